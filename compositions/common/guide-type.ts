@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { GuideType } from './envelope';
+import type { Localized } from './locale';
+import type { StoryboardOptions } from './storyboard-build';
+import type { Storyboard } from './storyboard-types';
+import type { Rng } from '../generator/rng';
+
+/** Everything the system knows about one guide type; the registry lists the six. */
+export interface GuideTypeDefinition<E extends z.ZodType = z.ZodType, G extends z.ZodType = z.ZodType> {
+  type: GuideType;
+  /** Bumped whenever the storyboard or the scenes change what they show: it keys renders and caches. */
+  version: string;
+  title: Localized;
+  personal: boolean;
+  /** What upstream systems send (fiscal code included). */
+  envelope: E;
+  /** What storyboards, compositions and the player read (no fiscal code). */
+  guide: G;
+  storyboard(guide: z.infer<G>, options?: StoryboardOptions): Storyboard;
+  /** A valid, realistic envelope; `variant` walks the edge cases in turn. */
+  generate(rng: Rng, variant: number): z.input<E>;
+}

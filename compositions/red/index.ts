@@ -1,0 +1,16 @@
+import { l } from '../common/copy';
+import type { GuideTypeDefinition } from '../common/guide-type';
+import { generateRed } from './generate';
+import { red } from './schema';
+import { RED_VERSION, redStoryboard } from './storyboard';
+
+export const redType: GuideTypeDefinition<typeof red.envelope, typeof red.guide> = {
+  type: 'red',
+  version: RED_VERSION,
+  title: l('Sollecito dichiarazione reddituale', 'Income declaration reminder'),
+  personal: true,
+  envelope: red.envelope,
+  guide: red.guide,
+  storyboard: redStoryboard,
+  generate: generateRed,
+};

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config';
+
+export interface Secrets {
+  fiscalCodeHmacKey: string;
+  tokenSecret: string;
+}
+
+/**
+ * Secrets come from the environment. On a laptop they are generated once and kept in
+ * DATA_DIR/secrets.json (mode 0600), so links and HMACs survive restarts; production must set them.
+ */
+export function resolveSecrets(config: Config): Secrets {
+  if (config.fiscalCodeHmacKey && config.tokenSecret) {
+    return { fiscalCodeHmacKey: config.fiscalCodeHmacKey, tokenSecret: config.tokenSecret };
+  }
+  if (config.env === 'production') {
+    throw new Error('FISCAL_CODE_HMAC_KEY and TOKEN_SECRET must be set in production (32+ characters each)');
+  }
+  const file = path.join(config.dataDir, 'secrets.json');
+  let stored: Partial<Secrets> = {};
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>;
+  const secrets: Secrets = {
+    fiscalCodeHmacKey: config.fiscalCodeHmacKey ?? stored.fiscalCodeHmacKey ?? randomBytes(32).toString('base64url'),
+    tokenSecret: config.tokenSecret ?? stored.tokenSecret ?? randomBytes(32).toString('base64url'),
+  };
+  if (stored.fiscalCodeHmacKey !== secrets.fiscalCodeHmacKey || stored.tokenSecret !== secrets.tokenSecret) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets;
+}

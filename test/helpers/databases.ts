@@ -1,0 +1,24 @@
+import { openDatabase, type Database } from '../../server/db/database';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A schema name unique to this test file and process, so files never see each other's rows. */
+export function uniqueSchema(label: string): string {
+  return `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`.slice(0, 60);
+}
+
+export const BACKENDS = ['pglite', 'postgres'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+export async function openTestDatabase(backend: Backend, label: string): Promise<Database> {
+  if (backend === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  return openDatabase({ url: TEST_DATABASE_URL, schema: uniqueSchema(label), max: 4 });
+}
+
+/** Closes the database, dropping its private schema on PostgreSQL. */
+export async function closeTestDatabase(db: Database): Promise<void> {
+  if (db.kind === 'postgres' && db.schema.startsWith('t_')) {
+    await db.exec(`DROP SCHEMA IF EXISTS ${db.schema} CASCADE`).catch(() => undefined);
+  }
+  await db.close();
+}
