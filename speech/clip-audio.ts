@@ -1,0 +1,61 @@
+import { run } from './process';
+import { SAMPLE_RATE, SAMPLES_PER_FRAME } from './wav';
+
+// Engines differ in level, sample rate and in the silence they put around speech. Every clip is
+// brought to one shape so that gaps between sentences are exactly the layout's, and sentences from
+// different engines or voices sit at the same loudness before the guide's final normalisation.
+const EDGE_THRESHOLD_DB = -45;
+const EDGE_KEEP_MS = 30;
+const TARGET_SPEECH_RMS_DB = -20;
+const PEAK_CEILING_DB = -1.5;
+const WINDOW = 960; // 20 ms
+
+const dbToAmp = (db: number): number => 32768 * 10 ** (db / 20);
+
+/** Any audio ffmpeg can read → 48 kHz mono s16le samples. */
+export async function decodeToPcm(encoded: Buffer): Promise<Buffer> {
+  const { stdout } = await run(
+    'ffmpeg',
+    ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'],
+    { input: encoded, stderrInError: true },
+  );
+  return stdout;
+}
+
+function windowRms(pcm: Buffer, start: number, end: number): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) {
+    const s = pcm.readInt16LE(i * 2);
+    sum += s * s;
+  }
+  return Math.sqrt(sum / Math.max(1, end - start));
+}
+
+/** Trims leading/trailing silence (keeping a short margin), sets the speech level and pads to whole frames. */
+export function shapeClip(pcm: Buffer): Buffer {
+  const n = pcm.length >> 1;
+  const gate = dbToAmp(EDGE_THRESHOLD_DB);
+  const windows: number[] = [];
+  for (let w = 0; w * WINDOW < n; w++) windows.push(windowRms(pcm, w * WINDOW, Math.min(n, (w + 1) * WINDOW)));
+  const first = windows.findIndex((r) => r >= gate);
+  if (first < 0) throw new Error('expected speech in the synthesised clip, got only silence');
+  const last = windows.length - 1 - [...windows].reverse().findIndex((r) => r >= gate);
+  const keep = Math.round((EDGE_KEEP_MS / 1000) * SAMPLE_RATE);
+  const start = Math.max(0, first * WINDOW - keep);
+  const end = Math.min(n, (last + 1) * WINDOW + keep);
+
+  // Loudness of the voiced windows only, so pauses inside the sentence do not lower the estimate.
+  const voiced = windows.slice(first, last + 1).filter((r) => r >= gate * 4);
+  const rms = Math.sqrt(voiced.reduce((s, r) => s + r * r, 0) / Math.max(1, voiced.length));
+  let peak = 1;
+  for (let i = start; i < end; i++) peak = Math.max(peak, Math.abs(pcm.readInt16LE(i * 2)));
+  const gain = Math.min(dbToAmp(TARGET_SPEECH_RMS_DB) / Math.max(1, rms), dbToAmp(PEAK_CEILING_DB) / peak);
+
+  const frames = Math.ceil((end - start) / SAMPLES_PER_FRAME);
+  const out = Buffer.alloc(frames * SAMPLES_PER_FRAME * 2);
+  for (let i = start; i < end; i++) {
+    const v = Math.round(pcm.readInt16LE(i * 2) * gain);
+    out.writeInt16LE(Math.max(-32768, Math.min(32767, v)), (i - start) * 2);
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locale } from '../compositions/common/locale';
+import type { Logger } from '../server/logger';
+import { decodeToPcm, shapeClip } from './clip-audio';
+import { engineIdFor, type PresenterVoice, type SpeechEngine } from './engine';
+import { writeAtomic } from './atomic-write';
+import { speechLogger } from './log';
+import { bytesToFrames, pcmToWav, wavPcm } from './wav';
+
+export interface ClipRequest {
+  /** Speakable text of ONE sentence: the unit of synthesis and of sharing between citizens. */
+  text: string;
+  locale: Locale;
+  voice: PresenterVoice;
+}
+
+export interface Clip {
+  key: string;
+  path: string;
+  /** 48 kHz mono s16le samples, a whole number of video frames long. */
+  pcm: Buffer;
+  frames: number;
+  /** True when this call synthesised it, false when it came from disk or a concurrent call. */
+  fresh: boolean;
+}
+
+export interface ClipCacheOptions {
+  dir: string;
+  engine: SpeechEngine;
+  /** Syntheses running at once; the machine has 2 cores shared with the render. */
+  concurrency?: number;
+  logger?: Logger;
+}
+
+// Bump when shapeClip changes what is stored, so old clips are not mixed with new ones.
+const CLIP_FORMAT = 'clip-v1';
+
+/**
+ * Sentence clips on disk, keyed by a hash of engine, voice, locale and speakable text. A sentence
+ * without personal data has the same key for every citizen, so it is synthesised once for all.
+ * Concurrent requests for one clip share one synthesis; files appear atomically (temp + rename), so
+ * a reader in another process sees a whole clip or none.
+ */
+export class ClipCache {
+  readonly dir: string;
+  readonly engine: SpeechEngine;
+  private readonly inFlight = new Map<string, Promise<Clip>>();
+  private readonly waiting: (() => void)[] = [];
+  private running = 0;
+  private readonly concurrency: number;
+  private readonly log: Logger;
+  readonly stats = { hits: 0, synthesized: 0, shared: 0 };
+
+  constructor(options: ClipCacheOptions) {
+    this.dir = path.resolve(options.dir);
+    this.engine = options.engine;
+    this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.log = options.logger ?? speechLogger();
+  }
+
+  keyOf(req: ClipRequest): string {
+    const engineId = engineIdFor(this.engine, req.locale, req.voice);
+    return createHash('sha256').update(JSON.stringify([CLIP_FORMAT, engineId, req.voice, req.locale, req.text])).digest('hex');
+  }
+
+  pathOf(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.wav`);
+  }
+
+  async get(req: ClipRequest): Promise<Clip> {
+    if (!req.text.trim()) throw new Error('expected a sentence to synthesise, got empty text');
+    const key = this.keyOf(req);
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      this.stats.shared += 1;
+      return { ...(await pending), fresh: false };
+    }
+    const work = this.load(key, req).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  private async load(key: string, req: ClipRequest): Promise<Clip> {
+    const file = this.pathOf(key);
+    try {
+      const pcm = wavPcm(await readFile(file));
+      this.stats.hits += 1;
+      return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: false };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'unreadable speech clip, synthesising again');
+    }
+    const pcm = await this.limited(async () => {
+      const started = performance.now();
+      const result = await this.engine.synthesize(req);
+      const shaped = shapeClip(await decodeToPcm(result.audio));
+      this.log.debug({ clip: key.slice(0, 12), engine: engineIdFor(this.engine, req.locale, req.voice), ms: Math.round(performance.now() - started) }, 'speech clip synthesised');
+      return shaped;
+    });
+    await writeAtomic(file, pcmToWav(pcm));
+    this.stats.synthesized += 1;
+    return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: true };
+  }
+
+  private async limited<T>(task: () => Promise<T>): Promise<T> {
+    // A finishing task hands its slot straight to the next waiter, so the limit is never exceeded.
+    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
