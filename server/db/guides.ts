@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Guide } from '../../compositions/guide-types';
 import type { Queryable } from './database';
 
-export type GuideStatus = 'queued' | 'rendering' | 'ready' | 'failed';
+/** 'pending': waiting for its first access before it is enqueued (lazy render policy). */
+export type GuideStatus = 'pending' | 'queued' | 'rendering' | 'ready' | 'failed';
 
 export interface GuideRow {
   id: string;
@@ -16,6 +17,7 @@ export interface GuideRow {
   data: Guide;
   status: GuideStatus;
   status_reason: string | null;
+  notify: boolean;
   duration_frames: number;
   created_at: Date;
   updated_at: Date;
@@ -32,6 +34,8 @@ export interface NewGuide {
   data: Guide;
   durationFrames: number;
   expiresAt: Date;
+  status?: GuideStatus;
+  notify?: boolean;
 }
 
 /**
@@ -42,11 +46,11 @@ export async function insertGuide(q: Queryable, g: NewGuide): Promise<{ row: Gui
   const id = g.id ?? randomUUID();
   const province = 'citizen' in g.data ? g.data.citizen.province : null;
   const inserted = await q.query<GuideRow>(
-    `INSERT INTO guides (id, campaign_id, type, type_version, locale, external_ref, fiscal_code_hmac, province, data, duration_frames, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO guides (id, campaign_id, type, type_version, locale, external_ref, fiscal_code_hmac, province, data, duration_frames, expires_at, status, notify)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT DO NOTHING
      RETURNING *`,
-    [id, g.campaignId ?? null, g.data.type, g.typeVersion, g.data.locale, g.externalRef, g.fiscalCodeHmac, province, JSON.stringify(g.data), g.durationFrames, g.expiresAt],
+    [id, g.campaignId ?? null, g.data.type, g.typeVersion, g.data.locale, g.externalRef, g.fiscalCodeHmac, province, JSON.stringify(g.data), g.durationFrames, g.expiresAt, g.status ?? 'queued', g.notify ?? true],
   );
   if (inserted[0]) return { row: inserted[0], created: true };
   const existing = await q.query<GuideRow>(
@@ -74,4 +78,46 @@ export async function setGuideStatus(q: Queryable, id: string, status: GuideStat
      WHERE id = $1`,
     [id, status, reason],
   );
+}
+
+/** Lazy policy: flips a pending guide to queued exactly once (true for the caller that won). */
+export async function queueIfPending(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query(`UPDATE guides SET status = 'queued', updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING 1`, [id]);
+  return rows.length > 0;
+}
+
+export interface GuideFilter {
+  campaignId?: string;
+  status?: GuideStatus;
+  type?: Guide['type'];
+  /** Keyset pagination: ids after this one, in id order. */
+  after?: string;
+  limit: number;
+}
+
+export type GuideSummary = Omit<GuideRow, 'data' | 'fiscal_code_hmac'>;
+
+/** Listing for operators: no guide data (names, amounts), only what tracks production. */
+export async function listGuides(q: Queryable, f: GuideFilter): Promise<GuideSummary[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.campaignId) add('campaign_id = ?', f.campaignId);
+  if (f.status) add('status = ?', f.status);
+  if (f.type) add('type = ?', f.type);
+  if (f.after) add('id > ?', f.after);
+  params.push(f.limit);
+  return q.query<GuideSummary>(
+    `SELECT id, campaign_id, type, type_version, locale, external_ref, province, status, status_reason, notify,
+            duration_frames, created_at, updated_at, expires_at, rendered_at
+     FROM guides ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`,
+    params,
+  );
+}
+
+export async function deleteGuide(q: Queryable, id: string): Promise<boolean> {
+  return (await q.query('DELETE FROM guides WHERE id = $1 RETURNING 1', [id])).length > 0;
 }

@@ -1,0 +1,49 @@
+import { GUIDE_TYPE_DEFINITIONS, type Guide } from '../../compositions/guide-types';
+import type { AccessRow } from '../../server/db/tokens';
+import { liveTimeline, type Chapter } from './chapters';
+
+export const MEDIA_FILES = {
+  'video.mp4': 'video/mp4',
+  'poster.jpg': 'image/jpeg',
+  'captions.vtt': 'text/vtt; charset=utf-8',
+  'chapters.json': 'application/json; charset=utf-8',
+} as const;
+export type MediaFile = keyof typeof MEDIA_FILES;
+
+export interface Manifest {
+  type: Guide['type'];
+  typeVersion: string;
+  locale: Guide['locale'];
+  title: string;
+  status: AccessRow['status'];
+  /** The public guide: what the player needs to play the composition live. Never the fiscal code or externalRef. */
+  guide: Guide;
+  fps: number;
+  durationInFrames: number;
+  chapters: Chapter[];
+  /** Rendered files, when the render worker has written them. */
+  media: { video: string; poster: string; captions: string; chapters: string } | null;
+  expiresAt: string;
+}
+
+export function buildManifest(row: AccessRow, token: string): Manifest {
+  const timeline = liveTimeline(row.guide_id, row.type_version, row.data);
+  const base = `/api/media/${token}`;
+  const expires = row.expires_at < row.guide_expires_at ? row.expires_at : row.guide_expires_at;
+  return {
+    type: row.type,
+    typeVersion: row.type_version,
+    locale: row.locale,
+    title: GUIDE_TYPE_DEFINITIONS[row.type].title[row.locale],
+    status: row.status,
+    guide: row.data,
+    fps: timeline.fps,
+    durationInFrames: timeline.durationInFrames,
+    chapters: timeline.chapters,
+    media:
+      row.status === 'ready'
+        ? { video: `${base}/video.mp4`, poster: `${base}/poster.jpg`, captions: `${base}/captions.vtt`, chapters: `${base}/chapters.json` }
+        : null,
+    expiresAt: expires.toISOString(),
+  };
+}

@@ -1,0 +1,33 @@
+import { queueIfPending } from '../../server/db/guides';
+import { findByToken, markFirstAccess, type AccessRow } from '../../server/db/tokens';
+import { enqueueRenders, renderPriority } from '../../server/queues';
+import type { AppContext } from '../deps';
+import { notFound } from '../errors';
+
+/**
+ * The single code path behind /g/:token, /api/access/:token and /api/media/:token/...: one indexed
+ * query whatever the token looks like, then one branch. Unknown, revoked and expired tokens leave by
+ * the same `throw notFound()`, with the same body and in the same time class, so an answer says
+ * nothing about which of the three it was.
+ */
+export async function resolveToken(ctx: AppContext, token: string, now = new Date()): Promise<AccessRow> {
+  const row = await findByToken(ctx.db, token);
+  const live = row !== undefined && row.revoked_at === null && row.expires_at > now && row.guide_expires_at > now;
+  ctx.metrics.tokenLookups.inc({ outcome: live ? 'found' : 'miss' });
+  if (!live) throw notFound();
+  return row;
+}
+
+/**
+ * What a citizen's first look sets off, off the request's critical path: the channel's "opened"
+ * mark and, for a lazy campaign's guide, its render job (the status flip makes it happen once).
+ */
+export function afterAccess(ctx: AppContext, row: AccessRow): void {
+  const work = async () => {
+    if (row.first_access_at === null) await markFirstAccess(ctx.db, row.hash);
+    if (row.status === 'pending' && (await queueIfPending(ctx.db, row.guide_id))) {
+      await enqueueRenders(ctx.renderQueue, [{ guideId: row.guide_id, typeVersion: row.type_version, priority: renderPriority({ immediate: true }) }]);
+    }
+  };
+  work().catch((err: Error) => ctx.logger.warn({ guideId: row.guide_id, err: { type: err.name, message: err.message } }, 'after-access work failed'));
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { resolveSecrets } from '../server/secrets';
+import { createCitizenVerifier } from './auth/citizen-jwt';
+import type { AppContext, AppDeps } from './deps';
+import { createMetrics, timeRequests } from './metrics';
+import { errorHandler, notFoundRoute } from './middleware/error-handler';
+import { publicRateLimits } from './middleware/rate-limit';
+import { requestLog } from './middleware/request-log';
+import { securityHeaders } from './middleware/security';
+import { accessRoutes } from './routes/access';
+import { campaignExportRoutes } from './routes/campaign-export';
+import { campaignUploadRoutes } from './routes/campaign-upload';
+import { campaignRoutes } from './routes/campaigns';
+import { docsRoutes } from './routes/docs';
+import { guideRoutes } from './routes/guides';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { qrRoutes } from './routes/qr';
+import { queueBoardRoutes } from './routes/queue-board';
+import { triggerRoutes } from './routes/triggers';
+import { loadApiSettings } from './settings';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The whole HTTP API from its dependencies. No globals: a test builds one with its own database
+ * schema, queue prefix and rate-limit prefix, a bench with raised limits, npm start with the real ones.
+ */
+export function createApp(deps: AppDeps): Express {
+  const settings = loadApiSettings();
+  const ctx: AppContext = {
+    ...deps,
+    secrets: deps.secrets ?? resolveSecrets(deps.config),
+    citizenVerifier: deps.citizenVerifier === undefined ? createCitizenVerifier(deps.config) : deps.citizenVerifier,
+    metrics: createMetrics(),
+  };
+  const playerDir = deps.playerDir ?? path.join(REPO, 'player', 'dist');
+  const limits = publicRateLimits(deps.redis, deps.rateLimitPrefix ?? `${deps.config.queuePrefix}:rl:`, { ...settings.rateLimits, ...deps.rateLimits });
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Answers behind tokens are no-store: ETags would only cost a hash per response.
+  app.set('etag', false);
+  app.set('trust proxy', settings.trustProxy);
+  app.locals.ctx = ctx;
+
+  app.use(requestLog(deps.logger), timeRequests(ctx.metrics), securityHeaders);
+  app.use(healthRoutes(ctx), docsRoutes(deps.config.publicBaseUrl));
+
+  // Public surface: every address has a request budget, and a much smaller budget of token misses.
+  app.use(['/g', '/api/access', '/api/media'], limits.general, limits.misses);
+  app.use('/api/me', limits.general);
+  app.use(accessRoutes(ctx, playerDir), meRoutes(ctx));
+
+  // Operators and analysts.
+  app.use(guideRoutes(ctx), qrRoutes(ctx), campaignRoutes(ctx), campaignUploadRoutes(ctx), campaignExportRoutes(ctx), triggerRoutes(ctx));
+  app.use(queueBoardRoutes(ctx));
+  // Issue #7 (POST /api/events, GET /api/stats) and #10 (consents, receipts) mount their routers here.
+
+  // The built player's static files (JS, CSS, fonts), when present.
+  app.use(express.static(playerDir, { index: false, fallthrough: true }));
+  app.use(notFoundRoute);
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+export const contextOf = (app: Express): AppContext => app.locals.ctx as AppContext;

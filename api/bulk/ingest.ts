@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { versionOf } from '../../compositions/guide-types';
+import type { CampaignRow } from '../../server/db/campaigns';
+import { insertGuidesBatch, type BulkGuide } from '../../server/db/guides-bulk';
+import { insertTokens } from '../../server/db/tokens';
+import { CHANNELS, mintTokens } from '../../server/db/token-derivation';
+import { enqueueRenders, renderPriority } from '../../server/queues';
+import type { AppContext } from '../deps';
+import { checkEnvelope, prepareGuide } from '../guides/prepare';
+import { FatalUploadError, type RowError, type SourceRow } from './source-row';
+
+export interface UploadReport {
+  campaignId: string;
+  format: 'ndjson' | 'csv';
+  /** Records read (blank lines are not records). */
+  rows: number;
+  created: number;
+  /** Rows whose externalRef the campaign already had (a re-upload): nothing was written for them. */
+  existing: number;
+  rejected: number;
+  enqueued: number;
+  errors: RowError[];
+  /** More rows failed than `errors` lists; `rejected` has the full count. */
+  errorsTruncated: boolean;
+  /** False when reading stopped early (see `fatal`); rows before that point are stored. */
+  complete: boolean;
+  fatal: { line: number; message: string } | null;
+  seconds: number;
+}
+
+export interface IngestOptions {
+  batchSize?: number;
+  maxErrors?: number;
+}
+
+/**
+ * Validates each row and writes the good ones in batches: one INSERT for the guides, one for their
+ * tokens, in one transaction per batch. Memory stays flat whatever the upload size: at most one batch
+ * being written while the next one fills, and reading pauses (back-pressure) while both are busy.
+ * Idempotent by externalRef: rows the campaign already holds are counted as `existing`.
+ */
+export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, format: UploadReport['format'], source: AsyncIterable<SourceRow>, options: IngestOptions = {}): Promise<UploadReport> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? 1000;
+  const maxErrors = options.maxErrors ?? 1000;
+  const type = campaign.guide_type;
+  const typeVersion = versionOf(type);
+  const eager = campaign.render_policy === 'eager';
+  const expiresAt = campaign.expires_at ?? new Date(Date.now() + ctx.config.tokenTtlSeconds * 1000);
+  const bulk = { campaignId: campaign.id, typeVersion, expiresAt, status: eager ? ('queued' as const) : ('pending' as const), notify: true };
+  const priority = renderPriority({ printDate: campaign.print_date });
+  const report: UploadReport = {
+    campaignId: campaign.id, format, rows: 0, created: 0, existing: 0, rejected: 0, enqueued: 0,
+    errors: [], errorsTruncated: false, complete: true, fatal: null, seconds: 0,
+  };
+  const reject = (line: number, errors: { field: string; message: string }[]) => {
+    report.rejected += 1;
+    for (const e of errors.slice(0, 10)) {
+      if (report.errors.length < maxErrors) report.errors.push({ line, ...e });
+      else report.errorsTruncated = true;
+    }
+  };
+
+  async function write(batch: BulkGuide[]): Promise<void> {
+    const created = await ctx.db.transaction(async (tx) => {
+      const rows = await insertGuidesBatch(tx, bulk, batch);
+      const minted = mintTokens(ctx.secrets.tokenSecret, rows.map((r) => r.id), CHANNELS);
+      await insertTokens(tx, minted.map((m) => ({ ...m, expiresAt })));
+      return rows;
+    });
+    report.created += created.length;
+    report.existing += batch.length - created.length;
+    ctx.metrics.guidesCreated.inc({ source: 'bulk' }, created.length);
+    if (eager && created.length) {
+      try {
+        await enqueueRenders(ctx.renderQueue, created.map((c) => ({ guideId: c.id, typeVersion, priority })));
+        report.enqueued += created.length;
+      } catch (err) {
+        // Still 'queued' in the database: the worker re-enqueues such guides when it starts.
+        ctx.logger.warn({ campaignId: campaign.id, err: { type: (err as Error).name, message: (err as Error).message } }, 'render enqueue failed');
+      }
+    }
+  }
+
+  // One batch in flight while the next one fills: parsing overlaps the database's work.
+  let inflight: Promise<void> | undefined;
+  let failure: unknown;
+  const submit = async (batch: BulkGuide[]) => {
+    await inflight;
+    if (failure) throw failure;
+    inflight = write(batch).catch((err: unknown) => {
+      failure = err;
+    });
+  };
+
+  let batch: BulkGuide[] = [];
+  try {
+    for await (const row of source) {
+      report.rows += 1;
+      if ('errors' in row) {
+        reject(row.line, row.errors);
+        continue;
+      }
+      const checked = checkEnvelope(row.value, type);
+      if (!checked.ok) {
+        reject(row.line, checked.errors);
+        continue;
+      }
+      batch.push({ id: randomUUID(), ...prepareGuide(checked.envelope, ctx.secrets.fiscalCodeHmacKey) });
+      if (batch.length >= batchSize) {
+        await submit(batch);
+        batch = [];
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof FatalUploadError)) throw err;
+    report.complete = false;
+    report.fatal = { line: err.line, message: err.message };
+  }
+  if (batch.length) await submit(batch);
+  await inflight;
+  if (failure) throw failure;
+  report.seconds = Math.round(performance.now() - started) / 1000;
+  return report;
+}

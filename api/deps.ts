@@ -1,0 +1,36 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../server/config';
+import type { Database } from '../server/db/database';
+import type { Logger } from '../server/logger';
+import type { RenderJobData } from '../server/queues';
+import type { Secrets } from '../server/secrets';
+import type { CitizenVerifier } from './auth/citizen-jwt';
+import type { Metrics } from './metrics';
+import type { RateLimitSettings } from './settings';
+
+/** What createApp needs from the outside; tests and benches build each with their own schema and prefixes. */
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  redis: Redis;
+  renderQueue: Queue<RenderJobData>;
+  logger: Logger;
+  /** Defaults to resolveSecrets(config) (environment, or DATA_DIR/secrets.json outside production). */
+  secrets?: Secrets;
+  /** Overrides of the RATE_LIMIT_* settings (benches raise the per-address limit). */
+  rateLimits?: Partial<RateLimitSettings>;
+  /** Key prefix of the rate-limit counters in Redis; one per test file. */
+  rateLimitPrefix?: string;
+  /** Where the built player lives; defaults to player/dist in the repository. */
+  playerDir?: string;
+  /** Reserved-area JWT verification; defaults to one built from config (or the demo key pair). */
+  citizenVerifier?: CitizenVerifier | null;
+}
+
+/** What route handlers read: the deps, resolved. */
+export interface AppContext extends Omit<AppDeps, 'secrets' | 'rateLimits' | 'citizenVerifier'> {
+  secrets: Secrets;
+  citizenVerifier: CitizenVerifier | null;
+  metrics: Metrics;
+}

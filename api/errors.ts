@@ -1,0 +1,34 @@
+import type { FieldError } from '../compositions/common/validation';
+
+/**
+ * Every failure a client can cause is one of these; the error middleware turns it into
+ * {"error": {"code", "message", "field"}} and nothing else (no stack, no SQL, no input echo).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly details?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The one answer for unknown, expired and revoked tokens (and anything else not found). */
+export const notFound = () => new ApiError(404, 'not_found', 'not found');
+
+export const unauthorized = (message = 'missing or invalid credentials') => new ApiError(401, 'unauthorized', message);
+
+export const forbidden = (message = 'this key may not do that') => new ApiError(403, 'forbidden', message);
+
+/** A rejected input: the first problem as field + message, all of them in details. */
+export function invalid(code: string, errors: FieldError[]): ApiError {
+  const first = errors[0] ?? { field: '(root)', message: 'invalid input' };
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+  return new ApiError(422, code, `${first.field}: ${first.message}${more}`, first.field, errors);
+}
+
+export const badRequest = (code: string, message: string, field?: string) => new ApiError(400, code, message, field);

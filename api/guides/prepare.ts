@@ -1,0 +1,47 @@
+import { publicPart } from '../../compositions/common/envelope';
+import type { FieldError } from '../../compositions/common/validation';
+import { parseWith } from '../../compositions/common/validation';
+import { GUIDE_TYPE_DEFINITIONS, envelopeSchema, storyboardOf, type Envelope, type Guide } from '../../compositions/guide-types';
+import type { GuideType } from '../../compositions/common/envelope';
+import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
+
+/** An envelope turned into what is stored: public data, the fiscal code's HMAC, the duration. */
+export interface PreparedGuide {
+  externalRef: string;
+  data: Guide;
+  fiscalCodeHmac: string | null;
+  durationFrames: number;
+}
+
+export type Checked = { ok: true; envelope: Envelope } | { ok: false; errors: FieldError[] };
+
+/**
+ * Validates one envelope. With `expectedType` (a campaign's), a missing type is filled in and a
+ * different one is refused, and the type's own schema is used directly (faster than the union).
+ */
+export function checkEnvelope(input: unknown, expectedType?: GuideType): Checked {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, errors: [{ field: '(root)', message: `expected a JSON object (an envelope), got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` }] };
+  }
+  if (!expectedType) return checked(parseWith(envelopeSchema, input));
+  const given = (input as { type?: unknown }).type;
+  if (given === undefined) input = { ...input, type: expectedType };
+  else if (given !== expectedType) {
+    return { ok: false, errors: [{ field: 'type', message: `expected "${expectedType}" (the campaign's guide type), got ${JSON.stringify(given).slice(0, 40)}` }] };
+  }
+  return checked(parseWith(GUIDE_TYPE_DEFINITIONS[expectedType].envelope, input));
+}
+
+const checked = (r: { ok: true; value: unknown } | { ok: false; errors: FieldError[] }): Checked =>
+  r.ok ? { ok: true, envelope: r.value as Envelope } : r;
+
+export function prepareGuide(envelope: Envelope, hmacKey: string): PreparedGuide {
+  // publicPart drops exactly the fields the guide schema lacks, so the result is a valid Guide.
+  const data = publicPart(envelope) as Guide;
+  return {
+    externalRef: envelope.externalRef,
+    data,
+    fiscalCodeHmac: 'citizen' in envelope ? fiscalCodeHmac(hmacKey, envelope.citizen.fiscalCode) : null,
+    durationFrames: storyboardOf(data).durationInFrames,
+  };
+}

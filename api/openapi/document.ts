@@ -1,0 +1,69 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { envelopeSchema } from '../../compositions/guide-types';
+import * as s from '../schemas';
+
+type Method = RouteConfig['method'];
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(s.errorBody, description);
+const tokenParam = z.object({ token: z.string().meta({ description: 'the opaque token of a link (never personal data)' }) });
+const idParam = z.object({ id: s.uuid });
+
+/** OpenAPI 3.1, generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(publicBaseUrl: string): object {
+  const reg = new OpenAPIRegistry();
+  reg.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'operator or analyst API key' });
+  reg.registerComponent('securitySchemes', 'citizenJwt', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const envelope = envelopeSchema.meta({ id: 'Envelope', description: 'Guide data envelope; add "notify": false to skip notifications' });
+  const created = s.createdGuide.meta({ id: 'CreatedGuide' });
+  const campaign = s.campaign.meta({ id: 'Campaign' });
+  const op = [{ apiKey: [] }];
+
+  const path = (method: Method, p: string, summary: string, rest: Partial<RouteConfig>) =>
+    reg.registerPath({ method, path: p, summary, responses: {}, ...rest } as RouteConfig);
+
+  path('post', '/api/guides', 'Create one guide (operator)', {
+    security: op,
+    request: { body: { content: { 'application/json': { schema: envelope } } } },
+    responses: { 201: json(created, 'created'), 200: json(created, 'this externalRef exists: the existing guide'), 413: error('body over 1 MB'), 422: error('invalid envelope') },
+  });
+  path('get', '/api/guides', 'List guides (operator)', { security: op, request: { query: s.guideListQuery }, responses: { 200: { description: 'guides, no personal data' } } });
+  path('get', '/api/guides/{id}', 'Status and links of a guide (operator)', { security: op, request: { params: idParam }, responses: { 200: { description: 'guide' }, 404: error('no such guide') } });
+  path('delete', '/api/guides/{id}', 'Delete a guide, its tokens and video (operator)', { security: op, request: { params: idParam }, responses: { 204: { description: 'deleted' } } });
+  path('get', '/api/guides/{id}/qr.png', 'QR code PNG (operator)', { security: op, request: { params: idParam, query: s.qrQuery }, responses: { 200: { description: 'PNG', content: { 'image/png': { schema: z.string() } } } } });
+  path('get', '/api/guides/{id}/qr.svg', 'QR code SVG (operator)', { security: op, request: { params: idParam, query: s.qrQuery }, responses: { 200: { description: 'SVG', content: { 'image/svg+xml': { schema: z.string() } } } } });
+  path('post', '/api/guides/{id}/tokens/{channel}', 'Re-issue a channel link (operator)', { security: op, request: { params: idParam.extend({ channel: s.channel }) }, responses: { 201: { description: 'new link; the old one answers 404' } } });
+  path('delete', '/api/guides/{id}/tokens/{channel}', 'Revoke a channel link (operator)', { security: op, request: { params: idParam.extend({ channel: s.channel }) }, responses: { 204: { description: 'revoked' } } });
+  path('post', '/api/campaigns', 'Create a campaign (operator)', {
+    security: op,
+    request: { body: { content: { 'application/json': { schema: s.newCampaign } } } },
+    responses: { 201: json(campaign, 'created'), 422: error('invalid campaign') },
+  });
+  path('get', '/api/campaigns', 'List campaigns (operator, analyst)', { security: op, responses: { 200: { description: 'campaigns' } } });
+  path('get', '/api/campaigns/{id}', 'A campaign with guide counts per status (operator, analyst)', { security: op, request: { params: idParam }, responses: { 200: json(campaign, 'campaign') } });
+  path('post', '/api/campaigns/{id}/guides', 'Bulk upload, streamed (operator)', {
+    security: op,
+    description: 'NDJSON (application/x-ndjson, one envelope per line) or CSV (text/csv, header of envelope dot paths, JSON in cells for arrays). Idempotent by externalRef; answers a per-row report.',
+    request: { params: idParam, body: { content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } } } },
+    responses: { 200: { description: 'report: rows, created, existing, rejected, errors [{line, field, message}]' }, 415: error('other content type'), 422: error('CSV header lacks a required column') },
+  });
+  path('get', '/api/campaigns/{id}/export', 'Print-shop export: externalRef, link, QR SVG per guide (operator)', { security: op, request: { params: idParam, query: s.exportQuery }, responses: { 200: { description: 'NDJSON or CSV stream' } } });
+  path('post', '/api/triggers', 'Upstream event creating one guide (operator)', { security: op, request: { body: { content: { 'application/json': { schema: s.trigger } } } }, responses: { 201: json(created, 'created') } });
+  path('get', '/g/{token}', 'Player page (public)', { request: { params: tokenParam }, responses: { 200: { description: 'HTML' }, 404: { description: 'unknown, expired or revoked (one answer)' } } });
+  path('get', '/api/access/{token}', 'Guide manifest for the player (public)', { request: { params: tokenParam }, responses: { 200: { description: 'manifest' }, 404: error('unknown, expired or revoked (one answer)'), 429: error('too many requests or misses') } });
+  path('get', '/api/media/{token}/{file}', 'Rendered video, poster, captions, chapters; Range supported (public)', {
+    request: { params: tokenParam.extend({ file: z.enum(['video.mp4', 'poster.jpg', 'captions.vtt', 'chapters.json']) }) },
+    responses: { 200: { description: 'file' }, 206: { description: 'partial content' }, 404: error('not found') },
+  });
+  path('get', '/api/me/guides', "The reserved-area citizen's guides (JWT, fiscal code in sub)", { security: [{ citizenJwt: [] }], responses: { 200: { description: 'guides with their app links' }, 401: error('invalid token') } });
+  path('get', '/healthz', 'Liveness', { responses: { 200: { description: 'ok' } } });
+  path('get', '/readyz', 'Readiness: database and Redis', { responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } });
+  path('get', '/metrics', 'Prometheus metrics', { responses: { 200: { description: 'text exposition format' } } });
+
+  return new OpenApiGeneratorV31(reg.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Videoguida API', version: '1.0.0', description: 'Personalised interactive video guides: guides, campaigns, links, access.' },
+    servers: [{ url: publicBaseUrl }],
+  });
+}

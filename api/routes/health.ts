@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import type { AppContext } from '../deps';
+
+/** Liveness says the process answers; readiness says it can do its job (database and Redis reachable). */
+export function healthRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  r.get('/readyz', async (_req, res) => {
+    const timeout = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    const [db, redis] = await Promise.all([
+      timeout(ctx.db.query('SELECT 1')).then(() => true, () => false),
+      timeout(ctx.redis.ping()).then((p) => p === 'PONG', () => false),
+    ]);
+    res.status(db && redis ? 200 : 503).json({ status: db && redis ? 'ready' : 'not ready', checks: { database: db, redis } });
+  });
+  r.get('/metrics', async (_req, res) => {
+    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
+  });
+  return r;
+}

@@ -1,0 +1,28 @@
+import express, { Router } from 'express';
+import type { AppContext } from '../deps';
+import { invalid } from '../errors';
+import { createGuide } from '../guides/create-guide';
+import { checkEnvelope } from '../guides/prepare';
+import { requireRole } from '../middleware/api-key';
+import { TRIGGER_EVENTS, trigger } from '../schemas';
+import { body } from '../validate';
+import { JSON_LIMIT, requireJsonObject } from './guides';
+
+/**
+ * POST /api/triggers: an upstream system reports an event ("naspi.accepted") with the envelope of
+ * the guide it calls for. The event fixes the guide type, so a mismatched envelope is refused; the
+ * rest is POST /api/guides (idempotent by externalRef, rendered first, notified unless notify=false).
+ */
+export function triggerRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.post('/api/triggers', requireRole(ctx.db, ['operator']), express.json({ limit: JSON_LIMIT }), async (req, res) => {
+    const t = body(trigger, requireJsonObject(req.body, Boolean(req.is('application/json'))), 'invalid_trigger');
+    const checked = checkEnvelope(t.envelope, TRIGGER_EVENTS[t.event]);
+    if (!checked.ok) throw invalid('invalid_envelope', checked.errors.map((e) => ({ ...e, field: `envelope.${e.field}` })));
+    const g = await createGuide(ctx, checked.envelope, { notify: t.notify ?? true });
+    if (g.created) ctx.metrics.guidesCreated.inc({ source: 'trigger' });
+    ctx.logger.info({ event: t.event, guideId: g.id, created: g.created }, 'trigger');
+    res.status(g.created ? 201 : 200).json({ event: t.event, id: g.id, status: g.status, links: g.links });
+  });
+  return r;
+}

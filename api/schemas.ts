@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { GUIDE_TYPES } from '../compositions/common/envelope';
+import { isoDate } from '../compositions/common/primitives';
+import { CHANNELS } from '../server/db/token-derivation';
+
+/** Request and answer shapes at the API's edge; the OpenAPI document is generated from these. */
+
+export const uuid = z.uuid({ error: 'expected a UUID' });
+export const channel = z.enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` });
+export const guideType = z.enum(GUIDE_TYPES, { error: `expected one of ${GUIDE_TYPES.join(', ')}` });
+export const guideStatus = z.enum(['pending', 'queued', 'rendering', 'ready', 'failed']);
+
+export const links = z.object({ qr: z.url(), email: z.url(), sms: z.url(), app: z.url() }).partial();
+
+export const createdGuide = z.object({ id: uuid, status: guideStatus, links });
+
+export const notifyFlag = z.boolean({ error: 'expected true or false' }).optional();
+
+export const newCampaign = z.strictObject({
+  guideType,
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  channels: z.array(channel).min(1, 'expected at least one channel').max(4).default([...CHANNELS]),
+  renderPolicy: z.enum(['eager', 'lazy'], { error: 'expected eager (render at upload) or lazy (render at first access)' }).default('lazy'),
+  printDate: isoDate.optional(),
+  /** When the campaign's guides stop being available; default: TOKEN_TTL after each upload. */
+  expiresAt: z.iso.datetime({ offset: true, error: 'expected an ISO date-time such as 2026-09-30T23:59:59Z' }).optional(),
+});
+
+export const campaign = z.object({
+  id: uuid,
+  guideType,
+  name: z.string(),
+  channels: z.array(channel),
+  renderPolicy: z.enum(['eager', 'lazy']),
+  printDate: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const TRIGGER_EVENTS = {
+  'naspi.accepted': 'naspi',
+  'pension.first-payment': 'pensione',
+  'red.reminder': 'red',
+  'auu.blocked': 'auu',
+  'invalidity.verdict': 'invalidita',
+} as const;
+
+export const trigger = z.strictObject({
+  event: z.enum(Object.keys(TRIGGER_EVENTS) as [keyof typeof TRIGGER_EVENTS], {
+    error: `expected one of ${Object.keys(TRIGGER_EVENTS).join(', ')}`,
+  }),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  envelope: z.record(z.string(), z.unknown(), { error: 'expected the guide envelope as an object' }),
+  notify: notifyFlag,
+});
+
+export const guideListQuery = z.strictObject({
+  campaignId: uuid.optional(),
+  status: guideStatus.optional(),
+  type: guideType.optional(),
+  after: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const qrQuery = z.strictObject({
+  channel: channel.default('qr'),
+  size: z.coerce.number().int().min(64, 'at least 64 pixels').max(2048, 'at most 2048 pixels').default(512),
+});
+
+export const exportQuery = z.strictObject({
+  format: z.enum(['ndjson', 'csv']).default('ndjson'),
+  channel: channel.default('qr'),
+});
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().nullable(),
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});

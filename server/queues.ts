@@ -1,0 +1,66 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+
+/**
+ * Where api/ and render-worker/ meet: the queue's name, its job payload and its job ids.
+ * A job carries ids only; the worker reads the guide from the database, so no personal data
+ * ever sits in Redis.
+ */
+export const RENDER_QUEUE = 'render';
+
+export interface RenderJobData {
+  guideId: string;
+}
+
+/**
+ * Same guide, same guide-type version → same job id, so enqueueing twice renders once.
+ * BullMQ refuses custom ids containing ':', hence the '_'.
+ */
+export function renderJobId(guideId: string, typeVersion: string): string {
+  return `${guideId}_${typeVersion}`.replace(/:/g, '-');
+}
+
+// BullMQ: priority 0 (none) runs before any prioritised job; among prioritised jobs a lower
+// number runs first, up to 2,097,151.
+const MAX_PRIORITY = 2_097_151;
+const EPOCH = Date.UTC(2020, 0, 1);
+const UNDATED = 1_000_000;
+
+/**
+ * Event-triggered guides (a citizen is being notified now) carry no priority and run first;
+ * letter campaigns run by print date, earliest first; campaigns without a print date run last.
+ */
+export function renderPriority(source: { immediate: true } | { printDate: string | null }): number {
+  if ('immediate' in source) return 0;
+  if (!source.printDate) return UNDATED + 1;
+  const days = Math.floor((Date.parse(`${source.printDate}T00:00:00Z`) - EPOCH) / 86_400_000);
+  return Math.min(Math.max(1, days + 1), UNDATED);
+}
+
+export interface RenderRequest {
+  guideId: string;
+  typeVersion: string;
+  priority: number;
+}
+
+const JOB_DEFAULTS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 86_400, count: 10_000 },
+  removeOnFail: { age: 7 * 86_400 },
+};
+
+export function createRenderQueue(connection: ConnectionOptions, prefix: string): Queue<RenderJobData> {
+  return new Queue<RenderJobData>(RENDER_QUEUE, { connection, prefix, defaultJobOptions: JOB_DEFAULTS });
+}
+
+/** Enqueues renders in one round trip; duplicates are absorbed by the job ids. */
+export async function enqueueRenders(queue: Queue<RenderJobData>, requests: readonly RenderRequest[]): Promise<void> {
+  if (requests.length === 0) return;
+  await queue.addBulk(
+    requests.map((r) => ({
+      name: 'render',
+      data: { guideId: r.guideId },
+      opts: { jobId: renderJobId(r.guideId, r.typeVersion), ...(r.priority > 0 ? { priority: Math.min(r.priority, MAX_PRIORITY) } : {}) },
+    })),
+  );
+}

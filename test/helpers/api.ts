@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import type { Express } from 'express';
+import { createApp, contextOf } from '../../api/app';
+import type { AppContext, AppDeps } from '../../api/deps';
+import { loadConfig, type Config } from '../../server/config';
+import type { Database } from '../../server/db/database';
+import { generateApiKey, storeApiKey } from '../../server/db/api-keys';
+import { migrate } from '../../server/db/migrate';
+import { createLogger } from '../../server/logger';
+import { createRenderQueue } from '../../server/queues';
+import { closeTestDatabase, openTestDatabase, type Backend } from './databases';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestApi {
+  url: string;
+  app: Express;
+  ctx: AppContext;
+  db: Database;
+  config: Config;
+  redis: Redis;
+  operatorKey: string;
+  analystKey: string;
+  /** Every log line the app wrote (pino JSON), for the no-personal-data assertions. */
+  logs: string[];
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  backend: Backend;
+  label: string;
+  env?: Record<string, string>;
+  rateLimits?: AppDeps['rateLimits'];
+  playerDir?: string;
+}
+
+/**
+ * A real API on a random port: its own database schema (or in-memory PGlite), its own queue and
+ * rate-limit prefixes in the shared Redis, its own DATA_DIR; logs captured in memory.
+ */
+export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-${o.label}-`));
+  const unique = `t-${o.label}-${o.backend}-${process.pid}-${Date.now().toString(36)}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    REDIS_URL,
+    QUEUE_PREFIX: unique,
+    TOKEN_SECRET: 's'.repeat(40),
+    FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
+    ...o.env,
+  });
+  const db = await openTestDatabase(o.backend, `${o.label}_${o.backend}`);
+  await migrate(db);
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
+  const redis = new Redis(REDIS_URL, { lazyConnect: false });
+  const renderQueue = createRenderQueue(new Redis(REDIS_URL, { maxRetriesPerRequest: null }), unique);
+  const app = createApp({ config, db, redis, renderQueue, logger, rateLimitPrefix: `${unique}:rl:`, rateLimits: o.rateLimits, playerDir: o.playerDir ?? path.join(dataDir, 'no-player') });
+  server.on('request', app);
+  const operatorKey = generateApiKey('operator');
+  const analystKey = generateApiKey('analyst');
+  await storeApiKey(db, operatorKey, 'operator', 'test');
+  await storeApiKey(db, analystKey, 'analyst', 'test');
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    ctx: contextOf(app),
+    db,
+    config,
+    redis,
+    operatorKey,
+    analystKey,
+    logs,
+    dataDir,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await renderQueue.obliterate({ force: true }).catch(() => undefined);
+      const queueRedis = await renderQueue.client;
+      await renderQueue.close();
+      queueRedis.disconnect();
+      const keys = await redis.keys(`${unique}*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+      await closeTestDatabase(db);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** fetch with the operator key (or another) and JSON by default. */
+export function call(api: TestApi, method: string, p: string, init: { body?: unknown; key?: string | null; headers?: Record<string, string>; raw?: BodyInit } = {}) {
+  const headers: Record<string, string> = { ...init.headers };
+  const key = init.key === undefined ? api.operatorKey : init.key;
+  if (key) headers.authorization = `Bearer ${key}`;
+  let body: BodyInit | undefined = init.raw;
+  if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  return fetch(`${api.url}${p}`, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+}
+
+export const tokenOf = (link: string) => link.slice(link.lastIndexOf('/') + 1);
