@@ -10,33 +10,36 @@ const TARGET_SPEECH_RMS_DB = -20;
 const PEAK_CEILING_DB = -1.5;
 const WINDOW = 960; // 20 ms
 
-const dbToAmp = (db: number): number => 32768 * 10 ** (db / 20);
+const dbToAmp = (db: number): number => 10 ** (db / 20);
 
-/** Any audio ffmpeg can read → 48 kHz mono s16le samples. */
-export async function decodeToPcm(encoded: Buffer): Promise<Buffer> {
+/**
+ * Any audio ffmpeg can read → 48 kHz mono samples, in float: resampling a full-scale voice makes
+ * peaks between the original samples (measured: up to +3 dB on Festival's diphones), which 16-bit
+ * output would clip before shapeClip could lower the level.
+ */
+export async function decodeToFloat(encoded: Buffer): Promise<Float32Array> {
   const { stdout } = await run(
     'ffmpeg',
-    ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'],
+    ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'],
     { input: encoded, stderrInError: true },
   );
-  return stdout;
+  const aligned = new Uint8Array(stdout.length);
+  aligned.set(stdout);
+  return new Float32Array(aligned.buffer, 0, stdout.length >> 2);
 }
 
-function windowRms(pcm: Buffer, start: number, end: number): number {
+function windowRms(x: Float32Array, start: number, end: number): number {
   let sum = 0;
-  for (let i = start; i < end; i++) {
-    const s = pcm.readInt16LE(i * 2);
-    sum += s * s;
-  }
+  for (let i = start; i < end; i++) sum += x[i]! * x[i]!;
   return Math.sqrt(sum / Math.max(1, end - start));
 }
 
-/** Trims leading/trailing silence (keeping a short margin), sets the speech level and pads to whole frames. */
-export function shapeClip(pcm: Buffer): Buffer {
-  const n = pcm.length >> 1;
+/** Trims leading/trailing silence (keeping a short margin), sets the speech level and pads to whole frames: s16le out. */
+export function shapeClip(x: Float32Array): Buffer {
+  const n = x.length;
   const gate = dbToAmp(EDGE_THRESHOLD_DB);
   const windows: number[] = [];
-  for (let w = 0; w * WINDOW < n; w++) windows.push(windowRms(pcm, w * WINDOW, Math.min(n, (w + 1) * WINDOW)));
+  for (let w = 0; w * WINDOW < n; w++) windows.push(windowRms(x, w * WINDOW, Math.min(n, (w + 1) * WINDOW)));
   const first = windows.findIndex((r) => r >= gate);
   if (first < 0) throw new Error('expected speech in the synthesised clip, got only silence');
   const last = windows.length - 1 - [...windows].reverse().findIndex((r) => r >= gate);
@@ -47,14 +50,14 @@ export function shapeClip(pcm: Buffer): Buffer {
   // Loudness of the voiced windows only, so pauses inside the sentence do not lower the estimate.
   const voiced = windows.slice(first, last + 1).filter((r) => r >= gate * 4);
   const rms = Math.sqrt(voiced.reduce((s, r) => s + r * r, 0) / Math.max(1, voiced.length));
-  let peak = 1;
-  for (let i = start; i < end; i++) peak = Math.max(peak, Math.abs(pcm.readInt16LE(i * 2)));
-  const gain = Math.min(dbToAmp(TARGET_SPEECH_RMS_DB) / Math.max(1, rms), dbToAmp(PEAK_CEILING_DB) / peak);
+  let peak = 1e-6;
+  for (let i = start; i < end; i++) peak = Math.max(peak, Math.abs(x[i]!));
+  const gain = Math.min(dbToAmp(TARGET_SPEECH_RMS_DB) / Math.max(1e-6, rms), dbToAmp(PEAK_CEILING_DB) / peak);
 
   const frames = Math.ceil((end - start) / SAMPLES_PER_FRAME);
   const out = Buffer.alloc(frames * SAMPLES_PER_FRAME * 2);
   for (let i = start; i < end; i++) {
-    const v = Math.round(pcm.readInt16LE(i * 2) * gain);
+    const v = Math.round(x[i]! * gain * 32767);
     out.writeInt16LE(Math.max(-32768, Math.min(32767, v)), (i - start) * 2);
   }
   return out;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '../compositions/common/locale';
 import type { Logger } from '../server/logger';
-import { decodeToPcm, shapeClip } from './clip-audio';
+import { decodeToFloat, shapeClip } from './clip-audio';
 import { engineIdFor, type PresenterVoice, type SpeechEngine } from './engine';
 import { writeAtomic } from './atomic-write';
 import { speechLogger } from './log';
@@ -94,7 +94,7 @@ export class ClipCache {
     const pcm = await this.limited(async () => {
       const started = performance.now();
       const result = await this.engine.synthesize(req);
-      const shaped = shapeClip(await decodeToPcm(result.audio));
+      const shaped = shapeClip(await decodeToFloat(result.audio));
       this.log.debug({ clip: key.slice(0, 12), engine: engineIdFor(this.engine, req.locale, req.voice), ms: Math.round(performance.now() - started) }, 'speech clip synthesised');
       return shaped;
     });

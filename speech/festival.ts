@@ -43,6 +43,7 @@ export function festivalEngine(voices: Record<PresenterVoice, FestivalVoice> = F
     async synthesize({ text, locale, voice, signal }: SynthesisRequest): Promise<SynthesisResult> {
       if (locale !== 'it') throw new Error(`the Festival engine speaks Italian only (Debian's voices), got locale "${locale}"`);
       const v = voices[voice];
+      // Festival scales every utterance to full scale; decodeToFloat keeps the peaks that resampling adds.
       const args = ['-eval', `(${v.voice})`, '-eval', `(Parameter.set 'Duration_Stretch ${v.durationStretch})`, '-o', '-'];
       const { stdout } = await run('text2wave', args, { input: Buffer.from(festivalText(text), 'latin1'), signal });
       return { audio: stdout, durationMs: wavDurationMs(stdout) };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Locale } from '../compositions/common/locale';
-import { decodeToPcm } from './clip-audio';
+import { decodeToFloat } from './clip-audio';
 import type { PresenterVoice, SpeechEngine, SynthesisRequest, SynthesisResult } from './engine';
 import { wavDurationMs } from './espeak';
-import { pcmDurationMs } from './wav';
+import { SAMPLE_RATE } from './wav';
 
 /**
  * A cloud text-to-speech service behind the engine interface. The contract (docs/narration.md):
@@ -67,7 +67,7 @@ export function httpEngine(options: HttpEngineOptions): SpeechEngine {
       } else {
         audio = Buffer.from(await res.arrayBuffer());
       }
-      const durationMs = audio.toString('ascii', 0, 4) === 'RIFF' ? wavDurationMs(audio) : pcmDurationMs(await decodeToPcm(audio));
+      const durationMs = audio.toString('ascii', 0, 4) === 'RIFF' ? wavDurationMs(audio) : ((await decodeToFloat(audio)).length / SAMPLE_RATE) * 1000;
       return { audio, durationMs, ...(words ? { words } : {}) };
     },
   };

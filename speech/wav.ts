@@ -31,7 +31,7 @@ export interface WavInfo {
   sampleRate: number;
   channels: number;
   bitsPerSample: number;
-  /** The data chunk; streamed WAVs (espeak-ng --stdout) carry a bogus size, so it runs to the end. */
+  /** The data chunk; streamed WAVs (espeak-ng --stdout, text2wave -o -) carry a bogus size, so it runs to the end. */
   data: Buffer;
 }
 
@@ -48,7 +48,9 @@ export function parseWav(buf: Buffer): WavInfo {
       fmt = { channels: buf.readUInt16LE(body + 2), sampleRate: buf.readUInt32LE(body + 4), bitsPerSample: buf.readUInt16LE(body + 14) };
     } else if (id === 'data') {
       if (!fmt) throw new Error('expected a fmt chunk before the data chunk');
-      return { ...fmt, data: buf.subarray(body, Math.min(buf.length, body + size)) };
+      // Written to a pipe, the size cannot be patched afterwards: 0 or 0xFFFFFFFF mean "up to the end".
+      const end = size === 0 || body + size > buf.length ? buf.length : body + size;
+      return { ...fmt, data: buf.subarray(body, end) };
     }
     at = body + size + (size % 2);
   }
