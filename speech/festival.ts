@@ -32,6 +32,7 @@ export function festivalText(text: string): string {
     .replace(/[()[\]]/g, ', ')
     .replace(/[^A-Za-z0-9 .,;:!?'\-àèéìíòóùúÀÈÉÌÍÒÓÙÚ]/g, (c) => c.normalize('NFD').replace(/[^A-Za-z]/g, '') || ' ')
     .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:!?])/g, '$1')
     .trim();
 }
 
