@@ -1,0 +1,105 @@
+import React, { useMemo } from 'react';
+import { formatFigure } from '../ui/figure';
+import { FONT_STACK } from '../ui/fonts';
+import { CONTENT } from '../ui/geometry';
+import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
+import { Icon, toneIcon } from '../ui/icons';
+import { itemBox, ItemText, layoutItems } from '../ui/items';
+import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
+import { blockHeight, fit, textWidth } from '../ui/measure';
+import { C, TONE, tint } from '../ui/palette';
+import { at, Lines } from '../ui/text';
+
+const BADGE_H = 52;
+
+/** Where things stand (a badge in the tone's colour, key facts as cards), then what to do. */
+export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf }) => {
+  const nodes = useMemo((): LayerNodes => {
+    const c = scene.content;
+    const tone = TONE[c.tone];
+    const badgeText = c.badge[locale];
+    const badgeW = Math.ceil(textWidth(badgeText, 30, 600)) + 36 + 14 + 40;
+    const headFull = fitHeadline(c.headline[locale]);
+    const headBeside = fitHeadline(c.headline[locale], CONTENT.w - badgeW - 24);
+    const beside = headBeside.lines.length === 1 && headBeside.size >= 38;
+    const head = beside ? headBeside : headFull;
+    const hHead = headlineHeight(head);
+    const badgePos = beside ? { x: CONTENT.x + CONTENT.w - badgeW, y: CONTENT.y + Math.max(0, (head.size * 1.12 - BADGE_H) / 2) } : { x: CONTENT.x, y: CONTENT.y + hHead + 14 };
+    let y = beside ? CONTENT.y + hHead + 24 : badgePos.y + BADGE_H + 22;
+
+    const out: LayerNodes = {
+      headline: <Headline text={head} />,
+      badge: (
+        <div style={{ ...at(badgePos.x, badgePos.y, undefined, BADGE_H), boxSizing: 'border-box', display: 'flex', alignItems: 'center', gap: 12, padding: '0 22px 0 16px', borderRadius: BADGE_H / 2, background: tone.bg, color: tone.fg, fontFamily: FONT_STACK, fontWeight: 600, fontSize: 30, whiteSpace: 'nowrap', border: `2px solid ${tint(tone.fg, 0.6)}` }}>
+          <Icon name={toneIcon[c.tone]} size={34} color={tone.fg} />
+          {badgeText}
+        </div>
+      ),
+    };
+
+    const nf = c.facts.length;
+    if (nf && c.steps.length === 0) {
+      // Facts alone are the scene: full-width rows with large values, centred in the card.
+      const gap = 16;
+      const rows = c.facts.map((f) => {
+        const value = fit(formatFigure(f.figure, locale), { maxWidth: CONTENT.w * 0.62, maxSize: 44, minSize: 30, maxLines: 2, weight: 700 });
+        const label = fit(f.label[locale], { maxWidth: CONTENT.w * 0.38 - 40, maxSize: 30, minSize: 28, maxLines: 2 });
+        const h = Math.max(blockHeight(value.lines.length, value.size, 1.1), blockHeight(label.lines.length, label.size)) + 40;
+        return { value, label, h };
+      });
+      const total = rows.reduce((t, r) => t + r.h, 0) + (nf - 1) * gap;
+      let ry = y + Math.max(0, Math.floor((CONTENT.y + CONTENT.h - y - total) / 3));
+      rows.forEach((r, i) => {
+        out[`fact-${i}`] = (
+          <div style={{ ...at(CONTENT.x, ry, CONTENT.w, r.h), boxSizing: 'border-box', padding: '0 28px', borderRadius: 18, background: tint(C.primary, 0.92), borderLeft: `8px solid ${C.primary}`, display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 24 }}>
+            <Lines text={r.label} color={C.muted} />
+            <Lines text={r.value} weight={700} color={C.primaryDark} lineHeight={1.1} align="right" />
+          </div>
+        );
+        ry += r.h + gap;
+      });
+      y = ry;
+    } else if (nf) {
+      const gap = 16;
+      const w = Math.floor((CONTENT.w - (nf - 1) * gap) / nf);
+      const valueOf = (text: string) => {
+        const one = fit(text, { maxWidth: w - 40, maxSize: 34, minSize: 30, maxLines: 1, weight: 700 });
+        return one.lines.length === 1 ? one : fit(text, { maxWidth: w - 40, maxSize: 32, minSize: 28, maxLines: 2, weight: 700 });
+      };
+      const values = c.facts.map((f) => valueOf(formatFigure(f.figure, locale)));
+      const labels = c.facts.map((f) => fit(f.label[locale], { maxWidth: w - 40, maxSize: 28, minSize: 28, maxLines: 2 }));
+      const inner = Math.max(...c.facts.map((_, i) => blockHeight(labels[i]!.lines.length, 28) + 4 + blockHeight(values[i]!.lines.length, values[i]!.size, 1.1)));
+      const h = inner + 32;
+      c.facts.forEach((_, i) => {
+        out[`fact-${i}`] = (
+          <div style={{ ...at(CONTENT.x + i * (w + gap), y, w, h), boxSizing: 'border-box', padding: '16px 20px', borderRadius: 18, background: tint(C.primary, 0.92), borderTop: `6px solid ${C.primary}`, display: 'flex', flexDirection: 'column', gap: 4 }}>
+            <Lines text={labels[i]!} color={C.muted} />
+            <Lines text={values[i]!} weight={700} color={C.primaryDark} lineHeight={1.1} />
+          </div>
+        );
+      });
+      y += h + 22;
+    }
+
+    const steps = layoutItems(
+      c.steps.map((s) => ({ title: s.title[locale], text: s.text[locale] })),
+      { x: CONTENT.x, y, w: CONTENT.w, h: CONTENT.y + CONTENT.h - y },
+      { marker: 48, padX: 0, padY: 2 },
+    );
+    steps.forEach((l, i) => {
+      const m = l.marker;
+      out[`step-${i}`] = (
+        <div style={itemBox(l, 2)}>
+          {m ? (
+<div style={{ width: m, height: m, flex: 'none', borderRadius: m / 2, background: c.numbered ? C.primary : tint(C.primary, 0.86), color: '#ffffff', display: 'flex', alignItems: 'center', justifyContent: 'center', fontFamily: FONT_STACK, fontWeight: 700, fontSize: Math.round(m * 0.55) }}>
+            {c.numbered ? i + 1 : <Icon name="check" size={Math.round(m * 0.62)} color={C.primary} />}
+          </div>
+) : null}
+          <ItemText at={l} titleColor={C.text} textColor={C.muted} />
+        </div>
+      );
+    });
+    return out;
+  }, [scene, locale]);
+  return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;
+};

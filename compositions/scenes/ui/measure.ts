@@ -1,0 +1,75 @@
+import { FONT_STACK } from './fonts';
+
+/**
+ * Text measurement for layouts, with the loaded faces (see FontGate). Both the full composition
+ * and the single-layer still measure the same way, so a layer lands on the same pixels in both.
+ */
+let context: CanvasRenderingContext2D | null = null;
+
+export function textWidth(text: string, size: number, weight = 400): number {
+  context ??= document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * size * 0.55;
+  context.font = `${weight} ${size}px ${FONT_STACK}`;
+  return context.measureText(text).width;
+}
+
+export interface TextStyle {
+  size: number;
+  weight?: number;
+}
+
+/**
+ * Words to wrap between. A space inside a number or before its unit ("803 164", "1.234 €",
+ * "90 %") does not break: a figure split across lines is misread.
+ */
+function words_(text: string): string[] {
+  const out: string[] = [];
+  for (const token of text.split(/\s+/).filter(Boolean)) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /\d$/.test(prev) && /^(\d|€|%)/.test(token)) out[out.length - 1] = `${prev}\u00a0${token}`;
+    else out.push(token);
+  }
+  return out;
+}
+
+/** Greedy word wrap into lines no wider than maxWidth; a word longer than a line stays whole. */
+export function wrap(text: string, maxWidth: number, style: TextStyle): string[] {
+  const words = words_(text);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (!line || textWidth(candidate, style.size, style.weight) <= maxWidth) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+export interface Fitted {
+  size: number;
+  lines: string[];
+}
+
+/**
+ * The largest size (stepping down by 2 px) at which the text fits maxWidth in at most maxLines;
+ * at minSize it takes as many lines as it needs, so nothing is ever cut.
+ */
+export function fit(text: string, o: { maxWidth: number; maxSize: number; minSize: number; maxLines: number; weight?: number }): Fitted {
+  for (let size = o.maxSize; size >= o.minSize; size -= 2) {
+    const lines = wrap(text, o.maxWidth, { size, weight: o.weight });
+    const widest = Math.max(...lines.map((l) => textWidth(l, size, o.weight)));
+    if (lines.length <= o.maxLines && widest <= o.maxWidth) return { size, lines };
+  }
+  // Still too wide at the minimum: a single unbreakable word shrinks further rather than overflow.
+  const lines = wrap(text, o.maxWidth, { size: o.minSize, weight: o.weight });
+  const widest = Math.max(...lines.map((l) => textWidth(l, o.minSize, o.weight)));
+  const size = widest > o.maxWidth ? Math.floor((o.minSize * o.maxWidth) / widest) : o.minSize;
+  return { size, lines };
+}
+
+/** Height of a wrapped block. */
+export const blockHeight = (lines: number, size: number, lineHeight = 1.2): number => Math.ceil(lines * size * lineHeight);

@@ -1,0 +1,40 @@
+import React, { useMemo } from 'react';
+import { AbsoluteFill, Audio, Sequence, staticFile } from 'remotion';
+import { LEAD_IN_FRAMES } from '../common/storyboard-build';
+import type { NarrationTrack } from '../common/video-props';
+import { storyboardOf, type Guide } from '../guide-types';
+import { SceneView } from '../scenes/scene-view';
+import { FontGate } from '../scenes/ui/font-gate';
+
+export interface GuideVideoProps {
+  guide: Guide;
+  narration?: NarrationTrack;
+  [key: string]: unknown;
+}
+
+/** Absolute URLs and root paths are used as given; anything else is a file in assets/. */
+const audioSrc = (src: string): string => (/^(https?:|data:|blob:|\/)/.test(src) ? src : staticFile(src));
+
+/** A whole guide: its storyboard's scenes in sequence, each with its narration clip when known. */
+export const GuideVideo: React.FC<GuideVideoProps> = ({ guide, narration }) => {
+  const storyboard = useMemo(() => storyboardOf(guide, { narrationFrames: narration?.frames }), [guide, narration]);
+  return (
+    <FontGate>
+      <AbsoluteFill style={{ backgroundColor: '#ffffff' }}>
+        {storyboard.scenes.map((scene) => {
+          const clip = narration?.audio?.[scene.id];
+          return (
+            <Sequence key={scene.id} name={scene.id} from={scene.from} durationInFrames={scene.durationInFrames}>
+              <SceneView scene={scene} storyboard={storyboard} />
+              {clip ? (
+                <Sequence from={LEAD_IN_FRAMES} layout="none">
+                  <Audio src={audioSrc(clip)} />
+                </Sequence>
+              ) : null}
+            </Sequence>
+          );
+        })}
+      </AbsoluteFill>
+    </FontGate>
+  );
+};

@@ -1,0 +1,54 @@
+import React, { useMemo } from 'react';
+import { AbsoluteFill, useCurrentFrame } from 'remotion';
+import { z } from 'zod';
+import { BASE_LOOP_FRAMES } from '../common/layers';
+import { LOCALES } from '../common/locale';
+import { narrationTrack } from '../common/video-props';
+import { guideSchema, storyboardOf } from '../guide-types';
+import { Base } from '../scenes/base/base';
+import { layersOf } from '../scenes/layers-of';
+import { SceneLayers } from '../scenes/scene-view';
+import { FontGate } from '../scenes/ui/font-gate';
+
+/** Props of `base`: everything the base depends on (see common/layers.ts). */
+export const baseProps = z.strictObject({
+  variant: z.enum(['greeting', 'side']),
+  presenter: z.enum(['F', 'M']),
+  locale: z.enum(LOCALES),
+});
+export type BaseVideoProps = z.infer<typeof baseProps>;
+
+/** The shared loop of BASE_LOOP_FRAMES frames that the renderer plays under a scene's layers. */
+export const BaseVideo: React.FC<BaseVideoProps> = ({ variant, presenter, locale }) => {
+  const frame = useCurrentFrame();
+  return (
+    <FontGate>
+      <Base variant={variant} presenter={presenter} locale={locale} frame={frame % BASE_LOOP_FRAMES} />
+    </FontGate>
+  );
+};
+
+/** Props of `layer`: a guide (as for the guide's own composition) and which layer of which scene. */
+export const layerProps = z.strictObject({
+  guide: guideSchema,
+  narration: narrationTrack.optional(),
+  sceneId: z.string(),
+  layerId: z.string(),
+});
+export type LayerStillProps = z.infer<typeof layerProps>;
+
+/** One layer alone at full opacity on a transparent frame: renderStill makes it a PNG. */
+export const LayerStill: React.FC<LayerStillProps> = ({ guide, narration, sceneId, layerId }) => {
+  const storyboard = useMemo(() => storyboardOf(guide, { narrationFrames: narration?.frames }), [guide, narration]);
+  const scene = storyboard.scenes.find((s) => s.id === sceneId);
+  if (!scene) throw new Error(`guide type ${guide.type} has no scene "${sceneId}" (scenes: ${storyboard.scenes.map((s) => s.id).join(', ')})`);
+  const ids = layersOf(scene).map((l) => l.id);
+  if (!ids.includes(layerId)) throw new Error(`scene ${sceneId} has no layer "${layerId}" (layers: ${ids.join(', ')})`);
+  return (
+    <FontGate>
+      <AbsoluteFill>
+        <SceneLayers scene={scene} locale={storyboard.locale} opacityOf={(id) => (id === layerId ? 1 : 0)} />
+      </AbsoluteFill>
+    </FontGate>
+  );
+};

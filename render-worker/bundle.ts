@@ -1,0 +1,87 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundle } from '@remotion/bundler';
+
+/**
+ * The Remotion bundle of compositions/, built once and kept in a directory named by a hash of
+ * everything it is made of (compositions/, assets/, the locked dependency versions): every run
+ * with the same code reuses it, any change builds a new one.
+ */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ENTRY_POINT = path.join(REPO_ROOT, 'compositions', 'index.ts');
+export const PUBLIC_DIR = path.join(REPO_ROOT, 'assets');
+
+const HASHED = ['compositions', 'assets'];
+const HASHED_FILES = ['package-lock.json'];
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(full)));
+    else if (e.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** sha256 over the relative path and bytes of every input file, in a stable order. */
+export async function bundleHash(root = REPO_ROOT): Promise<string> {
+  const files = [...(await Promise.all(HASHED.map((d) => listFiles(path.join(root, d))))).flat(), ...HASHED_FILES.map((f) => path.join(root, f))];
+  files.sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const bytes = await fs.readFile(file).catch(() => null);
+    if (!bytes) continue;
+    hash.update(path.relative(root, file).split(path.sep).join('/'));
+    hash.update('\0');
+    hash.update(bytes);
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface EnsureBundleOptions {
+  /** Where bundles are kept; default `<repo>/data/cache/bundles` (DATA_DIR is not consulted here). */
+  cacheDir?: string;
+  onProgress?: (percent: number) => void;
+}
+
+const exists = (p: string): Promise<boolean> =>
+  fs.access(p).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Returns the serve URL (a directory) of an up-to-date bundle, building it if needed. Builds go to
+ * a temporary sibling and are renamed into place, so two processes racing never see half a bundle.
+ */
+export async function ensureBundle(options: EnsureBundleOptions = {}): Promise<string> {
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(REPO_ROOT, 'data', 'cache', 'bundles'));
+  const hash = await bundleHash();
+  const target = path.join(cacheDir, hash);
+  if (await exists(path.join(target, 'index.html'))) return target;
+  await fs.mkdir(cacheDir, { recursive: true });
+  const temp = path.join(cacheDir, `.tmp-${hash}-${randomUUID()}`);
+  try {
+    await bundle({
+      entryPoint: ENTRY_POINT,
+      publicDir: PUBLIC_DIR,
+      outDir: temp,
+      rootDir: REPO_ROOT,
+      enableCaching: true,
+      onProgress: options.onProgress ?? (() => undefined),
+    });
+    await fs.rename(temp, target).catch(async (err: NodeJS.ErrnoException) => {
+      // Another process finished the same bundle first: theirs is identical, keep it.
+      if ((err.code === 'ENOTEMPTY' || err.code === 'EEXIST') && (await exists(path.join(target, 'index.html')))) return;
+      throw err;
+    });
+  } finally {
+    await fs.rm(temp, { recursive: true, force: true });
+  }
+  return target;
+}
