@@ -1,0 +1,115 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicPart } from '../compositions/common/envelope';
+import type { Locale } from '../compositions/common/locale';
+import { splitSentences } from '../compositions/common/sentences';
+import { generateEnvelopes } from '../compositions/generator/generate';
+import { envelopeSchema, guideSchema, storyboardOf, type Guide } from '../compositions/guide-types';
+import { ClipCache } from '../speech/clip-cache';
+import { defaultEngine } from '../speech/config';
+import { countingEngine, type SpeechEngine } from '../speech/engine';
+import { espeakEngine } from '../speech/espeak';
+import { narrateGuide } from '../speech/narrate';
+import { speakable } from '../speech/speakable';
+
+function guides(type: 'red' | 'auu', count: number, seed: string, locale: Locale): Guide[] {
+  return [...generateEnvelopes(type, count, seed)].map((e) => guideSchema.parse(publicPart(envelopeSchema.parse({ ...e, locale }) as never)));
+}
+
+/** What the guide speaks, sentence by sentence, as the engine receives it. */
+const spokenSentences = (g: Guide): string[] =>
+  storyboardOf(g).scenes.flatMap((s) => splitSentences(s.narration[g.locale]).map((t) => speakable(t, g.locale)));
+
+// Keep the per-guide info lines out of the test output.
+process.env.LOG_LEVEL ??= 'warn';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'speech-cache-test-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('clip cache', () => {
+  it('synthesises a clip once for concurrent requests, then serves it from disk', async () => {
+    const engine = countingEngine(espeakEngine());
+    const cache = new ClipCache({ dir: path.join(dir, 'once'), engine });
+    const req = { text: 'Grazie per averci seguito.', locale: 'it', voice: 'F' } as const;
+    const clips = await Promise.all([cache.get(req), cache.get(req), cache.get(req)]);
+    expect(engine.calls).toBe(1);
+    expect(clips.filter((c) => c.fresh)).toHaveLength(1);
+    expect(new Set(clips.map((c) => c.key)).size).toBe(1);
+
+    // Another process (here: another cache object) finds the file: no synthesis, same samples.
+    const again = await new ClipCache({ dir: path.join(dir, 'once'), engine }).get(req);
+    expect(engine.calls).toBe(1);
+    expect(again.pcm.equals(clips[0]!.pcm)).toBe(true);
+    // Writes are atomic: no temporary file is left behind.
+    const files = await readdir(path.dirname(again.path));
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keys clips by engine, voice, locale and text', () => {
+    const a = new ClipCache({ dir, engine: espeakEngine() });
+    const b = new ClipCache({ dir, engine: defaultEngine() });
+    const base = { text: 'Ciao.', locale: 'it', voice: 'F' } as const;
+    const keys = [a.keyOf(base), a.keyOf({ ...base, voice: 'M' }), a.keyOf({ ...base, locale: 'en' }), a.keyOf({ ...base, text: 'Ciao!' }), b.keyOf(base)];
+    expect(new Set(keys).size).toBe(keys.length);
+    // Routing engines key by the engine that speaks: the English clips of the default engine are espeak's.
+    expect(b.keyOf({ ...base, locale: 'en' })).toBe(a.keyOf({ ...base, locale: 'en' }));
+  });
+
+  it('limits concurrent syntheses', async () => {
+    let running = 0;
+    let most = 0;
+    const inner = espeakEngine();
+    const slow: SpeechEngine = {
+      id: 'slow',
+      async synthesize(r) {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((res) => setTimeout(res, 30));
+        running -= 1;
+        return inner.synthesize(r);
+      },
+    };
+    const cache = new ClipCache({ dir: path.join(dir, 'limit'), engine: slow, concurrency: 2 });
+    await Promise.all(['Uno.', 'Due.', 'Tre.', 'Quattro.', 'Cinque.'].map((text) => cache.get({ text, locale: 'it', voice: 'F' })));
+    expect(most).toBe(2);
+  });
+
+  it.each([
+    ['red', 'it'],
+    ['auu', 'en'],
+  ] as const)("a second citizen's %s guide (%s) synthesises only the personal sentences", async (type, locale) => {
+    const [first, second] = guides(type, 2, `cache-${type}`, locale);
+    const engine = countingEngine(defaultEngine());
+    const cache = new ClipCache({ dir: path.join(dir, `${type}-${locale}`), engine });
+
+    const one = await narrateGuide(first!, { cache });
+    const firstSentences = spokenSentences(first!);
+    expect(engine.calls).toBe(new Set(firstSentences).size);
+    expect(one.stats.sentences).toBe(firstSentences.length);
+
+    const before = engine.calls;
+    const two = await narrateGuide(second!, { cache });
+    const known = new Set(firstSentences);
+    const personal = new Set(spokenSentences(second!).filter((s) => !known.has(s)));
+    expect(engine.calls - before).toBe(personal.size);
+    expect(two.stats.synthesized).toBe(personal.size);
+    // The sentences of scenes that depend on no data were all shared.
+    const shared = storyboardOf(second!).scenes.filter((s) => s.deps.length === 0 || (type === 'auu' && s.deps.every((d) => d === 'citizen.gender')));
+    for (const scene of shared) expect(two.scenes.find((s) => s.sceneId === scene.id)!.sentences.every((x) => !x.fresh)).toBe(true);
+    expect(personal.size).toBeGreaterThan(0);
+    expect(personal.size).toBeLessThan(two.stats.sentences / 2);
+
+    // The same envelope narrated again: nothing synthesised, identical timing.
+    const again = await narrateGuide(second!, { cache });
+    expect(engine.calls - before).toBe(personal.size);
+    expect(again.track).toEqual(two.track);
+    expect(again.storyboard.durationInFrames).toBe(two.storyboard.durationInFrames);
+  });
+});
