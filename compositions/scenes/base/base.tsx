@@ -25,7 +25,7 @@ export const Base: React.FC<BaseProps> = ({ variant, presenter, locale, frame })
     <Background variant={variant} frame={frame} />
     {variant === 'greeting' ? (
       <>
-        <Presenter who={presenter} frame={frame} style={{ position: 'absolute', left: 70, top: 150, width: 520, height: 650 }} />
+        <Presenter who={presenter} frame={frame} style={{ position: 'absolute', left: 46, top: 150, width: 520, height: 650 }} />
         <Brand locale={locale} maxWidth={560} />
       </>
     ) : (

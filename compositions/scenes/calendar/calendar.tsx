@@ -17,16 +17,15 @@ const monthOf = (iso: string, locale: Locale, style: 'long' | 'short'): string =
   new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** A calendar page: month band, big day, label, amount; highlighted pages are accent-coloured. */
-const Page: React.FC<{ entry: Entry; grid: TileGrid; x: number; y: number; locale: Locale; longMonths: boolean }> = ({ entry, grid, x, y, locale, longMonths }) => {
+const Page: React.FC<{ entry: Entry; grid: TileGrid; x: number; y: number; locale: Locale; longMonths: boolean; wholeEuros: boolean }> = ({ entry, grid, x, y, locale, longMonths, wholeEuros }) => {
   const hi = entry.highlight === true;
   const inner = grid.tileW - 16;
   const month = monthOf(entry.date, locale, longMonths ? 'long' : 'short').replace('.', '');
-  const monthSize = fit(month, { maxWidth: inner, maxSize: 28, minSize: 24, maxLines: 1, weight: 600 }).size;
-  const full = entry.cents === undefined ? '' : formatCents(entry.cents, locale);
-  const amount = entry.cents === undefined ? '' : textWidth(full, 30, 700) <= inner ? full : formatEuroWhole(entry.cents, locale);
+  const monthSize = fit(month, { maxWidth: inner, maxSize: 28, minSize: 22, maxLines: 1, weight: 600 }).size;
+  const amount = entry.cents === undefined ? '' : wholeEuros ? formatEuroWhole(entry.cents, locale) : formatCents(entry.cents, locale);
   const amountSize = amount ? fit(amount, { maxWidth: inner, maxSize: 30, minSize: 24, maxLines: 1, weight: 700 }).size : 30;
   const label = fit(entry.label[locale], { maxWidth: inner, maxSize: 28, minSize: 24, maxLines: 1 });
-  const band = Math.round(Math.min(54, grid.tileH * 0.3));
+  const band = grid.detail === 'compact' ? Math.max(34, Math.round(grid.tileH * 0.44)) : Math.round(Math.min(54, grid.tileH * 0.3));
   const day = Number(entry.date.slice(8, 10));
   return (
     <div
@@ -72,11 +71,13 @@ export const Calendar: React.FC<KindProps<'calendar'>> = ({ scene, locale, opaci
     const y0 = top + Math.floor((area.h - usedH) / 2);
     // Every page names its month the same way: long names only if they all fit.
     const longMonths = c.entries.every((e) => textWidth(monthOf(e.date, locale, 'long'), 28, 600) <= grid.tileW - 16);
+    // ...and every amount the same way: cents only if they all fit.
+    const wholeEuros = !c.entries.every((e) => e.cents === undefined || textWidth(formatCents(e.cents, locale), 30, 700) <= grid.tileW - 16);
     const out: LayerNodes = { headline: <Headline text={head} /> };
     c.entries.forEach((entry, i) => {
       const col = i % grid.cols;
       const row = Math.floor(i / grid.cols);
-      out[`entry-${i}`] = <Page entry={entry} grid={grid} x={x0 + col * (grid.tileW + grid.gap)} y={y0 + row * (grid.tileH + grid.gap)} locale={locale} longMonths={longMonths} />;
+      out[`entry-${i}`] = <Page entry={entry} grid={grid} x={x0 + col * (grid.tileW + grid.gap)} y={y0 + row * (grid.tileH + grid.gap)} locale={locale} longMonths={longMonths} wholeEuros={wholeEuros} />;
     });
     if (note) out.note = <Note note={note} />;
     return out;

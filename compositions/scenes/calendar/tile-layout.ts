@@ -12,10 +12,12 @@ export interface TileGrid {
   detail: 'full' | 'day' | 'compact';
 }
 
+const rows_ = (n: number, cols: number): number => Math.max(1, Math.ceil(n / cols));
+
 export function tileGrid(n: number, area: { w: number; h: number }): TileGrid {
-  const cols = n <= 4 ? Math.max(1, n) : n <= 8 ? 4 : n <= 12 ? 4 : n <= 15 ? 5 : 6;
-  const rows = Math.max(1, Math.ceil(n / cols));
-  const gap = cols >= 5 ? 12 : 16;
+  const cols = n <= 4 ? Math.max(1, n) : n <= 12 ? 4 : 5;
+  const rows = rows_(n, cols);
+  const gap = rows_(n, cols) >= 4 ? 10 : 16;
   const tileW = Math.min(n <= 2 ? 250 : 230, Math.floor((area.w - (cols - 1) * gap) / cols));
   const tileH = Math.min(240, Math.floor((area.h - (rows - 1) * gap) / rows));
   const detail = tileH >= 200 ? 'full' : tileH >= 136 ? 'day' : 'compact';

@@ -18,7 +18,14 @@ export const Greeting: React.FC<KindProps<'greeting'>> = ({ scene, locale, opaci
     const salutation = hasName
       ? fit(c.salutation[locale], { maxWidth: T.w, maxSize: 46, minSize: 34, maxLines: 1, weight: 600 })
       : fit(c.salutation[locale], { maxWidth: T.w, maxSize: 64, minSize: 40, maxLines: 3, weight: 700 });
-    const name = fit(c.name, { maxWidth: T.w, maxSize: 108, minSize: 44, maxLines: 2, weight: 700 });
+    // One line while it stays large; a long name takes two lines, a 60-character one three.
+    const name = [
+      { maxLines: 1, minSize: 76 },
+      { maxLines: 2, minSize: 56 },
+      { maxLines: 3, minSize: 36 },
+    ]
+      .map((o) => fit(c.name, { maxWidth: T.w, maxSize: 108, weight: 700, ...o }))
+      .find((f, i, all) => f.lines.length <= [1, 2, 3][i]! || i === all.length - 1)!;
     const subtitle = fit(c.subtitle[locale], { maxWidth: T.w - 56, maxSize: 34, minSize: 28, maxLines: 3, weight: 400 });
 
     const hSal = blockHeight(salutation.lines.length, salutation.size, 1.1);

@@ -27,7 +27,7 @@ export const CONTENT: Rect = {
 };
 
 /** Greeting and closing: the presenter large on the left, the words on the right. */
-export const GREETING_TEXT: Rect = { x: 636, y: 120, w: 580, h: 500 };
+export const GREETING_TEXT: Rect = { x: 612, y: 120, w: 604, h: 500 };
 
 /** Minimum on-screen text size: at 720p this stays readable on a phone held upright. */
 export const MIN_TEXT = 28;
