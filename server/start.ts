@@ -1,40 +1,117 @@
 /**
- * npm start: the whole system on embedded defaults. Until the API lands (issue #5) it prepares the
- * database, stores one demo guide of each type and prints what it stored.
+ * npm start: the whole system on embedded defaults, in one process, after the doctor (prestart).
+ * Redis (launched when none answers), the database (PGlite in DATA_DIR/db, or PostgreSQL), migrations,
+ * API keys, demo guides, the API, the retention purge, and (soon) the render worker. Ctrl-C or
+ * SIGTERM stops everything in reverse order.
  */
-import { publicPart } from '../compositions/common/envelope';
-import { generateEnvelopes } from '../compositions/generator/generate';
-import { envelopeSchema, guideSchema, storyboardOf, versionOf } from '../compositions/guide-types';
-import { loadConfig } from './config';
-import { openDatabase } from './db/database';
-import { insertGuide } from './db/guides';
-import { migrate } from './db/migrate';
-import { fiscalCodeHmac } from './fiscal-code-hmac';
-import { createLogger } from './logger';
-import { resolveSecrets } from './secrets';
+import type { Server } from 'node:http';
 import path from 'node:path';
+import { Redis } from 'ioredis';
+import { createApp, contextOf } from '../api/app';
+import { QUEUE_BOARD_PATH } from '../api/routes/queue-board';
+import { loadApiSettings } from '../api/settings';
+import { loadConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { createLogger, type Logger } from './logger';
+import { purgeExpired, schedulePurge } from './purge';
+import { createRenderQueue } from './queues';
+import { resolveSecrets } from './secrets';
+import { ensureApiKeys, ensureDemoGuides } from './start-demo';
+import { ensureRedis } from './start-redis';
+
+/**
+ * RENDER WORKER HOOK (issue #4). Set this to the worker's starter, e.g.
+ *   import { startRenderWorker } from '../render-worker/start';  …  const startWorker = startRenderWorker;
+ * It gets what the API got and must return something with close(); shutdown awaits it before the
+ * queue, Redis and the database close.
+ */
+export type StartWorker = (deps: { config: Config; db: Database; logger: Logger; redisUrl: string }) => Promise<{ close(): Promise<void> }>;
+const startWorker = undefined as StartWorker | undefined;
 
 const config = loadConfig();
-const log = createLogger({ level: config.logLevel });
-const secrets = resolveSecrets(config);
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
-const applied = await migrate(db);
-log.info({ backend: db.kind, applied }, 'database ready');
+const logger = createLogger({ level: config.logLevel });
+const settings = loadApiSettings();
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const stops: { name: string; stop: () => Promise<unknown> | void }[] = [];
 
-for (const raw of generateEnvelopes('all', 6, 'demo')) {
-  const envelope = envelopeSchema.parse(raw);
-  const data = guideSchema.parse(publicPart(envelope));
-  const sb = storyboardOf(data);
-  const { row, created } = await insertGuide(db, {
-    typeVersion: versionOf(data.type),
-    externalRef: envelope.externalRef,
-    fiscalCodeHmac: 'citizen' in envelope ? fiscalCodeHmac(secrets.fiscalCodeHmacKey, envelope.citizen.fiscalCode) : null,
-    data,
-    durationFrames: sb.durationInFrames,
-    expiresAt: new Date(Date.now() + config.tokenTtlSeconds * 1000),
-  });
-  process.stdout.write(
-    `${created ? 'created' : 'exists '} ${row.type.padEnd(10)} ${row.id}  ${(sb.durationInFrames / sb.fps).toFixed(0)} s, ${sb.scenes.length} scenes\n`,
-  );
+async function shutdown(signal: string, code = 0): Promise<never> {
+  logger.info({ signal }, 'stopping');
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  for (const { name, stop } of stops.reverse()) {
+    await Promise.resolve(stop()).catch((err: Error) => logger.warn({ component: name, err: { message: err.message } }, 'stop failed'));
+  }
+  process.exit(code);
 }
-await db.close();
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  const secrets = resolveSecrets(config);
+  const redisServer = await ensureRedis(config.redisUrl, config.dataDir, logger);
+  stops.push({ name: 'redis-server', stop: () => redisServer.stop() });
+
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+  stops.push({ name: 'database', stop: () => db.close() });
+  const applied = await migrate(db);
+  logger.info({ backend: db.kind, applied }, 'database ready');
+
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+  stops.push({ name: 'redis', stop: () => redis.quit() });
+  const queueConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  stops.push({ name: 'queue connection', stop: () => queueConnection.quit() });
+  const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
+  stops.push({ name: 'render queue', stop: () => renderQueue.close() });
+
+  const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
+  const app = createApp({ config, db, redis, renderQueue, logger, secrets });
+  const demo = await ensureDemoGuides(contextOf(app));
+
+  if (startWorker) {
+    const worker = await startWorker({ config, db, logger, redisUrl: config.redisUrl });
+    stops.push({ name: 'render worker', stop: () => worker.close() });
+  }
+
+  const stopPurge = schedulePurge(
+    () => purgeExpired(db, { videoDir: config.videoDir, graceSeconds: config.retentionGraceSeconds, logger }),
+    settings.purgeIntervalSeconds,
+    logger,
+  );
+  stops.push({ name: 'purge', stop: stopPurge });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  stops.push({
+    name: 'http',
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  });
+
+  const base = config.publicBaseUrl;
+  say();
+  say(`Videoguida is running at ${base}  (database: ${db.kind}${db.kind === 'pglite' ? ` in ${path.join(config.dataDir, 'db')}` : ''}, Redis: ${config.redisUrl}${redisServer.started ? ', started here' : ''})`);
+  say();
+  say('Demo guides (open a link in a browser; each is what a QR code on a letter holds):');
+  for (const d of demo) say(`  ${d.type.padEnd(11)} ${d.title.padEnd(38)} ${d.link}`);
+  say();
+  const keyLine = (role: 'operator' | 'analyst', env: string) =>
+    keys[role].generated ? `${keys[role].key}   (generated for this run; set ${env} to keep one)` : `from ${env}`;
+  say(`Operator key: ${keyLine('operator', 'OPERATOR_KEY')}`);
+  say(`Analyst key:  ${keyLine('analyst', 'ANALYST_KEY')}`);
+  say();
+  say(`API docs:     ${base}/api/docs          Render queue: ${base}${QUEUE_BOARD_PATH} (user any, password = operator key)`);
+  const citizen = demo.find((d) => d.fiscalCode);
+  if (citizen) say(`Reserved area: curl -H "Authorization: Bearer $(npm run -s demo:jwt -- --fiscal-code ${citizen.fiscalCode})" ${base}/api/me/guides`);
+  say('Ctrl-C stops everything.');
+  say();
+} catch (err) {
+  logger.fatal({ err: { type: (err as Error).name, message: (err as Error).message } }, 'start failed');
+  process.stderr.write(`npm start failed: ${(err as Error).message}\n`);
+  await shutdown('error', 1);
+}

@@ -1,0 +1,87 @@
+/**
+ * npm run bench:access [-- --rate 1000 --duration 20 --guides 2000 --backend postgres|pglite|both]
+ * Autocannon at a fixed overall rate on GET /api/access/:token over many guides' tokens, with the
+ * real middleware (helmet, request log, Redis rate limits with the per-address budget raised because
+ * every request comes from one address). The load runs in a worker thread so it does not share the
+ * server's event loop. Prints `access_p99_ms: N` (first backend) and per-backend lines.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Readable } from 'node:stream';
+
+interface Load {
+  url: string;
+  tokens: string[];
+  rate: number;
+  duration: number;
+}
+interface LoadResult {
+  p50: number;
+  p99: number;
+  rps: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+async function load(w: Load): Promise<LoadResult> {
+  const { default: autocannon } = await import('autocannon');
+  let i = 0;
+  const result = await autocannon({
+    url: w.url,
+    connections: 50,
+    overallRate: w.rate,
+    duration: w.duration,
+    requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/api/access/${w.tokens[i++ % w.tokens.length]}` }) }],
+  });
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+}
+
+if (!isMainThread) {
+  parentPort!.postMessage(await load(workerData as Load));
+} else {
+  const { values } = parseArgs({
+    options: {
+      rate: { type: 'string', default: '1000' },
+      duration: { type: 'string', default: '20' },
+      guides: { type: 'string', default: '2000' },
+      backend: { type: 'string', default: 'both' },
+    },
+  });
+  const { generateEnvelopes } = await import('../compositions/generator/generate');
+  const { deriveToken } = await import('../server/db/token-derivation');
+  const { call, startTestApi } = await import('../test/helpers/api');
+  type Backend = 'pglite' | 'postgres';
+  const backends: Backend[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as Backend];
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const runLoad = (w: Load) =>
+    new Promise<LoadResult>((resolve, reject) => {
+      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: w, execArgv: ['--import', 'tsx'] });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+
+  const p99: Record<string, number> = {};
+  for (const backend of backends) {
+    const api = await startTestApi({ backend, label: 'bench_access', rateLimits: { publicPerMinute: 100_000_000 } });
+    try {
+      const c = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'bench', renderPolicy: 'eager' } });
+      const { id } = (await c.json()) as { id: string };
+      const ndjson = [...generateEnvelopes('naspi', Number(values.guides), 'bench-access')].map((e) => JSON.stringify(e)).join('\n');
+      await call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: Readable.toWeb(Readable.from([ndjson])) as ReadableStream, headers: { 'content-type': 'application/x-ndjson' } });
+      const rows = await api.db.query<{ nonce: Uint8Array }>(`SELECT nonce FROM tokens`);
+      const tokens = rows.map((r) => deriveToken(api.ctx.secrets.tokenSecret, Buffer.from(r.nonce)));
+      const base = { url: api.url, tokens };
+      await runLoad({ ...base, rate: Math.round(Number(values.rate) / 2), duration: 3 }); // warm-up: JIT, pools, caches
+      const r = await runLoad({ ...base, rate: Number(values.rate), duration: Number(values.duration) });
+      if (r.non2xx || r.errors) throw new Error(`${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.total}`);
+      p99[backend] = r.p99;
+      say(`# ${backend}: ${r.total} requests over ${tokens.length} tokens, ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+    } finally {
+      await api.close();
+    }
+  }
+  say(`access_p99_ms: ${p99[backends[0]!]}`);
+  for (const b of backends) say(`access_p99_ms_${b}: ${p99[b]}`);
+}

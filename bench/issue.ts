@@ -1,0 +1,56 @@
+/**
+ * npm run bench:issue [-- --count 100000 --backend pglite|postgres|both --render eager|lazy]
+ * Bulk-creates guides with their four tokens through the real upload endpoint (NDJSON over HTTP,
+ * validation, storyboard duration, HMAC, tokens, batched INSERTs, render jobs in Redis) and prints
+ * `issue_rate: N guides/s` (first backend) plus one `issue_rate_<backend>` line per backend run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { generateEnvelopes } from '../compositions/generator/generate';
+import { call, startTestApi } from '../test/helpers/api';
+import type { Backend } from '../test/helpers/databases';
+
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '100000' }, backend: { type: 'string', default: 'both' }, render: { type: 'string', default: 'eager' } },
+});
+const count = Number(values.count);
+const backends: Backend[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as Backend];
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-issue-')), 'campaign.ndjson');
+{
+  const out = fs.createWriteStream(file);
+  for (const e of generateEnvelopes('red', count, 'bench-issue')) if (!out.write(`${JSON.stringify(e)}\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
+  await new Promise<void>((r) => out.end(() => r()));
+}
+say(`# ${count} red envelopes, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB NDJSON; render policy ${values.render}`);
+
+const rates: Record<string, number> = {};
+for (const backend of backends) {
+  const api = await startTestApi({ backend, label: 'bench_issue' });
+  try {
+    const c = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'bench', renderPolicy: values.render, printDate: '2027-01-15' } });
+    const campaign = (await c.json()) as { id: string };
+    const started = performance.now();
+    const res = await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, {
+      raw: Readable.toWeb(fs.createReadStream(file, { highWaterMark: 256 * 1024 })) as ReadableStream,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    const report = (await res.json()) as { created: number; rejected: number; enqueued: number };
+    const seconds = (performance.now() - started) / 1000;
+    const [{ n: tokens }] = (await api.db.query<{ n: number }>('SELECT count(*) AS n FROM tokens')) as [{ n: number }];
+    if (res.status !== 200 || report.created !== count || tokens !== count * 4) {
+      throw new Error(`bench upload went wrong: HTTP ${res.status}, ${JSON.stringify(report).slice(0, 300)}, ${tokens} tokens`);
+    }
+    rates[backend] = count / seconds;
+    say(`# ${backend}: ${count} guides + ${tokens} tokens + ${report.enqueued} render jobs in ${seconds.toFixed(1)} s`);
+  } finally {
+    await api.close();
+  }
+}
+say(`issue_rate: ${Math.round(rates[backends[0]!]!)} guides/s`);
+for (const b of backends) say(`issue_rate_${b}: ${Math.round(rates[b]!)} guides/s`);
+fs.rmSync(path.dirname(file), { recursive: true, force: true });

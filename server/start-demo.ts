@@ -1,0 +1,54 @@
+import type { AppContext } from '../api/deps';
+import { createGuide } from '../api/guides/create-guide';
+import { checkEnvelope } from '../api/guides/prepare';
+import { GUIDE_TYPE_DEFINITIONS } from '../compositions/guide-types';
+import { generateEnvelopes } from '../compositions/generator/generate';
+import { generateApiKey, revokeOtherKeys, storeApiKey, type Role } from './db/api-keys';
+import type { Database } from './db/database';
+
+export interface DemoGuide {
+  type: string;
+  title: string;
+  link: string;
+  fiscalCode: string | null;
+}
+
+/**
+ * One guide of each type, created through the same path as POST /api/guides with fixed external
+ * references: a restart finds them and prints the same links. (A campaign holds one guide type, so
+ * the six demo guides are direct guides, like the ones upstream events create.)
+ */
+export async function ensureDemoGuides(ctx: AppContext): Promise<DemoGuide[]> {
+  const out: DemoGuide[] = [];
+  for (const raw of generateEnvelopes('all', 6, 'demo')) {
+    const checked = checkEnvelope(raw);
+    if (!checked.ok) throw new Error(`demo envelope invalid: ${JSON.stringify(checked.errors)}`);
+    const g = await createGuide(ctx, checked.envelope, { notify: false });
+    const e = checked.envelope;
+    out.push({
+      type: e.type,
+      title: GUIDE_TYPE_DEFINITIONS[e.type].title.it,
+      link: g.links.qr ?? '(revoked)',
+      fiscalCode: 'citizen' in e ? e.citizen.fiscalCode : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * OPERATOR_KEY / ANALYST_KEY when set; otherwise a fresh key per start (printed once, only its hash
+ * stored), and the previous start's generated key is revoked.
+ */
+export async function ensureApiKeys(db: Database, keys: Record<Role, string | undefined>): Promise<Record<Role, { key: string; generated: boolean }>> {
+  const out = {} as Record<Role, { key: string; generated: boolean }>;
+  for (const role of ['operator', 'analyst'] as const) {
+    const given = keys[role];
+    const key = given ?? generateApiKey(role);
+    const label = `${given ? 'env' : 'generated'}:${role}`;
+    await storeApiKey(db, key, role, label);
+    await revokeOtherKeys(db, label, key);
+    if (given) await revokeOtherKeys(db, `generated:${role}`, key);
+    out[role] = { key, generated: !given };
+  }
+  return out;
+}
