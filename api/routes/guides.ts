@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { z } from 'zod';
 import { deleteGuide, getGuide, listGuides, type GuideRow, type GuideSummary } from '../../server/db/guides';
 import { reissueToken, revokeToken } from '../../server/db/tokens';
 import { linkOf } from '../../server/db/token-derivation';
@@ -49,7 +50,7 @@ export function guideRoutes(ctx: AppContext): Router {
 
   r.post('/api/guides', operator, express.json({ limit: JSON_LIMIT }), async (req, res) => {
     const { notify, ...envelope } = requireJsonObject(req.body, Boolean(req.is('application/json')));
-    const notifyValue = body(notifyFlag, notify, 'invalid_envelope');
+    const notifyValue = body(z.object({ notify: notifyFlag }), { notify }, 'invalid_envelope').notify;
     const checked = checkEnvelope(envelope);
     if (!checked.ok) throw invalid('invalid_envelope', checked.errors);
     const g = await createGuide(ctx, checked.envelope, { notify: notifyValue ?? true });
