@@ -28,7 +28,7 @@ const sec = (frames: number) => (frames / FPS).toFixed(6);
  */
 export function composeScene(input: ComposeSceneInput, options: RunOptions = {}): Promise<void> {
   const { layers, durationInFrames } = input;
-  const args: string[] = ['-y', '-framerate', String(FPS), '-loop', '1', '-i', input.basePattern];
+  const args: string[] = ['-y', '-framerate', String(FPS), '-loop', '1', '-start_number', '0', '-i', input.basePattern];
   for (const l of layers) args.push('-framerate', String(FPS), '-loop', '1', '-i', l.png);
   const outStart = durationInFrames - SCENE_FADE_OUT_FRAMES;
   const chains: string[] = ['[0:v]format=gbrp,setpts=N/(30*TB)[s0]'];

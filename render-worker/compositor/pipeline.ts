@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeCancelSignal } from '@remotion/renderer';
+import { chapters, webvtt } from '../../compositions/captions';
+import { baseVariantOf } from '../../compositions/common/layers';
+import { LOCALES } from '../../compositions/common/locale';
+import type { NarrationTrack } from '../../compositions/common/video-props';
+import { storyboardOf } from '../../compositions/guide-types';
+import type { Logger } from '../../server/logger';
+import { openRenderBrowser, type HeadlessBrowser } from '../browser';
+import { ensureBundle } from '../bundle';
+import { runFfmpeg } from '../ffmpeg';
+import { posterFrame } from '../render-guide';
+import type { GuideRenderer, RenderRequest } from '../renderer';
+import { renderBaseFrames, renderSceneLayers, type ChromeContext } from './chrome-pieces';
+import { composeScene } from './compose-scene';
+import { concatSegments } from './concat';
+import { DiskCache } from './disk-cache';
+import { RESOLUTIONS, type Resolution } from './encoding';
+import { baseKey, segmentKey } from './keys';
+
+export interface CompositingRendererOptions {
+  cacheDir: string;
+  maxCacheBytes: number;
+  resolution: Resolution;
+  /** Chromium is reopened after this many guides (long-lived browsers grow). */
+  recycleBrowserAfter: number;
+  logger?: Logger;
+  /** Supplies measured narration (issue #9); without it the storyboard estimates speech length. */
+  narrate?: (request: RenderRequest) => Promise<{ track: NarrationTrack; audioPath?: string } | undefined>;
+}
+
+const DEFAULTS = { maxCacheBytes: 20 * 1024 ** 3, resolution: '720p' as Resolution, recycleBrowserAfter: 50 };
+
+export interface RenderStats {
+  scenes: number;
+  cachedScenes: number;
+  seconds: number;
+}
+
+/**
+ * The fast renderer (DESIGN.md, "Render cost"): Chrome draws only the base loop (once for all
+ * guides) and each scene's still layers; ffmpeg fades and composites them into a segment per
+ * scene; segments are cached by exactly what they depend on, so scenes without personal data are
+ * made once for every citizen; the guide is the stream-copy join of its segments.
+ */
+export class CompositingRenderer implements GuideRenderer {
+  readonly name = 'compositing';
+  readonly options: CompositingRendererOptions;
+  readonly segments: DiskCache;
+  readonly bases: DiskCache;
+  private browser: HeadlessBrowser | null = null;
+  private serveUrl: string | null = null;
+  private rendersOnBrowser = 0;
+  lastStats: RenderStats | null = null;
+
+  constructor(options: Partial<CompositingRendererOptions> & { cacheDir: string }) {
+    this.options = { ...DEFAULTS, ...options };
+    this.segments = new DiskCache({ dir: path.join(this.options.cacheDir, 'segments'), maxBytes: this.options.maxCacheBytes });
+    this.bases = new DiskCache({ dir: path.join(this.options.cacheDir, 'bases'), maxBytes: 2 * 1024 ** 3 });
+  }
+
+  private async chrome(): Promise<{ serveUrl: string; browser: HeadlessBrowser }> {
+    this.serveUrl ??= await ensureBundle({ cacheDir: path.join(this.options.cacheDir, 'bundles') });
+    if (this.browser && this.rendersOnBrowser >= this.options.recycleBrowserAfter) {
+      await this.browser.close({ silent: true }).catch(() => undefined);
+      this.browser = null;
+    }
+    if (!this.browser) {
+      this.browser = await openRenderBrowser();
+      this.rendersOnBrowser = 0;
+    }
+    return { serveUrl: this.serveUrl, browser: this.browser };
+  }
+
+  async render(req: RenderRequest): Promise<void> {
+    const started = Date.now();
+    const narration = await this.options.narrate?.(req);
+    const track = narration?.track;
+    const sb = storyboardOf(req.guide, { narrationFrames: track?.frames });
+    const res = RESOLUTIONS[this.options.resolution];
+    const { cancelSignal, cancel } = makeCancelSignal();
+    req.signal.addEventListener('abort', cancel, { once: true });
+    const { serveUrl, browser } = await this.chrome();
+    this.rendersOnBrowser++;
+    const ctx: ChromeContext = { serveUrl, browser, scale: res.scale, cancelSignal };
+    const bundleId = path.basename(serveUrl);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'videoguida-render-'));
+    try {
+      const paths: string[] = [];
+      let cached = 0;
+      let doneFrames = 0;
+      for (const scene of sb.scenes) {
+        if (req.signal.aborted) throw new Error('render aborted');
+        const key = segmentKey({ bundleId, resolution: this.options.resolution, guide: req.guide, storyboard: sb, scene });
+        if (this.segments.has(key, '.mp4')) cached++;
+        const segment = await this.segments.get(key, '.mp4', async (tmp) => {
+          const variant = baseVariantOf(scene.kind);
+          const base = await this.bases.get(
+            baseKey({ bundleId, resolution: this.options.resolution, variant, presenter: sb.presenter, locale: sb.locale }),
+            '',
+            (dir) => renderBaseFrames(ctx, { variant, presenter: sb.presenter, locale: sb.locale }, dir),
+          );
+          const layerDir = path.join(work, scene.id);
+          const layers = await renderSceneLayers(ctx, req.guide, scene, track, layerDir);
+          await composeScene(
+            { basePattern: path.join(base, '%04d.png'), layers, durationInFrames: scene.durationInFrames, out: tmp },
+            { signal: req.signal, onFrame: (f) => req.onProgress((doneFrames + f) / sb.durationInFrames) },
+          );
+        });
+        paths.push(segment);
+        doneFrames += scene.durationInFrames;
+        req.onProgress(doneFrames / sb.durationInFrames);
+      }
+      await concatSegments(paths, path.join(req.outDir, 'video.mp4'), narration?.audioPath ? { audio: narration.audioPath } : {});
+      if (narration?.audioPath) fs.copyFileSync(narration.audioPath, path.join(req.outDir, 'audio.m4a'));
+      await this.poster(req, track, path.join(req.outDir, 'video.mp4'));
+      for (const locale of LOCALES) fs.writeFileSync(path.join(req.outDir, `captions.${locale}.vtt`), webvtt(sb, locale, track?.sentences));
+      fs.writeFileSync(path.join(req.outDir, 'captions.vtt'), webvtt(sb, sb.locale, track?.sentences));
+      fs.writeFileSync(path.join(req.outDir, 'chapters.json'), `${JSON.stringify(chapters(sb, sb.locale), null, 2)}\n`);
+      this.lastStats = { scenes: sb.scenes.length, cachedScenes: cached, seconds: (Date.now() - started) / 1000 };
+      this.options.logger?.debug({ guideId: req.guideId, ...this.lastStats }, 'guide composited');
+    } finally {
+      req.signal.removeEventListener('abort', cancel);
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  /** The poster is a frame of the finished video: no extra Chrome work. */
+  private async poster(req: RenderRequest, track: NarrationTrack | undefined, video: string): Promise<void> {
+    const frame = posterFrame(req.guide, track);
+    await runFfmpeg(['-y', '-i', video, '-vf', `select=eq(n\\,${frame})`, '-frames:v', '1', '-q:v', '3', path.join(req.outDir, 'poster.jpg')]);
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close({ silent: true }).catch(() => undefined);
+    this.browser = null;
+  }
+}
