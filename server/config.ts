@@ -58,6 +58,17 @@ const envSchema = z.object({
   JWT_AUDIENCE: optionalString,
   BROWSER_EXECUTABLE: optionalString,
   VIDEO_DIR: optionalString,
+  /** Render worker: where bundles, base loops and scene segments are cached, and how much disk they may use. */
+  RENDER_CACHE_DIR: optionalString,
+  RENDER_CACHE_MAX_GB: z.coerce.number().positive().default(20),
+  RENDER_RESOLUTION: z.enum(['720p', '1080p'], { error: 'expected 720p or 1080p' }).default('720p'),
+  RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Chromium is closed and reopened after this many guides. */
+  BROWSER_RECYCLE_AFTER: z.coerce.number().int().min(1).default(50),
+  /** On SIGTERM a render in progress may run this long before it is aborted and requeued. */
+  RENDER_SHUTDOWN_TIMEOUT: duration.default(20),
+  /** A render job whose worker stops renewing its lock this long is taken over by another worker. */
+  RENDER_LOCK_DURATION: duration.default(60),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -82,6 +93,15 @@ export interface Config {
   analystKey: string | undefined;
   jwt: { publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string };
   browserExecutable: string | undefined;
+  render: {
+    cacheDir: string;
+    cacheMaxBytes: number;
+    resolution: '720p' | '1080p';
+    concurrency: number;
+    browserRecycleAfter: number;
+    shutdownTimeoutSeconds: number;
+    lockDurationSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -119,5 +139,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     analystKey: e.ANALYST_KEY,
     jwt: { publicKey: e.JWT_PUBLIC_KEY, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     browserExecutable: e.BROWSER_EXECUTABLE,
+    render: {
+      cacheDir: path.resolve(e.RENDER_CACHE_DIR ?? path.join(dataDir, 'cache')),
+      cacheMaxBytes: Math.round(e.RENDER_CACHE_MAX_GB * 1024 ** 3),
+      resolution: e.RENDER_RESOLUTION,
+      concurrency: e.RENDER_CONCURRENCY,
+      browserRecycleAfter: e.BROWSER_RECYCLE_AFTER,
+      shutdownTimeoutSeconds: e.RENDER_SHUTDOWN_TIMEOUT,
+      lockDurationSeconds: e.RENDER_LOCK_DURATION,
+    },
   };
 }

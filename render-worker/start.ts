@@ -1,0 +1,57 @@
+import { Redis } from 'ioredis';
+import type { Config } from '../server/config';
+import type { Database } from '../server/db/database';
+import type { Logger } from '../server/logger';
+import { createRenderQueue } from '../server/queues';
+import { CompositingRenderer } from './compositor/pipeline';
+import { reconcileQueue } from './reconcile';
+import type { GuideRenderer } from './renderer';
+import { RenderWorker } from './worker';
+
+export interface StartRenderWorkerDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  redisUrl: string;
+  /** Tests may inject a renderer; production uses the compositing pipeline. */
+  renderer?: GuideRenderer;
+}
+
+/** Starts a render worker on the `render` queue: used by `npm run worker` and in-process by `npm start`. */
+export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ worker: RenderWorker; close(): Promise<void> }> {
+  const { config, db, logger } = deps;
+  const r = config.render;
+  const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
+  const queue = createRenderQueue(connection, config.queuePrefix);
+  await reconcileQueue(db, queue, logger);
+  const renderer =
+    deps.renderer ??
+    new CompositingRenderer({
+      cacheDir: r.cacheDir,
+      maxCacheBytes: r.cacheMaxBytes,
+      resolution: r.resolution,
+      recycleBrowserAfter: r.browserRecycleAfter,
+      logger,
+    });
+  const worker = new RenderWorker({
+    connection,
+    prefix: config.queuePrefix,
+    db,
+    videoDir: config.videoDir,
+    renderer,
+    logger,
+    concurrency: r.concurrency,
+    lockDurationMs: r.lockDurationSeconds * 1000,
+    stalledIntervalMs: Math.max(1000, Math.round((r.lockDurationSeconds * 1000) / 2)),
+    shutdownTimeoutMs: r.shutdownTimeoutSeconds * 1000,
+  });
+  logger.info({ resolution: r.resolution, concurrency: r.concurrency }, 'render worker started');
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}
