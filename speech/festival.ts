@@ -1,7 +1,7 @@
 import type { Locale } from '../compositions/common/locale';
 import type { PresenterVoice, SpeechEngine, SynthesisRequest, SynthesisResult } from './engine';
 import { wavDurationMs } from './espeak';
-import { run } from './process';
+import { FestivalSession } from './festival-session';
 
 export interface FestivalVoice {
   /** A Festival voice function, e.g. voice_lp_diphone (Debian's festvox-italp16k). */
@@ -36,18 +36,30 @@ export function festivalText(text: string): string {
     .trim();
 }
 
+/** Sessions per voice: two, so the clip cache's two parallel syntheses do not queue behind each other. */
+const SESSIONS_PER_VOICE = 2;
+
 export function festivalEngine(voices: Record<PresenterVoice, FestivalVoice> = FESTIVAL_ITALIAN): SpeechEngine {
-  const idFor = (_locale: Locale, voice: PresenterVoice) => `festival@2.5:${voices[voice].voice}/x${voices[voice].durationStretch}`;
-  return {
-    id: 'festival@2.5',
-    idFor,
-    async synthesize({ text, locale, voice, signal }: SynthesisRequest): Promise<SynthesisResult> {
-      if (locale !== 'it') throw new Error(`the Festival engine speaks Italian only (Debian's voices), got locale "${locale}"`);
+  const idFor = (_locale: Locale, voice: PresenterVoice) => `festival@2.5+utt:${voices[voice].voice}/x${voices[voice].durationStretch}`;
+  const pools = new Map<PresenterVoice, FestivalSession[]>();
+  const session = (voice: PresenterVoice): FestivalSession => {
+    let pool = pools.get(voice);
+    if (!pool) {
       const v = voices[voice];
-      // Festival scales every utterance to full scale; decodeToFloat keeps the peaks that resampling adds.
-      const args = ['-eval', `(${v.voice})`, '-eval', `(Parameter.set 'Duration_Stretch ${v.durationStretch})`, '-o', '-'];
-      const { stdout } = await run('text2wave', args, { input: Buffer.from(festivalText(text), 'latin1'), signal });
-      return { audio: stdout, durationMs: wavDurationMs(stdout) };
+      pool = Array.from({ length: SESSIONS_PER_VOICE }, () => new FestivalSession([`(${v.voice})`, `(Parameter.set 'Duration_Stretch ${v.durationStretch})`]));
+      pools.set(voice, pool);
+    }
+    return pool.reduce((a, b) => (b.busy < a.busy ? b : a));
+  };
+  return {
+    id: 'festival@2.5+utt',
+    idFor,
+    async synthesize({ text, locale, voice }: SynthesisRequest): Promise<SynthesisResult> {
+      if (locale !== 'it') throw new Error(`the Festival engine speaks Italian only (Debian's voices), got locale "${locale}"`);
+      const safe = festivalText(text);
+      if (!/[A-Za-zÀ-ú]/.test(safe)) throw new Error('expected Italian text with letters for Festival');
+      const audio = await session(voice).synthesize(safe);
+      return { audio, durationMs: wavDurationMs(audio) };
     },
   };
 }

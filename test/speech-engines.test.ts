@@ -84,7 +84,7 @@ describe('speech engines', () => {
     const calls: { url: string; init: RequestInit }[] = [];
     const answers = [
       new Response(null, { status: 503 }),
-      new Response(wav, { headers: { 'content-type': 'audio/wav' } }),
+      new Response(new Uint8Array(wav), { headers: { 'content-type': 'audio/wav' } }),
       new Response(JSON.stringify({ audio: wav.toString('base64'), words: [{ text: 'ciao', startMs: 0, endMs: 400 }] }), { headers: { 'content-type': 'application/json' } }),
       new Response('nope', { status: 401 }),
     ];
