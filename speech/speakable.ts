@@ -71,5 +71,6 @@ export function speakable(text: string, locale: Locale, options: SpeakableOption
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/,\s*,/g, ',')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/,\s*(?=[.;:!?]|$)/g, '');
 }
