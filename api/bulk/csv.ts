@@ -3,7 +3,7 @@ import { parse, type CsvError } from 'csv-parse';
 import type { z } from 'zod';
 import { ApiError } from '../errors';
 import { buildRow, planColumns, type Column } from './csv-columns';
-import { FatalUploadError, type SourceRow } from './source-row';
+import type { SourceRow } from './source-row';
 
 interface Parsed {
   record: string[];
@@ -12,17 +12,23 @@ interface Parsed {
 
 /**
  * CSV records as SourceRows. The header is checked before the first row is yielded, so a missing
- * column fails the upload before anything is written. A syntax error the parser cannot resync from
- * (an unclosed quote) ends the upload with the line; everything before it is stored.
+ * column fails the upload before anything is written. A record the parser cannot read (a stray quote)
+ * is skipped and reported with its line, and parsing goes on: bad rows never stop good ones.
  */
 export async function* csvRows(stream: Readable, envelope: z.ZodType, maxRecordBytes: number): AsyncGenerator<SourceRow> {
   const parser = stream.pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: maxRecordBytes }),
+    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, max_record_size: maxRecordBytes }),
   );
   stream.on('error', (err) => parser.destroy(err));
+  const skipped: SourceRow[] = [];
+  parser.on('skip', (err: CsvError & { lines?: number }) => {
+    skipped.push({ line: err.lines ?? 0, errors: [{ field: '(line)', message: `CSV syntax error (${err.code}); record skipped` }] });
+  });
   let columns: Column[] | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<Parsed>) {
+      // The parser reports skipped records as soon as it reads them, ahead of the records before them.
+      while (skipped.length && skipped[0]!.line < info.lines) yield skipped.shift()!;
       if (!columns) {
         columns = planColumns(envelope, record);
         continue;
@@ -30,12 +36,7 @@ export async function* csvRows(stream: Readable, envelope: z.ZodType, maxRecordB
       const row = buildRow(columns, record);
       yield 'value' in row ? { line: info.lines, value: row.value } : { line: info.lines, errors: row.errors };
     }
-  } catch (err) {
-    const e = err as CsvError & { lines?: number };
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      throw new FatalUploadError(e.lines ?? 0, `CSV syntax error (${e.code}); rows after this point were not read`);
-    }
-    throw err;
+    yield* skipped.splice(0);
   } finally {
     parser.destroy();
   }

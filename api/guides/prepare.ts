@@ -1,9 +1,9 @@
 import { publicPart } from '../../compositions/common/envelope';
 import type { FieldError } from '../../compositions/common/validation';
-import { parseWith } from '../../compositions/common/validation';
 import { GUIDE_TYPE_DEFINITIONS, envelopeSchema, storyboardOf, type Envelope, type Guide } from '../../compositions/guide-types';
 import type { GuideType } from '../../compositions/common/envelope';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
+import { explain } from './field-errors';
 
 /** An envelope turned into what is stored: public data, the fiscal code's HMAC, the duration. */
 export interface PreparedGuide {
@@ -23,13 +23,13 @@ export function checkEnvelope(input: unknown, expectedType?: GuideType): Checked
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, errors: [{ field: '(root)', message: `expected a JSON object (an envelope), got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` }] };
   }
-  if (!expectedType) return checked(parseWith(envelopeSchema, input));
+  if (!expectedType) return checked(explain(envelopeSchema, input));
   const given = (input as { type?: unknown }).type;
   if (given === undefined) input = { ...input, type: expectedType };
   else if (given !== expectedType) {
     return { ok: false, errors: [{ field: 'type', message: `expected "${expectedType}" (the campaign's guide type), got ${JSON.stringify(given).slice(0, 40)}` }] };
   }
-  return checked(parseWith(GUIDE_TYPE_DEFINITIONS[expectedType].envelope, input));
+  return checked(explain(GUIDE_TYPE_DEFINITIONS[expectedType].envelope, input));
 }
 
 const checked = (r: { ok: true; value: unknown } | { ok: false; errors: FieldError[] }): Checked =>

@@ -13,7 +13,7 @@ import { guideOr404 } from './guides';
 export const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const;
 
 export function qrSvg(link: string): Promise<string> {
-  return QRCode.toString(link, { ...QR_OPTIONS, type: 'svg' });
+  return QRCode.toString(link, { ...QR_OPTIONS, type: 'svg' }).then((svg) => svg.trim());
 }
 
 /** A guide's QR code for operators; the code holds the channel's link and nothing else. */
