@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEnvelopes } from '../compositions/generator/generate';
+import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
+import { BACKENDS } from './helpers/databases';
+import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+
+const envelope = (type: Parameters<typeof generateEnvelopes>[0], seed: string) => [...generateEnvelopes(type, 1, seed)][0]! as Record<string, any>;
+const create = async (api: TestApi, e: Record<string, unknown>) => (await call(api, 'POST', '/api/guides', { body: e })).json();
+
+describe.each(BACKENDS)('access on %s', (backend) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ backend, label: 'api_access', rateLimits: { tokenMisses: 1000 } });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('answers the manifest: public data, chapters, no fiscal code or external reference', async () => {
+    const e = envelope('pensione', `manifest-${backend}`);
+    const { links } = await create(api, e);
+    const res = await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-robots-tag')).toContain('noindex');
+    const text = await res.text();
+    expect(text).not.toContain(e.citizen.fiscalCode);
+    expect(text).not.toContain(e.externalRef);
+    const m = JSON.parse(text);
+    expect(m).toMatchObject({ type: 'pensione', locale: e.locale, title: expect.any(String), status: 'queued', media: null, fps: 30 });
+    expect(m.guide.citizen.givenName).toBe(e.citizen.givenName);
+    expect(m.guide.benefit).toEqual(e.benefit);
+    expect(m.chapters.length).toBeGreaterThan(2);
+    expect(m.chapters[0]).toMatchObject({ startFrame: 0, startSeconds: 0, title: expect.any(String) });
+    expect(m.chapters.at(-1).endFrame).toBe(m.durationInFrames);
+    expect(Date.parse(m.expiresAt)).toBeGreaterThan(Date.now() + 170 * 86_400_000);
+    await expect.poll(async () => (await api.db.query<{ n: number }>('SELECT count(*) AS n FROM tokens WHERE first_access_at IS NOT NULL AND channel = $1', ['qr']))[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('serves the player page with noindex, no-store, no referrer and a strict CSP', async () => {
+    const { links } = await create(api, envelope('red', `page-${backend}`));
+    const res = await fetch(links.qr);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('x-robots-tag')).toContain('noindex');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const html = await res.text();
+    expect(html).toContain('<html lang="it">');
+    expect(html).toContain('Sollecito dichiarazione reddituale');
+    expect(html).toContain('lettore video non è ancora stato installato');
+    const missing = await fetch(`${api.url}/g/${'x'.repeat(32)}`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Videoguida non disponibile');
+  });
+
+  it('serves the built player when player/dist exists', async () => {
+    const dist = path.join(api.dataDir, 'player-dist');
+    fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>player</title><script type="module" src="/assets/app.js"></script>');
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const own = await startTestApi({ backend, label: 'api_access_player', playerDir: dist });
+    try {
+      const { links } = await create(own, envelope('naspi', `player-${backend}`));
+      const res = await fetch(links.qr);
+      expect(await res.text()).toContain('<title>player</title>');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const js = await fetch(`${own.url}/assets/app.js`);
+      expect(js.headers.get('content-type')).toMatch(/javascript/);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('streams rendered files under the token with Range support and the right types', async () => {
+    const { id, links } = await create(api, envelope('naspi', `media-${backend}`));
+    const token = tokenOf(links.app);
+    const dir = path.join(api.config.videoDir, id);
+    fs.mkdirSync(dir, { recursive: true });
+    const video = Buffer.alloc(100_000, 7);
+    fs.writeFileSync(path.join(dir, 'video.mp4'), video);
+    fs.writeFileSync(path.join(dir, 'poster.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    fs.writeFileSync(path.join(dir, 'captions.vtt'), 'WEBVTT\n');
+    fs.writeFileSync(path.join(dir, 'chapters.json'), '[]');
+    await api.db.query(`UPDATE guides SET status = 'ready' WHERE id = $1`, [id]);
+    const m = await (await fetch(`${api.url}/api/access/${token}`)).json();
+    expect(m.media).toEqual({
+      video: `/api/media/${token}/video.mp4`,
+      poster: `/api/media/${token}/poster.jpg`,
+      captions: `/api/media/${token}/captions.vtt`,
+      chapters: `/api/media/${token}/chapters.json`,
+    });
+    const part = await fetch(`${api.url}${m.media.video}`, { headers: { range: 'bytes=1000-1999' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 1000-1999/${video.length}`);
+    expect(part.headers.get('content-type')).toBe('video/mp4');
+    expect(part.headers.get('cache-control')).toBe('no-store');
+    expect((await part.arrayBuffer()).byteLength).toBe(1000);
+    const whole = await fetch(`${api.url}${m.media.video}`);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect((await whole.arrayBuffer()).byteLength).toBe(video.length);
+    expect((await fetch(`${api.url}${m.media.captions}`)).headers.get('content-type')).toMatch(/^text\/vtt/);
+    expect((await fetch(`${api.url}${m.media.poster}`)).headers.get('content-type')).toBe('image/jpeg');
+    expect((await fetch(`${api.url}/api/media/${token}/secrets.json`)).status).toBe(404);
+    expect((await fetch(`${api.url}/api/media/${token}/..%2F..%2Fsecrets.json`)).status).toBe(404);
+    expect((await fetch(`${api.url}/api/media/${'A'.repeat(32)}/video.mp4`)).status).toBe(404);
+  });
+
+  it("lists a reserved-area citizen's guides from a JWT with the fiscal code in sub", async () => {
+    const e = envelope('auu', `me-${backend}`);
+    const { links } = await create(api, e);
+    const jwt = await signDemoToken(demoKeyPair(api.config.dataDir), e.citizen.fiscalCode);
+    const res = await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${jwt}` } });
+    expect(res.status).toBe(200);
+    const { guides } = await res.json();
+    expect(guides).toEqual([expect.objectContaining({ type: 'auu', status: 'queued', link: links.app })]);
+    const other = await signDemoToken(demoKeyPair(api.config.dataDir), 'RSSMRA79B11C566R');
+    expect((await (await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${other}` } })).json()).guides).toEqual([]);
+    const unauthorized = async (authorization?: string) => {
+      const r = await fetch(`${api.url}/api/me/guides`, { headers: authorization ? { authorization } : {} });
+      expect(r.status).toBe(401);
+      expect((await r.json()).error.code).toBe('unauthorized');
+    };
+    await unauthorized();
+    await unauthorized(`Bearer ${jwt.slice(0, -4)}AAAA`);
+    await unauthorized(`Bearer ${await signDemoToken(demoKeyPair(api.config.dataDir), e.citizen.fiscalCode, -120)}`);
+    const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    await unauthorized(`Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject(e.citizen.fiscalCode).setIssuer('videoguida-demo').setAudience('videoguida').setExpirationTime('1h').sign(stranger)}`);
+    await unauthorized(`Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('not-a-fiscal-code').setIssuer('videoguida-demo').setAudience('videoguida').setExpirationTime('1h').sign(demoKeyPair(api.config.dataDir).privateKey)}`);
+  });
+});
+
+describe('tokens and keys configured from the environment (PGlite)', () => {
+  it('answers 404 to an expired token, the same body as an unknown one', async () => {
+    const api = await startTestApi({ backend: 'pglite', label: 'api_expiry', env: { TOKEN_TTL: '1' } });
+    try {
+      const { links } = await create(api, envelope('naspi', 'expiry'));
+      expect((await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1100));
+      const expired = await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`);
+      const unknown = await fetch(`${api.url}/api/access/${'Z'.repeat(32)}`);
+      expect(expired.status).toBe(404);
+      expect(await expired.text()).toBe(await unknown.text());
+      expect((await fetch(links.qr)).status).toBe(404);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('rate-limits token enumeration: misses exhaust a small budget, then 429', async () => {
+    const api = await startTestApi({ backend: 'pglite', label: 'api_enum', rateLimits: { tokenMisses: 5 } });
+    try {
+      const { links } = await create(api, envelope('red', 'enum'));
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) statuses.push((await fetch(`${api.url}/api/access/guess${String(i).padStart(27, '0')}`)).status);
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
+      const limited = await fetch(`${api.url}/g/${tokenOf(links.qr)}`);
+      expect(limited.status).toBe(429);
+      expect((await limited.json()).error.code).toBe('rate_limited');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('rate-limits each address on the public routes', async () => {
+    const api = await startTestApi({ backend: 'pglite', label: 'api_general', rateLimits: { publicPerMinute: 3 } });
+    try {
+      const { links } = await create(api, envelope('red', 'general'));
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('verifies reserved-area JWTs against JWT_PUBLIC_KEY (RS256)', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const api = await startTestApi({
+      backend: 'pglite',
+      label: 'api_jwtkey',
+      env: { JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }) as string, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'videoguida' },
+    });
+    try {
+      const e = envelope('invalidita', 'jwt-key');
+      await create(api, e);
+      const sign = (iss: string) => new SignJWT({}).setProtectedHeader({ alg: 'RS256' }).setSubject(e.citizen.fiscalCode).setIssuer(iss).setAudience('videoguida').setExpirationTime('5m').sign(privateKey);
+      const ok = await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${await sign('https://idp.example')}` } });
+      expect((await ok.json()).guides).toHaveLength(1);
+      expect((await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${await sign('https://evil.example')}` } })).status).toBe(401);
+      const demo = await signDemoToken(demoKeyPair(api.config.dataDir), e.citizen.fiscalCode);
+      expect((await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${demo}` } })).status).toBe(401);
+    } finally {
+      await api.close();
+    }
+  });
+});
