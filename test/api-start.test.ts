@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pingRedis } from '../server/doctor';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const deadline = Date.now() + 90_000;
+  while (!out.includes('Ctrl-C stops everything.')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => out };
+}
+
+async function stop(s: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
+  s.child.kill('SIGTERM');
+  return exited;
+}
+
+const demoLinks = (out: string) => [...out.matchAll(/^ {2}(\w+)\s.*\s(http:\/\/\S+\/g\/\S+)$/gm)].map((m) => [m[1], m[2]]);
+const operatorKey = (out: string) => /Operator key: (\S+)/.exec(out)![1]!;
+
+describe('npm start', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-start-'));
+  const running: Started[] = [];
+  afterAll(async () => {
+    for (const s of running) if (s.child.exitCode === null) await stop(s);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('launches Redis, serves the demo guides, restarts idempotently and stops everything on SIGTERM', async () => {
+    const [port, redisPort] = [await freePort(), await freePort()];
+    const env = { PORT: String(port), DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${redisPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+    const first = await start(env);
+    running.push(first);
+    const out = first.output();
+    expect(out).toContain('started here');
+    const links = demoLinks(out);
+    expect(links.map(([type]) => type)).toEqual(['naspi', 'pensione', 'red', 'auu', 'sfl', 'invalidita']);
+    const page = await fetch(links[0]![1]!.replace('localhost', '127.0.0.1'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('NASpI');
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const key1 = operatorKey(out);
+    expect((await fetch(`http://127.0.0.1:${port}/api/campaigns`, { headers: { authorization: `Bearer ${key1}` } })).status).toBe(200);
+    expect(await stop(first)).toBe(0);
+    expect(await pingRedis(env.REDIS_URL, 300)).toBe(false);
+
+    const second = await start(env);
+    running.push(second);
+    expect(demoLinks(second.output())).toEqual(links);
+    const key2 = operatorKey(second.output());
+    expect(key2).not.toBe(key1);
+    expect((await fetch(`http://127.0.0.1:${port}/api/campaigns`, { headers: { authorization: `Bearer ${key1}` } })).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${port}/api/campaigns`, { headers: { authorization: `Bearer ${key2}` } })).status).toBe(200);
+    expect(await stop(second)).toBe(0);
+  }, 180_000);
+});
