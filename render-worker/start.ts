@@ -28,6 +28,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
     deps.renderer ??
     new CompositingRenderer({
       cacheDir: r.cacheDir,
+      bundleDir: r.bundleDir,
       maxCacheBytes: r.cacheMaxBytes,
       resolution: r.resolution,
       recycleBrowserAfter: r.browserRecycleAfter,

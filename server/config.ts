@@ -60,6 +60,8 @@ const envSchema = z.object({
   VIDEO_DIR: optionalString,
   /** Render worker: where bundles, base loops and scene segments are cached, and how much disk they may use. */
   RENDER_CACHE_DIR: optionalString,
+  /** Remotion bundles (by content hash); default $RENDER_CACHE_DIR/bundles. */
+  BUNDLE_CACHE_DIR: optionalString,
   RENDER_CACHE_MAX_GB: z.coerce.number().positive().default(20),
   RENDER_RESOLUTION: z.enum(['720p', '1080p'], { error: 'expected 720p or 1080p' }).default('720p'),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
@@ -95,6 +97,7 @@ export interface Config {
   browserExecutable: string | undefined;
   render: {
     cacheDir: string;
+    bundleDir: string;
     cacheMaxBytes: number;
     resolution: '720p' | '1080p';
     concurrency: number;
@@ -141,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     browserExecutable: e.BROWSER_EXECUTABLE,
     render: {
       cacheDir: path.resolve(e.RENDER_CACHE_DIR ?? path.join(dataDir, 'cache')),
+      bundleDir: path.resolve(e.BUNDLE_CACHE_DIR ?? path.join(e.RENDER_CACHE_DIR ?? path.join(dataDir, 'cache'), 'bundles')),
       cacheMaxBytes: Math.round(e.RENDER_CACHE_MAX_GB * 1024 ** 3),
       resolution: e.RENDER_RESOLUTION,
       concurrency: e.RENDER_CONCURRENCY,

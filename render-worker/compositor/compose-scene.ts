@@ -1,4 +1,4 @@
-import { SCENE_FADE_OUT_FRAMES } from '../../compositions/common/layers';
+import { BASE_LOOP_FRAMES, SCENE_FADE_OUT_FRAMES } from '../../compositions/common/layers';
 import { runFfmpeg, type RunOptions } from '../ffmpeg';
 import { FPS, videoEncodeArgs } from './encoding';
 
@@ -28,10 +28,11 @@ const sec = (frames: number) => (frames / FPS).toFixed(6);
  */
 export function composeScene(input: ComposeSceneInput, options: RunOptions = {}): Promise<void> {
   const { layers, durationInFrames } = input;
-  const args: string[] = ['-y', '-framerate', String(FPS), '-loop', '1', '-start_number', '0', '-i', input.basePattern];
+  const args: string[] = ['-y', '-framerate', String(FPS), '-start_number', '0', '-i', input.basePattern];
   for (const l of layers) args.push('-framerate', String(FPS), '-loop', '1', '-i', l.png);
   const outStart = durationInFrames - SCENE_FADE_OUT_FRAMES;
-  const chains: string[] = ['[0:v]format=gbrp,setpts=N/(30*TB)[s0]'];
+  // The base loop is decoded and converted once, then replayed from memory by the loop filter.
+  const chains: string[] = [`[0:v]format=gbrp,loop=loop=-1:size=${BASE_LOOP_FRAMES}:start=0,setpts=N/(30*TB)[s0]`];
   layers.forEach((l, i) => {
     const fadeIn = l.fadeFrames > 0 ? `fade=t=in:st=${sec(l.in)}:d=${sec(l.fadeFrames)}:alpha=1` : `fade=t=in:st=${sec(l.in)}:d=0.000001:alpha=1`;
     chains.push(

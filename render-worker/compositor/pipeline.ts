@@ -22,6 +22,8 @@ import { baseKey, segmentKey } from './keys';
 
 export interface CompositingRendererOptions {
   cacheDir: string;
+  /** Remotion bundles, by content hash (default cacheDir/bundles). */
+  bundleDir?: string;
   maxCacheBytes: number;
   resolution: Resolution;
   /** Chromium is reopened after this many guides (long-lived browsers grow). */
@@ -62,7 +64,7 @@ export class CompositingRenderer implements GuideRenderer {
   }
 
   private async chrome(): Promise<{ serveUrl: string; browser: HeadlessBrowser }> {
-    this.serveUrl ??= await ensureBundle({ cacheDir: path.join(this.options.cacheDir, 'bundles') });
+    this.serveUrl ??= await ensureBundle({ cacheDir: this.options.bundleDir ?? path.join(this.options.cacheDir, 'bundles') });
     if (this.browser && this.rendersOnBrowser >= this.options.recycleBrowserAfter) {
       await this.browser.close({ silent: true }).catch(() => undefined);
       this.browser = null;

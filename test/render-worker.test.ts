@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storyboardOf } from '../compositions/guide-types';
+import { openDatabase, type Database } from '../server/db/database';
+import { getGuide } from '../server/db/guides';
+import { migrate } from '../server/db/migrate';
+import { createLogger } from '../server/logger';
+import { createRenderQueue, enqueueRenders, renderJobId } from '../server/queues';
+import { ffprobeJson } from '../render-worker/ffmpeg';
+import { startRenderWorker } from '../render-worker/start';
+import { closeTestDatabase, TEST_DATABASE_URL, uniqueSchema } from './helpers/databases';
+import { flushPrefix, guideOf, renderTestEnv, storeGuide, waitFor } from './helpers/render-env';
+
+const schema = uniqueSchema('render_worker');
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-render-cache-'));
+const { env, config } = renderTestEnv('worker', schema, cacheDir);
+const logger = createLogger({ level: 'warn' });
+let db: Database;
+let redis: Redis;
+
+const queue = () => createRenderQueue(redis, config.queuePrefix);
+const outputsOf = (id: string) => path.join(config.videoDir, id);
+
+async function enqueue(id: string, version: string) {
+  const q = queue();
+  await enqueueRenders(q, [{ guideId: id, typeVersion: version, priority: 0 }]);
+  await q.close();
+}
+
+async function frameCount(file: string): Promise<number> {
+  const p = await ffprobeJson(file, ['-count_frames', '-select_streams', 'v', '-show_streams']);
+  return Number(p.streams[0].nb_read_frames);
+}
+
+function spawnWorker(): ChildProcess {
+  // Its own process group, so SIGKILL reaches Chromium and ffmpeg too, like a machine dying.
+  return spawn('npx', ['tsx', 'render-worker/main.ts'], { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+}
+const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    /* already gone */
+  }
+};
+
+beforeAll(async () => {
+  db = await openDatabase({ url: TEST_DATABASE_URL, schema, max: 4 });
+  await migrate(db);
+  redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+});
+
+afterAll(async () => {
+  await flushPrefix(config.redisUrl, config.queuePrefix);
+  redis.disconnect();
+  await closeTestDatabase(db);
+});
+
+describe('render worker', () => {
+  it('renders a guide enqueued twice exactly once, into a valid joined MP4', async () => {
+    const guide = guideOf('red', 'worker-dup');
+    const row = await storeGuide(db, guide, 'dup-1');
+    await enqueue(row.id, row.type_version);
+    await enqueue(row.id, row.type_version);
+    const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
+    try {
+      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', 400_000, 'the guide to be ready');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(running.worker.renders).toBe(1);
+    } finally {
+      await running.close();
+    }
+    const counts = await queue().getJobCounts('completed', 'failed', 'waiting', 'active');
+    expect(counts).toMatchObject({ completed: 1, failed: 0, waiting: 0, active: 0 });
+
+    const video = path.join(outputsOf(row.id), 'video.mp4');
+    const probe = await ffprobeJson(video, ['-show_streams', '-show_format']);
+    const streams = probe.streams.filter((s: any) => s.codec_type === 'video');
+    expect(streams).toHaveLength(1);
+    expect(streams[0].codec_name).toBe('h264');
+    expect(streams[0].r_frame_rate).toBe('30/1');
+    expect(await frameCount(video)).toBe(storyboardOf(guide).durationInFrames);
+    const frames = await ffprobeJson(video, ['-select_streams', 'v', '-show_entries', 'frame=best_effort_timestamp_time']);
+    const times = frames.frames.map((f: any) => Number(f.best_effort_timestamp_time));
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]);
+    // moov before mdat: the file streams before it has fully downloaded.
+    const head = fs.readFileSync(video).subarray(0, 4096).toString('latin1');
+    expect(head.indexOf('moov')).toBeGreaterThan(0);
+    expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
+    for (const f of ['poster.jpg', 'captions.vtt', 'captions.it.vtt', 'captions.en.vtt', 'chapters.json']) expect(fs.existsSync(path.join(outputsOf(row.id), f)), f).toBe(true);
+  }, 480_000);
+
+  it('fails invalid data at once, without retrying, and stores the reason', async () => {
+    const guide = guideOf('red', 'worker-invalid') as any;
+    const row = await storeGuide(db, guide, 'invalid-1');
+    // Corrupt the stored data behind the API's back: a deadline inside the income year.
+    await db.query(`UPDATE guides SET data = jsonb_set(data, '{benefit,deadline}', '"2019-06-01"') WHERE id = $1`, [row.id]);
+    await enqueue(row.id, row.type_version);
+    const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
+    try {
+      const failed = await waitFor(async () => {
+        const g = await getGuide(db, row.id);
+        return g?.status === 'failed' ? g : undefined;
+      }, 60_000, 'the guide to fail');
+      expect(failed.status_reason).toMatch(/benefit\.deadline/);
+      const job = await queue().getJob(renderJobId(row.id, row.type_version));
+      expect(await job!.getState()).toBe('failed');
+      expect(job!.attemptsMade).toBe(1);
+      expect(running.worker.renders).toBe(0);
+    } finally {
+      await running.close();
+    }
+  }, 120_000);
+
+  it('after SIGKILL mid-render, a new worker completes the guide exactly once', async () => {
+    const guide = guideOf('red', 'worker-kill');
+    const row = await storeGuide(db, guide, 'kill-1');
+    await enqueue(row.id, row.type_version);
+    const first = spawnWorker();
+    try {
+      await waitFor(async () => (await getGuide(db, row.id))?.status === 'rendering', 120_000, 'the first worker to start rendering');
+      await new Promise((r) => setTimeout(r, 4000));
+      expect((await getGuide(db, row.id))?.status).toBe('rendering');
+    } finally {
+      killGroup(first, 'SIGKILL');
+    }
+    expect(fs.existsSync(path.join(outputsOf(row.id), 'video.mp4'))).toBe(false);
+
+    const second = spawnWorker();
+    try {
+      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', 400_000, 'the second worker to finish');
+    } finally {
+      killGroup(second, 'SIGTERM');
+    }
+    const g = await getGuide(db, row.id);
+    expect(g?.status_reason).toBeNull();
+    const files = fs.readdirSync(outputsOf(row.id)).sort();
+    expect(files).toEqual(['captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4']);
+    expect(fs.readdirSync(path.join(config.videoDir, '.staging')).filter((d) => d.startsWith(row.id))).toEqual([]);
+    expect(await frameCount(path.join(outputsOf(row.id), 'video.mp4'))).toBe(storyboardOf(guide).durationInFrames);
+    const job = await queue().getJob(renderJobId(row.id, row.type_version));
+    expect(await job!.getState()).toBe('completed');
+  }, 600_000);
+
+  it('re-enqueues queued guides that Redis lost, and renders them', async () => {
+    const guide = guideOf('red', 'worker-dup'); // same data as the first test: the cache makes this quick
+    const row = await storeGuide(db, guide, 'flushed-1');
+    await enqueue(row.id, row.type_version);
+    expect(await flushPrefix(config.redisUrl, config.queuePrefix)).toBeGreaterThan(0);
+    expect(await queue().getJob(renderJobId(row.id, row.type_version))).toBeUndefined();
+    const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
+    try {
+      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', 300_000, 'the flushed guide to be rendered');
+    } finally {
+      await running.close();
+    }
+  }, 360_000);
+});
