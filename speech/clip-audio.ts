@@ -1,5 +1,6 @@
 import { run } from './process';
-import { SAMPLE_RATE, SAMPLES_PER_FRAME } from './wav';
+import { resample } from './resample';
+import { SAMPLE_RATE, SAMPLES_PER_FRAME, parseWav } from './wav';
 
 // Engines differ in level, sample rate and in the silence they put around speech. Every clip is
 // brought to one shape so that gaps between sentences are exactly the layout's, and sentences from
@@ -18,6 +19,15 @@ const dbToAmp = (db: number): number => 10 ** (db / 20);
  * output would clip before shapeClip could lower the level.
  */
 export async function decodeToFloat(encoded: Buffer): Promise<Float32Array> {
+  // The local engines write mono 16-bit WAV: decode and resample here; anything else goes to ffmpeg.
+  if (encoded.toString('ascii', 0, 4) === 'RIFF') {
+    const w = parseWav(encoded);
+    if (w.format === 1 && w.channels === 1 && w.bitsPerSample === 16) {
+      const x = new Float32Array(w.data.length >> 1);
+      for (let i = 0; i < x.length; i++) x[i] = w.data.readInt16LE(i * 2) / 32768;
+      return resample(x, w.sampleRate, SAMPLE_RATE);
+    }
+  }
   const { stdout } = await run(
     'ffmpeg',
     ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'],

@@ -35,7 +35,7 @@ export interface ClipCacheOptions {
 }
 
 // Bump when shapeClip changes what is stored, so old clips are not mixed with new ones.
-const CLIP_FORMAT = 'clip-v2';
+const CLIP_FORMAT = 'clip-v3';
 
 /**
  * Sentence clips on disk, keyed by a hash of engine, voice, locale and speakable text. A sentence

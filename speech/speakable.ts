@@ -60,8 +60,17 @@ export function speakable(text: string, locale: Locale, options: SpeakableOption
   const theme = options.theme ?? defaultTheme;
   let s = text.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').replace(/[‘’]/g, "'");
   if (theme.contactCenter) s = s.split(theme.contactCenter).join(dialDigits(theme.contactCenter, locale));
-  // replace() passes the groups, then the offset and the whole string: keep the groups only.
-  for (const [re, speak] of RULES[locale]) s = s.replace(re, (_m, ...rest: unknown[]) => speak(...(rest.slice(0, -2) as string[])));
+  // replace() passes the groups, then the offset and the whole string: keep the groups only. A form
+  // a rule cannot say ("32 marzo") stays as written rather than failing the whole guide's narration.
+  for (const [re, speak] of RULES[locale]) {
+    s = s.replace(re, (match: string, ...rest: unknown[]) => {
+      try {
+        return speak(...(rest.slice(0, -2) as string[]));
+      } catch {
+        return match;
+      }
+    });
+  }
   const extra = options.lexicon?.[locale];
   s = applyLexicon(s, extra ? { ...BUILT_IN[locale], ...extra } : BUILT_IN[locale]);
   return s

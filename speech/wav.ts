@@ -28,6 +28,8 @@ export function pcmToWav(pcm: Buffer): Buffer {
 }
 
 export interface WavInfo {
+  /** 1 = integer PCM, 3 = float. */
+  format: number;
   sampleRate: number;
   channels: number;
   bitsPerSample: number;
@@ -45,7 +47,7 @@ export function parseWav(buf: Buffer): WavInfo {
     const size = buf.readUInt32LE(at + 4);
     const body = at + 8;
     if (id === 'fmt ') {
-      fmt = { channels: buf.readUInt16LE(body + 2), sampleRate: buf.readUInt32LE(body + 4), bitsPerSample: buf.readUInt16LE(body + 14) };
+      fmt = { format: buf.readUInt16LE(body), channels: buf.readUInt16LE(body + 2), sampleRate: buf.readUInt32LE(body + 4), bitsPerSample: buf.readUInt16LE(body + 14) };
     } else if (id === 'data') {
       if (!fmt) throw new Error('expected a fmt chunk before the data chunk');
       // Written to a pipe, the size cannot be patched afterwards: 0 or 0xFFFFFFFF mean "up to the end".

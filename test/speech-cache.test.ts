@@ -81,6 +81,28 @@ describe('clip cache', () => {
     expect(most).toBe(2);
   });
 
+  // The types the other tests do not narrate, in both locales (eSpeak NG keeps this quick).
+  it.each([
+    ['naspi', 'it'],
+    ['pensione', 'it'],
+    ['sfl', 'it'],
+    ['invalidita', 'it'],
+    ['pensione', 'en'],
+    ['invalidita', 'en'],
+  ] as const)('narrates a %s guide (%s): every sentence spoken and timed', async (type, locale) => {
+    const cache = new ClipCache({ dir: path.join(dir, 'all'), engine: espeakEngine() });
+    const [g] = [...generateEnvelopes(type, 1, 'all-types')].map((e) => guideSchema.parse(publicPart(envelopeSchema.parse({ ...e, locale }) as never)));
+    const n = await narrateGuide(g!, { cache });
+    expect(n.stats.sentences).toBe(spokenSentences(g!).length);
+    for (const scene of n.scenes) {
+      expect(scene.sentences.length).toBeGreaterThan(0);
+      for (const s of scene.sentences) {
+        expect(s.endFrame).toBeGreaterThan(s.startFrame + 10);
+        expect(s.speech).not.toMatch(/\d/);
+      }
+    }
+  });
+
   it.each([
     ['red', 'it'],
     ['auu', 'en'],

@@ -114,6 +114,11 @@ describe('speakable Italian', () => {
     expect(it_('Gentile Nicolò D’Amico Dell’Acqua (Zoë) – «ciao»')).toBe("Gentile Nicolò D'Amico Dell'Acqua, Zoë, ciao");
   });
 
+  it('falls back to plain numbers for a date it cannot say, instead of failing', () => {
+    expect(it_('il 32 marzo')).toBe('il trentadue marzo');
+    expect(en('on 0 May')).toBe('on zero May');
+  });
+
   it('takes an institute lexicon on top of the built-in one', () => {
     expect(speakable('Chiama INPS o ACME', 'it', { lexicon: { it: { ACME: 'àcme' } } })).toBe('Chiama ìnps o àcme');
     expect(applyLexicon('NASpI', { NASpI: 'X' })).toBe('X');
