@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import { formatFigure } from '../ui/figure';
 import { CONTENT } from '../ui/geometry';
 import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
-import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
+import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { fit, textWidth } from '../ui/measure';
 import { fitNote, Note, noteHeight } from '../ui/note';
 import { C } from '../ui/palette';
@@ -28,6 +28,7 @@ export const Amount: React.FC<KindProps<'amount'>> = ({ scene, locale, opacityOf
     const rows: RowSpec[] = c.rows.map((r) => ({ label: r.label[locale], value: formatFigure(r.figure, locale), emphasis: r.emphasis }));
     const laid = layoutRows(rows, { x: CONTENT.x, y: rowsTop, w: CONTENT.w, h: CONTENT.y + CONTENT.h - noteHeight(note) - rowsTop });
 
+    const by = settle(laid.length ? Math.max(...laid.map((r) => r.y + r.h)) : yFigure + hFigure, CONTENT.y + CONTENT.h - noteHeight(note));
     const out: LayerNodes = {
       headline: <Headline text={head} />,
       amount: (
@@ -42,7 +43,7 @@ export const Amount: React.FC<KindProps<'amount'>> = ({ scene, locale, opacityOf
       out[`row-${i}`] = r ? <Row row={row} at={r} /> : null;
     });
     if (note) out.note = <Note note={note} />;
-    return out;
+    return lowerAll(out, by);
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;
 };

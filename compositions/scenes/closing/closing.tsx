@@ -16,8 +16,8 @@ const T = GREETING_TEXT;
 export const Closing: React.FC<KindProps<'closing'>> = ({ scene, locale, opacityOf }) => {
   const nodes = useMemo((): LayerNodes => {
     const c = scene.content;
-    const headline = fit(c.headline[locale], { maxWidth: T.w, maxSize: 68, minSize: 44, maxLines: 2, weight: 700 });
-    const text = fit(c.text[locale], { maxWidth: T.w, maxSize: 34, minSize: 28, maxLines: 4 });
+    const headline = fit(c.headline[locale], { maxWidth: T.w, maxSize: 68, minSize: 44, maxLines: 2, weight: 700, balanced: true });
+    const text = fit(c.text[locale], { maxWidth: T.w, maxSize: 34, minSize: 28, maxLines: 4, balanced: true });
     const until = c.availableUntil ? `${LABELS.availableUntil[locale]} ${formatDate(c.availableUntil, locale)}` : '';
     const untilText = fit(until, { maxWidth: T.w - 84, maxSize: 30, minSize: 28, maxLines: 2, weight: 600 });
     const contact = `${LABELS.contact[locale]} ${theme.contactCenter}`;

@@ -3,7 +3,7 @@ import { formatCents } from '../../common/locale';
 import { LABELS } from '../ui/figure';
 import { CONTENT } from '../ui/geometry';
 import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
-import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
+import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { fit } from '../ui/measure';
 import { fitNote, Note, noteHeight } from '../ui/note';
 import { C, tint } from '../ui/palette';
@@ -32,6 +32,7 @@ export const Deductions: React.FC<KindProps<'deductions'>> = ({ scene, locale, o
     const netLabel = fit(LABELS.net[locale], { maxWidth: CONTENT.w * 0.45, maxSize: 34, minSize: 28, maxLines: 2, weight: 700 });
     const netValue = fit(formatCents(c.netCents, locale), { maxWidth: CONTENT.w * 0.5, maxSize: 60, minSize: 40, maxLines: 1, weight: 700 });
 
+    const by = settle(netY + NET_H, CONTENT.y + CONTENT.h - noteHeight(note));
     const out: LayerNodes = { headline: <Headline text={head} /> };
     out.gross = laid[0] && rows[0] ? <Row row={rows[0]} at={laid[0]} /> : null;
     c.lines.forEach((_, i) => {
@@ -58,7 +59,7 @@ export const Deductions: React.FC<KindProps<'deductions'>> = ({ scene, locale, o
       </div>
     );
     if (note) out.note = <Note note={note} />;
-    return out;
+    return lowerAll(out, by);
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;
 };

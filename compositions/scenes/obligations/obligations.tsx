@@ -5,7 +5,7 @@ import { CONTENT } from '../ui/geometry';
 import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
 import { Icon } from '../ui/icons';
 import { itemBox, ItemText, layoutItems } from '../ui/items';
-import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
+import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { C, TONE, tint } from '../ui/palette';
 import { Lines } from '../ui/text';
 
@@ -20,16 +20,17 @@ export const Obligations: React.FC<KindProps<'obligations'>> = ({ scene, locale,
       { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top },
       { marker: 52, padX: 18, padY: 12 },
     );
+    const by = settle(Math.max(top, ...laid.map((l) => l.y + l.h)), CONTENT.y + CONTENT.h);
     const out: LayerNodes = { headline: <Headline text={head} /> };
     laid.forEach((l, i) => {
       const m = l.marker;
       out[`item-${i}`] = (
         <div style={{ ...itemBox(l, 12), borderRadius: 16, background: tint(C.primary, 0.94), borderLeft: `8px solid ${C.accent}` }}>
           {m ? (
-<div style={{ width: m, height: m, flex: 'none', borderRadius: m / 2, background: '#ffffff', display: 'flex', alignItems: 'center', justifyContent: 'center', border: `2px solid ${tint(C.primary, 0.7)}` }}>
-            <Icon name="list" size={Math.round(m * 0.58)} color={C.primary} />
-          </div>
-) : null}
+            <div style={{ width: m, height: m, flex: 'none', borderRadius: m / 2, background: '#ffffff', display: 'flex', alignItems: 'center', justifyContent: 'center', border: `2px solid ${tint(C.primary, 0.7)}` }}>
+              <Icon name="list" size={Math.round(m * 0.58)} color={C.primary} />
+            </div>
+          ) : null}
           <ItemText
             at={l}
             titleColor={C.primaryDark}
@@ -46,7 +47,7 @@ export const Obligations: React.FC<KindProps<'obligations'>> = ({ scene, locale,
         </div>
       );
     });
-    return out;
+    return lowerAll(out, by);
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;
 };

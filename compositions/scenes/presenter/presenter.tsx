@@ -26,7 +26,7 @@ export const Presenter: React.FC<{ who: Who; frame: number; style?: React.CSSPro
       {who === 'F' ? (
         <g transform={head}>
           <path
-            d="M 120 190 C 108 104 168 58 204 60 C 262 62 300 112 290 192 C 286 250 302 300 288 334 Q 252 346 240 304 L 160 304 Q 148 346 112 334 C 98 300 114 250 120 190 Z"
+            d="M 120 190 C 108 104 168 58 204 60 C 262 62 300 112 290 192 C 287 240 297 282 302 314 C 305 336 284 346 268 336 C 256 328 248 316 242 302 L 158 302 C 152 316 144 328 132 336 C 116 346 95 336 98 314 C 103 282 113 240 120 190 Z"
             fill={c.hair}
           />
         </g>
@@ -67,7 +67,8 @@ export const Presenter: React.FC<{ who: Who; frame: number; style?: React.CSSPro
           </g>
         ) : (
           <g>
-            <path d="M 132 178 C 124 112 164 84 204 86 C 248 88 280 114 270 178 C 266 152 256 138 244 132 C 214 142 174 140 148 138 C 140 150 135 162 132 178 Z" fill={c.hair} />
+            <path d="M 131 182 C 120 116 160 80 206 82 C 254 84 286 114 271 182 C 268 160 262 146 252 136 C 236 126 214 122 190 124 C 170 126 156 122 148 114 C 140 132 134 156 131 182 Z" fill={c.hair} />
+            <path d="M 148 114 C 160 122 176 124 192 122" stroke={c.hairShine} strokeWidth={3} strokeLinecap="round" fill="none" />
           </g>
         )}
         <Face who={who} pose={pose} />

@@ -3,7 +3,7 @@ import { CONTENT } from '../ui/geometry';
 import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
 import { Icon } from '../ui/icons';
 import { itemBox, ItemText, layoutItems } from '../ui/items';
-import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
+import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { C, SHADOW, tint } from '../ui/palette';
 
 /**
@@ -21,21 +21,22 @@ export const Services: React.FC<KindProps<'services'>> = ({ scene, locale, opaci
       { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top },
       { marker: 60, padX: 22, padY: 16 },
     );
+    const by = settle(Math.max(top, ...laid.map((l) => l.y + l.h)), CONTENT.y + CONTENT.h);
     const out: LayerNodes = { headline: <Headline text={head} /> };
     laid.forEach((l, i) => {
       const m = l.marker;
       out[`card-${i}`] = (
         <div style={{ ...itemBox(l, 16), alignItems: 'center', borderRadius: 18, background: '#ffffff', border: `2px solid ${tint(C.primary, 0.8)}`, boxShadow: SHADOW }}>
           {m ? (
-<div style={{ width: m, height: m, flex: 'none', borderRadius: 16, background: C.primary, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-            <Icon name="service" size={Math.round(m * 0.6)} color="#ffffff" />
-          </div>
-) : null}
+            <div style={{ width: m, height: m, flex: 'none', borderRadius: 16, background: C.primary, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+              <Icon name="service" size={Math.round(m * 0.6)} color="#ffffff" />
+            </div>
+          ) : null}
           <ItemText at={l} titleColor={C.primaryDark} textColor={C.text} />
         </div>
       );
     });
-    return out;
+    return lowerAll(out, by);
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;
 };

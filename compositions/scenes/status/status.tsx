@@ -5,7 +5,7 @@ import { CONTENT } from '../ui/geometry';
 import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
 import { Icon, toneIcon } from '../ui/icons';
 import { itemBox, ItemText, layoutItems } from '../ui/items';
-import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
+import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { blockHeight, fit, textWidth } from '../ui/measure';
 import { C, TONE, tint } from '../ui/palette';
 import { at, Lines } from '../ui/text';
@@ -47,8 +47,7 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
         const h = Math.max(blockHeight(value.lines.length, value.size, 1.1), blockHeight(label.lines.length, label.size)) + 40;
         return { value, label, h };
       });
-      const total = rows.reduce((t, r) => t + r.h, 0) + (nf - 1) * gap;
-      let ry = y + Math.max(0, Math.floor((CONTENT.y + CONTENT.h - y - total) / 3));
+      let ry = y;
       rows.forEach((r, i) => {
         out[`fact-${i}`] = (
           <div style={{ ...at(CONTENT.x, ry, CONTENT.w, r.h), boxSizing: 'border-box', padding: '0 28px', borderRadius: 18, background: tint(C.primary, 0.92), borderLeft: `8px solid ${C.primary}`, display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 24 }}>
@@ -58,7 +57,7 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
         );
         ry += r.h + gap;
       });
-      y = ry;
+      y = ry - gap + 22;
     } else if (nf) {
       const gap = 16;
       const w = Math.floor((CONTENT.w - (nf - 1) * gap) / nf);
@@ -84,22 +83,25 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
     const steps = layoutItems(
       c.steps.map((s) => ({ title: s.title[locale], text: s.text[locale] })),
       { x: CONTENT.x, y, w: CONTENT.w, h: CONTENT.y + CONTENT.h - y },
-      { marker: 48, padX: 0, padY: 2 },
+      { marker: 48, padX: 0, padY: 2, keepMarker: c.numbered },
     );
     steps.forEach((l, i) => {
       const m = l.marker;
       out[`step-${i}`] = (
         <div style={itemBox(l, 2)}>
           {m ? (
-<div style={{ width: m, height: m, flex: 'none', borderRadius: m / 2, background: c.numbered ? C.primary : tint(C.primary, 0.86), color: '#ffffff', display: 'flex', alignItems: 'center', justifyContent: 'center', fontFamily: FONT_STACK, fontWeight: 700, fontSize: Math.round(m * 0.55) }}>
-            {c.numbered ? i + 1 : <Icon name="check" size={Math.round(m * 0.62)} color={C.primary} />}
-          </div>
-) : null}
+            <div style={{ width: m, height: m, flex: 'none', borderRadius: m / 2, background: c.numbered ? C.primary : tint(C.primary, 0.86), color: '#ffffff', display: 'flex', alignItems: 'center', justifyContent: 'center', fontFamily: FONT_STACK, fontWeight: 700, fontSize: Math.round(m * 0.55) }}>
+              {c.numbered ? i + 1 : <Icon name="check" size={Math.round(m * 0.62)} color={C.primary} />}
+            </div>
+          ) : null}
           <ItemText at={l} titleColor={C.text} textColor={C.muted} />
         </div>
       );
     });
-    return out;
+    // Facts and steps settle together below the headline and badge.
+    const bottom = steps.length ? Math.max(...steps.map((l) => l.y + l.h)) : y - 22;
+    const by = settle(bottom, CONTENT.y + CONTENT.h);
+    return lowerAll(out, by);
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;
 };

@@ -7,7 +7,7 @@ import { at, Lines } from './text';
 /** The card's title: one line if it fits at a good size, two otherwise. */
 export function fitHeadline(text: string, maxWidth = CONTENT.w): Fitted {
   const one = fit(text, { maxWidth, maxSize: 46, minSize: 38, maxLines: 1, weight: 700 });
-  return one.lines.length === 1 ? one : fit(text, { maxWidth, maxSize: 40, minSize: 32, maxLines: 2, weight: 700 });
+  return one.lines.length === 1 ? one : fit(text, { maxWidth, maxSize: 40, minSize: 32, maxLines: 2, weight: 700, balanced: true });
 }
 
 const BAR_GAP = 10;

@@ -28,6 +28,8 @@ export interface ItemStyle {
   marker: number;
   padX: number;
   padY: number;
+  /** Numbers carry meaning: keep a smaller marker even in two columns. */
+  keepMarker?: boolean;
 }
 
 const CHIP_PAD = 8;
@@ -37,7 +39,7 @@ export function layoutItems(items: ItemSpec[], box: { x: number; y: number; w: n
   const attempt = (ts: number, xs: number, gap: number, cols: number): { out: ItemLayout[]; bottom: number } => {
     const colW = (box.w - (cols - 1) * 24) / cols;
     // Two columns are narrow: the marker goes, so the words keep a readable size.
-    const marker = cols > 1 ? 0 : Math.min(style.marker, Math.round(ts * 1.4));
+    const marker = cols > 1 ? (style.keepMarker ? 36 : 0) : Math.min(style.marker, Math.round(ts * 1.4));
     const padX = cols > 1 ? Math.min(style.padX, 14) : style.padX;
     const textW = colW - 2 * padX - (marker ? marker + 18 : 0);
     const perCol = Math.ceil(items.length / cols);

@@ -34,3 +34,19 @@ export const LayerStack: React.FC<{ scene: Scene; nodes: LayerNodes; opacityOf: 
     })}
   </>
 );
+
+/**
+ * How far to lower a short block so it sits in the card's optical centre instead of hugging the
+ * headline (a third of the free space above, two thirds below).
+ */
+export const settle = (bottom: number, limit: number): number => Math.floor(Math.max(0, limit - bottom) / 3);
+
+/** Moves a layer's drawing down by `by` pixels (absolute positions inside stay as laid out). */
+export const Lowered: React.FC<{ by: number; children: React.ReactNode }> = ({ by, children }) =>
+  by ? <div style={{ position: 'absolute', left: 0, top: by, width: '100%', height: '100%' }}>{children}</div> : <>{children}</>;
+
+/** Lowers every layer but the named ones (the headline and the pinned note stay put). */
+export function lowerAll(nodes: LayerNodes, by: number, keep: string[] = ['headline', 'badge', 'note']): LayerNodes {
+  if (!by) return nodes;
+  return Object.fromEntries(Object.entries(nodes).map(([id, node]) => [id, keep.includes(id) ? node : <Lowered by={by}>{node}</Lowered>]));
+}

@@ -58,17 +58,36 @@ export interface Fitted {
  * The largest size (stepping down by 2 px) at which the text fits maxWidth in at most maxLines;
  * at minSize it takes as many lines as it needs, so nothing is ever cut.
  */
-export function fit(text: string, o: { maxWidth: number; maxSize: number; minSize: number; maxLines: number; weight?: number }): Fitted {
+export function fit(
+  text: string,
+  o: { maxWidth: number; maxSize: number; minSize: number; maxLines: number; weight?: number; balanced?: boolean },
+): Fitted {
   for (let size = o.maxSize; size >= o.minSize; size -= 2) {
     const lines = wrap(text, o.maxWidth, { size, weight: o.weight });
     const widest = Math.max(...lines.map((l) => textWidth(l, size, o.weight)));
-    if (lines.length <= o.maxLines && widest <= o.maxWidth) return { size, lines };
+    if (lines.length <= o.maxLines && widest <= o.maxWidth) return { size, lines: o.balanced ? balance(text, lines.length, o.maxWidth, { size, weight: o.weight }) : lines };
   }
   // Still too wide at the minimum: a single unbreakable word shrinks further rather than overflow.
   const lines = wrap(text, o.maxWidth, { size: o.minSize, weight: o.weight });
   const widest = Math.max(...lines.map((l) => textWidth(l, o.minSize, o.weight)));
   const size = widest > o.maxWidth ? Math.floor((o.minSize * o.maxWidth) / widest) : o.minSize;
   return { size, lines };
+}
+
+/**
+ * The same number of lines, as even as they go: the narrowest width that still wraps into n lines
+ * (no lone word on a last line under a long first one).
+ */
+export function balance(text: string, n: number, maxWidth: number, style: TextStyle): string[] {
+  if (n <= 1) return wrap(text, maxWidth, style);
+  let lo = maxWidth / n;
+  let hi = maxWidth;
+  for (let i = 0; i < 12; i++) {
+    const mid = (lo + hi) / 2;
+    if (wrap(text, mid, style).length <= n) hi = mid;
+    else lo = mid;
+  }
+  return wrap(text, hi, style);
 }
 
 /** Height of a wrapped block. */
