@@ -12,6 +12,8 @@ import { createLogger } from '../server/logger';
 import { createRenderQueue, enqueueRenders, renderJobId } from '../server/queues';
 import { ffprobeJson } from '../render-worker/ffmpeg';
 import { startRenderWorker } from '../render-worker/start';
+import { framePsnr } from '../render-worker/psnr';
+import { renderGuide } from '../render-worker/render-guide';
 import { closeTestDatabase, TEST_DATABASE_URL, uniqueSchema } from './helpers/databases';
 import { flushPrefix, guideOf, renderTestEnv, storeGuide, waitFor } from './helpers/render-env';
 
@@ -92,7 +94,21 @@ describe('render worker', () => {
     expect(head.indexOf('moov')).toBeGreaterThan(0);
     expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
     for (const f of ['poster.jpg', 'captions.vtt', 'captions.it.vtt', 'captions.en.vtt', 'chapters.json']) expect(fs.existsSync(path.join(outputsOf(row.id), f)), f).toBe(true);
-  }, 480_000);
+
+    // Pixel check against Remotion's own full render: the frames on both sides of a join, and a
+    // frame in the middle of a scene where every layer is in.
+    const sb = storyboardOf(guide);
+    const join = sb.scenes[2]!.from;
+    const mid = sb.scenes[1]!.from + Math.floor(sb.scenes[1]!.durationInFrames / 2);
+    const naiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-naive-'));
+    const first = Math.min(mid, join - 1);
+    await renderGuide({ guide, outDir: naiveDir, frameRange: [first, join + 1] });
+    const naive = path.join(naiveDir, 'video.mp4');
+    for (const f of [mid, join - 1, join, join + 1]) {
+      const db = await framePsnr(video, f, naive, f - first);
+      expect(db, `PSNR at frame ${f}`).toBeGreaterThanOrEqual(40);
+    }
+  }, 600_000);
 
   it('fails invalid data at once, without retrying, and stores the reason', async () => {
     const guide = guideOf('red', 'worker-invalid') as any;
