@@ -6,7 +6,8 @@ import { measureLoudness, type LoudnessMeasurement } from './loudness';
 import { speechLogger } from './log';
 import type { GuideNarration } from './narrate';
 import { run } from './process';
-import { SAMPLE_RATE, bytesToFrames, pcmToWav, wavPcm } from './wav';
+import { LEAD_IN_FRAMES } from '../compositions/common/storyboard-build';
+import { SAMPLE_RATE, bytesToFrames, pcmToWav, silence, wavPcm } from './wav';
 
 export interface LoudnessTarget {
   /** Integrated loudness, LUFS. */
@@ -38,8 +39,9 @@ function loudnormJson(stderr: string) {
 
 /** The whole guide's narration as one PCM stream, silence where the storyboard has no speech. */
 export async function guidePcm(narration: GuideNarration): Promise<Buffer> {
-  const parts = await Promise.all(narration.scenes.map(async (s) => wavPcm(await readFile(s.audioPath))));
-  const pcm = Buffer.concat(parts);
+  // Each scene WAV starts at the scene's lead-in (as the composition plays it): put the lead-in back.
+  const parts = await Promise.all(narration.scenes.map(async (s) => [silence(LEAD_IN_FRAMES), wavPcm(await readFile(s.audioPath))]));
+  const pcm = Buffer.concat(parts.flat());
   if (bytesToFrames(pcm.length) !== narration.storyboard.durationInFrames) {
     throw new Error(`expected ${narration.storyboard.durationInFrames} frames of narration, got ${bytesToFrames(pcm.length)}`);
   }

@@ -46,7 +46,10 @@ export interface SceneNarration {
   /** Spoken length: first sentence start to last sentence end. */
   speechFrames: number;
   sentences: SentenceNarration[];
-  /** 48 kHz mono WAV exactly durationInFrames long: lead-in silence, the sentences, then silence. */
+  /**
+   * 48 kHz mono WAV of the scene from its first sentence (LEAD_IN_FRAMES into the scene, where
+   * GuideVideo starts each scene's clip) to the scene's end: durationInFrames − LEAD_IN_FRAMES long.
+   */
   audioPath: string;
 }
 
@@ -95,7 +98,7 @@ export async function narrateGuide(guide: Guide, options: NarrateOptions): Promi
     storyboard.scenes.map(async (scene, i): Promise<SceneNarration> => {
       if (scene.id !== draft.scenes[i]?.id) throw new Error(`expected scene ${draft.scenes[i]?.id} at position ${i}, got ${scene.id}`);
       const sentences = laidOut[i]!;
-      const audioPath = await writeSceneAudio(sceneDir, scene.durationInFrames, sentences);
+      const audioPath = await writeSceneAudio(sceneDir, scene.durationInFrames - LEAD_IN_FRAMES, sentences);
       return {
         sceneId: scene.id,
         from: scene.from,
@@ -118,9 +121,9 @@ export async function narrateGuide(guide: Guide, options: NarrateOptions): Promi
 }
 
 /** A scene's WAV is named by what it contains, so scenes without personal data share one file too. */
-async function writeSceneAudio(dir: string, durationInFrames: number, sentences: { startFrame: number; clip: Clip }[]): Promise<string> {
+async function writeSceneAudio(dir: string, frames: number, sentences: { startFrame: number; clip: Clip }[]): Promise<string> {
   const id = createHash('sha256')
-    .update(JSON.stringify([durationInFrames, sentences.map((s) => [s.startFrame, s.clip.key])]))
+    .update(JSON.stringify(['from-lead-in', frames, sentences.map((s) => [s.startFrame, s.clip.key])]))
     .digest('hex');
   const file = path.join(dir, `${id}.wav`);
   try {
@@ -129,10 +132,11 @@ async function writeSceneAudio(dir: string, durationInFrames: number, sentences:
   } catch {
     // not there yet: write it below
   }
-  const pcm = silence(durationInFrames);
+  const pcm = silence(frames);
   for (const s of sentences) {
-    if (framesToBytes(s.startFrame) + s.clip.pcm.length > pcm.length) throw new Error(`expected the scene (${durationInFrames} frames) to hold its narration`);
-    s.clip.pcm.copy(pcm, framesToBytes(s.startFrame));
+    const at = framesToBytes(s.startFrame - LEAD_IN_FRAMES);
+    if (at + s.clip.pcm.length > pcm.length) throw new Error(`expected the scene's ${frames} frames after the lead-in to hold its narration`);
+    s.clip.pcm.copy(pcm, at);
   }
   await writeAtomic(file, pcmToWav(pcm));
   return file;

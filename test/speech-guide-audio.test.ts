@@ -61,10 +61,14 @@ describe('guide narration', () => {
     }
   });
 
-  it('writes one 48 kHz WAV per scene, exactly as long as the scene', async () => {
+  it('writes one 48 kHz WAV per scene, from the lead-in (where the composition starts it) to the scene end', async () => {
     for (const scene of narration.scenes) {
       const pcm = wavPcm(await readFile(scene.audioPath));
-      expect(pcm.length / 2).toBe(scene.durationInFrames * 1600);
+      expect(pcm.length / 2).toBe((scene.durationInFrames - LEAD_IN_FRAMES) * 1600);
+      // Speech starts at once: the first 0.2 s are not silent; the last frame, in the pause, is.
+      const rms = (from: number, to: number) => Math.sqrt(Array.from({ length: to - from }, (_, i) => pcm.readInt16LE((from + i) * 2) ** 2).reduce((a, b) => a + b, 0) / (to - from));
+      expect(rms(0, 48_000 / 5)).toBeGreaterThan(100);
+      expect(rms(pcm.length / 2 - 1600, pcm.length / 2)).toBe(0);
     }
   });
 
