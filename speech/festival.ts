@@ -11,7 +11,7 @@ export interface FestivalVoice {
 }
 
 // Debian ships Italian diphone voices only (lp female, pc male); English has no Festival voice here,
-// so the default engine routes English to eSpeak NG (see default-engine.ts).
+// so the default engine routes English to eSpeak NG (see config.ts).
 export const FESTIVAL_ITALIAN: Record<PresenterVoice, FestivalVoice> = {
   F: { voice: 'voice_lp_diphone', durationStretch: 1.1 },
   M: { voice: 'voice_pc_diphone', durationStretch: 1.1 },
