@@ -5,8 +5,8 @@
  * every request comes from one address). The load runs in a worker thread so it does not share the
  * server's event loop. Prints `access_p99_ms: N` (first backend) and per-backend lines.
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { Worker, isMainThread } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { Readable } from 'node:stream';
 
@@ -25,22 +25,28 @@ interface LoadResult {
   total: number;
 }
 
-async function load(w: Load): Promise<LoadResult> {
-  const { default: autocannon } = await import('autocannon');
-  let i = 0;
-  const result = await autocannon({
-    url: w.url,
-    connections: 50,
-    overallRate: w.rate,
-    duration: w.duration,
-    requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/api/access/${w.tokens[i++ % w.tokens.length]}` }) }],
-  });
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
-}
+// The load generator runs as plain JavaScript in a worker thread (no TypeScript loader needed there),
+// so autocannon and the server do not share an event loop.
+const LOAD_SCRIPT = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const autocannon = require(w.autocannon);
+let i = 0;
+autocannon({
+  url: w.url,
+  connections: 50,
+  overallRate: w.rate,
+  duration: w.duration,
+  requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: '/api/access/' + w.tokens[i++ % w.tokens.length] }) }],
+}, (err, raw) => {
+  if (err) throw err;
+  // Inside a worker thread autocannon hands back encoded histograms; aggregate them here.
+  const r = autocannon.aggregateResult([raw], { url: w.url, connections: 50, overallRate: w.rate, duration: w.duration });
+  parentPort.postMessage({ codes: r.statusCodeStats, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.mean, non2xx: r.non2xx, errors: r.errors, total: r.requests.total });
+});
+`;
 
-if (!isMainThread) {
-  parentPort!.postMessage(await load(workerData as Load));
-} else {
+if (isMainThread) {
+
   const { values } = parseArgs({
     options: {
       rate: { type: 'string', default: '1000' },
@@ -57,7 +63,8 @@ if (!isMainThread) {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const runLoad = (w: Load) =>
     new Promise<LoadResult>((resolve, reject) => {
-      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: w, execArgv: ['--import', 'tsx'] });
+      const autocannon = createRequire(import.meta.url).resolve('autocannon');
+      const worker = new Worker(LOAD_SCRIPT, { eval: true, workerData: { ...w, autocannon } });
       worker.once('message', resolve);
       worker.once('error', reject);
     });
@@ -74,10 +81,12 @@ if (!isMainThread) {
       const tokens = rows.map((r) => deriveToken(api.ctx.secrets.tokenSecret, Buffer.from(r.nonce)));
       const base = { url: api.url, tokens };
       await runLoad({ ...base, rate: Math.round(Number(values.rate) / 2), duration: 3 }); // warm-up: JIT, pools, caches
+      const elu = performance.eventLoopUtilization();
       const r = await runLoad({ ...base, rate: Number(values.rate), duration: Number(values.duration) });
-      if (r.non2xx || r.errors) throw new Error(`${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.total}`);
+      const busy = performance.eventLoopUtilization(elu);
+      if (r.non2xx || r.errors) throw new Error(`${JSON.stringify((r as unknown as { codes: unknown }).codes)} ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.total}`);
       p99[backend] = r.p99;
-      say(`# ${backend}: ${r.total} requests over ${tokens.length} tokens, ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+      say(`# ${backend}: ${r.total} requests over ${tokens.length} tokens, ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; server event loop ${(busy.utilization * 100).toFixed(0)}% busy, ${((busy.active / r.total) * 1000).toFixed(0)} µs per request`);
     } finally {
       await api.close();
     }

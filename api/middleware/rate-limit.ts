@@ -1,39 +1,56 @@
 import type { RequestHandler } from 'express';
-import { rateLimit, type Options } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { RateLimitSettings } from '../settings';
 import { ApiError } from '../errors';
 
+const limited = () => new ApiError(429, 'rate_limited', 'too many requests from this address; try again later');
+
 /**
  * Two limits on the public routes, both counted in Redis so every API process shares them:
- * - a general per-address budget (a person watching a guide needs a handful of requests);
- * - a budget of *misses* (unknown, expired or revoked tokens): guessing tokens is the only way to
- *   enumerate them, and a real citizen almost never misses, so this one is small and slow to refill.
+ * - a general per-address budget (express-rate-limit with the Redis store);
+ * - a budget of *misses* (unknown, expired or revoked tokens): guessing is the only way to enumerate
+ *   tokens and a real citizen almost never misses, so this budget is small and refills slowly.
  */
 export function publicRateLimits(redis: Redis, prefix: string, s: RateLimitSettings): { general: RequestHandler; misses: RequestHandler } {
-  const store = (name: string) =>
-    new RedisStore({
-      prefix: `${prefix}${name}:`,
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
-    });
-  const common: Partial<Options> = {
+  const general = rateLimit({
+    windowMs: 60_000,
+    limit: s.publicPerMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    // Redis unreachable: refuse rather than serve unlimited (readyz reports it).
+    // Redis unreachable: refuse rather than serve without limits (readyz reports it).
     passOnStoreError: false,
-    handler: (_req, _res, next) => next(new ApiError(429, 'rate_limited', 'too many requests from this address; try again later')),
-  };
-  const general = rateLimit({ ...common, windowMs: 60_000, limit: s.publicPerMinute, store: store('pub') });
-  const misses = rateLimit({
-    ...common,
-    windowMs: s.tokenMissWindowSeconds * 1000,
-    limit: s.tokenMisses,
-    // Its headers would replace the general budget's; the miss budget is not advertised.
-    standardHeaders: false,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 404,
-    store: store('miss'),
+    handler: (_req, _res, next) => next(limited()),
+    store: new RedisStore({
+      prefix: `${prefix}pub:`,
+      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+    }),
   });
-  return { general, misses };
+  return { general, misses: missBudget(redis, `${prefix}miss:`, s.tokenMisses, s.tokenMissWindowSeconds) };
+}
+
+/**
+ * Counts only answers that were 404s. Not express-rate-limit's skipSuccessfulRequests: that one counts
+ * every request while it is in flight, so a burst of concurrent legitimate requests from one address
+ * (a family behind one router, a carrier's NAT) would spend the miss budget without a single miss.
+ * Here a request costs one GET; a miss adds one round trip after the answer is sent.
+ */
+function missBudget(redis: Redis, prefix: string, limit: number, windowSeconds: number): RequestHandler {
+  return async (req, res, next) => {
+    const key = `${prefix}${ipKeyGenerator(req.ip ?? 'unknown', 56)}`;
+    let misses: number;
+    try {
+      misses = Number((await redis.get(key)) ?? 0);
+    } catch {
+      throw new ApiError(503, 'unavailable', 'temporarily unavailable; try again later');
+    }
+    if (misses >= limit) throw limited();
+    res.on('finish', () => {
+      if (res.statusCode !== 404) return;
+      // The window starts at the first miss (SET NX) and the count grows within it.
+      redis.multi().set(key, '0', 'EX', windowSeconds, 'NX').incr(key).exec().catch(() => undefined);
+    });
+    next();
+  };
 }
