@@ -24,7 +24,8 @@ const Page: React.FC<{ entry: Entry; grid: TileGrid; x: number; y: number; local
   const monthSize = fit(month, { maxWidth: inner, maxSize: 28, minSize: 22, maxLines: 1, weight: 600 }).size;
   const amount = entry.cents === undefined ? '' : wholeEuros ? formatEuroWhole(entry.cents, locale) : formatCents(entry.cents, locale);
   const amountSize = amount ? fit(amount, { maxWidth: inner, maxSize: 30, minSize: 24, maxLines: 1, weight: 700 }).size : 30;
-  const label = fit(entry.label[locale], { maxWidth: inner, maxSize: 28, minSize: 24, maxLines: 1 });
+  // A label never loses words: it shrinks a little, then takes a second line.
+  const label = fit(entry.label[locale], { maxWidth: inner, maxSize: 28, minSize: 24, maxLines: 2, balanced: true });
   const band = grid.detail === 'compact' ? Math.max(34, Math.round(grid.tileH * 0.44)) : Math.round(Math.min(54, grid.tileH * 0.3));
   const day = Number(entry.date.slice(8, 10));
   return (
@@ -48,7 +49,7 @@ const Page: React.FC<{ entry: Entry; grid: TileGrid; x: number; y: number; local
       </div>
       <div style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: 2, color: C.text, whiteSpace: 'nowrap' }}>
         {grid.detail !== 'compact' ? <div style={{ fontSize: Math.min(64, Math.round(grid.tileH * 0.27)), fontWeight: 700, lineHeight: 1, color: hi ? C.text : C.primaryDark }}>{day}</div> : null}
-        {grid.detail === 'full' ? <div style={{ fontSize: label.size, lineHeight: 1.15, color: hi ? C.text : C.muted }}>{label.lines[0]}</div> : null}
+        {grid.detail === 'full' ? <div style={{ fontSize: label.size, lineHeight: 1.1, color: hi ? C.text : C.muted, textAlign: 'center' }}>{label.lines.map((l) => <div key={l}>{l}</div>)}</div> : null}
         {amount ? <div style={{ fontSize: amountSize, fontWeight: 700, lineHeight: 1.15 }}>{amount}</div> : null}
         {grid.detail === 'compact' && !amount ? <div style={{ fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{day}</div> : null}
       </div>
