@@ -6,6 +6,7 @@
  * server's event loop. Prints `access_p99_ms: N` (first backend) and per-backend lines.
  */
 import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { Readable } from 'node:stream';
