@@ -58,6 +58,12 @@ const envSchema = z.object({
   JWT_AUDIENCE: optionalString,
   BROWSER_EXECUTABLE: optionalString,
   VIDEO_DIR: optionalString,
+  /** Narration: the offline default (Festival Italian, eSpeak NG English), eSpeak NG only, or a cloud engine. */
+  SPEECH_ENGINE: z.enum(['default', 'espeak', 'http'], { error: 'expected default, espeak or http' }).default('default'),
+  SPEECH_CACHE_DIR: optionalString,
+  SPEECH_HTTP_URL: optionalString.pipe(z.url({ error: 'expected the speech service URL, e.g. https://tts.example/v1/speak' }).optional()),
+  SPEECH_HTTP_KEY: optionalString,
+  SPEECH_HTTP_VOICES: optionalString,
   /** Render worker: where bundles, base loops and scene segments are cached, and how much disk they may use. */
   RENDER_CACHE_DIR: optionalString,
   /** Remotion bundles (by content hash); default $RENDER_CACHE_DIR/bundles. */
@@ -95,6 +101,7 @@ export interface Config {
   analystKey: string | undefined;
   jwt: { publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string };
   browserExecutable: string | undefined;
+  speech: { engine: 'default' | 'espeak' | 'http'; cacheDir: string };
   render: {
     cacheDir: string;
     bundleDir: string;
@@ -142,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     analystKey: e.ANALYST_KEY,
     jwt: { publicKey: e.JWT_PUBLIC_KEY, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     browserExecutable: e.BROWSER_EXECUTABLE,
+    speech: { engine: e.SPEECH_ENGINE, cacheDir: path.resolve(e.SPEECH_CACHE_DIR ?? path.join(dataDir, 'speech-cache')) },
     render: {
       cacheDir: path.resolve(e.RENDER_CACHE_DIR ?? path.join(dataDir, 'cache')),
       bundleDir: path.resolve(e.BUNDLE_CACHE_DIR ?? path.join(e.RENDER_CACHE_DIR ?? path.join(dataDir, 'cache'), 'bundles')),

@@ -10,6 +10,8 @@ export const REDACT_PATHS = [
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
   '*.authorization',
+  '*.SPEECH_HTTP_KEY',
+  '*.apiKey',
   '*.password',
   '*.token',
   '*.tokens',

@@ -1,4 +1,4 @@
-import { date, l, money } from '../common/copy';
+import { date, itDate, l, money } from '../common/copy';
 import { formatList } from '../common/locale';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { StatusContent, Storyboard } from '../common/storyboard-types';
@@ -12,11 +12,12 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
   const b = g.benefit;
   const c = g.citizen;
   const n = b.children.length;
+  const since = itDate('dal', b.blockedSince).replace(/^d/, 'D');
 
   const greeting: SceneDraft = {
     id: 'greeting',
     kind: 'greeting',
-    title: l('Benvenuto', 'Welcome'),
+    title: l('Introduzione', 'Introduction'),
     deps: ['citizen.givenName'],
     minSeconds: 7,
     content: {
@@ -49,11 +50,11 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
     narration:
       b.blockReason === 'iban-error'
         ? l(
-            `Dal ${date(b.blockedSince).it} il pagamento dell'Assegno non è andato a buon fine: il conto indicato non risulta intestato a te. L'IBAN deve essere di un conto, una carta o un libretto intestato o cointestato a chi ha fatto la domanda.`,
+            `${since} il pagamento dell'Assegno non è andato a buon fine: il conto indicato non risulta intestato a te. L'IBAN deve essere di un conto, una carta o un libretto intestato o cointestato a chi ha fatto la domanda.`,
             `Since ${date(b.blockedSince).en} the allowance could not be paid: the account you gave is not in your name. The IBAN must belong to an account, card or savings book held by the applicant, alone or jointly.`,
           )
         : l(
-            `Dal ${date(b.blockedSince).it} la tua domanda è ferma perché ${b.blockReason === 'missing-documents' ? 'mancano alcuni documenti' : 'mancano alcune informazioni'}. Finché non la completi, l'Assegno non può essere pagato.`,
+            `${since} la tua domanda è ferma perché ${b.blockReason === 'missing-documents' ? 'mancano alcuni documenti' : 'mancano alcune informazioni'}. Finché non la completi, l'Assegno non può essere pagato.`,
             `Since ${date(b.blockedSince).en} your application has been on hold because ${b.blockReason === 'missing-documents' ? 'some documents are missing' : 'some information is missing'}. Until you complete it, the allowance cannot be paid.`,
           ),
   };

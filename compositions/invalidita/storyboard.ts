@@ -1,8 +1,8 @@
-import { date, l, money, welcomeIt } from '../common/copy';
+import { date, itDate, l, money, welcomeIt } from '../common/copy';
 import { formatList } from '../common/locale';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
-import { ASSESSMENT_LABEL, BENEFIT_LABEL, TAX_LABEL } from './copy';
+import { ASSESSMENT_LABEL, ASSESSMENT_WITH_ARTICLE, BENEFIT_INLINE, BENEFIT_LABEL, TAX_LABEL } from './copy';
 import type { InvaliditaGuide } from './schema';
 
 export const INVALIDITA_VERSION = 'invalidita@1';
@@ -18,7 +18,7 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
   const greeting: SceneDraft = {
     id: 'greeting',
     kind: 'greeting',
-    title: l('Benvenuto', 'Welcome'),
+    title: l('Introduzione', 'Introduction'),
     deps: ['citizen.givenName', 'citizen.gender'],
     minSeconds: 7,
     content: { salutation: l('Gentile', 'Dear'), name: c.givenName, subtitle: l('Il tuo verbale sanitario è pronto', 'Your medical report is ready') },
@@ -49,14 +49,14 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
       numbered: false,
     },
     narration: l(
-      `Con il verbale del ${date(b.verdictDate).it} ti è stata riconosciuta la ${what.it}${pct.it}. La condizione di disabilità prevista dalla legge 104 è ${law.it}. ${b.revisionDate ? `Il verbale è rivedibile: la prossima revisione è prevista per il ${date(b.revisionDate).it}.` : 'Il verbale non è rivedibile: non sono previste nuove visite di controllo.'} Puoi aprire il verbale online: la versione con il solo giudizio finale, senza diagnosi, è quella da mostrare a terzi.`,
+      `Con il verbale ${itDate('del', b.verdictDate)} ti è stata riconosciuta ${ASSESSMENT_WITH_ARTICLE[b.assessment].it}${pct.it}. La condizione di disabilità prevista dalla legge 104 è ${law.it}. ${b.revisionDate ? `Il verbale è rivedibile: la prossima revisione è prevista per ${itDate('il', b.revisionDate)}.` : 'Il verbale non è rivedibile: non sono previste nuove visite di controllo.'} Puoi aprire il verbale online: la versione con il solo giudizio finale, senza diagnosi, è quella da mostrare a terzi.`,
       `With the report of ${date(b.verdictDate).en} you have been recognised ${what.en}${pct.en}. The disability condition under law 104 is ${law.en}. ${b.revisionDate ? `The verdict is subject to review: the next review is planned for ${date(b.revisionDate).en}.` : 'The verdict is not subject to review: no further check-ups are planned.'} You can open the report online: the copy with only the final judgement, without diagnoses, is the one to show to third parties.`,
     ),
     actions: [{ id: 'btn-verdict', kind: 'button', label: l('Apri il verbale', 'Open the report'), service: 'verdict-online', window: [0.6, 1] }],
   };
 
   const total = b.benefits.reduce((s, x) => s + x.monthlyCents, 0);
-  const names = l(formatList(b.benefits.map((x) => BENEFIT_LABEL[x.kind].it.toLowerCase()), 'it'), formatList(b.benefits.map((x) => BENEFIT_LABEL[x.kind].en.toLowerCase()), 'en'));
+  const names = l(formatList(b.benefits.map((x) => BENEFIT_INLINE[x.kind].it), 'it'), formatList(b.benefits.map((x) => BENEFIT_INLINE[x.kind].en), 'en'));
   const benefits: SceneDraft = {
     id: 'benefits',
     kind: 'amount',
@@ -98,8 +98,8 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
     },
     narration: b.taxBenefits.length
       ? l(
-          `Il verbale ti dà diritto anche ad alcune agevolazioni: ${formatList(b.taxBenefits.map((k) => TAX_LABEL[k].title.it.toLowerCase()), 'it')}. ${b.taxBenefits.includes('disability-card') ? 'La Disability Card, valida in tutta Europa, si chiede online con il pulsante: serve una foto e un indirizzo per la spedizione.' : ''}`,
-          `Your report also entitles you to some concessions: ${formatList(b.taxBenefits.map((k) => TAX_LABEL[k].title.en.toLowerCase()), 'en')}. ${b.taxBenefits.includes('disability-card') ? 'The Disability Card, valid across Europe, can be requested online with the button: you need a photo and a delivery address.' : ''}`,
+          `Il verbale ti dà diritto anche ad alcune agevolazioni: ${formatList(b.taxBenefits.map((k) => TAX_LABEL[k].inline.it), 'it')}. ${b.taxBenefits.includes('disability-card') ? 'La Disability Card, valida in tutta Europa, si chiede online con il pulsante: serve una foto e un indirizzo per la spedizione.' : ''}`,
+          `Your report also entitles you to some concessions: ${formatList(b.taxBenefits.map((k) => TAX_LABEL[k].inline.en), 'en')}. ${b.taxBenefits.includes('disability-card') ? 'The Disability Card, valid across Europe, can be requested online with the button: you need a photo and a delivery address.' : ''}`,
         )
       : l(
           'Con questo verbale non sono previste agevolazioni fiscali specifiche. Se la situazione cambia, un nuovo verbale può riconoscerle.',

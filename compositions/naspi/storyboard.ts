@@ -1,4 +1,4 @@
-import { date, l, money, welcomeIt } from '../common/copy';
+import { date, itDate, l, money, welcomeIt } from '../common/copy';
 import { formatCents, formatEuroWhole } from '../common/locale';
 import { yearOf } from '../common/dates';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
@@ -26,7 +26,7 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
   const greeting: SceneDraft = {
     id: 'greeting',
     kind: 'greeting',
-    title: l('Benvenuto', 'Welcome'),
+    title: l('Introduzione', 'Introduction'),
     deps: ['citizen.givenName', 'citizen.gender'],
     minSeconds: 7,
     content: {
@@ -58,7 +58,7 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
       numbered: false,
     },
     narration: l(
-      `La NASpI ti spetta dal ${date(b.startDate).it} al ${date(b.endDate).it}: ${months === 1 ? 'un mese' : `${months} mesi`} di indennità. La durata è pari alla metà delle settimane di contributi degli ultimi quattro anni, fino a un massimo di ventiquattro mesi.`,
+      `La NASpI ti spetta ${itDate('dal', b.startDate)} ${itDate('al', b.endDate)}: ${months === 1 ? 'un mese' : `${months} mesi`} di indennità. La durata è pari alla metà delle settimane di contributi degli ultimi quattro anni, fino a un massimo di ventiquattro mesi.`,
       `You are entitled to NASpI from ${date(b.startDate).en} to ${date(b.endDate).en}: ${months === 1 ? 'one month' : `${months} months`} of benefit. It lasts half of the weeks of contributions of the last four years, up to twenty-four months.`,
     ),
   };
@@ -135,7 +135,7 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
       note: l(`Accredito sul conto che termina con ${b.ibanLast4}`, `Paid into the account ending in ${b.ibanLast4}`),
     },
     narration: l(
-      `Ogni mese è pagato nel mese successivo, con bonifico sul conto che termina con ${b.ibanLast4.split('').join(' ')}. Il primo pagamento è previsto il ${date(b.payments[0]!.date).it}.${firstReduced ? ` Dal ${over55 ? 'ottavo' : 'sesto'} mese${over55 ? ', perché avevi almeno cinquantacinque anni alla domanda,' : ''} l'importo si riduce del tre per cento ogni mese: il mese ${b.reductionFromMonth} riceverai ${money(firstReduced.grossCents).it}.` : ''} Le date esatte le trovi sempre nel servizio dei pagamenti.`,
+      `Ogni mese è pagato nel mese successivo, con bonifico sul conto che termina con ${b.ibanLast4.split('').join(' ')}. Il primo pagamento è previsto ${itDate('il', b.payments[0]!.date)}.${firstReduced ? ` Dal ${over55 ? 'ottavo' : 'sesto'} mese${over55 ? ', perché avevi almeno cinquantacinque anni alla domanda,' : ''} l'importo si riduce del tre per cento ogni mese: il mese ${b.reductionFromMonth} riceverai ${money(firstReduced.grossCents).it}.` : ''} Le date esatte le trovi sempre nel servizio dei pagamenti.`,
       `Each month is paid in the following month, by transfer to the account ending in ${b.ibanLast4.split('').join(' ')}. The first payment is due on ${date(b.payments[0]!.date).en}.${firstReduced ? ` From the ${over55 ? 'eighth' : 'sixth'} month${over55 ? ', because you were fifty-five or older when you applied,' : ''} the amount goes down by three per cent each month: in month ${b.reductionFromMonth} you will receive ${money(firstReduced.grossCents).en}.` : ''} You can always check the exact dates in the payments service.`,
     ),
     actions: [

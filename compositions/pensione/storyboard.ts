@@ -1,4 +1,4 @@
-import { date, l, money, welcomeIt } from '../common/copy';
+import { date, itDate, l, money, welcomeIt } from '../common/copy';
 import { formatList, type Localized } from '../common/locale';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
@@ -20,7 +20,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
   const greeting: SceneDraft = {
     id: 'greeting',
     kind: 'greeting',
-    title: l('Benvenuto', 'Welcome'),
+    title: l('Introduzione', 'Introduction'),
     deps: ['citizen.givenName', 'citizen.gender'],
     minSeconds: 8,
     content: {
@@ -52,7 +52,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
       numbered: false,
     },
     narration: l(
-      `Ti è stata riconosciuta la ${type.it}, a carico della ${fund.it}, con decorrenza dal ${date(b.startDate).it}. La decorrenza è il giorno da cui la pensione ti spetta: anche se il primo pagamento arriva più tardi, ti sono pagati tutti i mesi a partire da quella data.`,
+      `Ti è stata riconosciuta la ${type.it}, a carico della ${fund.it}, con decorrenza ${itDate('dal', b.startDate)}. La decorrenza è il giorno da cui la pensione ti spetta: anche se il primo pagamento arriva più tardi, ti sono pagati tutti i mesi a partire da quella data.`,
       `You have been granted an ${type.en}, paid by the ${fund.en}, starting on ${date(b.startDate).en}. The start date is the day from which the pension is due: even if the first payment comes later, every month from that date is paid to you.`,
     ),
   };
@@ -68,7 +68,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     content: {
       headline: l('Primo pagamento netto', 'First net payment'),
       amount: { format: 'cents', value: fp.netCents },
-      caption: l(`il ${date(b.firstPaymentDate).it}`, `on ${date(b.firstPaymentDate).en}`),
+      caption: l(`${itDate('il', b.firstPaymentDate)}`, `on ${date(b.firstPaymentDate).en}`),
       rows: [
         { label: l('Importo lordo', 'Gross amount'), figure: { format: 'cents', value: fp.grossCents } },
         ...(fp.arrearsCents > 0
@@ -81,11 +81,11 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     narration:
       fp.arrearsCents > 0
         ? l(
-            `Il primo pagamento arriverà il ${date(b.firstPaymentDate).it}: riceverai ${money(fp.netCents).it} netti. Questo importo comprende gli arretrati, cioè ${fp.arrearsMonths === 1 ? 'il mese' : `i ${fp.arrearsMonths} mesi`} dalla decorrenza fino al mese del primo pagamento, per ${money(fp.arrearsCents).it} lordi. Per questo il primo pagamento è più alto di quelli dei mesi successivi.`,
+            `Il primo pagamento arriverà ${itDate('il', b.firstPaymentDate)}: riceverai ${money(fp.netCents).it} netti. Questo importo comprende gli arretrati, cioè ${fp.arrearsMonths === 1 ? 'il mese' : `i ${fp.arrearsMonths} mesi`} dalla decorrenza fino al mese del primo pagamento, per ${money(fp.arrearsCents).it} lordi. Per questo il primo pagamento è più alto di quelli dei mesi successivi.`,
             `Your first payment will arrive on ${date(b.firstPaymentDate).en}: you will receive ${money(fp.netCents).en} net. This amount includes arrears, that is ${fp.arrearsMonths === 1 ? 'the month' : `the ${fp.arrearsMonths} months`} from the start date to the month of the first payment, worth ${money(fp.arrearsCents).en} gross. That is why the first payment is higher than the following ones.`,
           )
         : l(
-            `Il primo pagamento arriverà il ${date(b.firstPaymentDate).it}: riceverai ${money(fp.netCents).it} netti. Non ci sono arretrati, perché la pensione è pagata a partire dallo stesso mese in cui decorre: da qui in avanti riceverai ogni mese un importo simile.`,
+            `Il primo pagamento arriverà ${itDate('il', b.firstPaymentDate)}: riceverai ${money(fp.netCents).it} netti. Non ci sono arretrati, perché la pensione è pagata a partire dallo stesso mese in cui decorre: da qui in avanti riceverai ogni mese un importo simile.`,
             `Your first payment will arrive on ${date(b.firstPaymentDate).en}: you will receive ${money(fp.netCents).en} net. There are no arrears, because the pension is paid from the same month it starts: from now on you will receive a similar amount every month.`,
           ),
   };
@@ -93,7 +93,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
   const m = b.monthly;
   const lineNames: Localized = {
     it: formatList(m.withholdings.map((w) => WITHHOLDING_LABEL[w.kind].it), 'it'),
-    en: formatList(m.withholdings.map((w) => WITHHOLDING_LABEL[w.kind].en.toLowerCase()), 'en'),
+    en: formatList(m.withholdings.map((w) => WITHHOLDING_LABEL[w.kind].en.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())), 'en'),
   };
   const hasSurcharges = m.withholdings.some((w) => w.kind === 'regional-surcharge' || w.kind === 'municipal-surcharge');
   const payslip: SceneDraft = {
@@ -237,7 +237,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
       ],
     },
     narration: l(
-      `Riepilogando: con i pulsanti sotto il video puoi scaricare il cedolino, la Certificazione Unica e il certificato di pensione. Accedi con SPID, CIE o CNS nella tua ${theme.portalName.it.toLowerCase()} di ${theme.instituteShort.it}, o chiedi aiuto al contact center al numero ${theme.contactCenter}.`,
+      `Riepilogando: con i pulsanti sotto il video puoi scaricare il cedolino, la Certificazione Unica e il certificato di pensione. Accedi con SPID, CIE o CNS nella tua ${theme.portalName.it.toLowerCase()}, o chiedi aiuto al contact center al numero ${theme.contactCenter}.`,
       `To sum up: with the buttons under the video you can download your payslip, your Certificazione Unica and your pension certificate. Sign in with SPID, CIE or CNS in ${theme.instituteShort.en}'s ${theme.portalName.en.toLowerCase()}, or call the contact centre on ${theme.contactCenter}.`,
     ),
     actions: [

@@ -1,4 +1,4 @@
-import { date, l, money, welcomeIt } from '../common/copy';
+import { date, itDate, l, money, welcomeIt } from '../common/copy';
 import { formatList, type Localized } from '../common/locale';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
@@ -30,7 +30,7 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
   const greeting: SceneDraft = {
     id: 'greeting',
     kind: 'greeting',
-    title: l('Benvenuto', 'Welcome'),
+    title: l('Introduzione', 'Introduction'),
     deps: ['citizen.givenName', 'citizen.gender', 'benefit.incomeYear'],
     minSeconds: 7,
     content: {
@@ -61,7 +61,7 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
       numbered: false,
     },
     narration: l(
-      `${b.campaign === 'reminder' ? 'Questo è un sollecito: ' : ''}devi inviare la dichiarazione dei redditi del ${b.incomeYear} entro il ${date(b.deadline).it}. La chiediamo ogni anno a chi riceve prestazioni che dipendono dal reddito, quando i redditi non sono già tutti nella dichiarazione fiscale.`,
+      `${b.campaign === 'reminder' ? 'Questo è un sollecito: ' : ''}devi inviare la dichiarazione dei redditi del ${b.incomeYear} entro ${itDate('il', b.deadline)}. La chiediamo ogni anno a chi riceve prestazioni che dipendono dal reddito, quando i redditi non sono già tutti nella dichiarazione fiscale.`,
       `${b.campaign === 'reminder' ? 'This is a reminder: ' : ''}you must send the declaration of your ${b.incomeYear} income by ${date(b.deadline).en}. We ask for it every year from people who receive income-linked benefits, when their income is not all in their tax return.`,
     ),
   };
@@ -145,10 +145,10 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
     minSeconds: 6,
     content: {
       headline: l('Non aspettare la scadenza', "Don't wait for the deadline"),
-      text: l(`Invia il RED entro il ${date(b.deadline).it}.`, `Send the RED by ${date(b.deadline).en}.`),
+      text: l(`Invia il RED entro ${itDate('il', b.deadline)}.`, `Send the RED by ${date(b.deadline).en}.`),
     },
     narration: l(
-      `Ricorda: invia il RED entro il ${date(b.deadline).it}, così le tue prestazioni continueranno senza interruzioni. Se questa guida ti è stata utile, lascia una valutazione. Grazie.`,
+      `Ricorda: invia il RED entro ${itDate('il', b.deadline)}, così le tue prestazioni continueranno senza interruzioni. Se questa guida ti è stata utile, lascia una valutazione. Grazie.`,
       `Remember: send the RED by ${date(b.deadline).en}, so your benefits continue without interruption. If this guide helped you, please leave a rating. Thank you.`,
     ),
   };

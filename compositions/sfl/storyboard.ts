@@ -14,7 +14,7 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
   const greeting: SceneDraft = {
     id: 'greeting',
     kind: 'greeting',
-    title: l('Benvenuto', 'Welcome'),
+    title: l('Introduzione', 'Introduction'),
     deps: [],
     minSeconds: 7,
     content: {
