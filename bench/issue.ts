@@ -2,7 +2,8 @@
  * npm run bench:issue [-- --count 100000 --backend pglite|postgres|both --render eager|lazy]
  * Bulk-creates guides with their four tokens through the real upload endpoint (NDJSON over HTTP,
  * validation, storyboard duration, HMAC, tokens, batched INSERTs, render jobs in Redis) and prints
- * `issue_rate: N guides/s` (first backend) plus one `issue_rate_<backend>` line per backend run.
+ * `issue_rate: N guides/s` (first backend) plus one `issue_rate_<backend>` and `issue_peak_rss_<backend>`
+ * line per backend run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,11 +30,14 @@ const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-issue-'))
 say(`# ${count} red envelopes, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB NDJSON; render policy ${values.render}`);
 
 const rates: Record<string, number> = {};
+const peaks: Record<string, number> = {};
 for (const backend of backends) {
   const api = await startTestApi({ backend, label: 'bench_issue' });
   try {
     const c = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'bench', renderPolicy: values.render, printDate: '2027-01-15' } });
     const campaign = (await c.json()) as { id: string };
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
     const started = performance.now();
     const res = await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, {
       raw: Readable.toWeb(fs.createReadStream(file, { highWaterMark: 256 * 1024 })) as ReadableStream,
@@ -41,6 +45,8 @@ for (const backend of backends) {
     });
     const report = (await res.json()) as { created: number; rejected: number; enqueued: number };
     const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peaks[backend] = peak / 1e6;
     const [{ n: tokens }] = (await api.db.query<{ n: number }>('SELECT count(*) AS n FROM tokens')) as [{ n: number }];
     if (res.status !== 200 || report.created !== count || tokens !== count * 4) {
       throw new Error(`bench upload went wrong: HTTP ${res.status}, ${JSON.stringify(report).slice(0, 300)}, ${tokens} tokens`);
@@ -53,4 +59,6 @@ for (const backend of backends) {
 }
 say(`issue_rate: ${Math.round(rates[backends[0]!]!)} guides/s`);
 for (const b of backends) say(`issue_rate_${b}: ${Math.round(rates[b]!)} guides/s`);
+// Server and client share this process: the peak covers both, and should not grow with --count.
+for (const b of backends) say(`issue_peak_rss_${b}: ${Math.round(peaks[b]!)} MB`);
 fs.rmSync(path.dirname(file), { recursive: true, force: true });
