@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
@@ -200,6 +202,24 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
       expect((await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${demo}` } })).status).toBe(401);
     } finally {
       await api.close();
+    }
+  });
+
+  it('verifies reserved-area JWTs against a JWKS_URL key set', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
+    const jwks = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
+    const api = await startTestApi({ backend: 'pglite', label: 'api_jwks', env: { JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json` } });
+    try {
+      const e = envelope('red', 'jwks');
+      await create(api, e);
+      const jwt = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject(e.citizen.fiscalCode).setExpirationTime('5m').sign(privateKey);
+      const res = await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${jwt}` } });
+      expect((await res.json()).guides).toEqual([expect.objectContaining({ type: 'red' })]);
+    } finally {
+      await api.close();
+      jwks.close();
     }
   });
 });
