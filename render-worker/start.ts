@@ -3,6 +3,8 @@ import type { Config } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
 import { createRenderQueue } from '../server/queues';
+import { buildGuideAudio, ClipCache, createEngine, narrateStoredGuide, publicTrack } from '../speech';
+import path from 'node:path';
 import { CompositingRenderer } from './compositor/pipeline';
 import { reconcileQueue } from './reconcile';
 import type { GuideRenderer } from './renderer';
@@ -24,9 +26,17 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
   const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
   const queue = createRenderQueue(connection, config.queuePrefix);
   await reconcileQueue(db, queue, logger);
+  const speech = new ClipCache({ dir: config.speech.cacheDir, engine: createEngine({ engine: config.speech.engine, cacheDir: config.speech.cacheDir }) });
   const renderer =
     deps.renderer ??
     new CompositingRenderer({
+      // The presenter speaks: narration sets each scene's length and is muxed over the joined video.
+      narrate: async (req, workDir) => {
+        const narration = await narrateStoredGuide(db, req.guideId, req.guide, { cache: speech });
+        const audioPath = path.join(workDir, 'audio.m4a');
+        await buildGuideAudio(narration, audioPath);
+        return { track: publicTrack(narration.track), audioPath };
+      },
       cacheDir: r.cacheDir,
       bundleDir: r.bundleDir,
       maxCacheBytes: r.cacheMaxBytes,

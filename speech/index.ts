@@ -9,3 +9,4 @@ export { measureLoudness, type LoudnessMeasurement } from './loudness';
 export { httpEngine } from './http-engine';
 export { narrateGuide, SENTENCE_GAP_FRAMES, type GuideNarration, type NarrateOptions, type SceneNarration } from './narrate';
 export { speakable } from './speakable';
+export { narrateStoredGuide, publicTrack, type SpeechContext } from './guide-narration';

@@ -20,6 +20,7 @@ import { flushPrefix, guideOf, renderTestEnv, storeGuide, waitFor } from './help
 const schema = uniqueSchema('render_worker');
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-render-cache-'));
 const { env, config } = renderTestEnv('worker', schema, cacheDir);
+// Shared sentence clips across test files, like the render cache's bundles.
 const logger = createLogger({ level: 'warn' });
 let db: Database;
 let redis: Redis;
@@ -80,12 +81,21 @@ describe('render worker', () => {
     expect(counts).toMatchObject({ completed: 1, failed: 0, waiting: 0, active: 0 });
 
     const video = path.join(outputsOf(row.id), 'video.mp4');
+    const stored = await getGuide(db, row.id);
+    // The presenter speaks: scene lengths come from the measured narration, stored on the guide.
+    const sb = storyboardOf(guide, { narrationFrames: (stored as any).narration.frames });
+    expect(stored!.duration_frames).toBe(sb.durationInFrames);
     const probe = await ffprobeJson(video, ['-show_streams', '-show_format']);
     const streams = probe.streams.filter((s: any) => s.codec_type === 'video');
     expect(streams).toHaveLength(1);
     expect(streams[0].codec_name).toBe('h264');
     expect(streams[0].r_frame_rate).toBe('30/1');
-    expect(await frameCount(video)).toBe(storyboardOf(guide).durationInFrames);
+    const audio = probe.streams.filter((s: any) => s.codec_type === 'audio');
+    expect(audio).toHaveLength(1);
+    expect(audio[0].codec_name).toBe('aac');
+    expect(audio[0].sample_rate).toBe('48000');
+    expect(Math.abs(Number(audio[0].duration) - Number(streams[0].duration))).toBeLessThanOrEqual(1 / 30);
+    expect(await frameCount(video)).toBe(sb.durationInFrames);
     const frames = await ffprobeJson(video, ['-select_streams', 'v', '-show_entries', 'frame=best_effort_timestamp_time']);
     const times = frames.frames.map((f: any) => Number(f.best_effort_timestamp_time));
     for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]);
@@ -97,12 +107,11 @@ describe('render worker', () => {
 
     // Pixel check against Remotion's own full render: the frames on both sides of a join, and a
     // frame in the middle of a scene where every layer is in.
-    const sb = storyboardOf(guide);
     const join = sb.scenes[2]!.from;
     const mid = sb.scenes[1]!.from + Math.floor(sb.scenes[1]!.durationInFrames / 2);
     const naiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-naive-'));
     const first = Math.min(mid, join - 1);
-    await renderGuide({ guide, outDir: naiveDir, frameRange: [first, join + 1] });
+    await renderGuide({ guide, narration: (stored as any).narration, outDir: naiveDir, frameRange: [first, join + 1] });
     const naive = path.join(naiveDir, 'video.mp4');
     for (const f of [mid, join - 1, join, join + 1]) {
       const db = await framePsnr(video, f, naive, f - first);
@@ -155,9 +164,9 @@ describe('render worker', () => {
     const g = await getGuide(db, row.id);
     expect(g?.status_reason).toBeNull();
     const files = fs.readdirSync(outputsOf(row.id)).sort();
-    expect(files).toEqual(['captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4']);
+    expect(files).toEqual(['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4']);
     expect(fs.readdirSync(path.join(config.videoDir, '.staging')).filter((d) => d.startsWith(row.id))).toEqual([]);
-    expect(await frameCount(path.join(outputsOf(row.id), 'video.mp4'))).toBe(storyboardOf(guide).durationInFrames);
+    expect(await frameCount(path.join(outputsOf(row.id), 'video.mp4'))).toBe(storyboardOf(guide, { narrationFrames: (g as any).narration.frames }).durationInFrames);
     const job = await queue().getJob(renderJobId(row.id, row.type_version));
     expect(await job!.getState()).toBe('completed');
   }, 600_000);

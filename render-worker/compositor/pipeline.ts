@@ -30,7 +30,7 @@ export interface CompositingRendererOptions {
   recycleBrowserAfter: number;
   logger?: Logger;
   /** Supplies measured narration (issue #9); without it the storyboard estimates speech length. */
-  narrate?: (request: RenderRequest) => Promise<{ track: NarrationTrack; audioPath?: string } | undefined>;
+  narrate?: (request: RenderRequest, workDir: string) => Promise<{ track: NarrationTrack; audioPath?: string } | undefined>;
 }
 
 const DEFAULTS = { maxCacheBytes: 20 * 1024 ** 3, resolution: '720p' as Resolution, recycleBrowserAfter: 50 };
@@ -78,7 +78,16 @@ export class CompositingRenderer implements GuideRenderer {
 
   async render(req: RenderRequest): Promise<void> {
     const started = Date.now();
-    const narration = await this.options.narrate?.(req);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'videoguida-render-'));
+    try {
+      await this.renderIn(req, work, started);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  private async renderIn(req: RenderRequest, work: string, started: number): Promise<void> {
+    const narration = await this.options.narrate?.(req, work);
     const track = narration?.track;
     const sb = storyboardOf(req.guide, { narrationFrames: track?.frames });
     const res = RESOLUTIONS[this.options.resolution];
@@ -88,7 +97,6 @@ export class CompositingRenderer implements GuideRenderer {
     this.rendersOnBrowser++;
     const ctx: ChromeContext = { serveUrl, browser, scale: res.scale, cancelSignal };
     const bundleId = path.basename(serveUrl);
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'videoguida-render-'));
     try {
       const paths: string[] = [];
       let cached = 0;
@@ -125,7 +133,6 @@ export class CompositingRenderer implements GuideRenderer {
       this.options.logger?.debug({ guideId: req.guideId, ...this.lastStats }, 'guide composited');
     } finally {
       req.signal.removeEventListener('abort', cancel);
-      fs.rmSync(work, { recursive: true, force: true });
     }
   }
 

@@ -51,6 +51,7 @@ export function renderTestEnv(label: string, schema: string, cacheDir: string) {
     RENDER_CACHE_DIR: cacheDir,
     // Bundles are keyed by a hash of the code: every test file can share them.
     BUNDLE_CACHE_DIR: path.join(os.tmpdir(), 'videoguida-test-bundles'),
+    SPEECH_CACHE_DIR: path.join(os.tmpdir(), 'videoguida-test-speech'),
     RENDER_LOCK_DURATION: '4s',
     RENDER_SHUTDOWN_TIMEOUT: '3s',
     LOG_LEVEL: 'warn',
