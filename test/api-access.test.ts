@@ -7,7 +7,9 @@ import { SignJWT, exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
-import { BACKENDS } from './helpers/databases';
+import type { Database } from '../server/db/database';
+import { migrate } from '../server/db/migrate';
+import { BACKENDS, closeTestDatabase, openTestDatabase } from './helpers/databases';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
 const envelope = (type: Parameters<typeof generateEnvelopes>[0], seed: string) => [...generateEnvelopes(type, 1, seed)][0]! as Record<string, any>;
@@ -69,7 +71,7 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>player</title><script type="module" src="/assets/app.js"></script>');
     fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
-    const own = await startTestApi({ backend, label: 'api_access_player', playerDir: dist });
+    const own = await startTestApi({ db: api.db, backend, label: 'api_access_player', playerDir: dist });
     try {
       const { links } = await create(own, envelope('naspi', `player-${backend}`));
       const res = await fetch(links.qr);
@@ -141,8 +143,18 @@ describe.each(BACKENDS)('access on %s', (backend) => {
 });
 
 describe('tokens and keys configured from the environment (PGlite)', () => {
+  // One database for the several apps below, each with its own settings.
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase('pglite', 'api_access_env');
+    await migrate(db);
+  });
+  afterAll(async () => {
+    await closeTestDatabase(db);
+  });
+
   it('answers 404 to an expired token, the same body as an unknown one', async () => {
-    const api = await startTestApi({ backend: 'pglite', label: 'api_expiry', env: { TOKEN_TTL: '1' } });
+    const api = await startTestApi({ db, backend: 'pglite', label: 'api_expiry', env: { TOKEN_TTL: '1' } });
     try {
       const { links } = await create(api, envelope('naspi', 'expiry'));
       expect((await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`)).status).toBe(200);
@@ -158,7 +170,7 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
   });
 
   it('rate-limits token enumeration: misses exhaust a small budget, then 429', async () => {
-    const api = await startTestApi({ backend: 'pglite', label: 'api_enum', rateLimits: { tokenMisses: 5 } });
+    const api = await startTestApi({ db, backend: 'pglite', label: 'api_enum', rateLimits: { tokenMisses: 5 } });
     try {
       const { links } = await create(api, envelope('red', 'enum'));
       const statuses: number[] = [];
@@ -173,7 +185,7 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
   });
 
   it('rate-limits each address on the public routes', async () => {
-    const api = await startTestApi({ backend: 'pglite', label: 'api_general', rateLimits: { publicPerMinute: 3 } });
+    const api = await startTestApi({ db, backend: 'pglite', label: 'api_general', rateLimits: { publicPerMinute: 3 } });
     try {
       const { links } = await create(api, envelope('red', 'general'));
       const statuses = [];
@@ -187,6 +199,7 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
   it('verifies reserved-area JWTs against JWT_PUBLIC_KEY (RS256)', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const api = await startTestApi({
+      db,
       backend: 'pglite',
       label: 'api_jwtkey',
       env: { JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }) as string, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'videoguida' },
@@ -210,7 +223,7 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
     const jwks = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
-    const api = await startTestApi({ backend: 'pglite', label: 'api_jwks', env: { JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json` } });
+    const api = await startTestApi({ db, backend: 'pglite', label: 'api_jwks', env: { JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json` } });
     try {
       const e = envelope('red', 'jwks');
       await create(api, e);

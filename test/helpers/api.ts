@@ -38,6 +38,8 @@ export interface TestApiOptions {
   env?: Record<string, string>;
   rateLimits?: AppDeps['rateLimits'];
   playerDir?: string;
+  /** Reuse a migrated database (left open by close()): PGlite takes a second or two to start. */
+  db?: Database;
 }
 
 /**
@@ -60,8 +62,8 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
     FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
     ...o.env,
   });
-  const db = await openTestDatabase(o.backend, `${o.label}_${o.backend}`);
-  await migrate(db);
+  const db = o.db ?? (await openTestDatabase(o.backend, `${o.label}_${o.backend}`));
+  if (!o.db) await migrate(db);
   const logs: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
   const redis = new Redis(REDIS_URL, { lazyConnect: false });
@@ -94,7 +96,7 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
       const keys = await redis.keys(`${unique}*`);
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
-      await closeTestDatabase(db);
+      if (!o.db) await closeTestDatabase(db);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
