@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
+import { storyboardOf } from '../compositions/guide-types';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import type { Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
@@ -39,10 +40,23 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     expect(m.guide.citizen.givenName).toBe(e.citizen.givenName);
     expect(m.guide.benefit).toEqual(e.benefit);
     expect(m.chapters.length).toBeGreaterThan(2);
-    expect(m.chapters[0]).toMatchObject({ startFrame: 0, startSeconds: 0, title: expect.any(String) });
-    expect(m.chapters.at(-1).endFrame).toBe(m.durationInFrames);
+    expect(m.chapters[0]).toMatchObject({ id: expect.any(String), start: 0, title: expect.any(String) });
+    expect(m.chapters.at(-1).end).toBeCloseTo(m.durationInFrames / m.fps, 2);
+    expect(m.narration).toBeNull();
     expect(Date.parse(m.expiresAt)).toBeGreaterThan(Date.now() + 170 * 86_400_000);
     await expect.poll(async () => (await api.db.query<{ n: number }>('SELECT count(*) AS n FROM tokens WHERE first_access_at IS NOT NULL AND channel = $1', ['qr']))[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('lays the manifest out on the measured narration once the worker stored it', async () => {
+    const e = envelope('red', `narration-${backend}`);
+    const { id, links } = await create(api, e);
+    const before = await (await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`)).json();
+    const frames = Object.fromEntries(before.chapters.map((c: { id: string }) => [c.id, 45]));
+    await api.db.query('UPDATE guides SET narration = $2 WHERE id = $1', [id, JSON.stringify({ frames })]);
+    const after = await (await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`)).json();
+    expect(after.narration).toEqual({ frames });
+    expect(after.durationInFrames).toBe(storyboardOf(after.guide, { narrationFrames: frames }).durationInFrames);
+    expect(after.durationInFrames).not.toBe(before.durationInFrames);
   });
 
   it('serves the player page with noindex, no-store, no referrer and a strict CSP', async () => {
@@ -100,6 +114,7 @@ describe.each(BACKENDS)('access on %s', (backend) => {
       video: `/api/media/${token}/video.mp4`,
       poster: `/api/media/${token}/poster.jpg`,
       captions: `/api/media/${token}/captions.vtt`,
+      captionsByLocale: { it: `/api/media/${token}/captions.it.vtt`, en: `/api/media/${token}/captions.en.vtt` },
       chapters: `/api/media/${token}/chapters.json`,
     });
     const part = await fetch(`${api.url}${m.media.video}`, { headers: { range: 'bytes=1000-1999' } });

@@ -1,11 +1,15 @@
+import type { Chapter } from '../../compositions/captions';
+import type { NarrationTrack } from '../../compositions/common/video-props';
 import { GUIDE_TYPE_DEFINITIONS, type Guide } from '../../compositions/guide-types';
 import type { AccessRow } from '../../server/db/tokens';
-import { liveTimeline, type Chapter } from './chapters';
+import { liveTimeline } from './chapters';
 
 export const MEDIA_FILES = {
   'video.mp4': 'video/mp4',
   'poster.jpg': 'image/jpeg',
   'captions.vtt': 'text/vtt; charset=utf-8',
+  'captions.it.vtt': 'text/vtt; charset=utf-8',
+  'captions.en.vtt': 'text/vtt; charset=utf-8',
   'chapters.json': 'application/json; charset=utf-8',
 } as const;
 export type MediaFile = keyof typeof MEDIA_FILES;
@@ -21,13 +25,15 @@ export interface Manifest {
   fps: number;
   durationInFrames: number;
   chapters: Chapter[];
+  /** Measured narration timing (frames per scene, sentence timings) once synthesised; null before. */
+  narration: NarrationTrack | null;
   /** Rendered files, when the render worker has written them. */
-  media: { video: string; poster: string; captions: string; chapters: string } | null;
+  media: { video: string; poster: string; captions: string; captionsByLocale: { it: string; en: string }; chapters: string } | null;
   expiresAt: string;
 }
 
 export function buildManifest(row: AccessRow, token: string): Manifest {
-  const timeline = liveTimeline(row.guide_id, row.type_version, row.data);
+  const timeline = liveTimeline(row.guide_id, row.type_version, row.data, row.narration);
   const base = `/api/media/${token}`;
   const expires = row.expires_at < row.guide_expires_at ? row.expires_at : row.guide_expires_at;
   return {
@@ -40,9 +46,16 @@ export function buildManifest(row: AccessRow, token: string): Manifest {
     fps: timeline.fps,
     durationInFrames: timeline.durationInFrames,
     chapters: timeline.chapters,
+    narration: row.narration,
     media:
       row.status === 'ready'
-        ? { video: `${base}/video.mp4`, poster: `${base}/poster.jpg`, captions: `${base}/captions.vtt`, chapters: `${base}/chapters.json` }
+        ? {
+            video: `${base}/video.mp4`,
+            poster: `${base}/poster.jpg`,
+            captions: `${base}/captions.vtt`,
+            captionsByLocale: { it: `${base}/captions.it.vtt`, en: `${base}/captions.en.vtt` },
+            chapters: `${base}/chapters.json`,
+          }
         : null,
     expiresAt: expires.toISOString(),
   };

@@ -53,7 +53,7 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   path('get', '/g/{token}', 'Player page (public)', { request: { params: tokenParam }, responses: { 200: { description: 'HTML' }, 404: { description: 'unknown, expired or revoked (one answer)' } } });
   path('get', '/api/access/{token}', 'Guide manifest for the player (public)', { request: { params: tokenParam }, responses: { 200: { description: 'manifest' }, 404: error('unknown, expired or revoked (one answer)'), 429: error('too many requests or misses') } });
   path('get', '/api/media/{token}/{file}', 'Rendered video, poster, captions, chapters; Range supported (public)', {
-    request: { params: tokenParam.extend({ file: z.enum(['video.mp4', 'poster.jpg', 'captions.vtt', 'chapters.json']) }) },
+    request: { params: tokenParam.extend({ file: z.enum(['video.mp4', 'poster.jpg', 'captions.vtt', 'captions.it.vtt', 'captions.en.vtt', 'chapters.json']) }) },
     responses: { 200: { description: 'file' }, 206: { description: 'partial content' }, 404: error('not found') },
   });
   path('get', '/api/me/guides', "The reserved-area citizen's guides (JWT, fiscal code in sub)", { security: [{ citizenJwt: [] }], responses: { 200: { description: 'guides with their app links' }, 401: error('invalid token') } });

@@ -1,3 +1,4 @@
+import type { NarrationTrack } from '../../compositions/common/video-props';
 import type { Guide } from '../../compositions/guide-types';
 import type { Queryable } from './database';
 import type { GuideStatus } from './guides';
@@ -66,6 +67,7 @@ export interface AccessRow {
   type_version: string;
   locale: Guide['locale'];
   data: Guide;
+  narration: NarrationTrack | null;
   status: GuideStatus;
   duration_frames: number;
   guide_expires_at: Date;
@@ -80,7 +82,7 @@ export interface AccessRow {
 export async function findByToken(q: Queryable, token: string): Promise<AccessRow | undefined> {
   const rows = await q.query<AccessRow>(
     `SELECT t.hash, t.guide_id, t.channel, t.expires_at, t.revoked_at, t.first_access_at,
-            g.campaign_id, g.type, g.type_version, g.locale, g.data, g.status, g.duration_frames,
+            g.campaign_id, g.type, g.type_version, g.locale, g.data, g.narration, g.status, g.duration_frames,
             g.expires_at AS guide_expires_at, g.created_at, g.updated_at
      FROM tokens t JOIN guides g ON g.id = t.guide_id
      WHERE t.hash = $1`,
