@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(ctx), docsRoutes(deps.config.publicBaseUrl));
 
   // Public surface: every address has a request budget, and a much smaller budget of token misses.
-  app.use(['/g', '/api/access', '/api/media'], limits.general, limits.misses);
+  app.use(['/g', '/api/access', '/api/media'], limits.misses.start, limits.general, limits.misses.check);
   app.use('/api/me', limits.general);
   app.use(accessRoutes(ctx, playerDir), meRoutes(ctx));
 

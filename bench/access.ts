@@ -6,7 +6,11 @@
  * server's event loop. Prints `access_p99_ms: N` (first backend) and per-backend lines.
  */
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pino from 'pino';
 import { Worker, isMainThread } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { Readable } from 'node:stream';
@@ -72,7 +76,10 @@ if (isMainThread) {
 
   const p99: Record<string, number> = {};
   for (const backend of backends) {
-    const api = await startTestApi({ backend, label: 'bench_access', rateLimits: { publicPerMinute: 100_000_000 } });
+    // Request logs go to a file asynchronously, as npm start's go to stdout.
+    const logFile = path.join(os.tmpdir(), `vg-bench-access-${process.pid}.log`);
+    const logDestination = pino.destination({ dest: logFile, sync: false });
+    const api = await startTestApi({ backend, label: 'bench_access', rateLimits: { publicPerMinute: 100_000_000 }, logDestination });
     try {
       const c = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'bench', renderPolicy: 'eager' } });
       const { id } = (await c.json()) as { id: string };
@@ -90,6 +97,8 @@ if (isMainThread) {
       say(`# ${backend}: ${r.total} requests over ${tokens.length} tokens, ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; server event loop ${(busy.utilization * 100).toFixed(0)}% busy, ${((busy.active / r.total) * 1000).toFixed(0)} µs per request`);
     } finally {
       await api.close();
+      logDestination.end();
+      fs.rmSync(logFile, { force: true });
     }
   }
   say(`access_p99_ms: ${p99[backends[0]!]}`);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
+import type pino from 'pino';
 import type { Express } from 'express';
 import { createApp, contextOf } from '../../api/app';
 import type { AppContext, AppDeps } from '../../api/deps';
@@ -38,6 +39,8 @@ export interface TestApiOptions {
   env?: Record<string, string>;
   rateLimits?: AppDeps['rateLimits'];
   playerDir?: string;
+  /** Where logs go instead of the in-memory capture (benches: a file, as in production). */
+  logDestination?: pino.DestinationStream;
   /** Reuse a migrated database (left open by close()): PGlite takes a second or two to start. */
   db?: Database;
 }
@@ -65,7 +68,7 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
   const db = o.db ?? (await openTestDatabase(o.backend, `${o.label}_${o.backend}`));
   if (!o.db) await migrate(db);
   const logs: string[] = [];
-  const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
+  const logger = createLogger({ level: 'info', destination: o.logDestination ?? { write: (line: string) => void logs.push(line) } });
   const redis = new Redis(REDIS_URL, { lazyConnect: false });
   const renderQueue = createRenderQueue(new Redis(REDIS_URL, { maxRetriesPerRequest: null }), unique);
   const app = createApp({ config, db, redis, renderQueue, logger, rateLimitPrefix: `${unique}:rl:`, rateLimits: o.rateLimits, playerDir: o.playerDir ?? path.join(dataDir, 'no-player') });
