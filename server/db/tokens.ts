@@ -71,8 +71,6 @@ export interface AccessRow {
   status: GuideStatus;
   duration_frames: number;
   guide_expires_at: Date;
-  created_at: Date;
-  updated_at: Date;
 }
 
 /**
@@ -83,7 +81,7 @@ export async function findByToken(q: Queryable, token: string): Promise<AccessRo
   const rows = await q.query<AccessRow>(
     `SELECT t.hash, t.guide_id, t.channel, t.expires_at, t.revoked_at, t.first_access_at,
             g.campaign_id, g.type, g.type_version, g.locale, g.data, g.narration, g.status, g.duration_frames,
-            g.expires_at AS guide_expires_at, g.created_at, g.updated_at
+            g.expires_at AS guide_expires_at
      FROM tokens t JOIN guides g ON g.id = t.guide_id
      WHERE t.hash = $1`,
     [tokenHash(token)],
