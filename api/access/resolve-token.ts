@@ -1,20 +1,18 @@
 import { queueIfPending } from '../../server/db/guides';
-import { findByToken, markFirstAccess, type AccessRow } from '../../server/db/tokens';
+import { findLiveToken, markFirstAccess, type AccessRow } from '../../server/db/tokens';
 import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
 import { notFound } from '../errors';
 
 /**
  * The single code path behind /g/:token, /api/access/:token and /api/media/:token/...: one indexed
- * query whatever the token looks like, then one branch. Unknown, revoked and expired tokens leave by
- * the same `throw notFound()`, with the same body and in the same time class, so an answer says
- * nothing about which of the three it was.
+ * query that leaves out unknown, revoked and expired tokens alike, then one branch. All three leave by
+ * the same `throw notFound()`, with the same body and in the same time class.
  */
-export async function resolveToken(ctx: AppContext, token: string, now = new Date()): Promise<AccessRow> {
-  const row = await findByToken(ctx.db, token);
-  const live = row !== undefined && row.revoked_at === null && row.expires_at > now && row.guide_expires_at > now;
-  ctx.metrics.tokenLookups.inc({ outcome: live ? 'found' : 'miss' });
-  if (!live) throw notFound();
+export async function resolveToken(ctx: AppContext, token: string): Promise<AccessRow> {
+  const row = await findLiveToken(ctx.db, token);
+  ctx.metrics.tokenLookups.inc({ outcome: row ? 'found' : 'miss' });
+  if (!row) throw notFound();
   return row;
 }
 

@@ -60,7 +60,6 @@ export interface AccessRow {
   guide_id: string;
   channel: Channel;
   expires_at: Date;
-  revoked_at: Date | null;
   first_access_at: Date | null;
   campaign_id: string | null;
   type: Guide['type'];
@@ -74,16 +73,17 @@ export interface AccessRow {
 }
 
 /**
- * The one query behind every token URL. It always runs, whatever the token looks like, and the
- * caller decides unknown / revoked / expired after it, so all three cost the same.
+ * The one query behind every token URL. Unknown, revoked and expired tokens are filtered out by the
+ * same statement and come back the same way (no row), so all three cost the same and nothing in the
+ * answer or its timing tells them apart. It runs whatever the token looks like (malformed included).
  */
-export async function findByToken(q: Queryable, token: string): Promise<AccessRow | undefined> {
+export async function findLiveToken(q: Queryable, token: string): Promise<AccessRow | undefined> {
   const rows = await q.query<AccessRow>(
-    `SELECT t.hash, t.guide_id, t.channel, t.expires_at, t.revoked_at, t.first_access_at,
+    `SELECT t.hash, t.guide_id, t.channel, t.expires_at, t.first_access_at,
             g.campaign_id, g.type, g.type_version, g.locale, g.data, g.narration, g.status, g.duration_frames,
             g.expires_at AS guide_expires_at
      FROM tokens t JOIN guides g ON g.id = t.guide_id
-     WHERE t.hash = $1`,
+     WHERE t.hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND g.expires_at > now()`,
     [tokenHash(token)],
   );
   return rows[0];
