@@ -177,7 +177,13 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
       const expired = await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`);
       const unknown = await fetch(`${api.url}/api/access/${'Z'.repeat(32)}`);
       expect(expired.status).toBe(404);
-      expect(await expired.text()).toBe(await unknown.text());
+      const unknownBody = await unknown.text();
+      expect(await expired.text()).toBe(unknownBody);
+      for (const odd of ['x'.repeat(400), "'%20OR%201=1--", '%F0%9F%98%80', '..%2F..%2Fetc%2Fpasswd']) {
+        const r = await fetch(`${api.url}/api/access/${odd}`);
+        expect(r.status).toBe(404);
+        expect(await r.text()).toBe(unknownBody);
+      }
       expect((await fetch(links.qr)).status).toBe(404);
     } finally {
       await api.close();
