@@ -42,8 +42,12 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
       // Facts alone are the scene: full-width rows with large values, centred in the card.
       const gap = 16;
       const rows = c.facts.map((f) => {
-        const value = fit(formatFigure(f.figure, locale), { maxWidth: CONTENT.w * 0.62, maxSize: 44, minSize: 30, maxLines: 2, weight: 700 });
         const label = fit(f.label[locale], { maxWidth: CONTENT.w * 0.38 - 40, maxSize: 30, minSize: 28, maxLines: 2 });
+        // The value takes whatever the label leaves: one line if it stays large, else two.
+        const room = CONTENT.w - 64 - 24 - Math.max(...label.lines.map((l) => textWidth(l, label.size)));
+        const text = formatFigure(f.figure, locale);
+        const one = fit(text, { maxWidth: room, maxSize: 44, minSize: 34, maxLines: 1, weight: 700 });
+        const value = one.lines.length === 1 ? one : fit(text, { maxWidth: room, maxSize: 40, minSize: 30, maxLines: 2, weight: 700, balanced: true });
         const h = Math.max(blockHeight(value.lines.length, value.size, 1.1), blockHeight(label.lines.length, label.size)) + 40;
         return { value, label, h };
       });
