@@ -83,5 +83,24 @@ export async function ensureBundle(options: EnsureBundleOptions = {}): Promise<s
   } finally {
     await fs.rm(temp, { recursive: true, force: true });
   }
+  await pruneBundles(cacheDir, KEEP_BUNDLES);
   return target;
+}
+
+/** Bundles kept, newest first: a worker still running older code keeps its own. */
+const KEEP_BUNDLES = 3;
+/** ...and none younger than this is removed, whatever its rank. */
+const KEEP_YOUNGER_MS = 60 * 60 * 1000;
+
+/** Removes old bundles beyond the `keep` most recent (each is tens of megabytes). */
+async function pruneBundles(cacheDir: string, keep: number): Promise<void> {
+  const entries = await fs.readdir(cacheDir, { withFileTypes: true });
+  const bundles = await Promise.all(
+    entries
+      .filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name))
+      .map(async (e) => ({ dir: path.join(cacheDir, e.name), mtime: (await fs.stat(path.join(cacheDir, e.name))).mtimeMs })),
+  );
+  bundles.sort((a, b) => b.mtime - a.mtime);
+  const old = bundles.slice(keep).filter((b) => Date.now() - b.mtime > KEEP_YOUNGER_MS);
+  await Promise.all(old.map((b) => fs.rm(b.dir, { recursive: true, force: true })));
 }
