@@ -13,4 +13,8 @@ Config.setPixelFormat('yuv420p');
 const chromium = [process.env.BROWSER_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p): p is string => Boolean(p && fs.existsSync(p)),
 );
-if (chromium) Config.setBrowserExecutable(chromium);
+if (chromium) {
+  Config.setBrowserExecutable(chromium);
+  // A full Chromium has no old headless mode: launch it the way the render worker does.
+  Config.setChromeMode('chrome-for-testing');
+}

@@ -10,6 +10,22 @@ export const PENSION_TYPE_LABEL: Record<(typeof PENSION_TYPES)[number], Localize
   survivors: l('pensione ai superstiti', "survivor's pension"),
 };
 
+/** The pension type with its article, for running text ("Ti spetta l'assegno ordinario…"). */
+export const PENSION_TYPE_WITH_ARTICLE: Record<(typeof PENSION_TYPES)[number], Localized> = {
+  'old-age': l('la pensione di vecchiaia', 'an old-age pension'),
+  early: l('la pensione anticipata', 'an early retirement pension'),
+  'disability-allowance': l("l'assegno ordinario di invalidità", 'an ordinary disability allowance'),
+  inability: l('la pensione di inabilità', 'an incapacity pension'),
+  survivors: l('la pensione ai superstiti', "a survivor's pension"),
+};
+
+/** "a carico del Fondo…", "della Gestione…". */
+export const FUND_AFTER_DI: Record<(typeof PENSION_FUNDS)[number], Localized> = {
+  'private-employees': l('del Fondo pensioni lavoratori dipendenti', "the Employees' pension fund"),
+  'self-employed': l('della Gestione dei lavoratori autonomi', "the Self-employed workers' fund"),
+  cpdel: l('della Cassa pensioni dei dipendenti degli enti locali (CPDEL)', "the Local government employees' fund (CPDEL)"),
+};
+
 export const FUND_LABEL: Record<(typeof PENSION_FUNDS)[number], Localized> = {
   'private-employees': l('Fondo pensioni lavoratori dipendenti', "Employees' pension fund"),
   'self-employed': l('Gestione dei lavoratori autonomi', "Self-employed workers' fund"),

@@ -2,7 +2,7 @@ import { date, itDate, l, money, welcomeIt } from '../common/copy';
 import { formatList, type Localized } from '../common/locale';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
-import { FUND_LABEL, PENSION_TYPE_LABEL, TYPE_OBLIGATION, WITHHOLDING_LABEL } from './copy';
+import { FUND_AFTER_DI, FUND_LABEL, PENSION_TYPE_LABEL, PENSION_TYPE_WITH_ARTICLE, TYPE_OBLIGATION, WITHHOLDING_LABEL } from './copy';
 import { nextPaydays } from './rules';
 import type { PensionGuide } from './schema';
 import { deductionScenes } from './deduction-scenes';
@@ -52,8 +52,8 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
       numbered: false,
     },
     narration: l(
-      `Ti è stata riconosciuta la ${type.it}, a carico della ${fund.it}, con decorrenza ${itDate('dal', b.startDate)}. La decorrenza è il giorno da cui la pensione ti spetta: anche se il primo pagamento arriva più tardi, ti sono pagati tutti i mesi a partire da quella data.`,
-      `You have been granted an ${type.en}, paid by the ${fund.en}, starting on ${date(b.startDate).en}. The start date is the day from which the pension is due: even if the first payment comes later, every month from that date is paid to you.`,
+      `Ti spetta ${PENSION_TYPE_WITH_ARTICLE[b.pensionType].it}, a carico ${FUND_AFTER_DI[b.fund].it}, con decorrenza ${itDate('dal', b.startDate)}. La decorrenza è il giorno da cui la pensione ti spetta: anche se il primo pagamento arriva più tardi, ti sono pagati tutti i mesi a partire da quella data.`,
+      `You have been granted ${PENSION_TYPE_WITH_ARTICLE[b.pensionType].en}, paid by ${FUND_AFTER_DI[b.fund].en}, starting on ${date(b.startDate).en}. The start date is the day from which the pension is due: even if the first payment comes later, every month from that date is paid to you.`,
     ),
   };
 
@@ -122,12 +122,12 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     id: 'calendar',
     kind: 'calendar',
     title: l('Quando arriva la pensione', 'When your pension arrives'),
-    deps: ['benefit.firstPaymentDate', 'benefit.paymentChannel', 'benefit.ibanLast4', 'benefit.monthly.netCents'],
+    deps: ['benefit.firstPaymentDate', 'benefit.firstPayment.netCents', 'benefit.paymentChannel', 'benefit.ibanLast4', 'benefit.monthly.netCents'],
     minSeconds: 12,
     content: {
       headline: l('I prossimi pagamenti', 'Your next payments'),
       entries: [
-        { date: b.firstPaymentDate, label: l('Primo pagamento', 'First payment'), highlight: true },
+        { date: b.firstPaymentDate, label: l('Primo pagamento', 'First payment'), cents: fp.netCents, highlight: true },
         ...paydays.map((d) => ({
           date: d,
           label: d.slice(5, 7) === '12' ? l('Con la tredicesima', 'With the 13th month') : l('Pensione', 'Pension'),
