@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
@@ -67,3 +68,13 @@ export function createApp(deps: AppDeps): Express {
 }
 
 export const contextOf = (app: Express): AppContext => app.locals.ctx as AppContext;
+
+/**
+ * Node's HTTP server drops a request whose body takes longer than 5 minutes to arrive; a million-row
+ * campaign upload takes longer. Headers must still arrive within a minute (slow-header attacks).
+ */
+export function tuneServer(server: Server): void {
+  server.requestTimeout = 2 * 3600_000;
+  server.headersTimeout = 60_000;
+  server.keepAliveTimeout = 65_000;
+}

@@ -7,7 +7,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { createApp, contextOf } from '../api/app';
+import { createApp, contextOf, tuneServer } from '../api/app';
 import { QUEUE_BOARD_PATH } from '../api/routes/queue-board';
 import { loadApiSettings } from '../api/settings';
 import { loadConfig, type Config } from './config';
@@ -82,6 +82,7 @@ try {
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
+    tuneServer(s);
     s.once('error', reject);
   });
   stops.push({

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import type pino from 'pino';
 import type { Express } from 'express';
-import { createApp, contextOf } from '../../api/app';
+import { createApp, contextOf, tuneServer } from '../../api/app';
 import type { AppContext, AppDeps } from '../../api/deps';
 import { loadConfig, type Config } from '../../server/config';
 import type { Database } from '../../server/db/database';
@@ -51,6 +51,7 @@ export interface TestApiOptions {
  */
 export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
   const server = http.createServer();
+  tuneServer(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-${o.label}-`));
