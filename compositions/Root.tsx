@@ -7,10 +7,15 @@ import { GUIDE_TYPES } from './common/envelope';
 import { GUIDE_TYPE_DEFINITIONS, storyboardOf } from './guide-types';
 import { sampleGuide } from './video/default-props';
 import { GuideVideo, type GuideVideoProps } from './video/guide-video';
-import { BaseVideo, baseProps, LayerStill, layerProps } from './video/helper-videos';
+import { BaseVideo, baseProps, LayerStill, layerProps, SceneLayersStrip, sceneLayersProps, sceneOf, type SceneLayersProps } from './video/helper-videos';
+import { layersOf } from './scenes/layers-of';
 import { HEIGHT, WIDTH } from './scenes/ui/geometry';
 
 /** The guide's length is its storyboard's, with measured narration when the props carry it. */
+const stripMetadata: CalculateMetadataFunction<SceneLayersProps> = ({ props }) => ({
+  durationInFrames: Math.max(1, layersOf(sceneOf(props).scene).length),
+});
+
 const guideMetadata: CalculateMetadataFunction<GuideVideoProps> = ({ props }) => ({
   durationInFrames: storyboardOf(props.guide, { narrationFrames: props.narration?.frames }).durationInFrames,
 });
@@ -52,6 +57,17 @@ export const Root: React.FC = () => (
       component={LayerStill}
       schema={layerProps}
       defaultProps={{ guide: sampleGuide('naspi'), sceneId: 'greeting', layerId: 'name' }}
+      durationInFrames={1}
+      fps={FPS}
+      width={WIDTH}
+      height={HEIGHT}
+    />
+    <Composition
+      id="scene-layers"
+      component={SceneLayersStrip}
+      schema={sceneLayersProps}
+      defaultProps={{ guide: sampleGuide('naspi'), sceneId: 'payments' }}
+      calculateMetadata={stripMetadata}
       durationInFrames={1}
       fps={FPS}
       width={WIDTH}

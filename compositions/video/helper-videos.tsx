@@ -52,3 +52,35 @@ export const LayerStill: React.FC<LayerStillProps> = ({ guide, narration, sceneI
     </FontGate>
   );
 };
+
+/** Props of `scene-layers`: every layer of one scene, one per frame (frame i = layer i). */
+export const sceneLayersProps = z.strictObject({
+  guide: guideSchema,
+  narration: narrationTrack.optional(),
+  sceneId: z.string(),
+});
+export type SceneLayersProps = z.infer<typeof sceneLayersProps>;
+
+export function sceneOf(props: SceneLayersProps) {
+  const storyboard = storyboardOf(props.guide, { narrationFrames: props.narration?.frames });
+  const scene = storyboard.scenes.find((s) => s.id === props.sceneId);
+  if (!scene) throw new Error(`guide type ${props.guide.type} has no scene "${props.sceneId}"`);
+  return { storyboard, scene };
+}
+
+/**
+ * All of a scene's layers as a strip of frames: the renderer draws them with one renderFrames
+ * call (pages reused, frames in parallel) instead of one renderStill per layer.
+ */
+export const SceneLayersStrip: React.FC<SceneLayersProps> = (props) => {
+  const frame = useCurrentFrame();
+  const { storyboard, scene } = useMemo(() => sceneOf(props), [props]);
+  const ids = layersOf(scene).map((l) => l.id);
+  return (
+    <FontGate>
+      <AbsoluteFill>
+        <SceneLayers scene={scene} locale={storyboard.locale} opacityOf={(id) => (id === ids[frame] ? 1 : 0)} />
+      </AbsoluteFill>
+    </FontGate>
+  );
+};

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderFrames, renderStill, selectComposition, type makeCancelSignal } from '@remotion/renderer';
+import { renderFrames, selectComposition, type makeCancelSignal } from '@remotion/renderer';
 import { BASE_LOOP_FRAMES, type BaseVariant } from '../../compositions/common/layers';
 import type { Scene } from '../../compositions/common/storyboard-types';
 import type { Guide } from '../../compositions/guide-types';
@@ -51,29 +51,36 @@ export async function renderBaseFrames(
   for (const f of fs.readdirSync(dir)) if (f.startsWith('n')) fs.renameSync(path.join(dir, f), path.join(dir, f.slice(1)));
 }
 
-/** Every layer of a scene as a cropped transparent PNG with its position and timing. */
+/**
+ * Every layer of a scene as a cropped transparent PNG with its position and timing: one
+ * renderFrames call over the `scene-layers` strip (frame i = layer i).
+ */
 export async function renderSceneLayers(c: ChromeContext, guide: Guide, scene: Scene, narration: unknown, dir: string): Promise<PlacedLayer[]> {
   fs.mkdirSync(dir, { recursive: true });
+  const layers = layersOf(scene);
+  if (layers.length === 0) return [];
+  const inputProps = { guide, sceneId: scene.id, ...(narration ? { narration } : {}) };
+  const composition = await selectComposition({ ...common(c), id: 'scene-layers', inputProps });
+  if (composition.durationInFrames !== layers.length) throw new Error(`scene ${scene.id}: strip has ${composition.durationInFrames} frames for ${layers.length} layers`);
+  await renderFrames({
+    ...common(c),
+    composition,
+    inputProps,
+    outputDir: dir,
+    imageFormat: 'png',
+    scale: c.scale,
+    concurrency: 2,
+    imageSequencePattern: 'layer-[frame].[ext]',
+    onStart: () => undefined,
+    onFrameUpdate: () => undefined,
+    ...(c.cancelSignal ? { cancelSignal: c.cancelSignal } : {}),
+  });
+  const files = fs.readdirSync(dir).filter((f) => /^layer-\d+\.png$/.test(f)).sort((a, b) => parseInt(a.slice(6), 10) - parseInt(b.slice(6), 10));
+  if (files.length !== layers.length) throw new Error(`scene ${scene.id}: ${files.length} layer frames for ${layers.length} layers`);
   const placed: PlacedLayer[] = [];
-  let composition: Awaited<ReturnType<typeof selectComposition>> | null = null;
-  for (const layer of layersOf(scene)) {
-    const inputProps = { guide, sceneId: scene.id, layerId: layer.id, ...(narration ? { narration } : {}) };
-    composition ??= await selectComposition({ ...common(c), id: 'layer', inputProps });
-    const full = path.join(dir, `${layer.id}.full.png`);
-    await renderStill({
-      ...common(c),
-      // The component receives composition.props, not inputProps: give each layer its own.
-      composition: { ...composition, props: inputProps },
-      inputProps,
-      output: full,
-      imageFormat: 'png',
-      scale: c.scale,
-      overwrite: true,
-      ...(c.cancelSignal ? { cancelSignal: c.cancelSignal } : {}),
-    });
-    const cropped = cropLayer(full, path.join(dir, `${layer.id}.png`));
-    fs.rmSync(full, { force: true });
+  layers.forEach((layer, i) => {
+    const cropped = cropLayer(path.join(dir, files[i]!), path.join(dir, `${layer.id}.png`));
     if (cropped.path) placed.push({ png: cropped.path, x: cropped.x, y: cropped.y, in: layer.in, fadeFrames: layer.fadeFrames });
-  }
+  });
   return placed;
 }

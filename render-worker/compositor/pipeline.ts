@@ -39,6 +39,10 @@ export interface RenderStats {
   scenes: number;
   cachedScenes: number;
   seconds: number;
+  /** Time spent in Chrome (layer stills, base loops), in ffmpeg compositing, and in narration. */
+  chromeSeconds: number;
+  composeSeconds: number;
+  narrationSeconds: number;
 }
 
 /**
@@ -87,7 +91,19 @@ export class CompositingRenderer implements GuideRenderer {
   }
 
   private async renderIn(req: RenderRequest, work: string, started: number): Promise<void> {
+    const t0 = performance.now();
     const narration = await this.options.narrate?.(req, work);
+    const narrationSeconds = (performance.now() - t0) / 1000;
+    let chromeMs = 0;
+    let composeMs = 0;
+    const timed = async <T>(add: (ms: number) => void, fn: () => Promise<T>): Promise<T> => {
+      const t = performance.now();
+      try {
+        return await fn();
+      } finally {
+        add(performance.now() - t);
+      }
+    };
     const track = narration?.track;
     const sb = storyboardOf(req.guide, { narrationFrames: track?.frames });
     const res = RESOLUTIONS[this.options.resolution];
@@ -107,17 +123,17 @@ export class CompositingRenderer implements GuideRenderer {
         if (this.segments.has(key, '.mp4')) cached++;
         const segment = await this.segments.get(key, '.mp4', async (tmp) => {
           const variant = baseVariantOf(scene.kind);
-          const base = await this.bases.get(
+          const base = await timed((ms) => (chromeMs += ms), () => this.bases.get(
             baseKey({ bundleId, resolution: this.options.resolution, variant, presenter: sb.presenter, locale: sb.locale }),
             '',
             (dir) => renderBaseFrames(ctx, { variant, presenter: sb.presenter, locale: sb.locale }, dir),
-          );
+          ));
           const layerDir = path.join(work, scene.id);
-          const layers = await renderSceneLayers(ctx, req.guide, scene, track, layerDir);
-          await composeScene(
+          const layers = await timed((ms) => (chromeMs += ms), () => renderSceneLayers(ctx, req.guide, scene, track, layerDir));
+          await timed((ms) => (composeMs += ms), () => composeScene(
             { basePattern: path.join(base, '%04d.png'), layers, durationInFrames: scene.durationInFrames, out: tmp },
             { signal: req.signal, onFrame: (f) => req.onProgress((doneFrames + f) / sb.durationInFrames) },
-          );
+          ));
         });
         paths.push(segment);
         doneFrames += scene.durationInFrames;
@@ -129,7 +145,14 @@ export class CompositingRenderer implements GuideRenderer {
       for (const locale of LOCALES) fs.writeFileSync(path.join(req.outDir, `captions.${locale}.vtt`), webvtt(sb, locale, track?.sentences));
       fs.writeFileSync(path.join(req.outDir, 'captions.vtt'), webvtt(sb, sb.locale, track?.sentences));
       fs.writeFileSync(path.join(req.outDir, 'chapters.json'), `${JSON.stringify(chapters(sb, sb.locale), null, 2)}\n`);
-      this.lastStats = { scenes: sb.scenes.length, cachedScenes: cached, seconds: (Date.now() - started) / 1000 };
+      this.lastStats = {
+        scenes: sb.scenes.length,
+        cachedScenes: cached,
+        seconds: (Date.now() - started) / 1000,
+        chromeSeconds: chromeMs / 1000,
+        composeSeconds: composeMs / 1000,
+        narrationSeconds,
+      };
       this.options.logger?.debug({ guideId: req.guideId, ...this.lastStats }, 'guide composited');
     } finally {
       req.signal.removeEventListener('abort', cancel);
