@@ -11,6 +11,8 @@ import { publicRateLimits } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security';
 import { accessRoutes } from './routes/access';
+import { analyticsRoutes } from './routes/analytics';
+import { notificationRoutes } from './routes/notifications';
 import { campaignExportRoutes } from './routes/campaign-export';
 import { campaignUploadRoutes } from './routes/campaign-upload';
 import { campaignRoutes } from './routes/campaigns';
@@ -58,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
   // Operators and analysts.
   app.use(guideRoutes(ctx), qrRoutes(ctx), campaignRoutes(ctx), campaignUploadRoutes(ctx), campaignExportRoutes(ctx), triggerRoutes(ctx));
   app.use(queueBoardRoutes(ctx));
-  // Issue #7 (POST /api/events, GET /api/stats) and #10 (consents, receipts) mount their routers here.
+  app.use(analyticsRoutes(ctx), notificationRoutes(ctx));
 
   // The built player's static files (JS, CSS, fonts), when present.
   app.use(express.static(playerDir, { index: false, fallthrough: true }));

@@ -5,6 +5,7 @@ import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
 import type { RenderJobData } from '../server/queues';
 import type { Secrets } from '../server/secrets';
+import type { SpeechContext } from '../speech/guide-narration';
 import type { CitizenVerifier } from './auth/citizen-jwt';
 import type { Metrics } from './metrics';
 import type { RateLimitSettings } from './settings';
@@ -26,6 +27,8 @@ export interface AppDeps {
   playerDir?: string;
   /** Reserved-area JWT verification; defaults to one built from config (or the demo key pair). */
   citizenVerifier?: CitizenVerifier | null;
+  /** Speech synthesis for live playback before a render (issue #9); without it the manifest has no audio. */
+  speech?: SpeechContext;
 }
 
 /** What route handlers read: the deps, resolved. */

@@ -19,15 +19,15 @@ import { createRenderQueue } from './queues';
 import { resolveSecrets } from './secrets';
 import { ensureApiKeys, ensureDemoGuides } from './start-demo';
 import { ensureRedis } from './start-redis';
+import { startRenderWorker } from '../render-worker/start';
 
 /**
- * RENDER WORKER HOOK (issue #4). Set this to the worker's starter, e.g.
- *   import { startRenderWorker } from '../render-worker/start';  …  const startWorker = startRenderWorker;
- * It gets what the API got and must return something with close(); shutdown awaits it before the
- * queue, Redis and the database close.
+ * The render worker runs in this process (PGlite allows one process; with PostgreSQL, more workers
+ * can run beside it with `npm run worker`). Shutdown awaits it before the queue, Redis and the
+ * database close.
  */
 export type StartWorker = (deps: { config: Config; db: Database; logger: Logger; redisUrl: string }) => Promise<{ close(): Promise<void> }>;
-const startWorker = undefined as StartWorker | undefined;
+const startWorker: StartWorker | undefined = startRenderWorker;
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });

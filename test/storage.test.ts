@@ -96,7 +96,7 @@ describe('migrations on PostgreSQL', () => {
     try {
       const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
       const all = loadMigrations().map((m) => m.version);
-      expect([...ra, ...rb].sort()).toEqual(all);
+      expect([...ra, ...rb].sort((a, b) => a - b)).toEqual(all);
       expect(ra.length === 0 || rb.length === 0).toBe(true);
     } finally {
       await b.close();

@@ -14,6 +14,7 @@ const euroWhole = new Map<Locale, Intl.NumberFormat>();
 const dateLong = new Map<Locale, Intl.DateTimeFormat>();
 const monthYear = new Map<Locale, Intl.DateTimeFormat>();
 const dayMonth = new Map<Locale, Intl.DateTimeFormat>();
+const lists = new Map<Locale, Intl.ListFormat>();
 
 function cached<T>(map: Map<Locale, T>, locale: Locale, make: (tag: string) => T): T {
   let value = map.get(locale);
@@ -75,5 +76,5 @@ export function formatPercent(value: number, locale: Locale): string {
 
 /** Joins a list the way each language does: "a, b e c" / "a, b and c". */
 export function formatList(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(INTL_LOCALE[locale], { style: 'long', type: 'conjunction' }).format(items);
+  return cached(lists, locale, (tag) => new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })).format(items);
 }

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The browser side, one multi-page build served by the API:
+ *   index.html     — the citizen page at /g/:token (issue #6)
+ *   embed.html     — the embeddable player for other sites (issue #6)
+ *   dashboard.html — the analysts' dashboard (issue #7), its own chunks: never in the citizen's download
+ *   console.html   — the notifications monitoring console (issue #10)
+ * Browser code imports compositions/ only, never server code.
+ */
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: false,
+  plugins: [react()],
+  resolve: { alias: { '@compositions': path.resolve(root, '..', 'compositions') } },
+  build: {
+    outDir: path.join(root, 'dist'),
+    emptyOutDir: true,
+    sourcemap: false,
+    rollupOptions: {
+      input: {
+        index: path.join(root, 'index.html'),
+        embed: path.join(root, 'embed.html'),
+        dashboard: path.join(root, 'dashboard.html'),
+        console: path.join(root, 'console.html'),
+      },
+    },
+  },
+});
