@@ -20,6 +20,7 @@ import { resolveSecrets } from './secrets';
 import { ensureApiKeys, ensureDemoGuides } from './start-demo';
 import { ensureRedis } from './start-redis';
 import { startRenderWorker } from '../render-worker/start';
+import { ClipCache, createEngine } from '../speech';
 
 /**
  * The render worker runs in this process (PGlite allows one process; with PostgreSQL, more workers
@@ -65,7 +66,8 @@ try {
   stops.push({ name: 'render queue', stop: () => renderQueue.close() });
 
   const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
-  const app = createApp({ config, db, redis, renderQueue, logger, secrets });
+  const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine({ engine: config.speech.engine, cacheDir: config.speech.cacheDir }) }) };
+  const app = createApp({ config, db, redis, renderQueue, logger, secrets, speech });
   const demo = await ensureDemoGuides(contextOf(app));
 
   if (startWorker) {
