@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { EnvelopeError, loadEnvelopeFile } from './load-envelope';
 import { progressBar } from './progress-bar';
 import { renderGuide, SCALES } from './render-guide';
+import fs from 'node:fs';
+import { loadConfig } from '../server/config';
+import { buildGuideAudio, ClipCache, createEngine, narrateGuide, publicTrack } from '../speech';
+import { runFfmpeg } from './ffmpeg';
 
 const argsSchema = z.object({
   data: z.string({ error: '--data FILE is required' }).min(1),
@@ -19,15 +23,16 @@ const argsSchema = z.object({
     .transform((s) => s.split('-').map(Number) as [number, number])
     .optional(),
   concurrency: z.coerce.number().int().min(1).max(16).optional(),
+  'no-narration': z.boolean().optional(),
 });
 
-const USAGE = 'usage: npm run render -- --data FILE --out DIR [--resolution 720p|1080p] [--frames a-b] [--concurrency n]';
+const USAGE = 'usage: npm run render -- --data FILE --out DIR [--resolution 720p|1080p] [--frames a-b] [--concurrency n] [--no-narration]';
 
 async function main(): Promise<number> {
   let raw;
   try {
     raw = parseArgs({
-      options: { data: { type: 'string' }, out: { type: 'string' }, resolution: { type: 'string' }, frames: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean' } },
+      options: { data: { type: 'string' }, out: { type: 'string' }, resolution: { type: 'string' }, frames: { type: 'string' }, concurrency: { type: 'string' }, 'no-narration': { type: 'boolean' }, help: { type: 'boolean' } },
       strict: true,
     }).values;
   } catch (err) {
@@ -45,6 +50,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const { data, out, resolution, frames, concurrency } = args.data;
+  const speak = !args.data['no-narration'];
   let guide;
   try {
     ({ guide } = await loadEnvelopeFile(data));
@@ -55,15 +61,29 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  // The presenter speaks: measured narration sets the scene lengths, the captions follow the speech,
+  // and the loudness-normalised track is muxed over the video (a frame range stays silent).
+  const config = loadConfig();
+  const narration = speak
+    ? await narrateGuide(guide, { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine({ engine: config.speech.engine, cacheDir: config.speech.cacheDir }) }) })
+    : undefined;
   const bar = progressBar();
   const result = await renderGuide({
     guide,
+    ...(narration ? { narration: publicTrack(narration.track) } : {}),
     outDir: path.resolve(out),
     scale: SCALES[resolution],
     ...(frames ? { frameRange: frames } : {}),
     ...(concurrency ? { concurrency } : {}),
     onProgress: bar.update,
   }).finally(bar.done);
+  if (narration && !frames) {
+    const audio = path.join(path.resolve(out), 'audio.m4a');
+    await buildGuideAudio(narration, audio);
+    const muxed = `${result.video}.mux.mp4`;
+    await runFfmpeg(['-y', '-i', result.video, '-i', audio, '-map', '0:v', '-map', '1:a', '-c', 'copy', '-movflags', '+faststart', muxed]);
+    fs.renameSync(muxed, result.video);
+  }
   const fps = result.renderedFrames / result.seconds;
   process.stdout.write(
     [
