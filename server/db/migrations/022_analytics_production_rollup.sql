@@ -1,0 +1,58 @@
+-- Produced, issued and opened, counted as guides and tokens are written, so they survive the
+-- retention purge of guides and tokens (deletes never touch the rollups) and cost nothing to read.
+-- Statement-level: a bulk upload of 1,000 guides adds one grouped upsert, not 1,000.
+
+CREATE FUNCTION analytics_on_guides() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO analytics_cells AS c (grain, period, guide_type, campaign_id, channel, province, produced)
+  SELECT gr.grain, gr.period, g.type, coalesce(g.campaign_id, '00000000-0000-0000-0000-000000000000'::uuid), '', coalesce(g.province, ''), count(*)
+  FROM (SELECT *, (created_at AT TIME ZONE 'Europe/Rome')::date AS produced_on FROM ins) g
+  CROSS JOIN LATERAL (VALUES ('d', g.produced_on), ('m', date_trunc('month', g.produced_on::timestamp)::date), ('y', date_trunc('year', g.produced_on::timestamp)::date)) AS gr (grain, period)
+  GROUP BY 1, 2, 3, 4, 5, 6
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (grain, period, guide_type, campaign_id, channel, province) DO UPDATE SET produced = c.produced + excluded.produced;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER guides_analytics AFTER INSERT ON guides
+  REFERENCING NEW TABLE AS ins FOR EACH STATEMENT EXECUTE FUNCTION analytics_on_guides();
+
+-- "Notified" until the notification records exist: the first token issued per guide and channel
+-- (generation 0; a re-issued link is not a second notification).
+CREATE FUNCTION analytics_on_tokens_issued() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO analytics_cells AS c (grain, period, guide_type, campaign_id, channel, province, issued)
+  SELECT gr.grain, gr.period, g.type, coalesce(g.campaign_id, '00000000-0000-0000-0000-000000000000'::uuid), t.channel, coalesce(g.province, ''), count(*)
+  FROM ins t JOIN (SELECT *, (created_at AT TIME ZONE 'Europe/Rome')::date AS produced_on FROM guides) g ON g.id = t.guide_id
+  CROSS JOIN LATERAL (VALUES ('d', g.produced_on), ('m', date_trunc('month', g.produced_on::timestamp)::date), ('y', date_trunc('year', g.produced_on::timestamp)::date)) AS gr (grain, period)
+  WHERE t.generation = 0
+  GROUP BY 1, 2, 3, 4, 5, 6
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (grain, period, guide_type, campaign_id, channel, province) DO UPDATE SET issued = c.issued + excluded.issued;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER tokens_analytics_issued AFTER INSERT ON tokens
+  REFERENCING NEW TABLE AS ins FOR EACH STATEMENT EXECUTE FUNCTION analytics_on_tokens_issued();
+
+-- "Opened": the first access through a guide's link on a channel (a re-issued link opened after the
+-- first one was is the same guide and channel, not a second opening).
+CREATE FUNCTION analytics_on_tokens_opened() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO analytics_cells AS c (grain, period, guide_type, campaign_id, channel, province, opened)
+  SELECT gr.grain, gr.period, g.type, coalesce(g.campaign_id, '00000000-0000-0000-0000-000000000000'::uuid), t.channel, coalesce(g.province, ''), count(*)
+  FROM new_rows t
+  JOIN old_rows o ON o.hash = t.hash
+  JOIN (SELECT *, (created_at AT TIME ZONE 'Europe/Rome')::date AS produced_on FROM guides) g ON g.id = t.guide_id
+  CROSS JOIN LATERAL (VALUES ('d', g.produced_on), ('m', date_trunc('month', g.produced_on::timestamp)::date), ('y', date_trunc('year', g.produced_on::timestamp)::date)) AS gr (grain, period)
+  WHERE o.first_access_at IS NULL AND t.first_access_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM tokens x WHERE x.guide_id = t.guide_id AND x.channel = t.channel
+                    AND x.hash <> t.hash AND x.first_access_at IS NOT NULL)
+  GROUP BY 1, 2, 3, 4, 5, 6
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (grain, period, guide_type, campaign_id, channel, province) DO UPDATE SET opened = c.opened + excluded.opened;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER tokens_analytics_opened AFTER UPDATE ON tokens
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_on_tokens_opened();
