@@ -1,7 +1,94 @@
-import { Router } from 'express';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
+import { campaignFigures } from '../../server/analytics/campaign-figures';
+import { EventWriter, WriterClosedError } from '../../server/analytics/event-writer';
+import { computeFigures } from '../../server/analytics/figures';
+import { readCampaignStats, readStats } from '../../server/analytics/stats-query';
+import { resolveToken } from '../access/resolve-token';
+import { dashboardPage } from '../analytics/dashboard-page';
+import { bindEvents, parseBatch } from '../analytics/ingest';
+import { eventLimits } from '../analytics/limits';
+import { registerEventWriter } from '../analytics/registry';
+import { loadIngestSettings } from '../analytics/settings';
+import { statsQuery, toFilter, type StatsQuery } from '../analytics/stats-params';
 import type { AppContext } from '../deps';
+import { ApiError } from '../errors';
+import { requireRole } from '../middleware/api-key';
+import { query } from '../validate';
 
-/** Issue #7: POST /api/events, GET /api/stats. Mounted by createApp; filled in by that issue's work. */
-export function analyticsRoutes(_ctx: AppContext): Router {
-  return Router();
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** A full batch of 100 events is ~25 KB; anything much larger is not a player. */
+const EVENTS_BODY_LIMIT = '64kb';
+
+const filtersOf = (q: StatsQuery) => ({
+  type: q.type ?? null,
+  campaign: q.campaign ?? null,
+  channel: q.channel ?? null,
+  province: q.province ?? null,
+  from: q.from ?? null,
+  to: q.to ?? null,
+});
+
+/** Issue #7: POST /api/events (citizens' players), GET /api/stats and the dashboard (analysts). */
+export function analyticsRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const settings = loadIngestSettings();
+  const writer = new EventWriter(ctx.db, { lingerMs: settings.flushMs, maxEvents: settings.flushMaxEvents, logger: ctx.logger });
+  registerEventWriter(ctx, writer);
+  const limits = eventLimits(ctx, settings);
+  const analyst = requireRole(ctx.db, ['analyst']);
+
+  r.post(
+    '/api/events',
+    limits.misses.start,
+    limits.perAddress,
+    express.json({ limit: EVENTS_BODY_LIMIT, type: ['application/json', 'text/plain'] }),
+    (req, res, next) => {
+      res.locals.batch = parseBatch(req);
+      next();
+    },
+    limits.perToken,
+    limits.misses.check,
+    async (req, res) => {
+      const batch = res.locals.batch as ReturnType<typeof parseBatch>;
+      const row = await resolveToken(ctx, batch.token);
+      const { rows, rejected } = bindEvents(row, batch.events);
+      try {
+        await writer.write(rows);
+      } catch (err) {
+        // Not stored: the player keeps the batch and sends it again (same ids, counted once).
+        const closing = err instanceof WriterClosedError;
+        res.setHeader('Retry-After', closing ? '5' : '2');
+        throw new ApiError(503, closing ? 'shutting_down' : 'unavailable', closing ? 'the server is restarting; send the batch again' : 'events could not be stored; send the batch again');
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      res.status(202).json({ accepted: rows.length, rejected });
+    },
+  );
+
+  r.get('/api/stats', analyst, async (req, res) => {
+    const q = query(statsQuery, req.query);
+    const started = performance.now();
+    const figures = computeFigures(await readStats(ctx.db, toFilter(q)), q.channel);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      filters: filtersOf(q),
+      dateBasis: 'production',
+      timeZone: 'Europe/Rome',
+      ...figures,
+      generatedAt: new Date().toISOString(),
+      queryMs: Math.round(performance.now() - started),
+    });
+  });
+
+  r.get('/api/stats/campaigns', analyst, async (req, res) => {
+    const q = query(statsQuery, req.query);
+    const { sums, campaigns } = await readCampaignStats(ctx.db, toFilter(q));
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ filters: filtersOf(q), campaigns: campaignFigures(sums, campaigns) });
+  });
+
+  r.get('/dashboard', dashboardPage(ctx.playerDir ?? path.join(REPO, 'player', 'dist')));
+  return r;
 }

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { isoDate, province } from '../../compositions/common/primitives';
+import type { StatsFilter } from '../../server/analytics/stats-query';
+import { channel, guideType, uuid } from '../schemas';
+
+/** GET /api/stats and /api/stats/campaigns: every filter optional; dates are production days in Europe/Rome. */
+export const statsQuery = z
+  .strictObject({
+    type: guideType.optional(),
+    campaign: uuid.optional(),
+    channel: channel.optional(),
+    province: province.optional(),
+    from: isoDate.optional().meta({ description: 'first production day, YYYY-MM-DD (Europe/Rome), inclusive' }),
+    to: isoDate.optional().meta({ description: 'last production day, YYYY-MM-DD (Europe/Rome), inclusive' }),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+
+export type StatsQuery = z.infer<typeof statsQuery>;
+
+export const toFilter = (q: StatsQuery): StatsFilter => ({
+  type: q.type,
+  campaignId: q.campaign,
+  channel: q.channel,
+  province: q.province,
+  from: q.from,
+  to: q.to,
+});
+
+/** The 202 answer of POST /api/events. */
+export const ingestReport = z.object({
+  accepted: z.number().int().meta({ description: 'valid events, now stored (an id already stored is not stored twice)' }),
+  rejected: z.array(z.object({ index: z.number().int(), id: z.string().nullable(), field: z.string(), message: z.string() })),
+});

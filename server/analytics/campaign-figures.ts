@@ -1,0 +1,43 @@
+import { ratio } from './figures';
+import type { CampaignChannelSums, CampaignRow } from './stats-query';
+
+/**
+ * The campaign view: for each campaign, per channel, how many guides were given a link (notified until
+ * notification records exist), how many links were opened, and what the viewers did.
+ */
+export function campaignFigures(sums: readonly CampaignChannelSums[], campaigns: readonly CampaignRow[]) {
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
+  const ids = [...new Set(sums.map((s) => s.campaign_id))];
+  return ids
+    .map((id) => {
+      const rows = sums.filter((s) => s.campaign_id === id);
+      const c = byId.get(id);
+      const total = (k: keyof CampaignChannelSums) => rows.filter((r) => r.channel !== '').reduce((a, r) => a + Number(r[k]), 0);
+      const produced = rows.filter((r) => r.channel === '').reduce((a, r) => a + Number(r.produced), 0);
+      const viewers = total('viewers');
+      return {
+        id,
+        name: c?.name ?? '(deleted campaign)',
+        guideType: c?.guide_type ?? null,
+        configuredChannels: c?.channels ?? [],
+        printDate: c?.print_date ?? null,
+        createdAt: c?.created_at.toISOString() ?? null,
+        produced,
+        viewers,
+        viewedRate: ratio(viewers, produced),
+        interactionRate: ratio(total('viewers_interacted'), viewers),
+        channels: rows
+          .filter((r) => r.channel !== '')
+          .sort((a, b) => a.channel.localeCompare(b.channel))
+          .map((r) => ({
+            channel: r.channel,
+            notified: Number(r.issued),
+            opened: Number(r.opened),
+            openedRate: ratio(Number(r.opened), Number(r.issued)),
+            views: Number(r.views),
+            viewers: Number(r.viewers),
+          })),
+      };
+    })
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+}
