@@ -3,9 +3,11 @@ import type { NarrationTrack } from '../../compositions/common/video-props';
 import { GUIDE_TYPE_DEFINITIONS, type Guide } from '../../compositions/guide-types';
 import type { AccessRow } from '../../server/db/tokens';
 import { liveTimeline } from './chapters';
+import type { NarrationState } from './live-narration';
 
 export const MEDIA_FILES = {
   'video.mp4': 'video/mp4',
+  'audio.m4a': 'audio/mp4',
   'poster.jpg': 'image/jpeg',
   'captions.vtt': 'text/vtt; charset=utf-8',
   'captions.it.vtt': 'text/vtt; charset=utf-8',
@@ -13,6 +15,9 @@ export const MEDIA_FILES = {
   'chapters.json': 'application/json; charset=utf-8',
 } as const;
 export type MediaFile = keyof typeof MEDIA_FILES;
+
+/** The URL of one scene's narration WAV: the content hash makes it immutable. */
+export const narrationAudioUrl = (token: string, sceneId: string, hash: string) => `/api/media/${token}/narration/${sceneId}-${hash}.wav`;
 
 export interface Manifest {
   type: Guide['type'];
@@ -25,15 +30,30 @@ export interface Manifest {
   fps: number;
   durationInFrames: number;
   chapters: Chapter[];
-  /** Measured narration timing (frames per scene, sentence timings) once synthesised; null before. */
+  /**
+   * Measured narration timing (frames per scene, sentence timings) once synthesised; null before.
+   * With live narration, `audio` holds each scene's WAV URL (the composition plays them).
+   */
   narration: NarrationTrack | null;
+  /**
+   * ready: `narration.audio` plays in sync; pending: synthesis under way, GET <this URL>/narrated
+   * answers once it is done; unavailable: no speech on this server or the engine failed (captions only).
+   */
+  narrationStatus: NarrationState['status'];
   /** Rendered files, when the render worker has written them. */
-  media: { video: string; poster: string; captions: string; captionsByLocale: { it: string; en: string }; chapters: string } | null;
+  media: { video: string; audio: string; poster: string; captions: string; captionsByLocale: { it: string; en: string }; chapters: string } | null;
   expiresAt: string;
 }
 
-export function buildManifest(row: AccessRow, token: string): Manifest {
-  const timeline = liveTimeline(row.guide_id, row.type_version, row.data, row.narration);
+function narrationOf(row: AccessRow, token: string, state: NarrationState): NarrationTrack | null {
+  if (state.status !== 'ready') return row.narration;
+  const audio = Object.fromEntries([...state.live.scenes].map(([sceneId, a]) => [sceneId, narrationAudioUrl(token, sceneId, a.hash)]));
+  return { ...state.live.track, audio };
+}
+
+export function buildManifest(row: AccessRow, token: string, state: NarrationState = { status: 'unavailable' }): Manifest {
+  const narration = narrationOf(row, token, state);
+  const timeline = liveTimeline(row.guide_id, row.type_version, row.data, narration);
   const base = `/api/media/${token}`;
   const expires = row.expires_at < row.guide_expires_at ? row.expires_at : row.guide_expires_at;
   return {
@@ -46,11 +66,13 @@ export function buildManifest(row: AccessRow, token: string): Manifest {
     fps: timeline.fps,
     durationInFrames: timeline.durationInFrames,
     chapters: timeline.chapters,
-    narration: row.narration,
+    narration,
+    narrationStatus: state.status,
     media:
       row.status === 'ready'
         ? {
             video: `${base}/video.mp4`,
+            audio: `${base}/audio.m4a`,
             poster: `${base}/poster.jpg`,
             captions: `${base}/captions.vtt`,
             captionsByLocale: { it: `${base}/captions.it.vtt`, en: `${base}/captions.en.vtt` },

@@ -1,13 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Router, type Response } from 'express';
 import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
 import type { AppContext } from '../deps';
 import { ApiError, notFound } from '../errors';
+import { embedFrameAncestors, exampleCsp, playerCsp } from '../access/page-policy';
+import { LiveNarrations, type NarrationState } from '../access/live-narration';
 import { buildManifest, MEDIA_FILES, type MediaFile } from '../access/manifest';
 import { notFoundPage, placeholderPage } from '../access/placeholder-page';
 import { afterAccess, resolveToken } from '../access/resolve-token';
 import { privateAnswer } from '../middleware/security';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EXAMPLE_PAGE = path.join(REPO, 'docs', 'embed-example.html');
+
+// How long the manifest waits for a narration in progress: a warm one (clips cached) is done well
+// within it; a cold one (~3 s for a new citizen) is answered "pending" so the first frame is not held.
+const MANIFEST_WAIT_MS = 400;
+const NARRATED_WAIT_MS = 60_000;
+// Scene WAVs are named by content, so a URL's bytes never change: the browser may keep them for
+// seeks and replays. `private`: the URL holds a bearer token and the sound says the citizen's name,
+// so no shared cache may store it; a day, so it does not linger on a shared phone for months.
+const NARRATION_CACHE = 'private, max-age=86400, immutable';
 
 function sendFile(res: Response, file: string, contentType: string): Promise<void> {
   res.type(contentType);
@@ -20,10 +35,15 @@ function sendFile(res: Response, file: string, contentType: string): Promise<voi
   });
 }
 
-/** The citizen's side: the player page, the manifest and the rendered files, all behind the token. */
+/** The citizen's side: the player page, the manifest and the rendered files, all behind the token; the embed. */
 export function accessRoutes(ctx: AppContext, playerDir: string): Router {
   const r = Router();
   const playerIndex = path.join(playerDir, 'index.html');
+  const embedPage = path.join(playerDir, 'embed.html');
+  const narrations = ctx.speech ? new LiveNarrations(ctx.db, ctx.speech, ctx.logger) : null;
+  const frameAncestors = embedFrameAncestors();
+  const stateOf = async (row: Parameters<LiveNarrations['peek']>[0], waitMs: number): Promise<NarrationState> =>
+    narrations ? narrations.within(row, waitMs) : { status: 'unavailable' };
 
   r.get('/g/:token', privateAnswer, async (req, res) => {
     let row;
@@ -35,7 +55,10 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
       return;
     }
     afterAccess(ctx, row);
+    // Start speaking while the browser fetches the scripts: the manifest request comes next.
+    void narrations?.ensure(row);
     if (fs.existsSync(playerIndex)) {
+      res.setHeader('Content-Security-Policy', playerCsp());
       await sendFile(res, playerIndex, 'text/html; charset=utf-8');
       return;
     }
@@ -44,9 +67,28 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
   });
 
   r.get('/api/access/:token', privateAnswer, async (req, res) => {
-    const row = await resolveToken(ctx, String(req.params.token));
+    const token = String(req.params.token);
+    const row = await resolveToken(ctx, token);
     afterAccess(ctx, row);
-    res.json(buildManifest(row, String(req.params.token)));
+    res.json(buildManifest(row, token, await stateOf(row, MANIFEST_WAIT_MS)));
+  });
+
+  // The manifest again once the narration is done (or has failed): a page that got "pending" waits here.
+  r.get('/api/access/:token/narrated', privateAnswer, async (req, res) => {
+    const token = String(req.params.token);
+    const row = await resolveToken(ctx, token);
+    res.json(buildManifest(row, token, await stateOf(row, NARRATED_WAIT_MS)));
+  });
+
+  r.get('/api/media/:token/narration/:file', privateAnswer, async (req, res) => {
+    const row = await resolveToken(ctx, String(req.params.token));
+    const m = /^([a-z0-9][a-z0-9-]{0,63})-([0-9a-f]{16})\.wav$/.exec(String(req.params.file));
+    if (!m || !narrations) throw notFound();
+    const live = await narrations.ensure(row);
+    const scene = live?.scenes.get(m[1]!);
+    if (!scene || scene.hash !== m[2]) throw notFound();
+    res.setHeader('Cache-Control', NARRATION_CACHE);
+    await sendFile(res, scene.path, 'audio/wav');
   });
 
   r.get('/api/media/:token/:file', privateAnswer, async (req, res) => {
@@ -54,6 +96,25 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
     const file = String(req.params.file) as MediaFile;
     if (!Object.hasOwn(MEDIA_FILES, file)) throw notFound();
     await sendFile(res, path.join(ctx.config.videoDir, row.guide_id, file), MEDIA_FILES[file]);
+  });
+
+  // The embeddable player. The token travels in the fragment (/embed#<token>), which browsers never
+  // send: not to this server's access log, not in a Referer, not to the host site's servers.
+  r.get('/embed', async (_req, res) => {
+    if (!fs.existsSync(embedPage)) throw notFound();
+    res.removeHeader('X-Frame-Options');
+    res.setHeader('Content-Security-Policy', playerCsp(frameAncestors));
+    res.setHeader('Cache-Control', 'no-cache');
+    await sendFile(res, embedPage, 'text/html; charset=utf-8');
+  });
+
+  // An example host page (docs/embed-example.html): how another site embeds the player.
+  r.get('/embed/example', async (_req, res) => {
+    const html = await fs.promises.readFile(EXAMPLE_PAGE, 'utf8').catch(() => null);
+    if (html === null) throw notFound();
+    res.setHeader('Content-Security-Policy', exampleCsp(html));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(html);
   });
   return r;
 }
