@@ -8,21 +8,27 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 /**
  * The browser side, one multi-page build served by the API:
  *   index.html     — the citizen page at /g/:token (issue #6)
- *   embed.html     — the embeddable player for other sites (issue #6)
+ *   embed.html     — the embeddable player for other sites, at /embed#<token> (issue #6)
  *   dashboard.html — the analysts' dashboard (issue #7), its own chunks: never in the citizen's download
  *   console.html   — the notifications monitoring console (issue #10)
  * Browser code imports compositions/ only, never server code.
+ *
+ * assets/ is the public directory: the compositions load their fonts with staticFile('fonts/…'),
+ * which in the browser is /fonts/…, the same files the renderer uses.
+ * The manifest (dist/.vite/manifest.json, never served: express.static ignores dot-directories)
+ * lets bench:player and the tests add up exactly the JavaScript each page loads.
  */
 export default defineConfig({
   root,
   base: '/',
-  publicDir: false,
+  publicDir: path.resolve(root, '..', 'assets'),
   plugins: [react()],
   resolve: { alias: { '@compositions': path.resolve(root, '..', 'compositions') } },
   build: {
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,
     sourcemap: false,
+    manifest: true,
     rollupOptions: {
       input: {
         index: path.join(root, 'index.html'),

@@ -1,0 +1,73 @@
+import React, { lazy, Suspense } from 'react';
+import type { Cue } from '../../../compositions/captions';
+import type { Manifest } from '../manifest';
+import { clock, type Strings } from '../i18n';
+import { cueAt } from '../guide-model';
+import { useFrameValue } from '../playback/hooks';
+import { LiveSurface } from '../playback/LiveSurface';
+import type { Playback } from '../playback/playback';
+import { Icon } from './icons';
+
+const VideoSurface = lazy(() => import('../playback/VideoSurface'));
+
+export type Source = 'live' | 'video';
+
+export interface StageProps {
+  t: Strings;
+  manifest: Manifest;
+  source: Source;
+  playbackRef(p: Playback | null): void;
+  playback: Playback | null;
+  durationInFrames: number;
+  initialFrame: number;
+  rate: number;
+  playing: boolean;
+  ended: boolean;
+  waitingForAudio: boolean;
+  audioOnly: boolean;
+  cues: Cue[];
+  captionsOn: boolean;
+  onPlayPause(e: React.MouseEvent): void;
+}
+
+/** The picture (live composition or MP4), the big play button over it, and the captions under it. */
+export const Stage: React.FC<StageProps> = (p) => {
+  const { t } = p;
+  const cue = useFrameValue(p.playback, (f) => cueAt(p.cues, f)?.text ?? '', '');
+  const started = useFrameValue(p.playback, (f) => f > 0, p.initialFrame > 0);
+  const bigLabel = p.waitingForAudio ? t.preparingAudio : p.ended ? t.replay : p.initialFrame > 0 && !started ? t.resumeFrom(clock(p.initialFrame / 30)) : started ? t.resume : t.play;
+  return (
+    <div className={`vg-stage${p.audioOnly ? ' vg-audio-only' : ''}`}>
+      <div className="vg-picture">
+        {p.source === 'video' && p.manifest.media ? (
+          <Suspense fallback={null}>
+            <VideoSurface ref={p.playbackRef} src={p.manifest.media.video} poster={p.manifest.media.poster} initialFrame={p.initialFrame} playbackRate={p.rate} label={t.video} />
+          </Suspense>
+        ) : (
+          <LiveSurface
+            ref={p.playbackRef}
+            guide={p.manifest.guide}
+            narration={p.manifest.narration}
+            durationInFrames={p.durationInFrames}
+            initialFrame={p.initialFrame}
+            playbackRate={p.rate}
+            label={t.video}
+          />
+        )}
+        {!p.playing ? (
+          <button type="button" className="vg-bigplay" onClick={p.onPlayPause} aria-busy={p.waitingForAudio} disabled={p.waitingForAudio}>
+            <span className="vg-bigplay-circle">
+              <Icon name={p.ended ? 'replay' : 'play'} size={40} />
+            </span>
+            <span className="vg-bigplay-label">{bigLabel}</span>
+          </button>
+        ) : null}
+      </div>
+      {p.captionsOn ? (
+        <div className="vg-captions" data-testid="captions">
+          {cue ? <p>{cue}</p> : <p className="vg-captions-empty" aria-hidden="true">&nbsp;</p>}
+        </div>
+      ) : null}
+    </div>
+  );
+};
