@@ -4,6 +4,7 @@ import type { CampaignRow } from '../../server/db/campaigns';
 import { insertGuidesBatch, type BulkGuide } from '../../server/db/guides-bulk';
 import { insertTokens } from '../../server/db/tokens';
 import { CHANNELS, mintTokens } from '../../server/db/token-derivation';
+import { writeOutbox } from '../../server/notify/outbox';
 import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
 import { checkEnvelope, prepareGuide } from '../guides/prepare';
@@ -66,6 +67,8 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
       const rows = await insertGuidesBatch(tx, bulk, batch);
       const minted = mintTokens(ctx.secrets.tokenSecret, rows.map((r) => r.id), CHANNELS);
       await insertTokens(tx, minted.map((m) => ({ ...m, expiresAt })));
+      // The campaign's channels, for the citizens who consented: written with the guides or not at all.
+      await writeOutbox(tx, rows.map((r) => r.id));
       return rows;
     });
     report.created += created.length;

@@ -2,6 +2,7 @@ import { versionOf, type Envelope } from '../../compositions/guide-types';
 import { insertGuide, type GuideStatus } from '../../server/db/guides';
 import { insertTokens } from '../../server/db/tokens';
 import { CHANNELS, linkOf, mintTokens } from '../../server/db/token-derivation';
+import { writeOutbox } from '../../server/notify/outbox';
 import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
 import { linksOfGuide, type Links } from './links';
@@ -15,9 +16,9 @@ export interface CreatedGuide {
 }
 
 /**
- * One guide from one envelope (POST /api/guides, POST /api/triggers, the demo guides): the guide
- * and its four tokens in one transaction, then the render job. A repeated externalRef returns the
- * existing guide with its links re-derived, and creates nothing.
+ * One guide from one envelope (POST /api/guides, POST /api/triggers, the demo guides): the guide,
+ * its four tokens and its notification outbox rows in one transaction, then the render job. A
+ * repeated externalRef returns the existing guide with its links re-derived, and creates nothing.
  */
 export async function createGuide(ctx: AppContext, envelope: Envelope, options: { notify: boolean }): Promise<CreatedGuide> {
   const prepared = prepareGuide(envelope, ctx.secrets.fiscalCodeHmacKey);
@@ -28,6 +29,8 @@ export async function createGuide(ctx: AppContext, envelope: Envelope, options: 
     if (!created) return { row, created, links: undefined };
     const minted = mintTokens(ctx.secrets.tokenSecret, [row.id], CHANNELS);
     await insertTokens(tx, minted.map((m) => ({ ...m, expiresAt: row.expires_at })));
+    // Notifications to the channels the citizen consented to: in this transaction, or not at all.
+    await writeOutbox(tx, [row.id]);
     const links: Links = {};
     for (const m of minted) links[m.channel] = linkOf(ctx.config.publicBaseUrl, m.token);
     return { row, created, links };

@@ -1,7 +1,17 @@
 import { Router } from 'express';
 import type { AppContext } from '../deps';
+import { consentSyncRoutes } from '../notify/consent-sync';
+import { consoleRoutes } from '../notify/console-routes';
+import { meConsentRoutes } from '../notify/me-consents';
+import { receiptRoutes } from '../notify/receipts';
 
-/** Issue #10: consents, notification receipts, per-citizen history. Mounted by createApp; filled in by that issue's work. */
-export function notificationRoutes(_ctx: AppContext): Router {
-  return Router();
+/**
+ * Issue #10: the consent registry (the citizen's own in the reserved area, the upstream bulk sync),
+ * delivery receipts from the gateways, and the monitoring console's figures and per-citizen history.
+ * Sending itself is the notifier's (notifier/), fed by the outbox the guide paths write.
+ */
+export function notificationRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.use(meConsentRoutes(ctx), consentSyncRoutes(ctx), receiptRoutes(ctx), consoleRoutes(ctx));
+  return r;
 }

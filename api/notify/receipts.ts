@@ -1,0 +1,56 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { applyReceipts } from '../../server/notify/notifications';
+import { scrub } from '../../server/notify/scrub';
+import { DEFAULT_TOLERANCE_SECONDS, resolveWebhookSecret, SIGNATURE_HEADER, verifySignature } from '../../server/notify/signature';
+import type { AppContext } from '../deps';
+import { ApiError, badRequest, unauthorized } from '../errors';
+import { uuid } from '../schemas';
+import { body } from '../validate';
+
+const receipt = z.strictObject({
+  /** The notification id: the `id` of the webhook call, or the email's Message-ID local part. */
+  id: uuid,
+  status: z.enum(['delivered', 'bounced', 'failed'], { error: 'expected delivered, bounced or failed' }),
+  at: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' }).optional(),
+  /** The provider's words; addresses and numbers are cut out before they are stored. */
+  reason: z.string().max(500).optional(),
+});
+const receiptBody = z.union([receipt, z.strictObject({ receipts: z.array(receipt).min(1).max(1000) })], {
+  error: 'expected one receipt {id, status, at?, reason?} or {receipts: [...]}',
+});
+
+/**
+ * POST /api/notifications/receipts: delivery receipts from the SMS and app gateways (and from a
+ * bounce processor for email). Authenticated by the signature alone (see server/notify/signature):
+ * a missing, wrong, stale or replayed signature is a 401 and nothing is read or written.
+ */
+export function receiptRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const secret = resolveWebhookSecret(process.env, ctx.config.env, ctx.secrets.tokenSecret);
+  r.post('/api/notifications/receipts', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+    if (!secret) throw new ApiError(503, 'receipts_not_configured', 'set NOTIFY_WEBHOOK_SECRET to accept delivery receipts');
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const verified = verifySignature(secret, req.get(SIGNATURE_HEADER), raw);
+    if (!verified.ok) throw unauthorized(`receipt signature ${verified.reason}`);
+    // The same signed request twice is a replay: each signature is accepted once within its window.
+    const fresh = await ctx.redis.set(`${ctx.config.queuePrefix}:notify:receipt:${verified.v1}`, '1', 'EX', DEFAULT_TOLERANCE_SECONDS * 2, 'NX');
+    if (fresh !== 'OK') throw unauthorized('receipt signature already used');
+    if (!req.is('application/json')) throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/json', '(body)');
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw badRequest('malformed_json', 'the body is not valid JSON', '(body)');
+    }
+    const input = body(receiptBody, json, 'invalid_receipt');
+    const list = 'receipts' in input ? input.receipts : [input];
+    const applied = await applyReceipts(
+      ctx.db,
+      list.map((x) => ({ id: x.id, status: x.status, at: x.at ? new Date(x.at) : new Date(), reason: x.reason ? scrub(x.reason) : null })),
+    );
+    ctx.logger.info({ receipts: list.length, applied: applied.length }, 'delivery receipts');
+    res.json({ received: list.length, applied: applied.length, ignored: list.length - applied.length });
+  });
+  return r;
+}

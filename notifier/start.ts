@@ -1,0 +1,79 @@
+import { Redis } from 'ioredis';
+import type { Config } from '../server/config';
+import type { Database } from '../server/db/database';
+import type { Logger } from '../server/logger';
+import { recoverLostJobs } from '../server/notify/outbox';
+import { createNotifyQueue } from '../server/notify/queue';
+import { resolveWebhookSecret } from '../server/notify/signature';
+import { resolveSecrets } from '../server/secrets';
+import { buildAdapters } from './adapters';
+import { loadNotifierSettings, type NotifierSettings } from './config';
+import { ChannelRateLimiter } from './rate-limit';
+import { startOutboxRelay, type OutboxRelay } from './relay';
+import { NotifyWorker } from './worker';
+
+export interface StartNotifierDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  redisUrl: string;
+  /** Overrides of the environment's settings (npm start points SMTP at its local sink). */
+  settings?: Partial<NotifierSettings>;
+  env?: Record<string, string | undefined>;
+}
+
+export interface RunningNotifier {
+  worker: NotifyWorker;
+  relay: OutboxRelay;
+  settings: NotifierSettings;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the notifier: used by `notifier/main.ts` (its own process) and in-process by `npm start`.
+ * Start-up recovery first: unfinished notifications whose jobs Redis lost go back to the outbox;
+ * then the worker on the `notify` queue, and the relay that drains the outbox into it.
+ */
+export async function startNotifier(deps: StartNotifierDeps): Promise<RunningNotifier> {
+  const { config, db, logger } = deps;
+  const env = deps.env ?? process.env;
+  const settings = { ...loadNotifierSettings(env), ...deps.settings };
+  const secrets = resolveSecrets(config);
+  const webhookSecret = resolveWebhookSecret(env, config.env, secrets.tokenSecret);
+
+  const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
+  const queue = createNotifyQueue(connection, config.queuePrefix, { attempts: settings.attempts, backoffMs: settings.backoffMs });
+  const recovered = await recoverLostJobs(db, queue);
+  if (recovered) logger.info({ recovered }, 'notifications whose jobs were lost are back in the outbox');
+
+  const adapters = buildAdapters(settings, { secret: webhookSecret, receiptUrl: `${config.publicBaseUrl}/api/notifications/receipts` });
+  const worker = new NotifyWorker({
+    connection,
+    prefix: config.queuePrefix,
+    db,
+    logger,
+    adapters,
+    limiter: new ChannelRateLimiter(connection, config.queuePrefix, settings.ratePerSecond),
+    tokenSecret: secrets.tokenSecret,
+    publicBaseUrl: config.publicBaseUrl,
+    concurrency: settings.concurrency,
+    lockDurationMs: settings.lockDurationMs,
+    shutdownTimeoutMs: settings.shutdownTimeoutMs,
+  });
+  const relay = startOutboxRelay({ db, queue, logger, pollMs: settings.outboxPollMs });
+  // Channel names only: the URLs may carry credentials.
+  logger.info({ channels: Object.keys(adapters), concurrency: settings.concurrency }, 'notifier started');
+  if (Object.keys(adapters).length === 0) logger.warn('no notification channel is configured (SMTP_URL, SMS_WEBHOOK_URL, APP_WEBHOOK_URL, PEC_SMTP_URL)');
+
+  return {
+    worker,
+    relay,
+    settings,
+    async close() {
+      await relay.close();
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}

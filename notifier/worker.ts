@@ -1,0 +1,143 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { Database } from '../server/db/database';
+import { deriveToken, linkOf } from '../server/db/token-derivation';
+import type { Logger } from '../server/logger';
+import { FINISHED, type NotifyChannel } from '../server/notify/channels';
+import { claimForSend, loadSendContext, markFinal, markRetrying, markSent, recipientOf, type SendContext } from '../server/notify/notifications';
+import { NOTIFY_QUEUE, type NotifyJobData } from '../server/notify/queue';
+import { scrub } from '../server/notify/scrub';
+import { PermanentFailure, type ChannelAdapter } from './adapters';
+import type { ChannelRateLimiter } from './rate-limit';
+import { renderMessage } from './templates/render';
+
+export interface NotifyWorkerOptions {
+  connection: ConnectionOptions;
+  prefix: string;
+  db: Database;
+  logger: Logger;
+  adapters: Partial<Record<NotifyChannel, ChannelAdapter>>;
+  limiter: ChannelRateLimiter;
+  tokenSecret: string;
+  publicBaseUrl: string;
+  concurrency: number;
+  lockDurationMs: number;
+  shutdownTimeoutMs: number;
+}
+
+/** Waits up to this long for a rate-limit slot in place; longer waits give the job back as delayed. */
+const MAX_INLINE_WAIT_MS = 1000;
+
+export type Outcome = 'sent' | 'delivered' | 'bounced' | 'failed' | 'skipped' | 'duplicate';
+
+/**
+ * One job = one notification (payload: its id). Consent is read again right before each send, so a
+ * revocation stops whatever is still queued. At-least-once delivery from BullMQ is made safe by the
+ * row's status: a finished notification is never sent again; a row left "sending" by a worker that
+ * died mid-send is the one case SMTP cannot settle, and is re-sent with the same Message-ID.
+ */
+export class NotifyWorker {
+  readonly worker: Worker<NotifyJobData>;
+  readonly outcomes: Record<Outcome, number> = { sent: 0, delivered: 0, bounced: 0, failed: 0, skipped: 0, duplicate: 0 };
+
+  constructor(private readonly o: NotifyWorkerOptions) {
+    this.worker = new Worker<NotifyJobData>(NOTIFY_QUEUE, (job, token) => this.process(job, token), {
+      connection: o.connection,
+      prefix: o.prefix,
+      concurrency: o.concurrency,
+      lockDuration: o.lockDurationMs,
+      stalledInterval: Math.max(1000, Math.round(o.lockDurationMs / 2)),
+      maxStalledCount: 3,
+      autorun: true,
+    });
+    this.worker.on('failed', (job, err) => void this.onFailed(job, err));
+    this.worker.on('error', (err) => o.logger.error({ err: scrub(err.message) }, 'notify worker error'));
+  }
+
+  private count(outcome: Outcome): { outcome: Outcome } {
+    this.outcomes[outcome] += 1;
+    return { outcome };
+  }
+
+  private async process(job: Job<NotifyJobData>, token?: string): Promise<{ outcome: Outcome }> {
+    const { db, logger } = this.o;
+    const id = job.data?.notificationId;
+    if (typeof id !== 'string') throw new UnrecoverableError('job payload has no notificationId');
+    let ctx = await loadSendContext(db, id);
+    if (!ctx) throw new UnrecoverableError('the notification does not exist');
+    if (FINISHED.has(ctx.status)) return this.count('duplicate');
+    const adapter = this.o.adapters[ctx.channel];
+    if (!adapter) {
+      await markFinal(db, id, 'failed', 'channel_not_configured');
+      return this.count('failed');
+    }
+
+    const held = job.data.slot !== undefined && Math.abs(Date.now() - job.data.slot) < 5000;
+    if (!held) {
+      const skipped = await this.skipIfNotSendable(ctx);
+      if (skipped) return skipped;
+      const { waitMs, slot } = await this.o.limiter.reserve(ctx.channel);
+      if (waitMs > MAX_INLINE_WAIT_MS && token) {
+        await job.updateData({ notificationId: id, slot });
+        await job.moveToDelayed(slot, token);
+        throw new DelayedError();
+      }
+      if (waitMs > 0) await sleep(waitMs);
+      ctx = (await loadSendContext(db, id))!;
+    }
+    // Right before the send: the consent in force now decides, and is recorded with the outcome.
+    const skipped = await this.skipIfNotSendable(ctx);
+    if (skipped) return skipped;
+    const to = recipientOf(ctx) as { to: string };
+    if (!(await claimForSend(db, id))) return this.count('duplicate');
+    if (ctx.status === 'sending') logger.warn({ notificationId: id, channel: ctx.channel }, 'previous attempt died mid-send: sending again with the same message id');
+
+    const consentId = ctx.consent!.history_id;
+    const link = linkOf(this.o.publicBaseUrl, deriveToken(this.o.tokenSecret, ctx.nonce!));
+    const expiresAt = ctx.token_expires_at && ctx.guide_expires_at && ctx.token_expires_at < ctx.guide_expires_at ? ctx.token_expires_at : ctx.guide_expires_at!;
+    const rendered = renderMessage({ channel: ctx.channel, guide: ctx.data!, locale: ctx.locale!, link, expiresAt });
+    try {
+      const result = await adapter.send({ notificationId: id, channel: ctx.channel, to: to.to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered });
+      await markSent(db, id, { ...result, consentHistoryId: consentId });
+      logger.info({ notificationId: id, guideId: ctx.guide_id, channel: ctx.channel, outcome: result.delivered ? 'delivered' : 'sent' }, 'notification sent');
+      return this.count(result.delivered ? 'delivered' : 'sent');
+    } catch (err) {
+      if (err instanceof PermanentFailure) {
+        await markFinal(db, id, err.outcome, err.message, consentId);
+        logger.warn({ notificationId: id, channel: ctx.channel, outcome: err.outcome, reason: err.message }, 'notification refused');
+        return this.count(err.outcome);
+      }
+      const reason = scrub((err as Error).message);
+      await markRetrying(db, id, `retrying: ${reason}`);
+      // Scrubbed again on purpose: BullMQ keeps the failure reason in Redis.
+      throw new Error(reason);
+    }
+  }
+
+  private async skipIfNotSendable(ctx: SendContext): Promise<{ outcome: Outcome } | undefined> {
+    const r = recipientOf(ctx);
+    if (!('skip' in r)) return undefined;
+    await markFinal(this.o.db, ctx.id, 'skipped', r.skip, ctx.consent?.history_id ?? null);
+    this.o.logger.info({ notificationId: ctx.id, channel: ctx.channel, reason: r.skip }, 'notification skipped');
+    return this.count('skipped');
+  }
+
+  private async onFailed(job: Job<NotifyJobData> | undefined, err: Error): Promise<void> {
+    if (!job || err instanceof DelayedError || err.name === 'DelayedError') return;
+    const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.o.logger.warn({ notificationId: job.data.notificationId, attemptsMade: job.attemptsMade, final, err: scrub(err.message) }, 'notification attempt failed');
+    if (final && (await markFinal(this.o.db, job.data.notificationId, 'failed', scrub(err.message)).catch(() => false))) this.outcomes.failed += 1;
+  }
+
+  /** Stop taking jobs; give the sends in flight shutdownTimeoutMs, then drop them (their jobs return). */
+  async close(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.o.shutdownTimeoutMs);
+    });
+    const closed = await Promise.race([this.worker.close().then(() => 'closed' as const), timeout]);
+    clearTimeout(timer);
+    if (closed === 'timeout') await this.worker.close(true);
+    await Promise.all(Object.values(this.o.adapters).map((a) => a.close()));
+  }
+}

@@ -1,0 +1,19 @@
+import type { Channel } from '../db/token-derivation';
+
+/**
+ * The channels a notification can travel on. The paper letter (token channel `qr`) is not one of
+ * them: it stays the print export. PEC has no token of its own and carries the email link.
+ */
+export const NOTIFY_CHANNELS = ['email', 'sms', 'app', 'pec'] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+
+export const TOKEN_CHANNEL: Record<NotifyChannel, Exclude<Channel, 'qr'>> = { email: 'email', sms: 'sms', app: 'app', pec: 'email' };
+
+export const NOTIFICATION_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'bounced', 'failed', 'skipped'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** Statuses a notification never leaves by sending (a late bounce may still follow a delivery). */
+export const FINISHED: ReadonlySet<NotificationStatus> = new Set(['sent', 'delivered', 'bounced', 'failed', 'skipped']);
+
+/** Why a queued notification was not sent; stored in `reason`, shown to operators. */
+export type SkipReason = 'consent_withdrawn' | 'contact_removed' | 'guide_deleted' | 'guide_expired' | 'link_revoked';

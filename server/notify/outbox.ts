@@ -1,0 +1,85 @@
+import type { Queue } from 'bullmq';
+import type { Database, Queryable } from '../db/database';
+import type { NotifyChannel } from './channels';
+import { enqueueNotifications, notifyJobId, type NotifyJobData } from './queue';
+
+/**
+ * The transactional outbox, written inside the transaction that creates the guides: one row per
+ * guide and channel its citizen has consented to. A direct guide goes on every consented channel;
+ * a campaign's guide only on the campaign's own channels (the paper letter stays the print export).
+ * Guides created with "notify": false, and guides without a citizen, get none. Returns the count.
+ */
+export async function writeOutbox(tx: Queryable, guideIds: readonly string[]): Promise<number> {
+  if (guideIds.length === 0) return 0;
+  const rows = await tx.query(
+    `INSERT INTO notifications (id, guide_id, channel, token_channel, campaign_id, guide_type, province, fiscal_code_hmac)
+     SELECT gen_random_uuid(), g.id, ch.channel, ch.token_channel, g.campaign_id, g.type, g.province, g.fiscal_code_hmac
+     FROM guides g
+     JOIN consents c ON c.fiscal_code_hmac = g.fiscal_code_hmac AND c.proactive
+     LEFT JOIN campaigns k ON k.id = g.campaign_id
+     CROSS JOIN LATERAL (VALUES ('email', 'email', c.email IS NOT NULL),
+                                ('sms', 'sms', c.mobile IS NOT NULL),
+                                ('app', 'app', c.app),
+                                ('pec', 'email', c.pec IS NOT NULL)) AS ch(channel, token_channel, allowed)
+     WHERE g.id = ANY($1::uuid[]) AND g.notify AND ch.allowed
+       AND (g.campaign_id IS NULL OR ch.channel = ANY(k.channels))
+     ON CONFLICT (guide_id, channel) DO NOTHING
+     RETURNING 1`,
+    [guideIds],
+  );
+  return rows.length;
+}
+
+interface OutboxRow {
+  id: string;
+  guide_id: string;
+  channel: NotifyChannel;
+}
+
+/**
+ * Moves one batch from the outbox onto the queue. The rows stay locked (SKIP LOCKED lets several
+ * relays share the work) until they are marked; if the process dies between the queue write and the
+ * commit, the next pass enqueues them again and the job ids absorb the duplicate.
+ */
+export async function relayOutboxBatch(db: Database, queue: Queue<NotifyJobData>, batchSize: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<OutboxRow>(
+      `SELECT id, guide_id, channel FROM notifications WHERE enqueued_at IS NULL
+       ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [batchSize],
+    );
+    if (rows.length === 0) return 0;
+    await enqueueNotifications(queue, rows.map((r) => ({ notificationId: r.id, guideId: r.guide_id, channel: r.channel })));
+    await tx.query(`UPDATE notifications SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+    return rows.length;
+  });
+}
+
+const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+
+/**
+ * At start: the database is the truth about what is still to send, Redis may have restarted empty.
+ * Every unfinished notification whose job is gone (or finished while the row is not) goes back to
+ * the outbox, and the relay enqueues it again. Rows whose job is waiting, delayed or active stay.
+ */
+export async function recoverLostJobs(db: Database, queue: Queue<NotifyJobData>, batchSize = 1000): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let recovered = 0;
+  for (;;) {
+    const rows = await db.query<OutboxRow>(
+      `SELECT id, guide_id, channel FROM notifications
+       WHERE status IN ('queued', 'sending') AND enqueued_at IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
+      [after, batchSize],
+    );
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.id;
+    const states = await Promise.all(rows.map((r) => queue.getJobState(notifyJobId(r.guide_id, r.channel))));
+    const lost = rows.filter((_, i) => !LIVE_JOB_STATES.has(states[i] as string));
+    for (const [i, r] of rows.entries()) {
+      if (states[i] === 'completed' || states[i] === 'failed') await queue.remove(notifyJobId(r.guide_id, r.channel)).catch(() => undefined);
+    }
+    if (lost.length) await db.query(`UPDATE notifications SET enqueued_at = NULL WHERE id = ANY($1::uuid[])`, [lost.map((r) => r.id)]);
+    recovered += lost.length;
+  }
+  return recovered;
+}
