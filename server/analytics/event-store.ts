@@ -21,6 +21,7 @@ export interface EventRow {
  * Writes many events in one statement: rows travel as one JSON document (no parameter-count limit, the
  * same SQL on pg and PGlite). Known ids are skipped, so a replayed batch changes nothing; the rollup
  * trigger runs inside this statement and sees only the rows really inserted. Returns that count.
+ * The province is the guide row's (the column "produced" is counted by), the event's copy otherwise.
  */
 export async function insertEvents(q: Queryable, rows: readonly EventRow[]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -43,9 +44,10 @@ export async function insertEvents(q: Queryable, rows: readonly EventRow[]): Pro
     `WITH ins AS (
        INSERT INTO events (id, guide_id, guide_type, campaign_id, channel, province, view_id, kind, occurred_at,
                            position_frame, scene_id, action_id, value)
-       SELECT r.i, r.g, r.t, r.c, r.h, r.p, r.v, r.k, r.a, r.f, r.s, r.x, r.n
+       SELECT r.i, r.g, r.t, r.c, r.h, coalesce(g.province, r.p), r.v, r.k, r.a, r.f, r.s, r.x, r.n
        FROM jsonb_to_recordset($1::jsonb)
          AS r(i uuid, g uuid, t text, c uuid, h text, p text, v uuid, k text, a timestamptz, f integer, s text, x text, n integer)
+       LEFT JOIN guides g ON g.id = r.g
        ON CONFLICT (id) DO NOTHING
        RETURNING 1)
      SELECT count(*) AS n FROM ins`,
