@@ -56,7 +56,7 @@ describe('accessible transcript', () => {
     const frames = Object.fromEntries(storyboardOf(g).scenes.map((s) => [s.id, 600]));
     const t = transcriptOf(storyboardOf(g, { narrationFrames: frames }));
     expect(t.sections[1]!.startSeconds).toBe((12 + 600 + 30) / 30);
-    expect(transcriptText(t)).toMatch(/^Benvenuto \(0:00\)\n\nGentile /);
+    expect(transcriptText(t)).toMatch(/^Introduzione \(0:00\)\n\nGentile /);
   });
 
   it('imports nothing from Node, so the player can bundle it', async () => {

@@ -61,8 +61,8 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
       numbered: false,
     },
     narration: l(
-      `${b.campaign === 'reminder' ? 'Questo è un sollecito: ' : ''}devi inviare la dichiarazione dei redditi del ${b.incomeYear} entro ${itDate('il', b.deadline)}. La chiediamo ogni anno a chi riceve prestazioni che dipendono dal reddito, quando i redditi non sono già tutti nella dichiarazione fiscale.`,
-      `${b.campaign === 'reminder' ? 'This is a reminder: ' : ''}you must send the declaration of your ${b.incomeYear} income by ${date(b.deadline).en}. We ask for it every year from people who receive income-linked benefits, when their income is not all in their tax return.`,
+      `${b.campaign === 'reminder' ? 'Questo è un sollecito: devi' : 'Devi'} inviare la dichiarazione dei redditi del ${b.incomeYear} entro ${itDate('il', b.deadline)}. La chiediamo ogni anno a chi riceve prestazioni che dipendono dal reddito, quando i redditi non sono già tutti nella dichiarazione fiscale.`,
+      `${b.campaign === 'reminder' ? 'This is a reminder: you' : 'You'} must send the declaration of your ${b.incomeYear} income by ${date(b.deadline).en}. We ask for it every year from people who receive income-linked benefits, when their income is not all in their tax return.`,
     ),
   };
 
@@ -79,7 +79,7 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
       rows: b.linkedBenefits.map((k) => ({ label: l(capital(BENEFIT_LABEL[k].it), capital(BENEFIT_LABEL[k].en)), figure: { format: 'text' as const, value: l('a rischio', 'at risk') } })),
     },
     narration: l(
-      `Dalla tua dichiarazione dipendono ${benefits.it}${b.monthlyAtRiskCents !== undefined ? `, per ${money(b.monthlyAtRiskCents).it} al mese` : ''}. Se il RED non arriva, queste prestazioni sono sospese; se non lo invii entro sessanta giorni dalla sospensione, sono revocate e le somme pagate per quell'anno ti vengono chieste indietro.`,
+      `Dalla tua dichiarazione ${b.linkedBenefits.length === 1 ? 'dipende' : 'dipendono'} ${benefits.it}${b.monthlyAtRiskCents !== undefined ? `, per ${money(b.monthlyAtRiskCents).it} al mese` : ''}. Se il RED non arriva, queste prestazioni sono sospese; se non lo invii entro sessanta giorni dalla sospensione, sono revocate e le somme pagate per quell'anno ti vengono chieste indietro.`,
       `Your declaration decides ${benefits.en}${b.monthlyAtRiskCents !== undefined ? `, worth ${money(b.monthlyAtRiskCents).en} a month` : ''}. If the RED does not arrive, these benefits are suspended; if you do not send it within sixty days of the suspension, they are withdrawn and the amounts paid for that year must be paid back.`,
     ),
     actions: [
