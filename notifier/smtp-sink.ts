@@ -18,9 +18,12 @@ export interface SmtpSinkOptions {
   /** 0 (default): any free port. */
   port?: number;
   logger: Logger;
+  /** Called for every message accepted, duplicates included (tests count deliveries with it). */
+  onMessage?: (m: { messageId: string | null; to: string[]; raw: Buffer; file: string }) => void;
 }
 
-const safeName = (messageId: string) => messageId.replace(/[^A-Za-z0-9._@-]/g, '_').slice(0, 120);
+// The Message-ID's local part is the notification id: a file name with nothing personal in it.
+const safeName = (messageId: string) => messageId.split('@')[0]!.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120);
 
 /**
  * A real SMTP server that delivers every message into a directory as an .eml file, for `npm start`:
@@ -36,7 +39,7 @@ export async function startSmtpSink(o: SmtpSinkOptions): Promise<SmtpSink> {
     logger: false,
     size: 10 * 1024 * 1024,
     rejectOversized: true,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('error', () => undefined);
@@ -53,8 +56,8 @@ export async function startSmtpSink(o: SmtpSinkOptions): Promise<SmtpSink> {
           o.logger.warn({ err: { message: (err as Error).message } }, 'smtp sink: store failed');
           return;
         }
-        // The file name is the Message-ID (the notification id): nothing personal.
         o.logger.info({ file: name }, 'smtp sink: mail stored');
+        o.onMessage?.({ messageId: id ?? null, to: session.envelope.rcptTo.map((a) => a.address), raw, file: name });
         callback(null, 'stored');
       });
     },
