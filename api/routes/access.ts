@@ -15,9 +15,6 @@ import { privateAnswer } from '../middleware/security';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLE_PAGE = path.join(REPO, 'docs', 'embed-example.html');
 
-// How long the manifest waits for a narration in progress: a warm one (clips cached) is done well
-// within it; a cold one (~3 s for a new citizen) is answered "pending" so the first frame is not held.
-const MANIFEST_WAIT_MS = 400;
 const NARRATED_WAIT_MS = 60_000;
 // Scene WAVs are named by content, so a URL's bytes never change: the browser may keep them for
 // seeks and replays. `private`: the URL holds a bearer token and the sound says the citizen's name,
@@ -55,8 +52,6 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
       return;
     }
     afterAccess(ctx, row);
-    // Start speaking while the browser fetches the scripts: the manifest request comes next.
-    void narrations?.ensure(row);
     if (fs.existsSync(playerIndex)) {
       res.setHeader('Content-Security-Policy', playerCsp());
       await sendFile(res, playerIndex, 'text/html; charset=utf-8');
@@ -70,7 +65,11 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
     const token = String(req.params.token);
     const row = await resolveToken(ctx, token);
     afterAccess(ctx, row);
-    res.json(buildManifest(row, token, await stateOf(row, MANIFEST_WAIT_MS)));
+    const state: NarrationState = narrations ? narrations.peek(row) : { status: 'unavailable' };
+    // Synthesis starts once the answer is out: it costs the API's thread CPU (clips are resampled in
+    // process), and the page's first frame needs only this answer and the static files.
+    if (state.status === 'pending') res.once('finish', () => void narrations!.ensure(row));
+    res.json(buildManifest(row, token, state));
   });
 
   // The manifest again once the narration is done (or has failed): a page that got "pending" waits here.

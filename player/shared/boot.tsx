@@ -3,6 +3,7 @@ import type { Locale } from '../../compositions/common/locale';
 import { EventQueue } from './events/event-queue';
 import { initialLang, saveLang, STRINGS, type Strings } from './i18n';
 import { fetchManifest, ManifestError, type Manifest } from './manifest';
+import type { Playback } from './playback/playback';
 import { tokenKey } from './token';
 
 export type Loaded = { manifest: Manifest; queue: EventQueue; key: string };
@@ -11,7 +12,7 @@ export type BootState = { phase: 'loading' } | { phase: 'ready'; loaded: Loaded 
 declare global {
   interface Window {
     /** Read by the tests and the bench: never anything personal. */
-    __videoguida?: { firstFrameMs?: number; queue?: EventQueue };
+    __videoguida?: { firstFrameMs?: number; queue?: EventQueue; playback?: Playback };
   }
 }
 

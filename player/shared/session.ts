@@ -16,8 +16,6 @@ export function usePlaybackEvents(o: {
   model: GuideModel;
   tracker: ViewTracker;
   tokenKey: string;
-  /** True while the page itself plays and pauses (unlocking audio): not the citizen's doing. */
-  quiet: { current: boolean };
   onEnded(): void;
   onRewound(): void;
 }): void {
@@ -28,7 +26,7 @@ export function usePlaybackEvents(o: {
   useEffect(() => {
     const p = o.playback;
     if (!p) return;
-    const { tracker, tokenKey, quiet } = o;
+    const { tracker, tokenKey } = o;
     const scene = (f: number) => sceneAt(model.current.storyboard, f).id;
     const last = () => model.current.durationInFrames - 1;
     let savedAt = 0;
@@ -37,11 +35,8 @@ export function usePlaybackEvents(o: {
       saveFrame(tokenKey, model.current.storyboard, f);
     };
     const offs = [
-      p.on('play', (f) => {
-        if (!quiet.current) tracker.track('play', { frame: f, sceneId: scene(f) });
-      }),
+      p.on('play', (f) => tracker.track('play', { frame: f, sceneId: scene(f) })),
       p.on('pause', (f) => {
-        if (quiet.current) return;
         if (f < last()) tracker.track('pause', { frame: f, sceneId: scene(f) });
         save(f);
       }),

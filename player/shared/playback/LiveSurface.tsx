@@ -1,10 +1,33 @@
-import React, { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
+import React, { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { Player, type PlayerRef } from '@remotion/player';
+import { useBufferState } from 'remotion';
 import type { NarrationTrack } from '../../../compositions/common/video-props';
 import type { Guide } from '../../../compositions/guide-types';
 import { HEIGHT, WIDTH } from '../../../compositions/scenes/ui/geometry';
 import { GuideVideo } from '../../../compositions/video/guide-video';
 import { fromRemotionPlayer, type Playback } from './playback';
+
+interface LiveProps {
+  guide: Guide;
+  narration?: NarrationTrack;
+  /** Playing, but holding at the current frame (Remotion's buffering) until the narration arrives. */
+  hold: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * The guide's composition, plus a hold: the citizen's click starts the player inside the gesture
+ * (so phones allow sound), and the clock waits here until the voice is ready.
+ */
+const LiveGuide: React.FC<LiveProps> = ({ guide, narration, hold }) => {
+  const buffer = useBufferState();
+  useEffect(() => {
+    if (!hold) return;
+    const handle = buffer.delayPlayback();
+    return () => handle.unblock();
+  }, [hold, buffer]);
+  return <GuideVideo guide={guide} {...(narration ? { narration } : {})} />;
+};
 
 export interface LiveSurfaceProps {
   guide: Guide;
@@ -12,6 +35,7 @@ export interface LiveSurfaceProps {
   durationInFrames: number;
   initialFrame: number;
   playbackRate: number;
+  hold: boolean;
   label: string;
 }
 
@@ -20,19 +44,19 @@ export interface LiveSurfaceProps {
  * exists, before any render, with the narration's scene clips played in sync by the composition.
  * No built-in controls: the page draws larger, labelled ones.
  */
-export const LiveSurface = forwardRef<Playback | null, LiveSurfaceProps>(({ guide, narration, durationInFrames, initialFrame, playbackRate, label }, ref) => {
+export const LiveSurface = forwardRef<Playback | null, LiveSurfaceProps>(({ guide, narration, durationInFrames, initialFrame, playbackRate, hold, label }, ref) => {
   const player = useRef<PlayerRef>(null);
   const api = useRef<Playback | null>(null);
   useImperativeHandle(ref, () => {
     api.current ??= player.current ? fromRemotionPlayer(player.current as never) : null;
     return api.current!;
   }, []);
-  const inputProps = useMemo(() => (narration ? { guide, narration } : { guide }), [guide, narration]);
+  const inputProps = useMemo<LiveProps>(() => (narration ? { guide, narration, hold } : { guide, hold }), [guide, narration, hold]);
   return (
     <div role="img" aria-label={label} className="vg-surface">
       <Player
         ref={player}
-        component={GuideVideo as never}
+        component={LiveGuide as never}
         inputProps={inputProps}
         durationInFrames={durationInFrames}
         fps={30}

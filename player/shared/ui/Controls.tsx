@@ -70,8 +70,9 @@ export const Controls: React.FC<ControlsProps> = (p) => {
     <div className="vg-controls">
       <Seekbar t={t} playback={playback} durationInFrames={p.durationInFrames} onSeek={p.onSeek} />
       <div className="vg-buttons">
-        <button type="button" className="vg-btn vg-btn-primary" onClick={p.onPlayPause} aria-label={p.playing ? t.pause : t.play}>
+        <button type="button" className="vg-btn vg-btn-primary" onClick={p.onPlayPause}>
           <Icon name={p.playing ? 'pause' : 'play'} size={28} />
+          <span className="vg-btn-text">{p.playing ? t.pause : t.play}</span>
         </button>
         <button
           type="button"
@@ -87,30 +88,40 @@ export const Controls: React.FC<ControlsProps> = (p) => {
           <Icon name="back" />
           <span className="vg-btn-text" aria-hidden="true">{t.back10Short}</span>
         </button>
-        <button type="button" className="vg-btn" aria-pressed={p.captionsOn} aria-label={t.captions} onClick={p.onToggleCaptions}>
+        <button type="button" className="vg-btn" aria-pressed={p.captionsOn} onClick={p.onToggleCaptions}>
           <Icon name="captions" />
+          <span className="vg-btn-text">{t.captions}</span>
         </button>
-        <button type="button" className="vg-btn" aria-pressed={muted} aria-label={muted ? t.unmute : t.mute} onClick={() => (muted ? playback?.unmute() : playback?.mute())}>
+        <button type="button" className="vg-btn" aria-pressed={muted} aria-label={`${t.sound}: ${muted ? t.unmute : t.mute}`} onClick={() => (muted ? playback?.unmute() : playback?.mute())}>
           <Icon name={muted ? 'muted' : 'volume'} />
+          <span className="vg-btn-text" aria-hidden="true">{t.sound}</span>
         </button>
-        <input
-          className="vg-volume"
-          type="range"
-          min={0}
-          max={1}
-          step={0.1}
-          value={muted ? 0 : volume}
-          aria-label={t.volume}
-          aria-valuetext={`${Math.round((muted ? 0 : volume) * 100)}%`}
-          onChange={(e) => {
-            const v = Number(e.currentTarget.value);
-            playback?.setVolume(v);
-            if (v > 0 && playback?.isMuted()) playback.unmute();
-          }}
-        />
-        <label className="vg-speed">
-          <span className="vg-sr">{t.speed}</span>
-          <select value={p.rate} onChange={(e) => p.onRate(Number(e.currentTarget.value))} aria-label={t.speed}>
+        <button type="button" className="vg-btn" onClick={p.onFullscreen}>
+          <Icon name="fullscreen" />
+          <span className="vg-btn-text">{t.fullscreenShort}</span>
+        </button>
+      </div>
+      <div className="vg-settings">
+        <label className="vg-setting">
+          <span>{t.volume}</span>
+          <input
+            className="vg-volume"
+            type="range"
+            min={0}
+            max={1}
+            step={0.1}
+            value={muted ? 0 : volume}
+            aria-valuetext={`${Math.round((muted ? 0 : volume) * 100)}%`}
+            onChange={(e) => {
+              const v = Number(e.currentTarget.value);
+              playback?.setVolume(v);
+              if (v > 0 && playback?.isMuted()) playback.unmute();
+            }}
+          />
+        </label>
+        <label className="vg-setting">
+          <span>{t.speed}</span>
+          <select value={p.rate} onChange={(e) => p.onRate(Number(e.currentTarget.value))}>
             {RATES.map((r) => (
               <option key={r} value={r}>
                 {`${String(r).replace('.', t.decimal)}×`}
@@ -118,9 +129,6 @@ export const Controls: React.FC<ControlsProps> = (p) => {
             ))}
           </select>
         </label>
-        <button type="button" className="vg-btn" aria-label={t.fullscreen} onClick={p.onFullscreen}>
-          <Icon name="fullscreen" />
-        </button>
       </div>
     </div>
   );

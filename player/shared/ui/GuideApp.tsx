@@ -50,14 +50,17 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
   const [popup, setPopup] = useState<OpenPopup | null>(null);
   const popupRef = useRef<OpenPopup | null>(null);
   const [waiting, setWaiting] = useState(false);
-  const quiet = useRef(false);
   const narrated = useRef<Promise<Manifest | null> | null>(null);
-  const afterSwap = useRef<{ frame: number; play: boolean } | null>(null);
+  const afterSwap = useRef<{ frame: number } | null>(null);
   const card = useRef<HTMLDivElement>(null);
   const frameNow = () => playback?.getCurrentFrame() ?? 0;
 
   useEffect(() => tracker.track('view_start', { frame: initialFrame }), [tracker]); // eslint-disable-line react-hooks/exhaustive-deps
-  usePlaybackEvents({ playback, model, tracker, tokenKey, quiet, onEnded: () => setEnded(true), onRewound: () => setEnded(false) });
+  useEffect(() => {
+    // For the tests and the bench: the controls' interface, nothing personal.
+    if (playback) window.__videoguida = { ...window.__videoguida, playback };
+  }, [playback]);
+  usePlaybackEvents({ playback, model, tracker, tokenKey, onEnded: () => setEnded(true), onRewound: () => setEnded(false) });
 
   // The narration is being synthesised: take it as soon as it is done, keeping the citizen's place.
   useEffect(() => {
@@ -68,8 +71,9 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
       if (!m || ctrl.signal.aborted) return;
       const p = playbackRef.current;
       const from = p?.getCurrentFrame() ?? 0;
-      afterSwap.current = { frame: mapFrame(modelRef.current.storyboard, guideModel(m).storyboard, from), play: afterSwap.current?.play ?? false };
+      afterSwap.current = { frame: mapFrame(modelRef.current.storyboard, guideModel(m).storyboard, from) };
       setManifest(m);
+      setWaiting(false);
     });
     return () => ctrl.abort();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -80,7 +84,6 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
     if (!next || !playback) return;
     afterSwap.current = null;
     if (playback.getCurrentFrame() !== next.frame) playback.seekTo(next.frame);
-    if (next.play) playback.play();
   }, [manifest, playback]);
 
   const onPlayPause = useCallback(
@@ -92,20 +95,11 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
         setEnded(false);
       }
       if (manifest.narrationStatus === 'pending' && narrated.current) {
-        // Unlock sound inside the click (mobile browsers require it), then wait for the voice.
-        quiet.current = true;
-        playback.play(e);
-        playback.pause();
-        quiet.current = false;
+        // Start inside the click (phones allow sound only from a gesture), holding the picture
+        // until the voice is ready, or for AUDIO_WAIT_MS at most (then captions only, voice later).
         setWaiting(true);
-        afterSwap.current = null;
         const timeout = new Promise<null>((r) => setTimeout(() => r(null), AUDIO_WAIT_MS));
-        void Promise.race([narrated.current, timeout]).then((m) => {
-          setWaiting(false);
-          if (m) afterSwap.current = { frame: afterSwap.current?.frame ?? frameNow(), play: true };
-          else playbackRef.current?.play();
-        });
-        return;
+        void Promise.race([narrated.current, timeout]).then(() => setWaiting(false));
       }
       playback.play(e);
     },

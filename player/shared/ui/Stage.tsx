@@ -51,10 +51,11 @@ export const Stage: React.FC<StageProps> = (p) => {
             durationInFrames={p.durationInFrames}
             initialFrame={p.initialFrame}
             playbackRate={p.rate}
+            hold={p.waitingForAudio}
             label={t.video}
           />
         )}
-        {!p.playing ? (
+        {!p.playing || p.waitingForAudio ? (
           <button type="button" className="vg-bigplay" onClick={p.onPlayPause} aria-busy={p.waitingForAudio} disabled={p.waitingForAudio}>
             <span className="vg-bigplay-circle">
               <Icon name={p.ended ? 'replay' : 'play'} size={40} />
