@@ -57,7 +57,7 @@ describe.each(BACKENDS)('event ingestion on %s', (backend) => {
     const report = await res.json();
     expect(report.accepted).toBe(3);
     expect(report.rejected).toEqual([
-      { index: 1, id: batch[1]!.id, field: 'kind', message: expect.stringContaining('expected one of view_start') },
+      { index: 1, id: (batch[1] as { id: string }).id, field: 'kind', message: expect.stringContaining('expected one of view_start') },
       { index: 2, id: (batch[2] as { id: string }).id, field: 'value', message: 'a rating is a whole number from 1 to 5' },
       { index: 3, id: (batch[3] as { id: string }).id, field: 'actionId', message: "action_click needs the action's id" },
       // The body cannot choose a guide: the token decides.
@@ -136,10 +136,10 @@ describe.each(BACKENDS)('event ingestion on %s', (backend) => {
         const batches = Array.from({ length: 5 }, () => ({ token, events: Array.from({ length: 20 }, () => ({ ...event('progress', { value: 10 }), viewId: view })) }));
         const answers = batches.map((b) => send(slow, b));
         await expect.poll(() => eventWriterOf(slow.ctx)!.pending, { interval: 5 }).toBe(100);
-        const [{ n: before }] = await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view]);
+        const [{ n: before }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
         expect(before).toBe(0);
         await closeEventIngestion(slow.ctx);
-        const [{ n: after }] = await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view]);
+        const [{ n: after }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
         expect(after).toBe(100);
         expect((await Promise.all(answers)).map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
         const late = await send(slow, { token, events: [event('play')] });

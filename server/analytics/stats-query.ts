@@ -41,10 +41,11 @@ export function cellWhere(f: StatsFilter, options: { campaignsOnly?: boolean } =
     params.push(value);
     parts.push(`${column} = $${params.length}`);
   };
+  // Every cell is also kept for all provinces together ('*'): without a province filter those are read.
+  add('province', f.province ?? '*');
   if (f.type) add('guide_type', f.type);
   if (f.campaignId) add('campaign_id', f.campaignId);
   if (f.channel) add('channel', f.channel);
-  if (f.province) add('province', f.province);
   if (options.campaignsOnly) parts.push(`campaign_id <> '${NO_CAMPAIGN}'::uuid`);
   return { sql: parts.join(' AND '), params };
 }

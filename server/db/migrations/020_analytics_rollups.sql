@@ -6,8 +6,10 @@
 -- Every figure is attributed to the guide's PRODUCTION day (Europe/Rome calendar), so a date range
 -- always means "the guides produced in these days" and every rate stays a share of one set of guides.
 -- Cells exist at three grains of that day: 'd' (day), 'm' (month, period = its first day) and 'y'
--- (year); a date range is answered from whole years, whole months and the remaining days, so a query
--- reads hundreds or thousands of cells, never millions of events.
+-- (year); a date range is answered from whole years, whole months and the remaining days. Each cell
+-- is also kept with province '*' (all provinces): the 107 provinces are the dimension that multiplies
+-- cells most, and most questions do not filter by one. So a query reads, through the primary key
+-- (grain, province, period, …), thousands of cells, never millions of events.
 --
 -- channel: '' on the guide-level row (produced); otherwise the token's channel (views: the channel of
 -- the view; viewers: the channel of their first view). campaign_id: the nil UUID for direct guides.
@@ -56,7 +58,7 @@ CREATE TABLE analytics_cells (
   rating3 integer NOT NULL DEFAULT 0,
   rating4 integer NOT NULL DEFAULT 0,
   rating5 integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (grain, period, guide_type, campaign_id, channel, province)
+  PRIMARY KEY (grain, province, period, guide_type, campaign_id, channel)
 );
 
 -- Views in which an action was used: total events and distinct views, per action and kind.
@@ -71,7 +73,7 @@ CREATE TABLE analytics_action_cells (
   action_id text NOT NULL,
   events integer NOT NULL DEFAULT 0,
   views integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (grain, period, guide_type, campaign_id, channel, province, kind, action_id)
+  PRIMARY KEY (grain, province, period, guide_type, campaign_id, channel, kind, action_id)
 );
 
 -- Views that stopped in a scene: their furthest position lies in it and they did not complete.
@@ -86,7 +88,7 @@ CREATE TABLE analytics_scene_cells (
   scene_id text NOT NULL,
   exits integer NOT NULL DEFAULT 0,
   min_frame integer,
-  PRIMARY KEY (grain, period, guide_type, campaign_id, channel, province, scene_id)
+  PRIMARY KEY (grain, province, period, guide_type, campaign_id, channel, scene_id)
 );
 
 -- The state the rollups are derived from, so that a late event changes a view's or a viewer's

@@ -126,17 +126,18 @@ BEGIN
     FROM nv
   ),
   write_cells AS (
-    INSERT INTO analytics_cells AS c (grain, period, guide_type, campaign_id, channel, province,
+    INSERT INTO analytics_cells AS c (grain, province, period, guide_type, campaign_id, channel,
       views, interacted_views, r0, r5, r10, r15, r20, r25,
       r30, r35, r40, r45, r50, r55, r60, r65,
       r70, r75, r80, r85, r90, r95, r100, viewers,
       viewers_interacted, viewer_views, rating1, rating2, rating3, rating4, rating5)
-    SELECT gr.grain, gr.period, guide_type, campaign_id, channel, province,
+    SELECT gr.grain, gr.province, gr.period, guide_type, campaign_id, channel,
            sum(views), sum(interacted_views), sum(r0), sum(r5), sum(r10), sum(r15), sum(r20), sum(r25),
            sum(r30), sum(r35), sum(r40), sum(r45), sum(r50), sum(r55), sum(r60), sum(r65),
            sum(r70), sum(r75), sum(r80), sum(r85), sum(r90), sum(r95), sum(r100), sum(viewers),
            sum(viewers_interacted), sum(viewer_views), sum(rating1), sum(rating2), sum(rating3), sum(rating4), sum(rating5)
-    FROM delta CROSS JOIN LATERAL (VALUES ('d', produced_on), ('m', date_trunc('month', produced_on::timestamp)::date), ('y', date_trunc('year', produced_on::timestamp)::date)) AS gr (grain, period)
+    FROM delta CROSS JOIN LATERAL (VALUES ('d', produced_on, delta.province), ('m', date_trunc('month', produced_on::timestamp)::date, delta.province), ('y', date_trunc('year', produced_on::timestamp)::date, delta.province),
+    ('d', produced_on, '*'), ('m', date_trunc('month', produced_on::timestamp)::date, '*'), ('y', date_trunc('year', produced_on::timestamp)::date, '*')) AS gr (grain, period, province)
     GROUP BY 1, 2, 3, 4, 5, 6
     HAVING sum(abs(views)) + sum(abs(interacted_views)) + sum(abs(r0)) + sum(abs(r5)) + sum(abs(r10)) +
            sum(abs(r15)) + sum(abs(r20)) + sum(abs(r25)) + sum(abs(r30)) + sum(abs(r35)) + sum(abs(r40)) +
@@ -145,7 +146,7 @@ BEGIN
            sum(abs(viewers)) + sum(abs(viewers_interacted)) + sum(abs(viewer_views)) + sum(abs(rating1)) +
            sum(abs(rating2)) + sum(abs(rating3)) + sum(abs(rating4)) + sum(abs(rating5)) > 0
     ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (grain, period, guide_type, campaign_id, channel, province) DO UPDATE SET
+    ON CONFLICT (grain, province, period, guide_type, campaign_id, channel) DO UPDATE SET
       views = c.views + excluded.views, interacted_views = c.interacted_views + excluded.interacted_views, r0 = c.r0 + excluded.r0,
       r5 = c.r5 + excluded.r5, r10 = c.r10 + excluded.r10, r15 = c.r15 + excluded.r15,
       r20 = c.r20 + excluded.r20, r25 = c.r25 + excluded.r25, r30 = c.r30 + excluded.r30,
@@ -172,12 +173,13 @@ BEGIN
     FROM new_uses u JOIN n USING (view_id)
   ),
   write_actions AS (
-    INSERT INTO analytics_action_cells AS a (grain, period, guide_type, campaign_id, channel, province, kind, action_id, events, views)
-    SELECT gr.grain, gr.period, guide_type, campaign_id, channel, province, kind, action_id, sum(events), sum(views)
-    FROM action_delta CROSS JOIN LATERAL (VALUES ('d', produced_on), ('m', date_trunc('month', produced_on::timestamp)::date), ('y', date_trunc('year', produced_on::timestamp)::date)) AS gr (grain, period)
+    INSERT INTO analytics_action_cells AS a (grain, province, period, guide_type, campaign_id, channel, kind, action_id, events, views)
+    SELECT gr.grain, gr.province, gr.period, guide_type, campaign_id, channel, kind, action_id, sum(events), sum(views)
+    FROM action_delta CROSS JOIN LATERAL (VALUES ('d', produced_on, action_delta.province), ('m', date_trunc('month', produced_on::timestamp)::date, action_delta.province), ('y', date_trunc('year', produced_on::timestamp)::date, action_delta.province),
+    ('d', produced_on, '*'), ('m', date_trunc('month', produced_on::timestamp)::date, '*'), ('y', date_trunc('year', produced_on::timestamp)::date, '*')) AS gr (grain, period, province)
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT (grain, period, guide_type, campaign_id, channel, province, kind, action_id) DO UPDATE SET events = a.events + excluded.events, views = a.views + excluded.views
+    ON CONFLICT (grain, province, period, guide_type, campaign_id, channel, kind, action_id) DO UPDATE SET events = a.events + excluded.events, views = a.views + excluded.views
   ),
   -- A view leaves its previous exit scene and, unless complete, stops in its new furthest one.
   scene_delta AS (
@@ -187,13 +189,14 @@ BEGIN
     SELECT produced_on, guide_type, campaign_id, channel, province, far_scene, 1, far_frame
     FROM n WHERE reach < 100 AND far_scene IS NOT NULL
   )
-  INSERT INTO analytics_scene_cells AS s (grain, period, guide_type, campaign_id, channel, province, scene_id, exits, min_frame)
-  SELECT gr.grain, gr.period, guide_type, campaign_id, channel, province, scene_id, sum(exits), min(frame)
-  FROM scene_delta CROSS JOIN LATERAL (VALUES ('d', produced_on), ('m', date_trunc('month', produced_on::timestamp)::date), ('y', date_trunc('year', produced_on::timestamp)::date)) AS gr (grain, period)
+  INSERT INTO analytics_scene_cells AS s (grain, province, period, guide_type, campaign_id, channel, scene_id, exits, min_frame)
+  SELECT gr.grain, gr.province, gr.period, guide_type, campaign_id, channel, scene_id, sum(exits), min(frame)
+  FROM scene_delta CROSS JOIN LATERAL (VALUES ('d', produced_on, scene_delta.province), ('m', date_trunc('month', produced_on::timestamp)::date, scene_delta.province), ('y', date_trunc('year', produced_on::timestamp)::date, scene_delta.province),
+    ('d', produced_on, '*'), ('m', date_trunc('month', produced_on::timestamp)::date, '*'), ('y', date_trunc('year', produced_on::timestamp)::date, '*')) AS gr (grain, period, province)
   GROUP BY 1, 2, 3, 4, 5, 6, 7
   HAVING sum(exits) <> 0
   ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT (grain, period, guide_type, campaign_id, channel, province, scene_id) DO UPDATE SET exits = s.exits + excluded.exits,
+  ON CONFLICT (grain, province, period, guide_type, campaign_id, channel, scene_id) DO UPDATE SET exits = s.exits + excluded.exits,
     min_frame = least(s.min_frame, excluded.min_frame);
   RETURN NULL;
 END
