@@ -50,6 +50,11 @@ export class EventQueue {
     if (this.pending.length) this.schedule(0);
   }
 
+  /** Events not yet acknowledged by the server (in flight included). */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
   /** Queues one event; false when it breaks the contract (it is then dropped, never sent). */
   push(event: ViewingEvent): boolean {
     const r = viewingEvent.safeParse(event);

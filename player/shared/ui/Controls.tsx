@@ -77,7 +77,7 @@ export const Controls: React.FC<ControlsProps> = (p) => {
         <button
           type="button"
           className="vg-btn"
-          aria-label={t.back10}
+          aria-label={`${t.back10Short}: ${t.back10}`}
           onClick={() => {
             const f = playback?.getCurrentFrame() ?? 0;
             const to = Math.max(0, f - 300);

@@ -160,6 +160,11 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
           cues={model.cues}
           captionsOn={captionsOn}
           onPlayPause={onPlayPause}
+          onStartOver={(e) => {
+            playback?.seekTo(0);
+            onSeek(0, initialFrame);
+            onPlayPause(e);
+          }}
         />
         {manifest.narrationStatus === 'unavailable' && source === 'live' ? <p className="vg-note">{t.noAudio}</p> : null}
         <Controls

@@ -1,4 +1,4 @@
-import React, { lazy, Suspense } from 'react';
+import React, { lazy, Suspense, useEffect, useState } from 'react';
 import type { Cue } from '../../../compositions/captions';
 import type { Manifest } from '../manifest';
 import { clock, type Strings } from '../i18n';
@@ -28,14 +28,19 @@ export interface StageProps {
   cues: Cue[];
   captionsOn: boolean;
   onPlayPause(e: React.MouseEvent): void;
+  onStartOver(e: React.MouseEvent): void;
 }
 
 /** The picture (live composition or MP4), the big play button over it, and the captions under it. */
 export const Stage: React.FC<StageProps> = (p) => {
   const { t } = p;
   const cue = useFrameValue(p.playback, (f) => cueAt(p.cues, f)?.text ?? '', '');
-  const started = useFrameValue(p.playback, (f) => f > 0, p.initialFrame > 0);
-  const bigLabel = p.waitingForAudio ? t.preparingAudio : p.ended ? t.replay : p.initialFrame > 0 && !started ? t.resumeFrom(clock(p.initialFrame / 30)) : started ? t.resume : t.play;
+  const [played, setPlayed] = useState(false);
+  useEffect(() => {
+    if (p.playing) setPlayed(true);
+  }, [p.playing]);
+  const resuming = p.initialFrame > 0 && !played;
+  const bigLabel = p.waitingForAudio ? t.preparingAudio : p.ended ? t.replay : resuming ? t.resumeFrom(clock(p.initialFrame / 30)) : played ? t.resume : t.play;
   return (
     <div className={`vg-stage${p.audioOnly ? ' vg-audio-only' : ''}`}>
       <div className="vg-picture">
@@ -56,12 +61,19 @@ export const Stage: React.FC<StageProps> = (p) => {
           />
         )}
         {!p.playing || p.waitingForAudio ? (
-          <button type="button" className="vg-bigplay" onClick={p.onPlayPause} aria-busy={p.waitingForAudio} disabled={p.waitingForAudio}>
-            <span className="vg-bigplay-circle">
-              <Icon name={p.ended ? 'replay' : 'play'} size={40} />
-            </span>
-            <span className="vg-bigplay-label">{bigLabel}</span>
-          </button>
+          <div className="vg-overlay">
+            <button type="button" className="vg-bigplay" onClick={p.onPlayPause} aria-busy={p.waitingForAudio} disabled={p.waitingForAudio}>
+              <span className="vg-bigplay-circle">
+                <Icon name={p.ended ? 'replay' : 'play'} size={40} />
+              </span>
+              <span className="vg-bigplay-label">{bigLabel}</span>
+            </button>
+            {resuming && !p.waitingForAudio ? (
+              <button type="button" className="vg-startover" onClick={p.onStartOver}>
+                {t.startOver}
+              </button>
+            ) : null}
+          </div>
         ) : null}
       </div>
       {p.captionsOn ? (
