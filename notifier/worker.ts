@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Database } from '../server/db/database';
 import { deriveToken, linkOf } from '../server/db/token-derivation';
 import type { Logger } from '../server/logger';
@@ -12,7 +13,8 @@ import type { ChannelRateLimiter } from './rate-limit';
 import { renderMessage } from './templates/render';
 
 export interface NotifyWorkerOptions {
-  connection: ConnectionOptions;
+  /** Queue connection; also where commit markers are written (see process()). */
+  connection: Redis;
   prefix: string;
   db: Database;
   logger: Logger;
@@ -27,18 +29,25 @@ export interface NotifyWorkerOptions {
 
 /** Waits up to this long for a rate-limit slot in place; longer waits give the job back as delayed. */
 const MAX_INLINE_WAIT_MS = 1000;
+const MARKER_TTL_SECONDS = 7 * 86_400;
 
-export type Outcome = 'sent' | 'delivered' | 'bounced' | 'failed' | 'skipped' | 'duplicate';
+export type Outcome = 'sent' | 'delivered' | 'bounced' | 'failed' | 'skipped' | 'duplicate' | 'recovered';
 
 /**
  * One job = one notification (payload: its id). Consent is read again right before each send, so a
- * revocation stops whatever is still queued. At-least-once delivery from BullMQ is made safe by the
- * row's status: a finished notification is never sent again; a row left "sending" by a worker that
- * died mid-send is the one case SMTP cannot settle, and is re-sent with the same Message-ID.
+ * revocation stops whatever is still queued. BullMQ delivers jobs at least once; the row's status
+ * makes that safe: a finished notification is never sent again.
+ *
+ * The one case a status cannot settle is a worker dying between SMTP's final "." and the write of
+ * "sent": the server has the message, the row still says "sending" (RFC 1047). So right before the
+ * final "." the worker writes a commit marker to Redis (a synchronous socket write, ahead of the
+ * "." in the same tick). A worker that finds a row left "sending" by a dead one looks for the
+ * marker: present, the message went out and the row is just marked sent; absent, the "." never
+ * left, and the message is sent (the server had discarded the unfinished one).
  */
 export class NotifyWorker {
   readonly worker: Worker<NotifyJobData>;
-  readonly outcomes: Record<Outcome, number> = { sent: 0, delivered: 0, bounced: 0, failed: 0, skipped: 0, duplicate: 0 };
+  readonly outcomes: Record<Outcome, number> = { sent: 0, delivered: 0, bounced: 0, failed: 0, skipped: 0, duplicate: 0, recovered: 0 };
 
   constructor(private readonly o: NotifyWorkerOptions) {
     this.worker = new Worker<NotifyJobData>(NOTIFY_QUEUE, (job, token) => this.process(job, token), {
@@ -52,6 +61,10 @@ export class NotifyWorker {
     });
     this.worker.on('failed', (job, err) => void this.onFailed(job, err));
     this.worker.on('error', (err) => o.logger.error({ err: scrub(err.message) }, 'notify worker error'));
+  }
+
+  private markerKey(id: string): string {
+    return `${this.o.prefix}:notify:committed:${id}`;
   }
 
   private count(outcome: Outcome): { outcome: Outcome } {
@@ -70,6 +83,16 @@ export class NotifyWorker {
     if (!adapter) {
       await markFinal(db, id, 'failed', 'channel_not_configured');
       return this.count('failed');
+    }
+    if (ctx.status === 'sending') {
+      const committed = await this.o.connection.get(this.markerKey(id));
+      if (committed !== null) {
+        await markSent(db, id, { providerId: null, delivered: adapter.acceptIsDelivery, consentHistoryId: Number(committed) });
+        await this.o.connection.del(this.markerKey(id));
+        logger.info({ notificationId: id, channel: ctx.channel }, 'notification found committed after a crash: marked sent');
+        return this.count('recovered');
+      }
+      logger.warn({ notificationId: id, channel: ctx.channel }, 'previous attempt died before its point of no return: sending again');
     }
 
     const held = job.data.slot !== undefined && Math.abs(Date.now() - job.data.slot) < 5000;
@@ -90,18 +113,26 @@ export class NotifyWorker {
     if (skipped) return skipped;
     const to = recipientOf(ctx) as { to: string };
     if (!(await claimForSend(db, id))) return this.count('duplicate');
-    if (ctx.status === 'sending') logger.warn({ notificationId: id, channel: ctx.channel }, 'previous attempt died mid-send: sending again with the same message id');
 
     const consentId = ctx.consent!.history_id;
     const link = linkOf(this.o.publicBaseUrl, deriveToken(this.o.tokenSecret, ctx.nonce!));
     const expiresAt = ctx.token_expires_at && ctx.guide_expires_at && ctx.token_expires_at < ctx.guide_expires_at ? ctx.token_expires_at : ctx.guide_expires_at!;
     const rendered = renderMessage({ channel: ctx.channel, guide: ctx.data!, locale: ctx.locale!, link, expiresAt });
+    let committed = false;
+    const commit = () => {
+      committed = true;
+      // Not awaited on purpose: ioredis writes the command to the socket now, before the final ".".
+      this.o.connection.set(this.markerKey(id), String(consentId), 'EX', MARKER_TTL_SECONDS).catch(() => undefined);
+    };
     try {
-      const result = await adapter.send({ notificationId: id, channel: ctx.channel, to: to.to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered });
+      const result = await adapter.send({ notificationId: id, channel: ctx.channel, to: to.to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered }, commit);
       await markSent(db, id, { ...result, consentHistoryId: consentId });
+      if (committed) await this.o.connection.del(this.markerKey(id));
       logger.info({ notificationId: id, guideId: ctx.guide_id, channel: ctx.channel, outcome: result.delivered ? 'delivered' : 'sent' }, 'notification sent');
       return this.count(result.delivered ? 'delivered' : 'sent');
     } catch (err) {
+      // The server refused after the body (or the line dropped): not sent, whatever the marker says.
+      if (committed) await this.o.connection.del(this.markerKey(id));
       if (err instanceof PermanentFailure) {
         await markFinal(db, id, err.outcome, err.message, consentId);
         logger.warn({ notificationId: id, channel: ctx.channel, outcome: err.outcome, reason: err.message }, 'notification refused');

@@ -60,9 +60,11 @@ const hooks: Hook[] = [];
 let hookBase = '';
 let secret = '';
 
-const [anna, bruno, carla, dario] = envelopes(4, 'notify-flow') as [Envelope & { citizen: { fiscalCode: string } }, ...(Envelope & { citizen: { fiscalCode: string } })[]];
+type Personal = Envelope & { citizen: { fiscalCode: string; givenName: string } };
+const people = envelopes(4, 'notify-flow') as Personal[];
+const [anna, bruno, carla, dario] = [people[0]!, people[1]!, people[2]!, people[3]!];
 // Markup in a name must reach the HTML part escaped.
-(anna.citizen as { givenName: string }).givenName = 'Anna <b>&amp;';
+anna.citizen.givenName = 'Anna <b>&amp;';
 const ANNA_EMAIL = 'Anna.Verdi@Example.IT';
 const ANNA_MOBILE = '+393331234567';
 

@@ -1,6 +1,7 @@
-import { createTransport } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type { NotifyChannel } from '../../server/notify/channels';
 import { scrub } from '../../server/notify/scrub';
+import { SmtpPool } from './smtp-pool';
 import { PermanentFailure, type ChannelAdapter, type OutgoingMessage, type SendResult } from './types';
 
 export interface SmtpAdapterOptions {
@@ -18,52 +19,48 @@ export function senderDomain(from: string): string {
   return m?.[1]?.toLowerCase() ?? 'videoguida.localhost';
 }
 
+/** The Message-ID of a notification's email: its id, so receipts and duplicates name it. */
+export const messageIdOf = (notificationId: string, from: string) => `<${notificationId}@${senderDomain(from)}>`;
+
 /**
- * Email (and PEC, through the certified provider's SMTP) with nodemailer over a pool of connections.
- * The Message-ID is the notification's id: a message re-sent after a crash (SMTP cannot tell whether
- * the first copy arrived, RFC 1047) carries the same id, so mail stores can drop the duplicate, and a
- * bounce processor can name the notification in its receipt.
+ * Email (and PEC, through the certified provider's SMTP with its own sender) over real SMTP. The
+ * Message-ID is the notification's id: a bounce processor can name the notification in its receipt,
+ * and a message sent again after a crash is recognisable as the same one.
  */
 export function smtpAdapter(o: SmtpAdapterOptions): ChannelAdapter {
-  const transport = createTransport({
-    url: o.url,
-    pool: true,
-    maxConnections: o.maxConnections ?? 5,
-    maxMessages: 1000,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
-    logger: false,
-    debug: false,
-  });
-  const domain = senderDomain(o.from);
+  const pool = new SmtpPool(o.url, o.maxConnections ?? 5);
   return {
     channel: o.channel,
-    async send(m: OutgoingMessage): Promise<SendResult> {
+    acceptIsDelivery: Boolean(o.acceptIsDelivery),
+    async send(m: OutgoingMessage, commit?: () => void): Promise<SendResult> {
+      const messageId = messageIdOf(m.notificationId, o.from);
+      const node = new MailComposer({
+        from: o.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId,
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      }).compile();
+      const envelope = node.getEnvelope();
+      const raw = await node.build();
       try {
-        const info = await transport.sendMail({
-          from: o.from,
-          to: m.to,
-          subject: m.subject,
-          text: m.text,
-          html: m.html,
-          messageId: `<${m.notificationId}@${domain}>`,
-          headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
-          disableFileAccess: true,
-          disableUrlAccess: true,
-        });
-        return { providerId: info.messageId ?? null, delivered: Boolean(o.acceptIsDelivery) };
+        await pool.send({ from: String(envelope.from), to: envelope.to.map(String) }, raw, commit);
+        return { providerId: messageId, delivered: Boolean(o.acceptIsDelivery) };
       } catch (err) {
         const e = err as Error & { code?: string; responseCode?: number; response?: string; command?: string };
         const what = `${e.code ?? 'SMTP'} ${e.responseCode ?? ''} ${scrub(e.response ?? e.message, 200)}`.replace(/\s+/g, ' ').trim();
-        // 5xx to the recipient is a bounce; 5xx to us (sender, auth, message) is our failure.
-        // Anything else (4xx, a dropped connection, bad credentials being fixed) is retried with backoff.
+        // 5xx to the recipient is a bounce; 5xx to us (sender, message) is our failure. Anything
+        // else (4xx, a dropped connection, credentials being fixed) is retried with backoff.
         if (e.responseCode && e.responseCode >= 500) throw new PermanentFailure(e.command === 'RCPT TO' ? 'bounced' : 'failed', what);
         throw new Error(what);
       }
     },
     async close() {
-      transport.close();
+      pool.close();
     },
   };
 }

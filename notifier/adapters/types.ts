@@ -37,10 +37,16 @@ export class PermanentFailure extends Error {
   }
 }
 
-/** Every channel behind the same two calls; the worker knows nothing of SMTP or HTTP. */
+/** Every channel behind the same calls; the worker knows nothing of SMTP or HTTP. */
 export interface ChannelAdapter {
   readonly channel: NotifyChannel;
-  /** Throws PermanentFailure for a definite no, any other error for "try again later". */
-  send(message: OutgoingMessage): Promise<SendResult>;
+  /** The provider's acceptance is the delivery (a local mailbox): "delivered" at once. */
+  readonly acceptIsDelivery: boolean;
+  /**
+   * Throws PermanentFailure for a definite no, any other error for "try again later". An adapter
+   * with a point of no return (SMTP's final ".") calls `commit` synchronously right before it, so
+   * the worker can record that the message is going out before it is out (see notifier/worker.ts).
+   */
+  send(message: OutgoingMessage, commit?: () => void): Promise<SendResult>;
   close(): Promise<void>;
 }

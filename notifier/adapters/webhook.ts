@@ -37,6 +37,8 @@ const RETRY_STATUSES = new Set([408, 425, 429]);
 export function webhookAdapter(o: WebhookAdapterOptions): ChannelAdapter {
   return {
     channel: o.channel,
+    acceptIsDelivery: false,
+    // No commit point: a gateway that honours Idempotency-Key turns a re-sent request into one message.
     async send(m: OutgoingMessage): Promise<SendResult> {
       const payload: WebhookPayload = {
         version: 1,

@@ -1,0 +1,145 @@
+import { Readable } from 'node:stream';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+
+export type SmtpSendInfo = SMTPConnection.SentMessageInfo;
+
+interface Pooled {
+  conn: SMTPConnection;
+  dead: boolean;
+  sent: number;
+  idleTimer?: NodeJS.Timeout;
+}
+
+const MAX_MESSAGES_PER_CONNECTION = 500;
+const IDLE_CLOSE_MS = 30_000;
+
+/**
+ * A few long-lived SMTP connections (nodemailer's SMTPConnection), each carrying one message at a
+ * time. Ours rather than nodemailer's pool because the notifier needs the moment between the last
+ * byte of the body and the final "." (see `send`), which the pool's buffering hides.
+ */
+export class SmtpPool {
+  private readonly idle: Pooled[] = [];
+  private readonly waiters: ((p: Pooled | null) => void)[] = [];
+  private open = 0;
+  private closed = false;
+  private readonly options: SMTPConnection.Options & { auth?: { user: string; pass: string } };
+
+  constructor(url: string, private readonly max: number) {
+    const parsed = parseConnectionUrl(url);
+    this.options = {
+      host: parsed.host,
+      port: parsed.port,
+      secure: parsed.secure,
+      auth: parsed.auth,
+      tls: parsed.tls as SMTPConnection.Options['tls'],
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000,
+      logger: false,
+    };
+  }
+
+  private async connect(): Promise<Pooled> {
+    const conn = new SMTPConnection(this.options);
+    const p: Pooled = { conn, dead: false, sent: 0 };
+    await new Promise<void>((resolve, reject) => {
+      conn.once('error', reject);
+      conn.connect(() => {
+        conn.removeListener('error', reject);
+        resolve();
+      });
+    });
+    conn.on('error', () => (p.dead = true));
+    conn.on('end', () => (p.dead = true));
+    if (this.options.auth) {
+      await new Promise<void>((resolve, reject) => conn.login(this.options.auth!, (err) => (err ? reject(err) : resolve())));
+    }
+    return p;
+  }
+
+  private async acquire(): Promise<Pooled> {
+    for (;;) {
+      if (this.closed) throw new Error('smtp pool closed');
+      const p = this.idle.pop();
+      if (p) {
+        clearTimeout(p.idleTimer);
+        if (!p.dead) return p;
+        this.open -= 1;
+        continue;
+      }
+      if (this.open < this.max) {
+        this.open += 1;
+        try {
+          return await this.connect();
+        } catch (err) {
+          this.open -= 1;
+          throw err;
+        }
+      }
+      const next = await new Promise<Pooled | null>((resolve) => this.waiters.push(resolve));
+      if (next) return next;
+    }
+  }
+
+  private release(p: Pooled, reusable: boolean): void {
+    if (!reusable || p.dead || this.closed || p.sent >= MAX_MESSAGES_PER_CONNECTION) {
+      this.open -= 1;
+      if (!p.dead) p.conn.quit();
+      p.dead = true;
+      this.waiters.shift()?.(null);
+      return;
+    }
+    const waiter = this.waiters.shift();
+    if (waiter) return waiter(p);
+    p.idleTimer = setTimeout(() => {
+      const i = this.idle.indexOf(p);
+      if (i < 0) return;
+      this.idle.splice(i, 1);
+      this.open -= 1;
+      p.conn.quit();
+    }, IDLE_CLOSE_MS);
+    p.idleTimer.unref();
+    this.idle.push(p);
+  }
+
+  /**
+   * Sends one message. `beforeFinalDot` runs synchronously once the server has accepted the
+   * envelope and the whole body has been handed to the socket, right before the "." that makes the
+   * server take the message: the last moment at which not sending is still possible.
+   */
+  async send(envelope: { from: string; to: string[] }, message: Buffer, beforeFinalDot?: () => void): Promise<SmtpSendInfo> {
+    const p = await this.acquire();
+    let reads = 0;
+    // highWaterMark 0: the second read is asked for only after the body has gone downstream.
+    const body = new Readable({
+      highWaterMark: 0,
+      read() {
+        reads += 1;
+        if (reads === 1) return void this.push(message);
+        beforeFinalDot?.();
+        this.push(null);
+      },
+    });
+    try {
+      const info = await new Promise<SmtpSendInfo>((resolve, reject) => p.conn.send(envelope, body, (err, i) => (err ? reject(err) : resolve(i!))));
+      p.sent += 1;
+      this.release(p, true);
+      return info;
+    } catch (err) {
+      // A refused envelope leaves the session usable in principle; a fresh connection is simpler and safe.
+      this.release(p, false);
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) w(null);
+    for (const p of this.idle.splice(0)) {
+      clearTimeout(p.idleTimer);
+      p.conn.quit();
+    }
+  }
+}
