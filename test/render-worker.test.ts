@@ -14,6 +14,7 @@ import { ffprobeJson } from '../render-worker/ffmpeg';
 import { startRenderWorker } from '../render-worker/start';
 import { framePsnr } from '../render-worker/psnr';
 import { renderGuide } from '../render-worker/render-guide';
+import { measureLoudness } from '../speech/loudness';
 import { closeTestDatabase, TEST_DATABASE_URL, uniqueSchema } from './helpers/databases';
 import { flushPrefix, guideOf, renderTestEnv, storeGuide, waitFor } from './helpers/render-env';
 
@@ -37,6 +38,17 @@ async function enqueue(id: string, version: string) {
 async function frameCount(file: string): Promise<number> {
   const p = await ffprobeJson(file, ['-count_frames', '-select_streams', 'v', '-show_streams']);
   return Number(p.streams[0].nb_read_frames);
+}
+
+/** Silent stretches of a file's audio, in seconds. */
+function silences(file: string): Promise<[number, number][]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-vn', '-af', 'silencedetect=noise=-45dB:d=0.3', '-f', 'null', '-'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => resolve([...err.matchAll(/silence_start: (-?[\d.]+)[\s\S]*?silence_end: ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])));
+  });
 }
 
 function spawnWorker(): ChildProcess {
@@ -64,8 +76,8 @@ afterAll(async () => {
 });
 
 describe('render worker', () => {
-  it('renders a guide enqueued twice exactly once, into a valid joined MP4', async () => {
-    const guide = guideOf('red', 'worker-dup');
+  it('renders a pension guide enqueued twice exactly once, into a joined MP4 with its narration', async () => {
+    const guide = guideOf('pensione', 'worker-dup');
     const row = await storeGuide(db, guide, 'dup-1');
     await enqueue(row.id, row.type_version);
     await enqueue(row.id, row.type_version);
@@ -96,6 +108,29 @@ describe('render worker', () => {
     expect(audio[0].sample_rate).toBe('48000');
     expect(Math.abs(Number(audio[0].duration) - Number(streams[0].duration))).toBeLessThanOrEqual(1 / 30);
     expect(await frameCount(video)).toBe(sb.durationInFrames);
+    expect(sb.durationInFrames / 30).toBeGreaterThanOrEqual(210);
+    expect(sb.durationInFrames / 30).toBeLessThanOrEqual(300);
+
+    // The voice: loudness-normalised, and heard exactly where the captions say.
+    const loudness = await measureLoudness(video);
+    expect(Math.abs(loudness.integrated - -16)).toBeLessThanOrEqual(1.5);
+    expect(loudness.truePeak).toBeLessThan(-1);
+    const track = (stored as any).narration as { sentences: Record<string, { startFrame: number; endFrame: number }[]> };
+    const quiet = await silences(video);
+    const covered = (a: number, b: number) => quiet.some(([qs, qe]) => qs <= a && qe >= b);
+    for (const scene of sb.scenes) {
+      for (const cue of track.sentences[scene.id]!) {
+        const [a, b] = [(scene.from + cue.startFrame) / 30, (scene.from + cue.endFrame) / 30];
+        expect(covered(a + 0.1, b - 0.1), `speech expected in ${scene.id} ${a.toFixed(2)}–${b.toFixed(2)} s`).toBe(false);
+      }
+    }
+    sb.scenes.slice(1).forEach((scene, i) => {
+      const prev = sb.scenes[i]!;
+      const lastEnd = (prev.from + track.sentences[prev.id]!.at(-1)!.endFrame) / 30;
+      const nextStart = (scene.from + track.sentences[scene.id]![0]!.startFrame) / 30;
+      expect(covered(lastEnd + 0.1, nextStart - 0.1), `silence expected between ${prev.id} and ${scene.id}`).toBe(true);
+    });
+
     const frames = await ffprobeJson(video, ['-select_streams', 'v', '-show_entries', 'frame=best_effort_timestamp_time']);
     const times = frames.frames.map((f: any) => Number(f.best_effort_timestamp_time));
     for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]);
@@ -171,8 +206,30 @@ describe('render worker', () => {
     expect(await job!.getState()).toBe('completed');
   }, 600_000);
 
+  it('on SIGTERM stops within its bounded time, and the job is completed by the next worker', async () => {
+    const guide = guideOf('auu', 'worker-term');
+    const row = await storeGuide(db, guide, 'term-1');
+    await enqueue(row.id, row.type_version);
+    const first = spawnWorker();
+    await waitFor(async () => (await getGuide(db, row.id))?.status === 'rendering', 120_000, 'the first worker to start rendering');
+    const exited = new Promise<number>((resolve) => first.once('exit', () => resolve(Date.now())));
+    const t0 = Date.now();
+    first.kill('SIGTERM'); // the worker process only, as an orchestrator would
+    const stoppedAfter = (await exited) - t0;
+    // RENDER_SHUTDOWN_TIMEOUT is 3 s here: the render is aborted after it, plus closing time.
+    expect(stoppedAfter).toBeLessThan(15_000);
+    killGroup(first, 'SIGKILL'); // nothing of it may linger
+    expect(['queued', 'rendering']).toContain((await getGuide(db, row.id))?.status);
+    const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
+    try {
+      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', 400_000, 'the next worker to finish');
+    } finally {
+      await running.close();
+    }
+  }, 600_000);
+
   it('re-enqueues queued guides that Redis lost, and renders them', async () => {
-    const guide = guideOf('red', 'worker-dup'); // same data as the first test: the cache makes this quick
+    const guide = guideOf('pensione', 'worker-dup'); // same data as the first test: the cache makes this quick
     const row = await storeGuide(db, guide, 'flushed-1');
     await enqueue(row.id, row.type_version);
     expect(await flushPrefix(config.redisUrl, config.queuePrefix)).toBeGreaterThan(0);
