@@ -1,8 +1,8 @@
 /**
  * npm start: the whole system on embedded defaults, in one process, after the doctor (prestart).
  * Redis (launched when none answers), the database (PGlite in DATA_DIR/db, or PostgreSQL), migrations,
- * API keys, demo guides, the API, the retention purge, and (soon) the render worker. Ctrl-C or
- * SIGTERM stops everything in reverse order.
+ * API keys, demo guides, the API, the retention purge, the render worker, and the notifier (with a
+ * local SMTP sink when SMTP_URL is unset). Ctrl-C or SIGTERM stops everything in reverse order.
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -20,6 +20,9 @@ import { resolveSecrets } from './secrets';
 import { ensureApiKeys, ensureDemoGuides } from './start-demo';
 import { ensureRedis } from './start-redis';
 import { startRenderWorker } from '../render-worker/start';
+import { loadNotifierSettings } from '../notifier/config';
+import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
+import { startNotifier } from '../notifier/start';
 import { ClipCache, createEngine } from '../speech';
 
 /**
@@ -75,6 +78,17 @@ try {
     stops.push({ name: 'render worker', stop: () => worker.close() });
   }
 
+  // Notifications (issue #10). Without SMTP_URL, mail goes to a local SMTP sink that files every
+  // message under DATA_DIR/mail, so a new user sees what a citizen would receive.
+  let mailSink: SmtpSink | undefined;
+  if (!loadNotifierSettings().smtpUrl) {
+    mailSink = await startSmtpSink({ dir: path.join(config.dataDir, 'mail'), logger });
+    const sink = mailSink;
+    stops.push({ name: 'mail sink', stop: () => sink.stop() });
+  }
+  const notifier = await startNotifier({ config, db, logger, redisUrl: config.redisUrl, settings: mailSink ? { smtpUrl: mailSink.url, smtpAcceptIsDelivery: true } : {} });
+  stops.push({ name: 'notifier', stop: () => notifier.close() });
+
   const stopPurge = schedulePurge(
     () => purgeExpired(db, { videoDir: config.videoDir, graceSeconds: config.retentionGraceSeconds, logger }),
     settings.purgeIntervalSeconds,
@@ -111,6 +125,7 @@ try {
   say(`API docs:     ${base}/api/docs          Render queue: ${base}${QUEUE_BOARD_PATH} (user any, password = operator key)`);
   const citizen = demo.find((d) => d.fiscalCode);
   if (citizen) say(`Reserved area: curl -H "Authorization: Bearer $(npm run -s demo:jwt -- --fiscal-code ${citizen.fiscalCode})" ${base}/api/me/guides`);
+  say(`Notifications: ${mailSink ? `email to consenting citizens lands in ${mailSink.dir}/*.eml (local SMTP sink ${mailSink.url})` : 'email through SMTP_URL'}; console ${base}/console; docs/notifications.md`);
   say('Ctrl-C stops everything.');
   say();
 } catch (err) {

@@ -1,5 +1,8 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { AppContext } from '../deps';
+import { consolePage } from '../notify/console-page';
 import { consentSyncRoutes } from '../notify/consent-sync';
 import { consoleRoutes } from '../notify/console-routes';
 import { meConsentRoutes } from '../notify/me-consents';
@@ -10,8 +13,11 @@ import { receiptRoutes } from '../notify/receipts';
  * delivery receipts from the gateways, and the monitoring console's figures and per-citizen history.
  * Sending itself is the notifier's (notifier/), fed by the outbox the guide paths write.
  */
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 export function notificationRoutes(ctx: AppContext): Router {
   const r = Router();
   r.use(meConsentRoutes(ctx), consentSyncRoutes(ctx), receiptRoutes(ctx), consoleRoutes(ctx));
+  r.get('/console', consolePage(ctx.playerDir ?? path.join(REPO, 'player', 'dist')));
   return r;
 }
