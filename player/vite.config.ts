@@ -4,6 +4,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+const PAGES = ['index', 'embed', 'dashboard', 'console'] as const;
+
+// The player's tests and bench build only the citizen page and the embed, into a directory of
+// their own: another page's unfinished work cannot break them, and they never empty the player/dist
+// that a running server (or another test) is serving.
+const only = (process.env.PLAYER_BUILD_PAGES ?? '').split(',').filter((p): p is (typeof PAGES)[number] => (PAGES as readonly string[]).includes(p));
+const pages = only.length ? only : PAGES;
+const outDir = process.env.PLAYER_BUILD_OUT_DIR ? path.resolve(process.env.PLAYER_BUILD_OUT_DIR) : path.join(root, 'dist');
 
 /**
  * The browser side, one multi-page build served by the API:
@@ -25,17 +33,12 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@compositions': path.resolve(root, '..', 'compositions') } },
   build: {
-    outDir: path.join(root, 'dist'),
+    outDir,
     emptyOutDir: true,
     sourcemap: false,
     manifest: true,
     rollupOptions: {
-      input: {
-        index: path.join(root, 'index.html'),
-        embed: path.join(root, 'embed.html'),
-        dashboard: path.join(root, 'dashboard.html'),
-        console: path.join(root, 'console.html'),
-      },
+      input: Object.fromEntries(pages.map((p) => [p, path.join(root, `${p}.html`)])),
     },
   },
 });

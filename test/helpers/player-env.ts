@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -20,20 +21,24 @@ import { REDIS_URL } from './api';
 import { closeTestDatabase, openTestDatabase, type Backend } from './databases';
 
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-export const PLAYER_DIST = path.join(REPO, 'player', 'dist');
+/**
+ * The citizen page and the embed, built for the player's tests and bench into a directory of their
+ * own (see player/vite.config.ts): player/dist stays whatever `npm run player:build` made.
+ */
+export const PLAYER_DIST = path.join(os.tmpdir(), `videoguida-player-${createHash('sha256').update(REPO).digest('hex').slice(0, 10)}`);
 
 const newestMtime = (dir: string): number => {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    if (full.includes(`${path.sep}dist${path.sep}`) || full.includes('node_modules')) continue;
+    if (full.includes(`${path.sep}dist${path.sep}`) || full.includes('node_modules') || /(dashboard|console)/.test(path.relative(REPO, full))) continue;
     newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 };
 
-/** Builds player/dist when it is missing or older than its sources (player/, compositions/, assets/). */
+/** Builds PLAYER_DIST when it is missing or older than its sources (player/, compositions/, assets/). */
 export function ensurePlayerBuilt(): void {
   const built = path.join(PLAYER_DIST, '.vite', 'manifest.json');
   const stale = () => !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(...['player', 'compositions', 'assets'].map((d) => newestMtime(path.join(REPO, d))));
@@ -51,7 +56,13 @@ export function ensurePlayerBuilt(): void {
     }
   }
   try {
-    if (stale()) execFileSync('npx', ['vite', 'build', '--config', 'player/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO, stdio: 'inherit' });
+    if (stale()) {
+      execFileSync('npx', ['vite', 'build', '--config', 'player/vite.config.ts', '--logLevel', 'warn'], {
+        cwd: REPO,
+        stdio: 'inherit',
+        env: { ...process.env, PLAYER_BUILD_PAGES: 'index,embed', PLAYER_BUILD_OUT_DIR: PLAYER_DIST },
+      });
+    }
   } finally {
     fs.rmdirSync(lock);
   }
