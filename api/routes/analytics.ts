@@ -4,6 +4,7 @@ import express, { Router } from 'express';
 import { campaignFigures } from '../../server/analytics/campaign-figures';
 import { EventWriter, WriterClosedError } from '../../server/analytics/event-writer';
 import { computeFigures } from '../../server/analytics/figures';
+import { labelsByType } from '../../server/analytics/labels';
 import { readCampaignStats, readStats } from '../../server/analytics/stats-query';
 import { resolveToken } from '../access/resolve-token';
 import { dashboardPage } from '../analytics/dashboard-page';
@@ -71,12 +72,15 @@ export function analyticsRoutes(ctx: AppContext): Router {
     const q = query(statsQuery, req.query);
     const started = performance.now();
     const figures = computeFigures(await readStats(ctx.db, toFilter(q)), q.channel);
+    const labels = labelsByType();
     res.setHeader('Cache-Control', 'no-store');
     res.json({
       filters: filtersOf(q),
       dateBasis: 'production',
       timeZone: 'Europe/Rome',
       ...figures,
+      actions: figures.actions.map((a) => ({ ...a, label: labels[a.guideType]?.actions[a.actionId] ?? null })),
+      scenes: figures.scenes.map((x) => ({ ...x, title: labels[x.guideType]?.scenes[x.sceneId] ?? null })),
       generatedAt: new Date().toISOString(),
       queryMs: Math.round(performance.now() - started),
     });

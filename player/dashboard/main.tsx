@@ -1,3 +1,5 @@
-// Placeholder entry, replaced by its owner (see player/vite.config.ts).
-document.getElementById('root')?.append('Videoguida');
-export {};
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './dashboard.css';
+
+createRoot(document.getElementById('root')!).render(<App />);

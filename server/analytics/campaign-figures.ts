@@ -1,3 +1,4 @@
+import { CHANNELS } from '../db/token-derivation';
 import { ratio } from './figures';
 import type { CampaignChannelSums, CampaignRow } from './stats-query';
 
@@ -5,6 +6,11 @@ import type { CampaignChannelSums, CampaignRow } from './stats-query';
  * The campaign view: for each campaign, per channel, how many guides were given a link (notified until
  * notification records exist), how many links were opened, and what the viewers did.
  */
+const order = (channel: string) => {
+  const i = (CHANNELS as readonly string[]).indexOf(channel);
+  return i < 0 ? CHANNELS.length : i;
+};
+
 export function campaignFigures(sums: readonly CampaignChannelSums[], campaigns: readonly CampaignRow[]) {
   const byId = new Map(campaigns.map((c) => [c.id, c]));
   const ids = [...new Set(sums.map((s) => s.campaign_id))];
@@ -28,7 +34,7 @@ export function campaignFigures(sums: readonly CampaignChannelSums[], campaigns:
         interactionRate: ratio(total('viewers_interacted'), viewers),
         channels: rows
           .filter((r) => r.channel !== '')
-          .sort((a, b) => a.channel.localeCompare(b.channel))
+          .sort((a, b) => order(a.channel) - order(b.channel))
           .map((r) => ({
             channel: r.channel,
             notified: Number(r.issued),

@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from 'react';
+import { AuthError, fetchCampaigns, fetchStats, forgetKey, savedKey } from './api';
+import { CampaignsView } from './campaigns';
+import { downloadCsv } from './csv';
+import { FilterBar } from './filters';
+import { dateLabel } from './format';
+import { KeyGate } from './key-gate';
+import { RetentionChart } from './retention-chart';
+import { ActionsTable, ChannelsTable, ScenesTable } from './tables';
+import { Tiles } from './tiles';
+import { NO_FILTERS, type CampaignFigures, type Filters, type Stats } from './types';
+
+type Tab = 'overview' | 'campaigns';
+
+export function App() {
+  const [key, setKey] = useState<string | null>(savedKey);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [tab, setTab] = useState<Tab>('overview');
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [campaigns, setCampaigns] = useState<CampaignFigures[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const logout = useCallback(() => {
+    forgetKey();
+    setKey(null);
+    setStats(null);
+  }, []);
+
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    setLoading(true);
+    Promise.all([fetchStats(key, filters), fetchCampaigns(key, filters)])
+      .then(([s, c]) => {
+        if (!live) return;
+        setStats(s);
+        setCampaigns(c);
+        setError(null);
+      })
+      .catch((err: Error) => {
+        if (!live) return;
+        if (err instanceof AuthError) logout();
+        else setError(err.message);
+      })
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [key, filters, logout]);
+
+  if (!key) return <KeyGate onKey={setKey} />;
+  const campaignName = campaigns.find((c) => c.id === filters.campaign)?.name;
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand"><span className="logo" aria-hidden="true">▶</span> Videoguida <span className="muted-light">· Cruscotto analisti</span></div>
+        <nav className="tabs" aria-label="Viste">
+          <button type="button" aria-current={tab === 'overview'} onClick={() => setTab('overview')}>Panoramica</button>
+          <button type="button" aria-current={tab === 'campaigns'} onClick={() => setTab('campaigns')}>Campagne</button>
+          <a href="/console.html">Console notifiche</a>
+        </nav>
+        <button type="button" className="logout" onClick={logout}>Esci</button>
+      </header>
+      <main className="content">
+        <FilterBar value={filters} campaigns={campaigns} onChange={setFilters} />
+        <div className="status-line">
+          <span>
+            {campaignName ? <b>{campaignName}</b> : 'Tutte le campagne'} · videoguide prodotte {filters.from || filters.to ? `dal ${dateLabel(filters.from || null)} al ${dateLabel(filters.to || null)}` : 'da sempre'} (ora italiana)
+            {stats ? <span className="muted"> · aggiornato {new Date(stats.generatedAt).toLocaleTimeString('it-IT')} in {stats.queryMs} ms</span> : null}
+            {loading ? <span className="muted"> · aggiornamento…</span> : null}
+          </span>
+          <button type="button" className="secondary" disabled={!stats} onClick={() => stats && downloadCsv(stats, filters)}>Esporta CSV</button>
+        </div>
+        {error ? <p className="error" role="alert">{error}</p> : null}
+        {stats && tab === 'overview' ? (
+          <>
+            <Tiles s={stats} />
+            <RetentionChart retention={stats.retention} />
+            <div className="columns">
+              <ActionsTable s={stats} showType={new Set(stats.actions.map((a) => a.guideType)).size > 1} />
+              <ScenesTable s={stats} showType={new Set(stats.scenes.map((x) => x.guideType)).size > 1} />
+            </div>
+            <ChannelsTable s={stats} />
+          </>
+        ) : null}
+        {stats && tab === 'campaigns' ? (
+          <CampaignsView campaigns={campaigns} onOpen={(id) => { setFilters({ ...filters, campaign: id }); setTab('overview'); }} />
+        ) : null}
+      </main>
+    </div>
+  );
+}

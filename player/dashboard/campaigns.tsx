@@ -1,0 +1,54 @@
+import { channelLabel, count, dateLabel, percent, typeLabel } from './format';
+import type { CampaignFigures } from './types';
+
+interface Props {
+  campaigns: CampaignFigures[];
+  onOpen: (id: string) => void;
+}
+
+/**
+ * The campaign view, like the institute's monitoring console: for each mass mailing, its channels and,
+ * per channel, links issued, links opened and viewers. Sends, deliveries and feedback per channel are
+ * in the notifications console.
+ */
+export function CampaignsView({ campaigns, onOpen }: Props) {
+  if (campaigns.length === 0) return <section className="card"><p className="empty">Nessuna campagna con questi filtri.</p></section>;
+  return (
+    <div className="campaigns">
+      {campaigns.map((c) => (
+        <section key={c.id} className="card campaign" aria-label={c.name}>
+          <header className="campaign-head">
+            <div>
+              <h2>{c.name}</h2>
+              <p className="muted">{typeLabel(c.guideType)} · creata il {dateLabel(c.createdAt)}{c.printDate ? ` · stampa ${dateLabel(c.printDate)}` : ''} · canali {c.configuredChannels.map(channelLabel).join(', ') || '–'}</p>
+            </div>
+            <div className="campaign-figures">
+              <span><b>{count(c.produced)}</b> prodotte</span>
+              <span><b>{percent(c.viewedRate)}</b> visualizzate</span>
+              <span><b>{percent(c.interactionRate)}</b> interazione</span>
+            </div>
+          </header>
+          <table>
+            <thead><tr><th>Canale</th><th className="num">Link emessi</th><th className="num">Aperti</th><th className="wide">Apertura</th><th className="num">Spettatori</th><th className="num">Visualizzazioni</th></tr></thead>
+            <tbody>
+              {c.channels.map((ch) => (
+                <tr key={ch.channel}>
+                  <td>{channelLabel(ch.channel)}</td>
+                  <td className="num">{count(ch.notified)}</td>
+                  <td className="num">{count(ch.opened)}</td>
+                  <td className="wide"><span className="bar blue"><i style={{ width: `${Math.min(100, (ch.openedRate ?? 0) * 100)}%` }} /></span> <span className="num">{percent(ch.openedRate)}</span></td>
+                  <td className="num">{count(ch.viewers)}</td>
+                  <td className="num">{count(ch.views)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <footer className="campaign-foot">
+            <button type="button" className="link" onClick={() => onOpen(c.id)}>Analizza la campagna →</button>
+            <a href="/console.html">Invii, consegne e riscontri per canale nella console notifiche →</a>
+          </footer>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** The answers of GET /api/stats and /api/stats/campaigns (docs/metrics.md defines every figure). */
+export interface Filters {
+  type: string;
+  campaign: string;
+  channel: string;
+  province: string;
+  from: string;
+  to: string;
+}
+
+export const NO_FILTERS: Filters = { type: '', campaign: '', channel: '', province: '', from: '', to: '' };
+
+export interface Stats {
+  produced: number;
+  notified: Record<string, number>;
+  notifiedSource: string;
+  opened: Record<string, number>;
+  viewers: number;
+  viewedRate: number | null;
+  views: number;
+  viewsPerViewer: number | null;
+  interactingViewers: number;
+  interactionRate: number | null;
+  avgRating: number | null;
+  ratings: { count: number; distribution: Record<string, number> };
+  completedViews: number;
+  completionRate: number | null;
+  retention: { percent: number; views: number; share: number | null }[];
+  actions: { guideType: string; kind: 'action_click' | 'popup_open'; actionId: string; label: string | null; events: number; views: number; clickThrough: number | null }[];
+  scenes: { guideType: string; sceneId: string; title: string | null; position: number; exits: number; reached: number; dropOff: number | null }[];
+  channels: { channel: string; notified: number; opened: number; openedRate: number | null; views: number; viewers: number; interactionRate: number | null; completionRate: number | null }[];
+  generatedAt: string;
+  queryMs: number;
+}
+
+export interface CampaignFigures {
+  id: string;
+  name: string;
+  guideType: string | null;
+  configuredChannels: string[];
+  printDate: string | null;
+  createdAt: string | null;
+  produced: number;
+  viewers: number;
+  viewedRate: number | null;
+  interactionRate: number | null;
+  channels: { channel: string; notified: number; opened: number; openedRate: number | null; views: number; viewers: number }[];
+}

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEnvelopes } from '../compositions/generator/generate';
+import { storyboardOf, type Guide } from '../compositions/guide-types';
+import { syntheticHistory, type Batch } from '../server/analytics/synthetic-history';
+import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const DOCS = path.join(REPO, 'docs');
+
+/** Only the dashboard page, into a directory of its own: other pages' work in progress cannot break it. */
+async function buildDashboard(outDir: string): Promise<void> {
+  const root = path.join(REPO, 'player');
+  await build({
+    root,
+    base: '/',
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: { dashboard: path.join(root, 'dashboard.html') } } },
+  });
+}
+
+async function campaignWithHistory(api: TestApi, type: 'naspi' | 'pensione', name: string, produced: number, viewers: number, views: number, interacting: number, ratings: number[]) {
+  const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { guideType: type, name, channels: ['qr', 'email', 'app'], printDate: '2026-03-02' } })).json();
+  const ndjson = [...generateEnvelopes(type, produced, `dash-${name}`)].map((e) => JSON.stringify(e)).join('\n');
+  await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, { raw: ndjson, headers: { 'content-type': 'application/x-ndjson' } });
+  const links = async (channel: string) => (await (await call(api, 'GET', `/api/campaigns/${campaign.id}/export?channel=${channel}`)).text()).trim().split('\n').map((l) => tokenOf(JSON.parse(l).link));
+  const [qr, app, email] = [await links('qr'), await links('app'), await links('email')];
+  const tokens = Array.from({ length: viewers }, (_, i) => (i % 5 === 3 ? app[i]! : i % 5 === 4 ? email[i]! : qr[i]!));
+  for (const t of tokens) await fetch(`${api.url}/api/access/${t}`);
+  const m = await (await fetch(`${api.url}/api/access/${tokens[0]}`)).json();
+  const board = storyboardOf(m.guide as Guide);
+  const { batches } = syntheticHistory({
+    tokens, views, interactingViewers: interacting, ratings, seed: name.length,
+    scenes: board.scenes.map((s) => ({ id: s.id, from: s.from, durationInFrames: s.durationInFrames, actions: s.actions.map((a) => ({ id: a.id, kind: a.kind })) })),
+    durationInFrames: board.durationInFrames,
+  });
+  let next = 0;
+  const send = async (b: Batch) => expect((await fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })).status).toBe(202);
+  await Promise.all(Array.from({ length: 6 }, async () => { while (next < batches.length) await send(batches[next++]!); }));
+  return campaign.id as string;
+}
+
+describe('analysts dashboard in headless Chromium', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let dist: string;
+  let naspi: string;
+
+  beforeAll(async () => {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-dashboard-dist-'));
+    await buildDashboard(dist);
+    api = await startTestApi({ backend: 'pglite', label: 'analytics_dashboard', playerDir: dist });
+    naspi = await campaignWithHistory(api, 'naspi', 'NASpI accolte – marzo', 400, 60, 288, 38, [...Array(12).fill(5), ...Array(8).fill(4)]);
+    await campaignWithHistory(api, 'pensione', 'Neopensionati – prima liquidazione', 150, 48, 150, 23, [5, 5, 5, 4, 5, 4, 5, 3, 5, 5]);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--lang=it-IT'], env: { ...process.env, LANGUAGE: 'it', LANG: 'it_IT.UTF-8' } });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    if (dist) fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('asks for the key once, keeps it out of URLs, and shows the figures, chart and tables', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'it-IT' });
+    const urls: string[] = [];
+    const authorized: string[] = [];
+    page.on('request', (r) => {
+      urls.push(r.url());
+      if (r.headers().authorization) authorized.push(r.url());
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+    const res = await page.goto(`${api.url}/dashboard`);
+    expect(res?.headers()['cache-control']).toBe('no-store');
+    await page.getByLabel('Chiave API').fill('wrong-key-0000000000');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Chiave non riconosciuta');
+    errors.length = 0; // the browser logs the refused key's 401; nothing else may fail
+    await page.getByLabel('Chiave API').fill(api.analystKey);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByLabel('Campagna').selectOption(naspi);
+    await page.waitForSelector('.tiles');
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain('NASpI accolte');
+    await page.waitForSelector('.chart canvas');
+    await expect.poll(() => page.locator('.tiles').innerText()).toContain('15,0 %');
+    const tiles = await page.locator('.tiles').innerText();
+    expect(tiles).toContain('63,3 %');
+    expect(tiles).toContain('4,8');
+    expect(tiles).toContain('4,6');
+    expect(await page.locator('section[aria-label="Pulsanti e pop-up"] tbody tr').count()).toBeGreaterThan(2);
+    expect(await page.locator('section[aria-label="Abbandono per scena"] tbody tr').count()).toBeGreaterThan(3);
+    expect(await page.locator('section[aria-label="Pulsanti e pop-up"]').innerText()).toMatch(/Come si calcola|I miei pagamenti|Comunica un nuovo lavoro/);
+    expect(await page.evaluate(() => sessionStorage.getItem('videoguida.analystKey'))).toBe(api.analystKey);
+    expect(urls.filter((u) => u.includes(api.analystKey))).toEqual([]);
+    expect(authorized.every((u) => u.includes('/api/stats'))).toBe(true);
+    await page.screenshot({ path: path.join(DOCS, 'dashboard.png'), fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Esporta CSV' }).click();
+    const csv = fs.readFileSync((await (await download).path())!, 'utf8');
+    expect(csv).toContain('viewedRate,0.15');
+    expect(csv).toContain('viewsPerViewer,4.8');
+    expect(csv).toContain('percento_video,visualizzazioni,quota');
+
+    await page.getByLabel('Canale').selectOption('app');
+    await expect.poll(() => page.locator('.tiles').innerText()).not.toContain('15,0 %');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows each campaign with its channels and links to the notifications console', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'it-IT' });
+    await page.goto(`${api.url}/dashboard`);
+    await page.getByLabel('Chiave API').fill(api.analystKey);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByRole('button', { name: 'Campagne' }).click();
+    await page.waitForSelector('.campaign');
+    expect(await page.locator('.campaign').count()).toBe(2);
+    const card = page.locator('.campaign', { hasText: 'NASpI accolte' });
+    const text = await card.innerText();
+    expect(text).toContain('400');
+    expect(text).toMatch(/App IO \/ App INPS\s+400\s+12/);
+    expect(await card.locator('a[href="/console.html"]').count()).toBe(1);
+    await page.screenshot({ path: path.join(DOCS, 'dashboard-campaigns.png'), fullPage: true });
+    // A new tab asks for the key again: it lives in this tab's sessionStorage only.
+    const other = await browser.newPage();
+    await other.goto(`${api.url}/dashboard`);
+    await other.getByLabel('Chiave API').waitFor();
+    await other.close();
+    await page.close();
+  });
+});
