@@ -1,3 +1,10 @@
-// Placeholder entry, replaced by its owner (see player/vite.config.ts).
-document.getElementById('root')?.append('Videoguida');
-export {};
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './console.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

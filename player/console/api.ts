@@ -1,0 +1,88 @@
+/** The console's view of GET /api/notifications/stats and POST /api/notifications/history. */
+
+export const CHANNELS = ['email', 'sms', 'app', 'pec'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface ChannelFigures {
+  notified: number;
+  pending: number;
+  sent: number;
+  delivered: number;
+  bounced: number;
+  failed: number;
+  skipped: number;
+  opened: number;
+  ratings: number;
+  averageRating: number | null;
+  firstSentAt: string | null;
+  lastSentAt: string | null;
+  sendDates: { date: string; sent: number }[];
+}
+
+export interface CampaignStats {
+  campaignId: string | null;
+  name: string | null;
+  guideType: string | null;
+  campaignChannels: string[] | null;
+  createdAt: string | null;
+  lastSentAt: string | null;
+  channels: Partial<Record<Channel, ChannelFigures>>;
+}
+
+export interface Filters {
+  from: string;
+  to: string;
+  province: string;
+}
+
+export interface CitizenHistory {
+  consent: { proactive: boolean; channels: Channel[]; email: string | null; mobile: string | null; pec: string | null; app: boolean; updatedAt: string } | null;
+  consentHistory: { id: number; at: string; source: string; actor: string; proactive: boolean; channels: Channel[] }[];
+  notifications: {
+    id: string;
+    guideType: string;
+    campaignId: string | null;
+    channel: Channel;
+    status: string;
+    reason: string | null;
+    attempts: number;
+    consentHistoryId: number | null;
+    createdAt: string;
+    sentAt: string | null;
+    finalAt: string | null;
+    openedAt: string | null;
+  }[];
+}
+
+/** The key is typed once and kept for this tab only (sessionStorage); it travels in a header, never in a URL. */
+const KEY = 'videoguida.consoleKey';
+export const savedKey = (): string | null => sessionStorage.getItem(KEY);
+export const saveKey = (key: string): void => sessionStorage.setItem(KEY, key);
+export const forgetKey = (): void => sessionStorage.removeItem(KEY);
+
+export class AuthError extends Error {}
+
+async function call<T>(path: string, key: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${key}` }, cache: 'no-store' });
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  if (res.status === 401) throw new AuthError('Chiave non riconosciuta: controllala e riprova.');
+  if (res.status === 403) throw new AuthError('Questa chiave non può farlo: lo storico del cittadino richiede una chiave da operatore.');
+  if (!res.ok) throw new Error(body?.error?.message ?? `Errore ${res.status}`);
+  return body as T;
+}
+
+export function fetchStats(key: string, f: Filters): Promise<CampaignStats[]> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
+  const s = q.toString();
+  return call<{ campaigns: CampaignStats[] }>(`/api/notifications/stats${s ? `?${s}` : ''}`, key).then((r) => r.campaigns);
+}
+
+/** The fiscal code goes in the body of a POST: never in a URL, a history entry or a log. */
+export function fetchHistory(key: string, fiscalCode: string): Promise<CitizenHistory> {
+  return call<CitizenHistory>('/api/notifications/history', key, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ fiscalCode: fiscalCode.trim().toUpperCase() }),
+  });
+}
