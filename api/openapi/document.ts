@@ -1,6 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { eventBatch, viewingEvent } from '../../compositions/common/events';
 import { envelopeSchema } from '../../compositions/guide-types';
+import { ingestReport, statsQuery } from '../analytics/stats-params';
 import * as s from '../schemas';
 
 type Method = RouteConfig['method'];
@@ -57,6 +59,21 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
     responses: { 200: { description: 'file' }, 206: { description: 'partial content' }, 404: error('not found') },
   });
   path('get', '/api/me/guides', "The reserved-area citizen's guides (JWT, fiscal code in sub)", { security: [{ citizenJwt: [] }], responses: { 200: { description: 'guides with their app links' }, 401: error('invalid token') } });
+  // Issue #7: viewing events and statistics (docs/metrics.md defines every figure).
+  const batch = eventBatch.extend({ events: z.array(viewingEvent).min(1).max(100) }).meta({ id: 'EventBatch' });
+  path('post', '/api/events', 'Viewing events from the player (public; the token is in the body)', {
+    description: 'Up to 100 events, as application/json or text/plain (sendBeacon). Each event is validated on its own: malformed ones are reported with field and reason, the others stored. Answered once stored; a replayed event id is stored once.',
+    request: { body: { content: { 'application/json': { schema: batch }, 'text/plain': { schema: batch } } } },
+    responses: { 202: json(ingestReport, 'stored; rejected events listed'), 404: error('unknown, expired or revoked token'), 413: error('body over 64 KB'), 422: error('not a batch'), 429: error('too many batches from this address or link'), 503: error('not stored: send again') },
+  });
+  const an = [{ apiKey: [] }];
+  path('get', '/api/stats', 'Viewing statistics of the guides produced in a period (analyst)', {
+    security: an,
+    request: { query: statsQuery },
+    responses: { 200: { description: 'produced, notified, viewedRate, viewers, views, viewsPerViewer, interactionRate, avgRating, ratings, completionRate, retention, actions, scenes, channels' }, 400: error('invalid filter') },
+  });
+  path('get', '/api/stats/campaigns', 'Per campaign and channel: links issued, opened, viewers (analyst)', { security: an, request: { query: statsQuery }, responses: { 200: { description: 'campaigns' } } });
+  path('get', '/dashboard', "Analysts' dashboard (HTML; the key is typed in the page)", { responses: { 200: { description: 'HTML' }, 503: { description: 'dashboard not built' } } });
   path('get', '/healthz', 'Liveness', { responses: { 200: { description: 'ok' } } });
   path('get', '/readyz', 'Readiness: database and Redis', { responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } });
   path('get', '/metrics', 'Prometheus metrics', { responses: { 200: { description: 'text exposition format' } } });
