@@ -71,6 +71,9 @@ export async function citizenFlow(o: FlowOptions): Promise<{ id: string; kind: s
   if (o.audioUrls) await expectNarrationInSync(f, sb, o.audioUrls);
   else await waitFrameAtLeast(f, 20);
 
+  // Faster from here: the rest of the flow waits for time windows.
+  await f.locator('.vg-speed select').selectOption('1.5');
+
   const cc = f.locator('.vg-buttons button[aria-pressed]').first();
   await cc.click();
   await expect.poll(() => f.locator('[data-testid="captions"]').count()).toBe(0);

@@ -96,13 +96,24 @@ export const Controls: React.FC<ControlsProps> = (p) => {
           <Icon name={muted ? 'muted' : 'volume'} />
           <span className="vg-btn-text" aria-hidden="true">{t.sound}</span>
         </button>
+        <label className="vg-btn vg-speed">
+          <select value={p.rate} onChange={(e) => p.onRate(Number(e.currentTarget.value))}>
+            {RATES.map((r) => (
+              <option key={r} value={r}>
+                {`${String(r).replace('.', t.decimal)}×`}
+              </option>
+            ))}
+          </select>
+          <span className="vg-btn-text">{t.speed}</span>
+        </label>
         <button type="button" className="vg-btn" onClick={p.onFullscreen}>
           <Icon name="fullscreen" />
           <span className="vg-btn-text">{t.fullscreenShort}</span>
         </button>
       </div>
       <div className="vg-settings">
-        <label className="vg-setting">
+        <label className="vg-setting vg-setting-volume">
+          <Icon name="volume" />
           <span>{t.volume}</span>
           <input
             className="vg-volume"
@@ -118,16 +129,6 @@ export const Controls: React.FC<ControlsProps> = (p) => {
               if (v > 0 && playback?.isMuted()) playback.unmute();
             }}
           />
-        </label>
-        <label className="vg-setting">
-          <span>{t.speed}</span>
-          <select value={p.rate} onChange={(e) => p.onRate(Number(e.currentTarget.value))}>
-            {RATES.map((r) => (
-              <option key={r} value={r}>
-                {`${String(r).replace('.', t.decimal)}×`}
-              </option>
-            ))}
-          </select>
         </label>
       </div>
     </div>

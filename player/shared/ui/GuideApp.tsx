@@ -167,6 +167,7 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
           }}
         />
         {manifest.narrationStatus === 'unavailable' && source === 'live' ? <p className="vg-note">{t.noAudio}</p> : null}
+        <ActionBar t={t} lang={lang} visible={shown} onService={(a) => tracker.track('action_click', { frame: frameNow(), sceneId: a.sceneId, actionId: a.action.id })} onPopup={openPopup} />
         <Controls
           t={t}
           playback={playback}
@@ -184,7 +185,6 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
           onRate={setRate}
           onFullscreen={() => void card.current?.requestFullscreen?.().catch(() => undefined)}
         />
-        <ActionBar t={t} lang={lang} visible={shown} onService={(a) => tracker.track('action_click', { frame: frameNow(), sceneId: a.sceneId, actionId: a.action.id })} onPopup={openPopup} />
       </div>
       {ended ? <Rating t={t} onRate={(value) => tracker.track('rating', { frame: frameNow(), value })} onReplay={(e) => { playback?.seekTo(0); setEnded(false); playback?.play(e); }} /> : null}
       <Extras

@@ -1,13 +1,21 @@
-import React, { useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import type { Strings } from '../i18n';
 import { Icon } from './icons';
 
 /** Offered at the end: five large buttons, one choice per view. */
 export const Rating: React.FC<{ t: Strings; onRate(value: number): void; onReplay(e: React.MouseEvent): void }> = ({ t, onRate, onReplay }) => {
   const [given, setGiven] = useState<number | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The guide has just ended: bring the question into view and to the screen reader.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <section className="vg-rating" aria-labelledby="vg-rating-h">
-      <h2 id="vg-rating-h" className="vg-h2">{t.ratingQuestion}</h2>
+      <h2 id="vg-rating-h" className="vg-h2" tabIndex={-1} ref={heading}>
+        {t.ratingQuestion}
+      </h2>
       {given === null ? (
         <>
           <p className="vg-muted" id="vg-rating-hint">{t.ratingHint}</p>

@@ -40,6 +40,8 @@ export const Stage: React.FC<StageProps> = (p) => {
     if (p.playing) setPlayed(true);
   }, [p.playing]);
   const resuming = p.initialFrame > 0 && !played;
+  // Paused in the middle: a small button in the corner, so the scene stays readable.
+  const compact = played && !p.ended && !p.waitingForAudio;
   const bigLabel = p.waitingForAudio ? t.preparingAudio : p.ended ? t.replay : resuming ? t.resumeFrom(clock(p.initialFrame / 30)) : played ? t.resume : t.play;
   return (
     <div className={`vg-stage${p.audioOnly ? ' vg-audio-only' : ''}`}>
@@ -60,11 +62,14 @@ export const Stage: React.FC<StageProps> = (p) => {
             label={t.video}
           />
         )}
-        {!p.playing || p.waitingForAudio ? (
-          <div className="vg-overlay">
+        {p.playing && !p.waitingForAudio ? (
+          // Touch the picture to pause (the controls below do the same from the keyboard).
+          <div className="vg-tap" onClick={p.onPlayPause} aria-hidden="true" />
+        ) : (
+          <div className={`vg-overlay${compact ? ' vg-overlay-compact' : ''}`}>
             <button type="button" className="vg-bigplay" onClick={p.onPlayPause} aria-busy={p.waitingForAudio} disabled={p.waitingForAudio}>
               <span className="vg-bigplay-circle">
-                <Icon name={p.ended ? 'replay' : 'play'} size={40} />
+                <Icon name={p.ended ? 'replay' : 'play'} size={compact ? 28 : 40} />
               </span>
               <span className="vg-bigplay-label">{bigLabel}</span>
             </button>
@@ -74,11 +79,11 @@ export const Stage: React.FC<StageProps> = (p) => {
               </button>
             ) : null}
           </div>
-        ) : null}
+        )}
       </div>
       {p.captionsOn ? (
         <div className="vg-captions" data-testid="captions">
-          {cue ? <p>{cue}</p> : <p className="vg-captions-empty" aria-hidden="true">&nbsp;</p>}
+          {cue ? <p>{cue}</p> : <p className="vg-captions-empty">{played ? '\u00a0' : t.captionsHere}</p>}
         </div>
       ) : null}
     </div>
