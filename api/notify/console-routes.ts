@@ -14,7 +14,7 @@ import { body, query } from '../validate';
 import { historyRequest } from './contacts';
 import { actorOf } from './identity';
 
-const statsQuery = z.strictObject({
+export const statsQuery = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   province: province.optional(),

@@ -16,7 +16,7 @@ const receipt = z.strictObject({
   /** The provider's words; addresses and numbers are cut out before they are stored. */
   reason: z.string().max(500).optional(),
 });
-const receiptBody = z.union([receipt, z.strictObject({ receipts: z.array(receipt).min(1).max(1000) })], {
+export const receiptBody = z.union([receipt, z.strictObject({ receipts: z.array(receipt).min(1).max(1000) })], {
   error: 'expected one receipt {id, status, at?, reason?} or {receipts: [...]}',
 });
 

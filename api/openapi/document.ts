@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { eventBatch, viewingEvent } from '../../compositions/common/events';
 import { envelopeSchema } from '../../compositions/guide-types';
 import { ingestReport, statsQuery } from '../analytics/stats-params';
+import { registerNotificationPaths } from '../notify/openapi';
 import * as s from '../schemas';
 
 type Method = RouteConfig['method'];
@@ -74,6 +75,7 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   });
   path('get', '/api/stats/campaigns', 'Per campaign and channel: links issued, opened, viewers (analyst)', { security: an, request: { query: statsQuery }, responses: { 200: { description: 'campaigns' } } });
   path('get', '/dashboard', "Analysts' dashboard (HTML; the key is typed in the page)", { responses: { 200: { description: 'HTML' }, 503: { description: 'dashboard not built' } } });
+  registerNotificationPaths(path, json, error);
   path('get', '/healthz', 'Liveness', { responses: { 200: { description: 'ok' } } });
   path('get', '/readyz', 'Readiness: database and Redis', { responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } });
   path('get', '/metrics', 'Prometheus metrics', { responses: { 200: { description: 'text exposition format' } } });
