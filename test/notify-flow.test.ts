@@ -11,12 +11,15 @@ import { generateEnvelopes } from '../compositions/generator/generate';
 import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
+import { relayOutboxBatch } from '../server/notify/outbox';
+import { createNotifyQueue } from '../server/notify/queue';
 import { resolveWebhookSecret, signBody, SIGNATURE_HEADER, verifySignature } from '../server/notify/signature';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
 /** The whole path on PGlite: consents → guide → outbox → notify queue → real SMTP / signed webhooks → receipts. */
 
 interface Mail {
+  at: number;
   to: string[];
   messageId: string | null;
   raw: string;
@@ -99,7 +102,7 @@ async function settled(guideIds: string[]) {
 beforeAll(async () => {
   api = await startTestApi({ backend: 'pglite', label: 'notify_flow' });
   secret = resolveWebhookSecret({}, 'test', 's'.repeat(40))!;
-  sink = await startSmtpSink({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-mail-')), logger: api.ctx.logger, onMessage: (m) => mails.push({ to: m.to, messageId: m.messageId, raw: m.raw.toString('latin1') }) });
+  sink = await startSmtpSink({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-mail-')), logger: api.ctx.logger, onMessage: (m) => mails.push({ at: Date.now(), to: m.to, messageId: m.messageId, raw: m.raw.toString('latin1') }) });
   hookServer = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -301,6 +304,46 @@ describe('notifications', () => {
     expect(after.every((r) => r.final_at instanceof Date)).toBe(true);
   });
 
+  it('a notifier starting after Redis lost the queued jobs puts them back and sends them', async () => {
+    await notifier!.close();
+    const g = await createGuide({ ...anna, externalRef: 'LOST-1' });
+    // The relay of a notifier that then died: the job reaches Redis, which then loses it.
+    const { Redis } = await import('ioredis');
+    const connection = new Redis(api.config.redisUrl, { maxRetriesPerRequest: null });
+    const queue = createNotifyQueue(connection, api.config.queuePrefix, { attempts: 3, backoffMs: 100 });
+    expect(await relayOutboxBatch(api.db, queue, 100)).toBe(3);
+    await queue.obliterate({ force: true });
+    await queue.close();
+    connection.disconnect();
+    expect(await rows(`SELECT count(*) AS n FROM notifications WHERE guide_id = $1 AND enqueued_at IS NOT NULL`, [g.id])).toEqual([{ n: 3 }]);
+
+    const before = mails.length;
+    notifier = await startNotifier({
+      config: api.config,
+      db: api.db,
+      logger: api.ctx.logger,
+      redisUrl: api.config.redisUrl,
+      env: { SMTP_URL: sink.url, SMS_WEBHOOK_URL: `${hookBase}/sms`, APP_WEBHOOK_URL: `${hookBase}/app`, NOTIFY_OUTBOX_POLL_MS: '100', NOTIFY_RATE_EMAIL: '4' },
+    });
+    await settled([g.id]);
+    expect(mails.length).toBe(before + 1);
+    expect(linksIn(mails[mails.length - 1]!.raw)).toEqual([tokenOf(g.links.email!)]);
+    expect(api.logs.some((l) => l.includes('notifications whose jobs were lost are back in the outbox'))).toBe(true);
+  });
+
+  it('the email channel keeps its rate limit (4 per second here) whatever the backlog', async () => {
+    const crowd = envelopes(8, 'notify-flow-rate') as Personal[];
+    await put('/api/consents', ndjson(crowd.map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: true, email: `rate${i}@example.org` }))));
+    const before = mails.length;
+    const ids = [];
+    for (const e of crowd) ids.push((await createGuide(e)).id);
+    await settled(ids);
+    const times = mails.slice(before).map((m) => m.at);
+    expect(times).toHaveLength(8);
+    // 8 sends at 4/s: the last at least 7 intervals (1.75 s) after the first, minus scheduling slack.
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(1600);
+  });
+
   it('no email address, phone number or fiscal code in any log line of the whole flow', async () => {
     expect(api.logs.some((l) => l.includes('notification sent'))).toBe(true);
     expect(api.logs.some((l) => l.includes('notification skipped'))).toBe(true);
@@ -310,6 +353,7 @@ describe('notifications', () => {
       'bruno@example.org',
       'carla@example.org',
       'anna.verdi@pec.it',
+      'rate0@example.org',
       '3331234567',
       '3471234567',
       '7700900123',
