@@ -2,9 +2,10 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Locale } from '../../../compositions/common/locale';
 import type { EventQueue } from '../events/event-queue';
 import { ViewTracker } from '../events/tracker';
-import { actionsAt, guideModel, mapFrame, sceneAt, type TimedAction } from '../guide-model';
+import { actionsAt, guideModel, sceneAt, type GuideModel, type TimedAction } from '../guide-model';
 import { STRINGS } from '../i18n';
-import { fetchNarrated, type Manifest } from '../manifest';
+import type { Manifest } from '../manifest';
+import { useNarratedManifest } from '../narration';
 import { usePlaying, useFrameValue } from '../playback/hooks';
 import type { Playback } from '../playback/playback';
 import { savedFrame } from '../resume';
@@ -25,22 +26,20 @@ export interface GuideAppProps {
   lang: Locale;
 }
 
-// How long a press on play waits for a narration still being synthesised before playing silently.
-const AUDIO_WAIT_MS = 8_000;
 
 /** The whole interactive player, shared by the citizen page and the embed. */
 export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, queue, lang }) => {
   const t = STRINGS[lang];
-  const [manifest, setManifest] = useState(initial);
+  const [playback, setPlayback] = useState<Playback | null>(null);
+  const modelRef = useRef<GuideModel>(null as unknown as GuideModel);
+  const { manifest, waiting, holdForVoice } = useNarratedManifest(initial, token, playback, modelRef);
   const model = useMemo(() => guideModel(manifest), [manifest]);
-  const modelRef = useRef(model);
   modelRef.current = model;
   const tracker = useMemo(() => new ViewTracker(queue, () => modelRef.current.durationInFrames), [queue]);
   const [initialFrame] = useState(() => savedFrame(tokenKey, model.storyboard));
   // Rendered MP4 when it exists: a third of the bytes of the live narration's WAVs, and decoded in
   // hardware on cheap phones. Before the render, the composition is drawn live.
   const [source] = useState<Source>(initial.media ? 'video' : 'live');
-  const [playback, setPlayback] = useState<Playback | null>(null);
   const playing = usePlaying(playback);
   const [ended, setEnded] = useState(false);
   const [rate, setRate] = useState(1);
@@ -49,9 +48,6 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
   type OpenPopup = { a: TimedAction; opener: HTMLElement; resume: boolean };
   const [popup, setPopup] = useState<OpenPopup | null>(null);
   const popupRef = useRef<OpenPopup | null>(null);
-  const [waiting, setWaiting] = useState(false);
-  const narrated = useRef<Promise<Manifest | null> | null>(null);
-  const afterSwap = useRef<{ frame: number } | null>(null);
   const card = useRef<HTMLDivElement>(null);
   const frameNow = () => playback?.getCurrentFrame() ?? 0;
 
@@ -60,31 +56,11 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
     // For the tests and the bench: the controls' interface, nothing personal.
     if (playback) window.__videoguida = { ...window.__videoguida, playback };
   }, [playback]);
+  // No voice on this server (or the engine failed): the captions carry the guide.
+  useEffect(() => {
+    if (manifest.narrationStatus === 'unavailable' && source === 'live') setCaptionsOn(true);
+  }, [manifest.narrationStatus, source]);
   usePlaybackEvents({ playback, model, tracker, tokenKey, onEnded: () => setEnded(true), onRewound: () => setEnded(false) });
-
-  // The narration is being synthesised: take it as soon as it is done, keeping the citizen's place.
-  useEffect(() => {
-    if (initial.narrationStatus !== 'pending') return;
-    const ctrl = new AbortController();
-    narrated.current = fetchNarrated(token, ctrl.signal).catch(() => null);
-    void narrated.current.then((m) => {
-      if (!m || ctrl.signal.aborted) return;
-      const p = playbackRef.current;
-      const from = p?.getCurrentFrame() ?? 0;
-      afterSwap.current = { frame: mapFrame(modelRef.current.storyboard, guideModel(m).storyboard, from) };
-      setManifest(m);
-      setWaiting(false);
-    });
-    return () => ctrl.abort();
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  const playbackRef = useRef<Playback | null>(null);
-  playbackRef.current = playback;
-  useEffect(() => {
-    const next = afterSwap.current;
-    if (!next || !playback) return;
-    afterSwap.current = null;
-    if (playback.getCurrentFrame() !== next.frame) playback.seekTo(next.frame);
-  }, [manifest, playback]);
 
   const onPlayPause = useCallback(
     (e: React.MouseEvent) => {
@@ -94,16 +70,11 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
         playback.seekTo(0);
         setEnded(false);
       }
-      if (manifest.narrationStatus === 'pending' && narrated.current) {
-        // Start inside the click (phones allow sound only from a gesture), holding the picture
-        // until the voice is ready, or for AUDIO_WAIT_MS at most (then captions only, voice later).
-        setWaiting(true);
-        const timeout = new Promise<null>((r) => setTimeout(() => r(null), AUDIO_WAIT_MS));
-        void Promise.race([narrated.current, timeout]).then(() => setWaiting(false));
-      }
+      // Started inside the click (phones allow sound only from a gesture), held until the voice is ready.
+      holdForVoice();
       playback.play(e);
     },
-    [playback, ended, manifest], // eslint-disable-line react-hooks/exhaustive-deps
+    [playback, ended, holdForVoice],
   );
 
   const onSeek = useCallback((to: number, from: number) => tracker.track('seek', { frame: to, value: from, sceneId: sceneAt(modelRef.current.storyboard, to).id }), [tracker]);
@@ -136,10 +107,10 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
     const open = popupRef.current;
     if (!open) return;
     popupRef.current = null;
-    tracker.track('popup_close', { frame: playbackRef.current?.getCurrentFrame() ?? 0, sceneId: open.a.sceneId, actionId: open.a.action.id });
+    tracker.track('popup_close', { frame: playback?.getCurrentFrame() ?? 0, sceneId: open.a.sceneId, actionId: open.a.action.id });
     setPopup(null);
-    if (open.resume) playbackRef.current?.play();
-  }, [tracker]);
+    if (open.resume) playback?.play();
+  }, [tracker, playback]);
 
   return (
     <div className="vg-app" lang={lang}>
