@@ -39,6 +39,17 @@ export default defineConfig({
     manifest: true,
     rollupOptions: {
       input: Object.fromEntries(pages.map((p) => [p, path.join(root, `${p}.html`)])),
+      // Named shared chunks: React for every page, Remotion only where a guide plays. (Not the
+      // compositions as a group: the dashboard reads a few of their tables, and a group would pull
+      // the scenes, and with them Remotion, into its download.)
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'remotion', test: /node_modules[\\/](remotion|@remotion)[\\/]/ },
+          ],
+        },
+      },
     },
   },
 });
