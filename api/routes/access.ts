@@ -67,8 +67,9 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
     afterAccess(ctx, row);
     const state: NarrationState = narrations ? narrations.peek(row) : { status: 'unavailable' };
     // Synthesis starts once the answer is out: it costs the API's thread CPU (clips are resampled in
-    // process), and the page's first frame needs only this answer and the static files.
-    if (state.status === 'pending') res.once('finish', () => void narrations!.ensure(row));
+    // process), and the page's first frame needs only this answer and the static files. A rendered
+    // guide plays its MP4, whose sound is already in it: no live narration for it.
+    if (state.status === 'pending' && row.status !== 'ready') res.once('finish', () => void narrations!.ensure(row));
     res.json(buildManifest(row, token, state));
   });
 

@@ -71,10 +71,10 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
         setEnded(false);
       }
       // Started inside the click (phones allow sound only from a gesture), held until the voice is ready.
-      holdForVoice();
+      if (source === 'live') holdForVoice();
       playback.play(e);
     },
-    [playback, ended, holdForVoice],
+    [playback, ended, holdForVoice, source],
   );
 
   const onSeek = useCallback((to: number, from: number) => tracker.track('seek', { frame: to, value: from, sceneId: sceneAt(modelRef.current.storyboard, to).id }), [tracker]);
