@@ -26,7 +26,8 @@ export function useNarratedManifest(
   playbackRef.current = playback;
 
   useEffect(() => {
-    if (initial.narrationStatus !== 'pending') return;
+    // A rendered guide plays its MP4, sound included: nothing to wait for.
+    if (initial.narrationStatus !== 'pending' || initial.media) return;
     const ctrl = new AbortController();
     narrated.current = fetchNarrated(token, ctrl.signal).catch(() => null);
     void narrated.current.then((m) => {
