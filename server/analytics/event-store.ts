@@ -47,7 +47,7 @@ export async function insertEvents(q: Queryable, rows: readonly EventRow[]): Pro
        SELECT r.i, r.g, r.t, r.c, r.h, coalesce(g.province, r.p), r.v, r.k, r.a, r.f, r.s, r.x, r.n
        FROM jsonb_to_recordset($1::jsonb)
          AS r(i uuid, g uuid, t text, c uuid, h text, p text, v uuid, k text, a timestamptz, f integer, s text, x text, n integer)
-       LEFT JOIN guides g ON g.id = r.g
+       LEFT JOIN LATERAL (SELECT province FROM guides g WHERE g.id = r.g LIMIT 1) g ON true
        ON CONFLICT (id) DO NOTHING
        RETURNING 1)
      SELECT count(*) AS n FROM ins`,

@@ -31,15 +31,16 @@ BEGIN
     SELECT DISTINCT ON (view_id) view_id, guide_id, guide_type, campaign_id, channel, province
     FROM ev ORDER BY view_id, received_at, id
   ),
+  -- Lookups of state rows are LATERAL … LIMIT 1: the planner knows nothing of a transition table's
+  -- size and would otherwise hash-join (scan) whole state tables for a flush of twenty events.
   produced AS (
     SELECT x.guide_id,
-           coalesce(w.produced_on, (g.created_at AT TIME ZONE 'Europe/Rome')::date,
-                    (x.first_received_at AT TIME ZONE 'Europe/Rome')::date) AS produced_on
+           coalesce(w.produced_on, g.produced_on, (x.first_received_at AT TIME ZONE 'Europe/Rome')::date) AS produced_on
     FROM (SELECT guide_id, min(received_at) AS first_received_at FROM ev GROUP BY guide_id) x
-    LEFT JOIN analytics_viewers w ON w.guide_id = x.guide_id
-    LEFT JOIN guides g ON g.id = x.guide_id
+    LEFT JOIN LATERAL (SELECT produced_on FROM analytics_viewers w WHERE w.guide_id = x.guide_id LIMIT 1) w ON true
+    LEFT JOIN LATERAL (SELECT (created_at AT TIME ZONE 'Europe/Rome')::date AS produced_on FROM guides g WHERE g.id = x.guide_id LIMIT 1) g ON true
   ),
-  o AS (SELECT v.* FROM analytics_views v WHERE v.view_id IN (SELECT view_id FROM b)),
+  o AS (SELECT v.* FROM b CROSS JOIN LATERAL (SELECT * FROM analytics_views x WHERE x.view_id = b.view_id LIMIT 1) v),
   -- Each view's state after this statement, beside what it was.
   n AS (
     SELECT b.view_id, o.view_id IS NULL AS is_new,
@@ -80,7 +81,7 @@ BEGIN
     FROM ev WHERE kind = 'rating' AND value BETWEEN 1 AND 5
     ORDER BY guide_id, occurred_at DESC, id DESC
   ),
-  ov AS (SELECT w.* FROM analytics_viewers w WHERE w.guide_id IN (SELECT guide_id FROM vb)),
+  ov AS (SELECT w.* FROM vb CROSS JOIN LATERAL (SELECT * FROM analytics_viewers x WHERE x.guide_id = vb.guide_id LIMIT 1) w),
   nv AS (
     SELECT vb.guide_id, ov.guide_id IS NULL AS is_new,
            coalesce(ov.produced_on, vb.produced_on) AS produced_on,
@@ -100,6 +101,8 @@ BEGIN
     SELECT guide_id, produced_on, guide_type, campaign_id, channel, province, interacted, rating, rated_at FROM nv
     ON CONFLICT (guide_id) DO UPDATE SET interacted = excluded.interacted, rating = excluded.rating, rated_at = excluded.rated_at
   ),
+  -- Only views and viewers whose contribution changed (a progress event at a position already
+  -- reached changes nothing), summed per base cell before being spread over grains and provinces.
   delta AS (
     SELECT produced_on, guide_type, campaign_id, channel, province,
            is_new::int AS views, (interacted AND NOT old_interacted)::int AS interacted_views,
@@ -112,7 +115,7 @@ BEGIN
            (reach >= 90)::int - (old_reach >= 90)::int AS r90, (reach >= 95)::int - (old_reach >= 95)::int AS r95, (reach >= 100)::int - (old_reach >= 100)::int AS r100,
            0 AS viewers, 0 AS viewers_interacted, 0 AS viewer_views, 0 AS rating1, 0 AS rating2, 0 AS rating3,
            0 AS rating4, 0 AS rating5
-    FROM n
+    FROM n WHERE is_new OR reach <> old_reach OR interacted <> old_interacted
     UNION ALL
     SELECT produced_on, guide_type, campaign_id, channel, province,
            0 AS views, 0 AS interacted_views, 0 AS r0, 0 AS r5, 0 AS r10, 0 AS r15,
@@ -123,7 +126,17 @@ BEGIN
            coalesce((rating = 1)::int, 0) - coalesce((old_rating = 1)::int, 0) AS rating1, coalesce((rating = 2)::int, 0) - coalesce((old_rating = 2)::int, 0) AS rating2,
            coalesce((rating = 3)::int, 0) - coalesce((old_rating = 3)::int, 0) AS rating3, coalesce((rating = 4)::int, 0) - coalesce((old_rating = 4)::int, 0) AS rating4,
            coalesce((rating = 5)::int, 0) - coalesce((old_rating = 5)::int, 0) AS rating5
-    FROM nv
+    FROM nv WHERE is_new OR interacted <> old_interacted OR new_views > 0 OR rating IS DISTINCT FROM old_rating
+  ),
+  base AS (
+    SELECT produced_on, guide_type, campaign_id, channel, province,
+           sum(views) AS views, sum(interacted_views) AS interacted_views, sum(r0) AS r0, sum(r5) AS r5, sum(r10) AS r10, sum(r15) AS r15,
+           sum(r20) AS r20, sum(r25) AS r25, sum(r30) AS r30, sum(r35) AS r35, sum(r40) AS r40, sum(r45) AS r45,
+           sum(r50) AS r50, sum(r55) AS r55, sum(r60) AS r60, sum(r65) AS r65, sum(r70) AS r70, sum(r75) AS r75,
+           sum(r80) AS r80, sum(r85) AS r85, sum(r90) AS r90, sum(r95) AS r95, sum(r100) AS r100, sum(viewers) AS viewers,
+           sum(viewers_interacted) AS viewers_interacted, sum(viewer_views) AS viewer_views, sum(rating1) AS rating1, sum(rating2) AS rating2, sum(rating3) AS rating3, sum(rating4) AS rating4,
+           sum(rating5) AS rating5
+    FROM delta GROUP BY 1, 2, 3, 4, 5
   ),
   write_cells AS (
     INSERT INTO analytics_cells AS c (grain, province, period, guide_type, campaign_id, channel,
@@ -136,15 +149,9 @@ BEGIN
            sum(r30), sum(r35), sum(r40), sum(r45), sum(r50), sum(r55), sum(r60), sum(r65),
            sum(r70), sum(r75), sum(r80), sum(r85), sum(r90), sum(r95), sum(r100), sum(viewers),
            sum(viewers_interacted), sum(viewer_views), sum(rating1), sum(rating2), sum(rating3), sum(rating4), sum(rating5)
-    FROM delta CROSS JOIN LATERAL (VALUES ('d', produced_on, delta.province), ('m', date_trunc('month', produced_on::timestamp)::date, delta.province), ('y', date_trunc('year', produced_on::timestamp)::date, delta.province),
+    FROM base CROSS JOIN LATERAL (VALUES ('d', produced_on, base.province), ('m', date_trunc('month', produced_on::timestamp)::date, base.province), ('y', date_trunc('year', produced_on::timestamp)::date, base.province),
     ('d', produced_on, '*'), ('m', date_trunc('month', produced_on::timestamp)::date, '*'), ('y', date_trunc('year', produced_on::timestamp)::date, '*')) AS gr (grain, period, province)
     GROUP BY 1, 2, 3, 4, 5, 6
-    HAVING sum(abs(views)) + sum(abs(interacted_views)) + sum(abs(r0)) + sum(abs(r5)) + sum(abs(r10)) +
-           sum(abs(r15)) + sum(abs(r20)) + sum(abs(r25)) + sum(abs(r30)) + sum(abs(r35)) + sum(abs(r40)) +
-           sum(abs(r45)) + sum(abs(r50)) + sum(abs(r55)) + sum(abs(r60)) + sum(abs(r65)) + sum(abs(r70)) +
-           sum(abs(r75)) + sum(abs(r80)) + sum(abs(r85)) + sum(abs(r90)) + sum(abs(r95)) + sum(abs(r100)) +
-           sum(abs(viewers)) + sum(abs(viewers_interacted)) + sum(abs(viewer_views)) + sum(abs(rating1)) +
-           sum(abs(rating2)) + sum(abs(rating3)) + sum(abs(rating4)) + sum(abs(rating5)) > 0
     ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (grain, province, period, guide_type, campaign_id, channel) DO UPDATE SET
       views = c.views + excluded.views, interacted_views = c.interacted_views + excluded.interacted_views, r0 = c.r0 + excluded.r0,

@@ -1,6 +1,7 @@
 -- Produced, issued and opened, counted as guides and tokens are written, so they survive the
 -- retention purge of guides and tokens (deletes never touch the rollups) and cost nothing to read.
--- Statement-level: a bulk upload of 1,000 guides adds one grouped upsert, not 1,000.
+-- Statement-level: a bulk upload of 1,000 guides adds one grouped upsert, not 1,000. The guide of a
+-- token is looked up LATERAL … LIMIT 1 (an index probe per token), never by scanning guides.
 
 CREATE FUNCTION analytics_on_guides() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -24,7 +25,8 @@ CREATE FUNCTION analytics_on_tokens_issued() RETURNS trigger LANGUAGE plpgsql AS
 BEGIN
   INSERT INTO analytics_cells AS c (grain, province, period, guide_type, campaign_id, channel, issued)
   SELECT gr.grain, gr.province, gr.period, g.type, coalesce(g.campaign_id, '00000000-0000-0000-0000-000000000000'::uuid), t.channel, count(*)
-  FROM ins t JOIN (SELECT *, (created_at AT TIME ZONE 'Europe/Rome')::date AS produced_on FROM guides) g ON g.id = t.guide_id
+  FROM ins t JOIN LATERAL (SELECT type, campaign_id, province, (created_at AT TIME ZONE 'Europe/Rome')::date AS produced_on
+        FROM guides x WHERE x.id = t.guide_id LIMIT 1) g ON true
   CROSS JOIN LATERAL (VALUES ('d', g.produced_on, coalesce(g.province, '')), ('m', date_trunc('month', g.produced_on::timestamp)::date, coalesce(g.province, '')), ('y', date_trunc('year', g.produced_on::timestamp)::date, coalesce(g.province, '')),
     ('d', g.produced_on, '*'), ('m', date_trunc('month', g.produced_on::timestamp)::date, '*'), ('y', date_trunc('year', g.produced_on::timestamp)::date, '*')) AS gr (grain, period, province)
   WHERE t.generation = 0
@@ -45,7 +47,8 @@ BEGIN
   SELECT gr.grain, gr.province, gr.period, g.type, coalesce(g.campaign_id, '00000000-0000-0000-0000-000000000000'::uuid), t.channel, count(*)
   FROM new_rows t
   JOIN old_rows o ON o.hash = t.hash
-  JOIN (SELECT *, (created_at AT TIME ZONE 'Europe/Rome')::date AS produced_on FROM guides) g ON g.id = t.guide_id
+  JOIN LATERAL (SELECT type, campaign_id, province, (created_at AT TIME ZONE 'Europe/Rome')::date AS produced_on
+        FROM guides x WHERE x.id = t.guide_id LIMIT 1) g ON true
   CROSS JOIN LATERAL (VALUES ('d', g.produced_on, coalesce(g.province, '')), ('m', date_trunc('month', g.produced_on::timestamp)::date, coalesce(g.province, '')), ('y', date_trunc('year', g.produced_on::timestamp)::date, coalesce(g.province, '')),
     ('d', g.produced_on, '*'), ('m', date_trunc('month', g.produced_on::timestamp)::date, '*'), ('y', date_trunc('year', g.produced_on::timestamp)::date, '*')) AS gr (grain, period, province)
   WHERE o.first_access_at IS NULL AND t.first_access_at IS NOT NULL
