@@ -1,10 +1,10 @@
 import type { Request } from 'express';
 import { eventBatch, viewingEvent, type EventBatch } from '../../compositions/common/events';
 import { fieldErrors } from '../../compositions/common/validation';
-import type { AccessRow } from '../../server/db/tokens';
 import type { EventRow } from '../../server/analytics/event-store';
 import { ApiError } from '../errors';
 import { body } from '../validate';
+import type { Binding } from './bindings';
 
 export interface Rejection {
   /** Position of the event in the batch (0-based). */
@@ -35,10 +35,9 @@ const idOf = (e: unknown): string | null => {
  * to the guide and channel of the token the batch came with: the body cannot choose a guide, and
  * neither the token nor anything about the citizen is stored with the event.
  */
-export function bindEvents(row: AccessRow, events: readonly unknown[]): { rows: EventRow[]; rejected: Rejection[] } {
+export function bindEvents(b: Binding, events: readonly unknown[]): { rows: EventRow[]; rejected: Rejection[] } {
   const rows: EventRow[] = [];
   const rejected: Rejection[] = [];
-  const province = 'citizen' in row.data ? row.data.citizen.province : null;
   events.forEach((raw, index) => {
     const r = viewingEvent.safeParse(raw);
     if (!r.success) {
@@ -49,11 +48,11 @@ export function bindEvents(row: AccessRow, events: readonly unknown[]): { rows: 
     const e = r.data;
     rows.push({
       id: e.id,
-      guideId: row.guide_id,
-      guideType: row.type,
-      campaignId: row.campaign_id,
-      channel: row.channel,
-      province,
+      guideId: b.guideId,
+      guideType: b.guideType,
+      campaignId: b.campaignId,
+      channel: b.channel,
+      province: b.province,
       viewId: e.viewId,
       kind: e.kind,
       occurredAt: e.at,

@@ -6,7 +6,7 @@ import { EventWriter, WriterClosedError } from '../../server/analytics/event-wri
 import { computeFigures } from '../../server/analytics/figures';
 import { labelsByType } from '../../server/analytics/labels';
 import { readCampaignStats, readStats } from '../../server/analytics/stats-query';
-import { resolveToken } from '../access/resolve-token';
+import { BindingCache } from '../analytics/bindings';
 import { dashboardPage } from '../analytics/dashboard-page';
 import { bindEvents, parseBatch } from '../analytics/ingest';
 import { eventLimits } from '../analytics/limits';
@@ -39,6 +39,7 @@ export function analyticsRoutes(ctx: AppContext): Router {
   registerEventWriter(ctx, writer);
   const limits = eventLimits(ctx, settings);
   const analyst = requireRole(ctx.db, ['analyst']);
+  const bindings = new BindingCache();
 
   r.post(
     '/api/events',
@@ -53,8 +54,7 @@ export function analyticsRoutes(ctx: AppContext): Router {
     limits.misses.check,
     async (req, res) => {
       const batch = res.locals.batch as ReturnType<typeof parseBatch>;
-      const row = await resolveToken(ctx, batch.token);
-      const { rows, rejected } = bindEvents(row, batch.events);
+      const { rows, rejected } = bindEvents(await bindings.resolve(ctx, batch.token), batch.events);
       try {
         await writer.write(rows);
       } catch (err) {
