@@ -8,7 +8,7 @@ import { FINISHED, type NotifyChannel } from '../server/notify/channels';
 import { claimForSend, loadSendContext, markFinal, markRetrying, markSent, recipientOf, type SendContext } from '../server/notify/notifications';
 import { NOTIFY_QUEUE, type NotifyJobData } from '../server/notify/queue';
 import { scrub } from '../server/notify/scrub';
-import { PermanentFailure, type ChannelAdapter } from './adapters';
+import { PermanentFailure, type ChannelAdapter, type SendResult } from './adapters';
 import type { ChannelRateLimiter } from './rate-limit';
 import { renderMessage } from './templates/render';
 
@@ -76,7 +76,7 @@ export class NotifyWorker {
     const { db, logger } = this.o;
     const id = job.data?.notificationId;
     if (typeof id !== 'string') throw new UnrecoverableError('job payload has no notificationId');
-    let ctx = await loadSendContext(db, id);
+    const ctx = await loadSendContext(db, id);
     if (!ctx) throw new UnrecoverableError('the notification does not exist');
     if (FINISHED.has(ctx.status)) return this.count('duplicate');
     const adapter = this.o.adapters[ctx.channel];
@@ -95,26 +95,29 @@ export class NotifyWorker {
       logger.warn({ notificationId: id, channel: ctx.channel }, 'previous attempt died before its point of no return: sending again');
     }
 
+    // The consent in force now decides, and is recorded with the outcome.
+    const skipped = await this.skipIfNotSendable(ctx);
+    if (skipped) return skipped;
+    if (!(await claimForSend(db, id))) return this.count('duplicate');
+
+    // The rate-limit slot is taken last, so the channel's rate holds at the moment of sending. A job
+    // woken from a delay already holds its slot.
     const held = job.data.slot !== undefined && Math.abs(Date.now() - job.data.slot) < 5000;
     if (!held) {
-      const skipped = await this.skipIfNotSendable(ctx);
-      if (skipped) return skipped;
       const { waitMs, slot } = await this.o.limiter.reserve(ctx.channel);
+      logger.debug({ notificationId: id, channel: ctx.channel, waitMs }, 'rate slot reserved');
       if (waitMs > MAX_INLINE_WAIT_MS && token) {
+        await markRetrying(db, id, 'rate_limited');
         await job.updateData({ notificationId: id, slot });
         await job.moveToDelayed(slot, token);
         throw new DelayedError();
       }
+      // No database read after the wait: a slow read would bunch the sends the slots spread out.
+      // The consent read above is at most about a second old when the message leaves.
       if (waitMs > 0) await sleep(waitMs);
-      ctx = (await loadSendContext(db, id))!;
     }
-    // Right before the send: the consent in force now decides, and is recorded with the outcome.
-    const skipped = await this.skipIfNotSendable(ctx);
-    if (skipped) return skipped;
-    const to = recipientOf(ctx) as { to: string };
-    if (!(await claimForSend(db, id))) return this.count('duplicate');
-
     const consentId = ctx.consent!.history_id;
+    const to = (recipientOf(ctx) as { to: string }).to;
     const link = linkOf(this.o.publicBaseUrl, deriveToken(this.o.tokenSecret, ctx.nonce!));
     const expiresAt = ctx.token_expires_at && ctx.guide_expires_at && ctx.token_expires_at < ctx.guide_expires_at ? ctx.token_expires_at : ctx.guide_expires_at!;
     const rendered = renderMessage({ channel: ctx.channel, guide: ctx.data!, locale: ctx.locale!, link, expiresAt });
@@ -124,12 +127,9 @@ export class NotifyWorker {
       // Not awaited on purpose: ioredis writes the command to the socket now, before the final ".".
       this.o.connection.set(this.markerKey(id), String(consentId), 'EX', MARKER_TTL_SECONDS).catch(() => undefined);
     };
+    let result: SendResult;
     try {
-      const result = await adapter.send({ notificationId: id, channel: ctx.channel, to: to.to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered }, commit);
-      await markSent(db, id, { ...result, consentHistoryId: consentId });
-      if (committed) await this.o.connection.del(this.markerKey(id));
-      logger.info({ notificationId: id, guideId: ctx.guide_id, channel: ctx.channel, outcome: result.delivered ? 'delivered' : 'sent' }, 'notification sent');
-      return this.count(result.delivered ? 'delivered' : 'sent');
+      result = await adapter.send({ notificationId: id, channel: ctx.channel, to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered }, commit);
     } catch (err) {
       // The server refused after the body (or the line dropped): not sent, whatever the marker says.
       if (committed) await this.o.connection.del(this.markerKey(id));
@@ -143,6 +143,11 @@ export class NotifyWorker {
       // Scrubbed again on purpose: BullMQ keeps the failure reason in Redis.
       throw new Error(reason);
     }
+    // If this write fails the job is retried, finds the row "sending" and the marker: recorded, not re-sent.
+    await markSent(db, id, { ...result, consentHistoryId: consentId });
+    if (committed) await this.o.connection.del(this.markerKey(id));
+    logger.info({ notificationId: id, guideId: ctx.guide_id, channel: ctx.channel, outcome: result.delivered ? 'delivered' : 'sent' }, 'notification sent');
+    return this.count(result.delivered ? 'delivered' : 'sent');
   }
 
   private async skipIfNotSendable(ctx: SendContext): Promise<{ outcome: Outcome } | undefined> {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import { checkEnvelope } from '../api/guides/prepare';
@@ -331,17 +332,69 @@ describe('notifications', () => {
     expect(api.logs.some((l) => l.includes('notifications whose jobs were lost are back in the outbox'))).toBe(true);
   });
 
-  it('the email channel keeps its rate limit (4 per second here) whatever the backlog', async () => {
+  it('the email channel keeps its rate limit (4 per second here) over a backlog', async () => {
+    await notifier!.close();
     const crowd = envelopes(8, 'notify-flow-rate') as Personal[];
     await put('/api/consents', ndjson(crowd.map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: true, email: `rate${i}@example.org` }))));
     const before = mails.length;
     const ids = [];
     for (const e of crowd) ids.push((await createGuide(e)).id);
+    notifier = await startNotifier({
+      config: api.config,
+      db: api.db,
+      logger: api.ctx.logger,
+      redisUrl: api.config.redisUrl,
+      env: { SMTP_URL: sink.url, NOTIFY_OUTBOX_POLL_MS: '100', NOTIFY_RATE_EMAIL: '4' },
+    });
     await settled(ids);
     const times = mails.slice(before).map((m) => m.at);
     expect(times).toHaveLength(8);
-    // 8 sends at 4/s: the last at least 7 intervals (1.75 s) after the first, minus scheduling slack.
-    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(1600);
+    // 8 sends at 4/s: the last 7 intervals (1.75 s) after the first, less some scheduling slack.
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(1500);
+  });
+
+  it("the SMTP server's answer decides: 550 at RCPT is a bounce, 451 is retried with backoff until accepted", async () => {
+    await notifier!.close();
+    let tempFailures = 0;
+    const strict = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      disableReverseLookup: true,
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (address.address === 'nobody@example.org') return callback(Object.assign(new Error('5.1.1 <nobody@example.org>: user unknown'), { responseCode: 550 }));
+        if (address.address === 'later@example.org' && tempFailures++ < 1) return callback(Object.assign(new Error('4.2.1 mailbox busy, try later'), { responseCode: 451 }));
+        callback();
+      },
+      onData(stream, _session, callback) {
+        stream.on('end', () => callback(null));
+        stream.resume();
+      },
+    });
+    await new Promise<void>((r) => strict.listen(0, '127.0.0.1', r));
+    const crowd = envelopes(2, 'notify-flow-smtp') as Personal[];
+    await put('/api/consents', ndjson([{ fiscalCode: crowd[0]!.citizen.fiscalCode, proactive: true, email: 'nobody@example.org' }, { fiscalCode: crowd[1]!.citizen.fiscalCode, proactive: true, email: 'later@example.org' }]));
+    const [gone, later] = [await createGuide(crowd[0]!), await createGuide(crowd[1]!)];
+    notifier = await startNotifier({
+      config: api.config,
+      db: api.db,
+      logger: api.ctx.logger,
+      redisUrl: api.config.redisUrl,
+      env: { SMTP_URL: `smtp://127.0.0.1:${(strict.server.address() as AddressInfo).port}`, NOTIFY_OUTBOX_POLL_MS: '100', NOTIFY_BACKOFF_MS: '200' },
+    });
+    try {
+      await settled([gone.id, later.id]);
+      const [bounced] = await rows(`SELECT status, reason, sent_at, attempts FROM notifications WHERE guide_id = $1`, [gone.id]);
+      expect(bounced).toMatchObject({ status: 'bounced', sent_at: null, attempts: 1 });
+      expect(bounced!.reason).toMatch(/^EENVELOPE 550 .*user unknown/);
+      expect(bounced!.reason).not.toContain('nobody@');
+      const [retried] = await rows(`SELECT status, reason, attempts FROM notifications WHERE guide_id = $1`, [later.id]);
+      expect(retried).toMatchObject({ status: 'sent', reason: null, attempts: 2 });
+    } finally {
+      await notifier.close();
+      notifier = undefined;
+      await new Promise<void>((r) => strict.close(() => r()));
+    }
   });
 
   it('no email address, phone number or fiscal code in any log line of the whole flow', async () => {
@@ -354,6 +407,8 @@ describe('notifications', () => {
       'carla@example.org',
       'anna.verdi@pec.it',
       'rate0@example.org',
+      'nobody@example.org',
+      'later@example.org',
       '3331234567',
       '3471234567',
       '7700900123',
