@@ -39,6 +39,9 @@ export function consentSyncRoutes(ctx: AppContext): Router {
     if (!req.is(['application/x-ndjson', 'application/ndjson', 'application/jsonl'])) {
       throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/x-ndjson (one citizen per line)', '(body)');
     }
+    if (req.get('content-encoding') && req.get('content-encoding') !== 'identity') {
+      throw new ApiError(415, 'unsupported_encoding', 'send the sync without Content-Encoding', '(body)');
+    }
     const report = await syncConsents(ctx, req, await actorOf(ctx, req));
     ctx.logger.info({ consent: 'sync', rows: report.rows, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, seconds: report.seconds }, 'consent sync');
     res.json(report);
