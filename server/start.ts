@@ -41,7 +41,8 @@ const stops: { name: string; stop: () => Promise<unknown> | void }[] = [];
 
 async function shutdown(signal: string, code = 0): Promise<never> {
   logger.info({ signal }, 'stopping');
-  const force = setTimeout(() => process.exit(1), 15_000);
+  // A bound on the whole shutdown: the render worker may take its own grace period first.
+  const force = setTimeout(() => process.exit(1), config.render.shutdownTimeoutSeconds * 1000 + 15_000);
   force.unref();
   for (const { name, stop } of stops.reverse()) {
     await Promise.resolve(stop()).catch((err: Error) => logger.warn({ component: name, err: { message: err.message } }, 'stop failed'));

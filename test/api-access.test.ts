@@ -116,6 +116,7 @@ describe.each(BACKENDS)('access on %s', (backend) => {
       captions: `/api/media/${token}/captions.vtt`,
       captionsByLocale: { it: `/api/media/${token}/captions.it.vtt`, en: `/api/media/${token}/captions.en.vtt` },
       chapters: `/api/media/${token}/chapters.json`,
+      audio: `/api/media/${token}/audio.m4a`,
     });
     const part = await fetch(`${api.url}${m.media.video}`, { headers: { range: 'bytes=1000-1999' } });
     expect(part.status).toBe(206);

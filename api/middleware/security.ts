@@ -13,7 +13,8 @@ const STRICT_CSP = {
     scriptSrc: ["'self'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
-    mediaSrc: ["'self'", 'blob:'],
+    // @remotion/player unlocks sound on phones with a silent data: clip.
+    mediaSrc: ["'self'", 'blob:', 'data:'],
     fontSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
     workerSrc: ["'self'", 'blob:'],
