@@ -3,7 +3,7 @@
  * Exit code 0 when everything required is present; otherwise prints the commands to run.
  */
 import { parseArgs } from 'node:util';
-import { checkChromium, checkCommand, ensurePackages, installCommand, pingRedis, redisStartCommand } from './doctor';
+import { checkChromium, checkCommand, checkFestival, ensurePackages, installCommand, pingRedis, redisStartCommand } from './doctor';
 
 const { values } = parseArgs({ options: { for: { type: 'string', default: process.env.npm_lifecycle_event === 'prestart' ? 'start' : 'test' } } });
 const purpose = values.for === 'start' ? 'start' : 'test';
@@ -17,6 +17,7 @@ const checks = [
   checkCommand('ffmpeg'),
   checkCommand('ffprobe'),
   checkCommand('espeak-ng', ['--version']),
+  checkFestival(),
 ];
 const [major] = process.versions.node.split('.').map(Number);
 checks.unshift({ name: 'node', ok: major! >= 20, detail: process.version, fix: 'install Node.js 20 or newer' });

@@ -97,6 +97,14 @@ export function checkCommand(cmd: string, versionArgs: string[] = ['-version']):
   return { name: cmd, ok: true, detail: first.trim().slice(0, 100) };
 }
 
+/** Festival speaks Italian with the two diphone voices; without them narration falls back to espeak-ng. */
+export function checkFestival(): Check {
+  const missing = Object.keys(FESTIVAL_VOICE_DIR).filter((v) => !festivalVoice(v));
+  if (!onPath('festival')) missing.unshift('festival');
+  if (missing.length) return { name: 'festival', ok: false, detail: `missing ${missing.join(', ')}`, fix: installCommand(missing) };
+  return { name: 'festival', ok: true, detail: `Italian voices ${Object.values(FESTIVAL_VOICE_DIR).join(', ')}` };
+}
+
 /** Opens a TCP connection and sends PING; resolves true on +PONG. */
 export function pingRedis(url: string, timeoutMs = 1500): Promise<boolean> {
   const u = new URL(url);

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { createApp, contextOf, tuneServer } from '../api/app';
+import { closeEventIngestion } from '../api/analytics/registry';
 import { QUEUE_BOARD_PATH } from '../api/routes/queue-board';
 import { loadApiSettings } from '../api/settings';
 import { loadConfig, type Config } from './config';
@@ -72,6 +73,8 @@ try {
   const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
   const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine({ engine: config.speech.engine, cacheDir: config.speech.cacheDir }) }) };
   const app = createApp({ config, db, redis, renderQueue, logger, secrets, speech });
+  // Runs after the HTTP server stopped (stops go in reverse): every accepted batch is written.
+  stops.push({ name: 'event ingestion', stop: () => closeEventIngestion(contextOf(app)) });
   const demo = await ensureDemoGuides(contextOf(app));
 
   if (startWorker) {

@@ -48,7 +48,7 @@ export async function loadBulkHistory(db: Queryable, o: BulkHistoryOptions): Pro
               t, '1', 'it', 'bench-' || i, ($4::text[])[1 + floor(array_length($4::text[], 1) * power(random(), 2.5))::int],
               '{}', 3600, now() + interval '365 days',
               $3::date + (i::float8 * $5 / $6) * interval '1 day' + random() * interval '10 hours'
-       FROM (SELECT i, ${TYPES} AS t FROM (SELECT i, (i * 7919) % 100 AS x FROM generate_series($1::int, $2::int) i) s) g`,
+       FROM (SELECT i, ${TYPES} AS t FROM (SELECT i, (i::bigint * 7919) % 100 AS x FROM generate_series($1::int, $2::int) i) s) g`,
       [a, Math.min(o.guides, a + guideChunk) - 1, o.firstDay, PROVINCE_ORDER, o.days, o.guides],
     );
     // A link per channel for every guide, through the tokens trigger ("notified").
