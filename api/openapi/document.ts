@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { eventBatch, viewingEvent } from '../../compositions/common/events';
 import { envelopeSchema } from '../../compositions/guide-types';
 import { ingestReport, statsQuery } from '../analytics/stats-params';
+import { MEDIA_FILES, type MediaFile } from '../access/manifest';
 import { registerNotificationPaths } from '../notify/openapi';
 import * as s from '../schemas';
 
@@ -56,9 +57,19 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   path('get', '/g/{token}', 'Player page (public)', { request: { params: tokenParam }, responses: { 200: { description: 'HTML' }, 404: { description: 'unknown, expired or revoked (one answer)' } } });
   path('get', '/api/access/{token}', 'Guide manifest for the player (public)', { request: { params: tokenParam }, responses: { 200: { description: 'manifest' }, 404: error('unknown, expired or revoked (one answer)'), 429: error('too many requests or misses') } });
   path('get', '/api/media/{token}/{file}', 'Rendered video, poster, captions, chapters; Range supported (public)', {
-    request: { params: tokenParam.extend({ file: z.enum(['video.mp4', 'poster.jpg', 'captions.vtt', 'captions.it.vtt', 'captions.en.vtt', 'chapters.json']) }) },
+    request: { params: tokenParam.extend({ file: z.enum(Object.keys(MEDIA_FILES) as [MediaFile, ...MediaFile[]]) }) },
     responses: { 200: { description: 'file' }, 206: { description: 'partial content' }, 404: error('not found') },
   });
+  path('get', '/api/access/{token}/narrated', 'The manifest once live narration is synthesised or has failed; waits a bounded time (public)', {
+    request: { params: tokenParam },
+    responses: { 200: { description: 'manifest with narrationStatus ready | failed | pending' }, 404: error('unknown, expired or revoked (one answer)') },
+  });
+  path('get', '/api/media/{token}/narration/{file}', "One scene's live narration WAV, named <scene>-<content hash>.wav as the manifest lists it; Range supported (public)", {
+    request: { params: tokenParam.extend({ file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}-[0-9a-f]{16}\.wav$/) }) },
+    responses: { 200: { description: 'audio/wav, private cache' }, 206: { description: 'partial content' }, 404: error('unknown scene, stale hash or token') },
+  });
+  path('get', '/embed', 'Embeddable player page for an iframe; the token travels in the fragment (/embed#<token>), never to a server (public)', { responses: { 200: { description: 'HTML (frame-ancestors from EMBED_FRAME_ANCESTORS)' } } });
+  path('get', '/embed/example', 'An example host page embedding the player (docs/embed-example.html)', { responses: { 200: { description: 'HTML' } } });
   path('get', '/api/me/guides', "The reserved-area citizen's guides (JWT, fiscal code in sub)", { security: [{ citizenJwt: [] }], responses: { 200: { description: 'guides with their app links' }, 401: error('invalid token') } });
   // Issue #7: viewing events and statistics (docs/metrics.md defines every figure).
   const batch = eventBatch.extend({ events: z.array(viewingEvent).min(1).max(100) }).meta({ id: 'EventBatch' });
