@@ -29,8 +29,19 @@ async function buildDashboard(outDir: string): Promise<void> {
 
 async function campaignWithHistory(api: TestApi, type: 'naspi' | 'pensione', name: string, produced: number, viewers: number, views: number, interacting: number, ratings: number[]) {
   const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { guideType: type, name, channels: ['qr', 'email', 'app'], printDate: '2026-03-02' } })).json();
-  const ndjson = [...generateEnvelopes(type, produced, `dash-${name}`)].map((e) => JSON.stringify(e)).join('\n');
+  const envelopes = [...generateEnvelopes(type, produced, `dash-${name}`)] as { citizen: { fiscalCode: string } }[];
+  // Four citizens in five take app notifications, two in five email.
+  const consents = envelopes.map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: true, app: i % 5 !== 0, ...(i % 5 === 1 || i % 5 === 4 ? { email: `c${i}@example.test` } : {}) }));
+  await call(api, 'PUT', '/api/consents', { raw: consents.map((c) => JSON.stringify(c)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+  const ndjson = envelopes.map((e) => JSON.stringify(e)).join('\n');
   await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, { raw: ndjson, headers: { 'content-type': 'application/x-ndjson' } });
+  // The notifier's "sent" in one statement (the analytics trigger counts them): every app push and
+  // all but a tenth of the emails, still queued.
+  await api.db.query(
+    `UPDATE notifications SET status = 'sent', sent_at = now()
+     WHERE campaign_id = $1 AND (channel = 'app' OR id IN (SELECT id FROM notifications WHERE campaign_id = $1 AND channel = 'email' ORDER BY id OFFSET $2))`,
+    [campaign.id, Math.round(produced * 0.04)],
+  );
   const links = async (channel: string) => (await (await call(api, 'GET', `/api/campaigns/${campaign.id}/export?channel=${channel}`)).text()).trim().split('\n').map((l) => tokenOf(JSON.parse(l).link));
   const [qr, app, email] = [await links('qr'), await links('app'), await links('email')];
   const tokens = Array.from({ length: viewers }, (_, i) => (i % 5 === 3 ? app[i]! : i % 5 === 4 ? email[i]! : qr[i]!));
@@ -97,6 +108,12 @@ describe('analysts dashboard in headless Chromium', () => {
     expect(tiles).toContain('63,3 %');
     expect(tiles).toContain('4,8');
     expect(tiles).toContain('4,6');
+    expect(tiles).toContain('400 lettere · 464 notifiche inviate');
+    const channels = await page.locator('section[aria-label="Canali"]').innerText();
+    expect(channels).toMatch(/Lettera \(QR code\)\s+400 lettere\s+36/);
+    expect(channels).toMatch(/Email\s+144\s+12\s/);
+    expect(channels).toMatch(/App IO \/ App INPS\s+320\s+12\s/);
+    expect(channels).toMatch(/PEC\s+0\s+aperture e visualizzazioni contate in «Email»/);
     expect(await page.locator('section[aria-label="Pulsanti e pop-up"] tbody tr').count()).toBeGreaterThan(2);
     expect(await page.locator('section[aria-label="Abbandono per scena"] tbody tr').count()).toBeGreaterThan(3);
     expect(await page.locator('section[aria-label="Pulsanti e pop-up"]').innerText()).toMatch(/Come si calcola|I miei pagamenti|Comunica un nuovo lavoro/);
@@ -111,6 +128,9 @@ describe('analysts dashboard in headless Chromium', () => {
     expect(csv).toContain('viewedRate,0.15');
     expect(csv).toContain('viewsPerViewer,4.8');
     expect(csv).toContain('percento_video,visualizzazioni,quota');
+    expect(csv).toContain('canale,inviati,fonte_inviati,aperti');
+    expect(csv).toContain('Lettera (QR code),400,lettere (link emessi),36');
+    expect(csv).toContain('App IO / App INPS,320,notifiche inviate,12');
 
     await page.getByLabel('Canale').selectOption('app');
     await expect.poll(() => page.locator('.tiles').innerText()).not.toContain('15,0 %');
@@ -129,7 +149,8 @@ describe('analysts dashboard in headless Chromium', () => {
     const card = page.locator('.campaign', { hasText: 'NASpI accolte' });
     const text = await card.innerText();
     expect(text).toContain('400');
-    expect(text).toMatch(/App IO \/ App INPS\s+400\s+12/);
+    expect(text).toMatch(/App IO \/ App INPS\s+320\s+12/);
+    expect(text).toMatch(/Email\s+144\s+12/);
     expect(await card.locator('a[href="/console.html"]').count()).toBe(1);
     await page.screenshot({ path: path.join(DOCS, 'dashboard-campaigns.png'), fullPage: true });
     // A new tab asks for the key again: it lives in this tab's sessionStorage only.

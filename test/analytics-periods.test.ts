@@ -64,6 +64,15 @@ describe.each(BACKENDS)('date filters on %s', (backend) => {
         [ids[i], `period-${i}`, at],
       );
     }
+    // One email each, created and sent today: "notified" still falls on the guide's production day.
+    for (const id of ids) {
+      await api.db.query(
+        `INSERT INTO notifications (id, guide_id, channel, token_channel, guide_type, province, fiscal_code_hmac)
+         VALUES ($1, $2, 'email', 'email', 'auu', 'TO', 'h')`,
+        [randomUUID(), id],
+      );
+    }
+    await api.db.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE guide_type = 'auu'`);
     const minted = mintTokens(api.ctx.secrets.tokenSecret, ids, ['email']);
     await insertTokens(api.db, minted.map((m) => ({ ...m, expiresAt: new Date(Date.now() + 30 * DAY) })));
     for (const m of minted) {

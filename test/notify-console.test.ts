@@ -179,6 +179,12 @@ describe('monitoring console', () => {
     expect(c.channels.email!.averageRating).toBe(4.33);
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
     expect(c.channels.email!.sendDates).toEqual([{ date: today, sent: 20 }]);
+    // GET /api/stats counts the same sends as its "notified" (rollup trigger on notifications, 032).
+    const analytics = await (await call(api, 'GET', `/api/stats?campaign=${campaignId}`, { key: api.analystKey })).json();
+    expect(analytics.notified).toEqual({ qr: N, email: 20, sms: 20, app: 0, pec: 0 });
+    const everywhere = await (await call(api, 'GET', '/api/stats', { key: api.analystKey })).json();
+    const sentPerChannel = (ch: string) => notifications.filter((n) => n.channel === ch && n.sent_at).length;
+    expect(everywhere.notified).toMatchObject({ email: sentPerChannel('email'), sms: sentPerChannel('sms') });
     // Operators may read it too; no key, no figures.
     expect((await call(api, 'GET', '/api/notifications/stats', { key: api.operatorKey })).status).toBe(200);
     expect((await call(api, 'GET', '/api/notifications/stats', { key: null })).status).toBe(401);

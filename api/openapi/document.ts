@@ -82,9 +82,9 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   path('get', '/api/stats', 'Viewing statistics of the guides produced in a period (analyst)', {
     security: an,
     request: { query: statsQuery },
-    responses: { 200: { description: 'produced, notified, viewedRate, viewers, views, viewsPerViewer, interactionRate, avgRating, ratings, completionRate, retention, actions, scenes, channels' }, 400: error('invalid filter') },
+    responses: { 200: { description: 'produced, notified (letters on qr, notifications sent on email, sms, app, pec) and notifiedSource, viewedRate, viewers, views, viewsPerViewer, interactionRate, avgRating, ratings, completionRate, retention, actions, scenes, channels' }, 400: error('invalid filter') },
   });
-  path('get', '/api/stats/campaigns', 'Per campaign and channel: links issued, opened, viewers (analyst)', { security: an, request: { query: statsQuery }, responses: { 200: { description: 'campaigns' } } });
+  path('get', '/api/stats/campaigns', 'Per campaign and channel: notified, links issued, notifications sent, opened, viewers (analyst)', { security: an, request: { query: statsQuery }, responses: { 200: { description: 'campaigns' } } });
   path('get', '/dashboard', "Analysts' dashboard (HTML; the key is typed in the page)", { responses: { 200: { description: 'HTML' }, 503: { description: 'dashboard not built' } } });
   registerNotificationPaths(path, json, error);
   path('get', '/healthz', 'Liveness', { responses: { 200: { description: 'ok' } } });

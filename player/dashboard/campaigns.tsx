@@ -1,4 +1,5 @@
 import { channelLabel, count, dateLabel, percent, typeLabel } from './format';
+import { CountedUnder, NotifiedCell, ownLink } from './notified';
 import type { CampaignFigures } from './types';
 
 interface Props {
@@ -8,8 +9,8 @@ interface Props {
 
 /**
  * The campaign view, like the institute's monitoring console: for each mass mailing, its channels and,
- * per channel, links issued, links opened and viewers. Sends, deliveries and feedback per channel are
- * in the notifications console.
+ * per channel, notifications sent (letters for the paper letter), links opened and viewers. Deliveries,
+ * bounces and feedback per channel are in the notifications console.
  */
 export function CampaignsView({ campaigns, onOpen }: Props) {
   if (campaigns.length === 0) return <section className="card"><p className="empty">Nessuna campagna con questi filtri.</p></section>;
@@ -29,16 +30,20 @@ export function CampaignsView({ campaigns, onOpen }: Props) {
             </div>
           </header>
           <table>
-            <thead><tr><th>Canale</th><th className="num">Link emessi</th><th className="num">Aperti</th><th className="wide">Apertura</th><th className="num">Spettatori</th><th className="num">Visualizzazioni</th></tr></thead>
+            <thead><tr><th>Canale</th><th className="num">Inviati</th><th className="num">Aperti</th><th className="wide">Apertura</th><th className="num">Spettatori</th><th className="num">Visualizzazioni</th></tr></thead>
             <tbody>
               {c.channels.map((ch) => (
                 <tr key={ch.channel}>
                   <td>{channelLabel(ch.channel)}</td>
-                  <td className="num">{count(ch.notified)}</td>
-                  <td className="num">{count(ch.opened)}</td>
-                  <td className="wide"><span className="bar blue"><i style={{ width: `${Math.min(100, (ch.openedRate ?? 0) * 100)}%` }} /></span> <span className="num">{percent(ch.openedRate)}</span></td>
-                  <td className="num">{count(ch.viewers)}</td>
-                  <td className="num">{count(ch.views)}</td>
+                  <NotifiedCell c={ch} />
+                  {ownLink(ch) ? (
+                    <>
+                      <td className="num">{count(ch.opened)}</td>
+                      <td className="wide"><span className="bar blue"><i style={{ width: `${Math.min(100, (ch.openedRate ?? 0) * 100)}%` }} /></span> <span className="num">{percent(ch.openedRate)}</span></td>
+                      <td className="num">{count(ch.viewers)}</td>
+                      <td className="num">{count(ch.views)}</td>
+                    </>
+                  ) : <CountedUnder c={ch} span={4} />}
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import { channelLabel, typeLabel } from './format';
+import { channelLabel, NOTIFIED_SOURCE_LABELS, typeLabel } from './format';
 import type { Filters, Stats } from './types';
 
 const cell = (v: unknown): string => {
@@ -14,7 +14,7 @@ export function statsCsv(s: Stats, f: Filters): string {
     ['produced', s.produced], ['viewers', s.viewers], ['viewedRate', s.viewedRate], ['views', s.views],
     ['viewsPerViewer', s.viewsPerViewer], ['interactingViewers', s.interactingViewers], ['interactionRate', s.interactionRate],
     ['avgRating', s.avgRating], ['ratings', s.ratings.count], ...Object.entries(s.ratings.distribution).map(([k, n]) => [`rating_${k}`, n]),
-    ['completedViews', s.completedViews], ['completionRate', s.completionRate], ['notifiedSource', s.notifiedSource], ['generatedAt', s.generatedAt],
+    ['completedViews', s.completedViews], ['completionRate', s.completionRate], ['generatedAt', s.generatedAt],
   ];
   return [
     rows(['filtro', 'valore'], filters),
@@ -22,7 +22,8 @@ export function statsCsv(s: Stats, f: Filters): string {
     rows(['percento_video', 'visualizzazioni', 'quota'], s.retention.map((r) => [r.percent, r.views, r.share])),
     rows(['videoguida', 'azione', 'etichetta', 'tipo', 'visualizzazioni', 'tasso_clic', 'clic_totali'], s.actions.map((a) => [typeLabel(a.guideType), a.actionId, a.label, a.kind, a.views, a.clickThrough, a.events])),
     rows(['videoguida', 'posizione', 'scena', 'titolo', 'raggiunta', 'uscite', 'abbandono'], s.scenes.map((x) => [typeLabel(x.guideType), x.position, x.sceneId, x.title, x.reached, x.exits, x.dropOff])),
-    rows(['canale', 'link_emessi', 'aperti', 'apertura', 'spettatori', 'visualizzazioni', 'interazione'], s.channels.map((c) => [channelLabel(c.channel), c.notified, c.opened, c.openedRate, c.viewers, c.views, c.interactionRate])),
+    // What "inviati" counts is said on every row: letters (links issued) for the letter, sends elsewhere.
+    rows(['canale', 'inviati', 'fonte_inviati', 'aperti', 'apertura', 'spettatori', 'visualizzazioni', 'interazione'], s.channels.map((c) => [channelLabel(c.channel), c.notified, NOTIFIED_SOURCE_LABELS[c.notifiedSource] ?? c.notifiedSource, c.opened, c.openedRate, c.viewers, c.views, c.interactionRate])),
   ].join('\n\n') + '\n';
 }
 

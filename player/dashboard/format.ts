@@ -20,6 +20,13 @@ export const CHANNEL_LABELS: Record<string, string> = {
   email: 'Email',
   sms: 'SMS',
   app: 'App IO / App INPS',
+  pec: 'PEC',
+};
+
+/** notifiedSource of GET /api/stats, for people (CSV). */
+export const NOTIFIED_SOURCE_LABELS: Record<string, string> = {
+  links_issued: 'lettere (link emessi)',
+  notifications_sent: 'notifiche inviate',
 };
 
 export const typeLabel = (t: string | null): string => (t ? (TYPE_LABELS[t] ?? t) : '–');

@@ -1,4 +1,5 @@
 import { channelLabel, count, percent, typeLabel } from './format';
+import { CountedUnder, NotifiedCell, ownLink } from './notified';
 import type { Stats } from './types';
 
 /** Bars scaled to the largest value of their column, so small rates still read as a ranking. */
@@ -63,23 +64,27 @@ export function ScenesTable({ s, showType }: { s: Stats; showType: boolean }) {
   );
 }
 
-/** Per channel: links issued ("notified" until the notification records exist), opened, watched. */
+/** Per channel: notifications sent (letters for the paper letter), links opened, what the viewers did. */
 export function ChannelsTable({ s }: { s: Stats }) {
   return (
     <section className="card" aria-label="Canali">
-      <header><h2>Canali</h2><p>Link emessi per canale (in attesa degli invii registrati dalle notifiche), link aperti e spettatori arrivati da ciascun canale.</p></header>
+      <header><h2>Canali</h2><p>Notifiche inviate per canale (per la lettera: le lettere, cioè i link emessi per la stampa), link aperti e spettatori arrivati da ciascun canale.</p></header>
       <table>
-        <thead><tr><th>Canale</th><th className="num">Link emessi</th><th className="num">Aperti</th><th className="wide">Apertura</th><th className="num">Spettatori</th><th className="num">Visualizzazioni</th><th className="num">Interazione</th></tr></thead>
+        <thead><tr><th>Canale</th><th className="num">Inviati</th><th className="num">Aperti</th><th className="wide">Apertura</th><th className="num">Spettatori</th><th className="num">Visualizzazioni</th><th className="num">Interazione</th></tr></thead>
         <tbody>
           {s.channels.map((c) => (
             <tr key={c.channel}>
               <td>{channelLabel(c.channel)}</td>
-              <td className="num">{count(c.notified)}</td>
-              <td className="num">{count(c.opened)}</td>
-              <td className="wide"><Bar share={c.openedRate} max={1} /> <span className="num">{percent(c.openedRate)}</span></td>
-              <td className="num">{count(c.viewers)}</td>
-              <td className="num">{count(c.views)}</td>
-              <td className="num">{percent(c.interactionRate)}</td>
+              <NotifiedCell c={c} />
+              {ownLink(c) ? (
+                <>
+                  <td className="num">{count(c.opened)}</td>
+                  <td className="wide"><Bar share={c.openedRate} max={1} /> <span className="num">{percent(c.openedRate)}</span></td>
+                  <td className="num">{count(c.viewers)}</td>
+                  <td className="num">{count(c.views)}</td>
+                  <td className="num">{percent(c.interactionRate)}</td>
+                </>
+              ) : <CountedUnder c={c} span={5} />}
             </tr>
           ))}
         </tbody>

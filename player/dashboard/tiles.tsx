@@ -1,5 +1,15 @@
 import { count, decimal, percent } from './format';
-import type { Stats } from './types';
+import type { NotifiedSource, Stats } from './types';
+
+/** "400 lettere · 120 notifiche inviate": notified summed by what it counts (notifiedSource). */
+function notifiedDetail(s: Stats): string {
+  const channels = Object.keys(s.notified);
+  const sum = (source: NotifiedSource) => channels.filter((c) => s.notifiedSource[c] === source).reduce((a, c) => a + (s.notified[c] ?? 0), 0);
+  const has = (source: NotifiedSource) => channels.some((c) => s.notifiedSource[c] === source);
+  return [has('links_issued') ? `${count(sum('links_issued'))} lettere` : null, has('notifications_sent') ? `${count(sum('notifications_sent'))} notifiche inviate` : null]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 function Tile({ label, value, detail, help }: { label: string; value: string; detail: string; help: string }) {
   return (
@@ -42,7 +52,7 @@ function Ratings({ s }: { s: Stats }) {
 export function Tiles({ s }: { s: Stats }) {
   return (
     <section className="tiles" aria-label="Indicatori">
-      <Tile label="Videoguide prodotte" value={count(s.produced)} detail={`${count(Object.values(s.notified).reduce((a, b) => a + b, 0))} link emessi sui ${Object.values(s.notified).filter(Boolean).length} canali`} help="Videoguide create nel periodo (con il filtro canale: quelle con un link su quel canale)" />
+      <Tile label="Videoguide prodotte" value={count(s.produced)} detail={notifiedDetail(s)} help="Videoguide create nel periodo (con il filtro canale: quelle con un link su quel canale)" />
       <Tile label="Visualizzate" value={percent(s.viewedRate)} detail={`${count(s.viewers)} cittadini le hanno aperte`} help="Quota delle videoguide prodotte aperte almeno una volta" />
       <Tile label="Interazione" value={percent(s.interactionRate)} detail={`${count(s.interactingViewers)} spettatori hanno usato pulsanti o pop-up`} help="Quota degli spettatori che hanno usato almeno un pulsante o un pop-up" />
       <Tile label="Visualizzazioni per spettatore" value={decimal(s.viewsPerViewer, 1)} detail={`${count(s.views)} visualizzazioni in tutto`} help="Visualizzazioni degli spettatori divise per il numero di spettatori" />

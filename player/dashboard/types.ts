@@ -10,10 +10,25 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { type: '', campaign: '', channel: '', province: '', from: '', to: '' };
 
+/** What "notified" counts on a channel: letters (links issued) on qr, notifications sent elsewhere. */
+export type NotifiedSource = 'links_issued' | 'notifications_sent';
+
+/** A row of the channels table; linkChannel ≠ channel (PEC: email) means its openings are counted there. */
+export interface ChannelRow {
+  channel: string;
+  notified: number;
+  notifiedSource: NotifiedSource;
+  linkChannel: string;
+  opened: number;
+  openedRate: number | null;
+  views: number;
+  viewers: number;
+}
+
 export interface Stats {
   produced: number;
   notified: Record<string, number>;
-  notifiedSource: string;
+  notifiedSource: Record<string, NotifiedSource>;
   opened: Record<string, number>;
   viewers: number;
   viewedRate: number | null;
@@ -28,7 +43,7 @@ export interface Stats {
   retention: { percent: number; views: number; share: number | null }[];
   actions: { guideType: string; kind: 'action_click' | 'popup_open'; actionId: string; label: string | null; events: number; views: number; clickThrough: number | null }[];
   scenes: { guideType: string; sceneId: string; title: string | null; position: number; exits: number; reached: number; dropOff: number | null }[];
-  channels: { channel: string; notified: number; opened: number; openedRate: number | null; views: number; viewers: number; interactionRate: number | null; completionRate: number | null }[];
+  channels: (ChannelRow & { interactionRate: number | null; completionRate: number | null })[];
   generatedAt: string;
   queryMs: number;
 }
@@ -44,5 +59,5 @@ export interface CampaignFigures {
   viewers: number;
   viewedRate: number | null;
   interactionRate: number | null;
-  channels: { channel: string; notified: number; opened: number; openedRate: number | null; views: number; viewers: number }[];
+  channels: (ChannelRow & { issued: number; sent: number })[];
 }

@@ -1,14 +1,15 @@
-import { CHANNELS } from '../db/token-derivation';
 import { ratio } from './figures';
+import { linkChannelOf, notifiedCounter, notifiedSourceOf, STATS_CHANNELS } from './notified';
 import type { CampaignChannelSums, CampaignRow } from './stats-query';
 
 /**
- * The campaign view: for each campaign, per channel, how many guides were given a link (notified until
- * notification records exist), how many links were opened, and what the viewers did.
+ * The campaign view: for each campaign, per channel, how many guides were given a link (`issued`),
+ * how many notifications went out (`sent`), "notified" as GET /api/stats defines it (letters on qr,
+ * sends elsewhere), how many links were opened, and what the viewers did.
  */
 const order = (channel: string) => {
-  const i = (CHANNELS as readonly string[]).indexOf(channel);
-  return i < 0 ? CHANNELS.length : i;
+  const i = (STATS_CHANNELS as readonly string[]).indexOf(channel);
+  return i < 0 ? STATS_CHANNELS.length : i;
 };
 
 export function campaignFigures(sums: readonly CampaignChannelSums[], campaigns: readonly CampaignRow[]) {
@@ -35,14 +36,23 @@ export function campaignFigures(sums: readonly CampaignChannelSums[], campaigns:
         channels: rows
           .filter((r) => r.channel !== '')
           .sort((a, b) => order(a.channel) - order(b.channel))
-          .map((r) => ({
-            channel: r.channel,
-            notified: Number(r.issued),
-            opened: Number(r.opened),
-            openedRate: ratio(Number(r.opened), Number(r.issued)),
-            views: Number(r.views),
-            viewers: Number(r.viewers),
-          })),
+          .map((r) => {
+            const notified = Number(r[notifiedCounter(r.channel)]);
+            const linkChannel = linkChannelOf(r.channel);
+            return {
+              channel: r.channel,
+              notified,
+              notifiedSource: notifiedSourceOf(r.channel),
+              issued: Number(r.issued),
+              sent: Number(r.sent),
+              linkChannel,
+              opened: Number(r.opened),
+              // A PEC's openings are under email (the link it carries).
+              openedRate: linkChannel === r.channel ? ratio(Number(r.opened), notified) : null,
+              views: Number(r.views),
+              viewers: Number(r.viewers),
+            };
+          }),
       };
     })
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));

@@ -1,4 +1,5 @@
-import { CHANNELS } from '../db/token-derivation';
+import type { Channel } from '../db/token-derivation';
+import { linkChannelOf, NOTIFIED_SOURCE, notifiedCounter, STATS_CHANNELS, type NotifiedSource, type StatsChannel } from './notified';
 import { REACH_STEPS, type CellSums, type Counter, type RawStats } from './stats-query';
 
 /** Ratios as fractions with four decimals; null when nothing was there to divide by. */
@@ -20,8 +21,12 @@ const sumCells = (cells: readonly CellSums[]): Sums => {
 const n = (s: Sums, k: Counter) => s[k] ?? 0;
 
 export interface ChannelFigures {
-  channel: string;
+  channel: StatsChannel;
+  /** Letters (links issued) on qr, notifications sent on the others, as notifiedSource says. */
   notified: number;
+  notifiedSource: NotifiedSource;
+  /** The link the channel's messages carry; opened, views and viewers are counted under it. */
+  linkChannel: Channel;
   opened: number;
   openedRate: number | null;
   views: number;
@@ -31,7 +36,7 @@ export interface ChannelFigures {
 }
 
 /** Turns rollup sums into the figures of GET /api/stats (definitions: docs/metrics.md). */
-export function computeFigures(raw: RawStats, channelFilter: string | undefined) {
+export function computeFigures(raw: RawStats, channelFilter: Channel | undefined) {
   const channelCells = raw.cells.filter((c) => c.channel !== '');
   const all = sumCells(channelCells);
   const guideLevel = sumCells(raw.cells.filter((c) => c.channel === ''));
@@ -45,25 +50,33 @@ export function computeFigures(raw: RawStats, channelFilter: string | undefined)
 
   const byChannel = new Map<string, CellSums[]>();
   for (const c of channelCells) byChannel.set(c.channel, [...(byChannel.get(c.channel) ?? []), c]);
-  const channels: ChannelFigures[] = [...new Set<string>([...(channelFilter ? [channelFilter] : CHANNELS), ...byChannel.keys()])].map((channel) => {
+  // The filter is a link's channel: PEC has none, so it is never filtered on (and not listed then).
+  const listed: readonly StatsChannel[] = channelFilter ? [channelFilter] : STATS_CHANNELS;
+  const channels: ChannelFigures[] = listed.map((channel) => {
     const s = sumCells(byChannel.get(channel) ?? []);
+    const notified = n(s, notifiedCounter(channel));
+    const linkChannel = linkChannelOf(channel);
     return {
       channel,
-      notified: n(s, 'issued'),
+      notified,
+      notifiedSource: NOTIFIED_SOURCE[channel],
+      linkChannel,
       opened: n(s, 'opened'),
-      openedRate: ratio(n(s, 'opened'), n(s, 'issued')),
+      // A PEC's openings are under email: no rate of its own rather than a false 0%.
+      openedRate: linkChannel === channel ? ratio(n(s, 'opened'), notified) : null,
       views: n(s, 'views'),
       viewers: n(s, 'viewers'),
       interactionRate: ratio(n(s, 'viewers_interacted'), n(s, 'viewers')),
       completionRate: ratio(n(s, 'r100'), n(s, 'views')),
     };
   });
+  const perChannel = <T>(f: (c: ChannelFigures) => T) => Object.fromEntries(channels.map((c) => [c.channel, f(c)])) as Partial<Record<StatsChannel, T>>;
 
   return {
     produced,
-    notified: Object.fromEntries(channels.map((c) => [c.channel, c.notified])),
-    notifiedSource: 'tokens_issued' as const,
-    opened: Object.fromEntries(channels.map((c) => [c.channel, c.opened])),
+    notified: perChannel((c) => c.notified),
+    notifiedSource: perChannel((c) => c.notifiedSource),
+    opened: perChannel((c) => c.opened),
     viewers,
     viewedRate: ratio(viewers, produced),
     views,

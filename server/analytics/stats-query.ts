@@ -14,7 +14,8 @@ export interface StatsFilter {
 export const NO_CAMPAIGN = '00000000-0000-0000-0000-000000000000';
 export const REACH_STEPS = Array.from({ length: 21 }, (_, i) => i * 5);
 const REACH_COLUMNS = REACH_STEPS.map((p) => `r${p}`);
-const COUNTERS = ['produced', 'issued', 'opened', 'views', 'interacted_views', ...REACH_COLUMNS, 'viewers', 'viewers_interacted', 'viewer_views', 'rating1', 'rating2', 'rating3', 'rating4', 'rating5'] as const;
+// issued: first link per guide and channel; sent: notifications that went out (migration 032).
+const COUNTERS = ['produced', 'issued', 'sent', 'opened', 'views', 'interacted_views', ...REACH_COLUMNS, 'viewers', 'viewers_interacted', 'viewer_views', 'rating1', 'rating2', 'rating3', 'rating4', 'rating5'] as const;
 export type Counter = (typeof COUNTERS)[number];
 
 export type CellSums = { channel: string; guide_type: string } & Record<Counter, number>;
@@ -84,6 +85,7 @@ export interface CampaignChannelSums {
   channel: string;
   produced: number;
   issued: number;
+  sent: number;
   opened: number;
   views: number;
   viewers: number;
@@ -99,11 +101,11 @@ export interface CampaignRow {
   created_at: Date;
 }
 
-/** Per campaign and channel: produced, issued, opened, views, viewers (the campaign view's table). */
+/** Per campaign and channel: produced, issued, sent, opened, views, viewers (the campaign view's table). */
 export async function readCampaignStats(q: Queryable, f: StatsFilter): Promise<{ sums: CampaignChannelSums[]; campaigns: CampaignRow[] }> {
   const w = cellWhere(f, { campaignsOnly: true });
   const sums = await q.query<CampaignChannelSums>(
-    `SELECT campaign_id, channel, sum(produced) AS produced, sum(issued) AS issued, sum(opened) AS opened,
+    `SELECT campaign_id, channel, sum(produced) AS produced, sum(issued) AS issued, sum(sent) AS sent, sum(opened) AS opened,
             sum(views) AS views, sum(viewers) AS viewers, sum(viewers_interacted) AS viewers_interacted
      FROM analytics_cells WHERE ${w.sql} GROUP BY campaign_id, channel`,
     w.params,
