@@ -114,4 +114,34 @@ describe('citizen page at /g/:token', () => {
     expect(await page.locator('.vg-bigplay').textContent()).toMatch(/Continue from \d:\d\d/);
     await context.close();
   }, 120_000);
+
+  it("keeps the presenter still when the citizen's system asks for reduced motion", async () => {
+    const guide = await createGuide(api, redEnvelope('player-motion'));
+    const { sb } = await narrated(guide.token);
+    const scene = sb.scenes[2]!;
+    // Frames inside one non-greeting scene; the presenter stands at the left, below the brand, where
+    // no layer is drawn: composition box x 0..384, y 270..720 (1280x720).
+    const frames = [30, 47, 71, 103, 137].map((f) => scene.from + f).filter((f) => f < scene.from + scene.durationInFrames);
+    const presenterPixels = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', reducedMotion });
+      const page = await context.newPage();
+      await page.goto(guide.qr);
+      await waitFirstFrame(page.mainFrame());
+      const box = (await page.locator('.vg-surface').boundingBox())!;
+      const k = box.width / 1280;
+      const shots: Buffer[] = [];
+      for (const f of frames) {
+        await page.evaluate((n) => (globalThis as unknown as { __videoguida: { playback: { seekTo(n: number): void } } }).__videoguida.playback.seekTo(n), f);
+        await page.waitForTimeout(400);
+        shots.push(await page.screenshot({ clip: { x: box.x + 4 * k, y: box.y + 280 * k, width: 370 * k, height: 430 * k } }));
+      }
+      await context.close();
+      return shots;
+    };
+    const still = await presenterPixels('reduce');
+    expect(still.every((b) => b.equals(still[0]!))).toBe(true);
+    // The same frames move without the setting: the check above could fail.
+    const moving = await presenterPixels('no-preference');
+    expect(moving.some((b) => !b.equals(moving[0]!))).toBe(true);
+  }, 120_000);
 });

@@ -36,7 +36,7 @@ export const SceneLayers: React.FC<{ scene: Scene; locale: Locale; opacityOf: Op
  * One scene as the guide shows it, at the current frame of its Sequence: the looping base plus
  * the layers with layerOpacity, the same sum the compositing renderer makes with ffmpeg.
  */
-export const SceneView: React.FC<{ scene: Scene; storyboard: Storyboard }> = ({ scene, storyboard }) => {
+export const SceneView: React.FC<{ scene: Scene; storyboard: Storyboard; stillBase?: boolean }> = ({ scene, storyboard, stillBase = false }) => {
   const frame = useCurrentFrame();
   const timings = useMemo(() => new Map(layersOf(scene).map((l) => [l.id, l])), [scene]);
   const opacityOf: OpacityOf = (id) => {
@@ -45,7 +45,7 @@ export const SceneView: React.FC<{ scene: Scene; storyboard: Storyboard }> = ({ 
   };
   return (
     <AbsoluteFill>
-      <Base variant={baseVariantOf(scene.kind)} presenter={storyboard.presenter} locale={storyboard.locale} frame={frame % BASE_LOOP_FRAMES} />
+      <Base variant={baseVariantOf(scene.kind)} presenter={storyboard.presenter} locale={storyboard.locale} frame={stillBase ? 0 : frame % BASE_LOOP_FRAMES} />
       <SceneLayers scene={scene} locale={storyboard.locale} opacityOf={opacityOf} />
     </AbsoluteFill>
   );

@@ -9,6 +9,11 @@ import { FontGate } from '../scenes/ui/font-gate';
 export interface GuideVideoProps {
   guide: Guide;
   narration?: NarrationTrack;
+  /**
+   * Still presenter and background (the citizen's "reduce motion" setting, live playback only): the
+   * base holds its first loop frame; layers still fade, which is not motion.
+   */
+  reducedMotion?: boolean;
   [key: string]: unknown;
 }
 
@@ -16,7 +21,7 @@ export interface GuideVideoProps {
 const audioSrc = (src: string): string => (/^(https?:|data:|blob:|\/)/.test(src) ? src : staticFile(src));
 
 /** A whole guide: its storyboard's scenes in sequence, each with its narration clip when known. */
-export const GuideVideo: React.FC<GuideVideoProps> = ({ guide, narration }) => {
+export const GuideVideo: React.FC<GuideVideoProps> = ({ guide, narration, reducedMotion = false }) => {
   const storyboard = useMemo(() => storyboardOf(guide, { narrationFrames: narration?.frames }), [guide, narration]);
   return (
     <FontGate>
@@ -25,7 +30,7 @@ export const GuideVideo: React.FC<GuideVideoProps> = ({ guide, narration }) => {
           const clip = narration?.audio?.[scene.id];
           return (
             <Sequence key={scene.id} name={scene.id} from={scene.from} durationInFrames={scene.durationInFrames}>
-              <SceneView scene={scene} storyboard={storyboard} />
+              <SceneView scene={scene} storyboard={storyboard} stillBase={reducedMotion} />
               {clip ? (
                 <Sequence from={LEAD_IN_FRAMES} layout="none">
                   <Audio src={audioSrc(clip)} />

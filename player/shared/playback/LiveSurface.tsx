@@ -5,6 +5,7 @@ import type { NarrationTrack } from '../../../compositions/common/video-props';
 import type { Guide } from '../../../compositions/guide-types';
 import { HEIGHT, WIDTH } from '../../../compositions/scenes/ui/geometry';
 import { GuideVideo } from '../../../compositions/video/guide-video';
+import { usePrefersReducedMotion } from './hooks';
 import { fromRemotionPlayer, type Playback } from './playback';
 
 interface LiveProps {
@@ -12,6 +13,7 @@ interface LiveProps {
   narration?: NarrationTrack;
   /** Playing, but holding at the current frame (Remotion's buffering) until the narration arrives. */
   hold: boolean;
+  reducedMotion: boolean;
   [key: string]: unknown;
 }
 
@@ -19,14 +21,14 @@ interface LiveProps {
  * The guide's composition, plus a hold: the citizen's click starts the player inside the gesture
  * (so phones allow sound), and the clock waits here until the voice is ready.
  */
-const LiveGuide: React.FC<LiveProps> = ({ guide, narration, hold }) => {
+const LiveGuide: React.FC<LiveProps> = ({ guide, narration, hold, reducedMotion }) => {
   const buffer = useBufferState();
   useEffect(() => {
     if (!hold) return;
     const handle = buffer.delayPlayback();
     return () => handle.unblock();
   }, [hold, buffer]);
-  return <GuideVideo guide={guide} {...(narration ? { narration } : {})} />;
+  return <GuideVideo guide={guide} reducedMotion={reducedMotion} {...(narration ? { narration } : {})} />;
 };
 
 export interface LiveSurfaceProps {
@@ -51,7 +53,11 @@ export const LiveSurface = forwardRef<Playback | null, LiveSurfaceProps>(({ guid
     api.current ??= player.current ? fromRemotionPlayer(player.current as never) : null;
     return api.current!;
   }, []);
-  const inputProps = useMemo<LiveProps>(() => (narration ? { guide, narration, hold } : { guide, hold }), [guide, narration, hold]);
+  const reducedMotion = usePrefersReducedMotion();
+  const inputProps = useMemo<LiveProps>(
+    () => (narration ? { guide, narration, hold, reducedMotion } : { guide, hold, reducedMotion }),
+    [guide, narration, hold, reducedMotion],
+  );
   return (
     <div role="img" aria-label={label} className="vg-surface">
       <Player

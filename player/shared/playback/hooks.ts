@@ -45,3 +45,18 @@ export function useVolume(playback: Playback | null): { volume: number; muted: b
   }, [playback]);
   return state;
 }
+
+const REDUCE_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** The operating system's "reduce motion" setting, followed live (it can change while the page is open). */
+export function usePrefersReducedMotion(): boolean {
+  const [reduce, setReduce] = useState(() => typeof matchMedia === 'function' && matchMedia(REDUCE_MOTION).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const query = matchMedia(REDUCE_MOTION);
+    const update = () => setReduce(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return reduce;
+}
