@@ -5,6 +5,8 @@ import { GUIDE_TYPE_DEFINITIONS } from '../compositions/guide-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { generateApiKey, revokeOtherKeys, storeApiKey, type Role } from './db/api-keys';
 import type { Database } from './db/database';
+import { fiscalCodeHmac } from './fiscal-code-hmac';
+import { applyConsentChanges, getConsent } from './notify/consents';
 
 export interface DemoGuide {
   type: string;
@@ -20,10 +22,16 @@ export interface DemoGuide {
  */
 export async function ensureDemoGuides(ctx: AppContext): Promise<DemoGuide[]> {
   const out: DemoGuide[] = [];
+  let notified = false;
   for (const raw of generateEnvelopes('all', 6, 'demo')) {
     const checked = checkEnvelope(raw);
     if (!checked.ok) throw new Error(`demo envelope invalid: ${JSON.stringify(checked.errors)}`);
-    const g = await createGuide(ctx, checked.envelope, { notify: false });
+    // The first personal guide's citizen has opted in to email, so a new user sees the whole path:
+    // consent, outbox, notifier, the local SMTP sink's .eml with the guide's email link.
+    const e0 = checked.envelope;
+    const notify: boolean = !notified && 'citizen' in e0 && (await ensureDemoConsent(ctx, e0.citizen.fiscalCode));
+    notified ||= notify;
+    const g = await createGuide(ctx, checked.envelope, { notify });
     const e = checked.envelope;
     out.push({
       type: e.type,
@@ -33,6 +41,13 @@ export async function ensureDemoGuides(ctx: AppContext): Promise<DemoGuide[]> {
     });
   }
   return out;
+}
+
+/** Opt-in to email for the demo citizen (an example.it address), once: a citizen's later change stays. */
+async function ensureDemoConsent(ctx: AppContext, fiscalCode: string): Promise<boolean> {
+  const hmac = fiscalCodeHmac(ctx.secrets.fiscalCodeHmacKey, fiscalCode);
+  if (!(await getConsent(ctx.db, hmac))) await applyConsentChanges(ctx.db, [{ hmac, proactive: true, email: 'cittadino.demo@example.it' }], 'upstream', 'demo');
+  return true;
 }
 
 /**

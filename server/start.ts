@@ -129,7 +129,8 @@ try {
   say(`API docs:     ${base}/api/docs          Render queue: ${base}${QUEUE_BOARD_PATH} (user any, password = operator key)`);
   const citizen = demo.find((d) => d.fiscalCode);
   if (citizen) say(`Reserved area: curl -H "Authorization: Bearer $(npm run -s demo:jwt -- --fiscal-code ${citizen.fiscalCode})" ${base}/api/me/guides`);
-  say(`Notifications: ${mailSink ? `email to consenting citizens lands in ${mailSink.dir}/*.eml (local SMTP sink ${mailSink.url})` : 'email through SMTP_URL'}; console ${base}/console; docs/notifications.md`);
+  say(`Dashboard:    ${base}/dashboard (analyst key)   Notifications console: ${base}/console (analyst key; operator key for a citizen's history)`);
+  say(`Notifications: ${mailSink ? `email to consenting citizens lands in ${mailSink.dir}/*.eml (local SMTP sink ${mailSink.url}; the demo citizen above opted in, so their guide's email is there)` : 'email through SMTP_URL'}; docs/notifications.md`);
   say('Ctrl-C stops everything.');
   say();
 } catch (err) {

@@ -66,6 +66,12 @@ describe('npm start', () => {
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     const key1 = operatorKey(out);
     expect((await fetch(`http://127.0.0.1:${port}/api/campaigns`, { headers: { authorization: `Bearer ${key1}` } })).status).toBe(200);
+    // The demo citizen opted in: their guide's email reaches the local SMTP sink, with its email link.
+    const mailDir = path.join(dataDir, 'mail');
+    await expect.poll(() => (fs.existsSync(mailDir) ? fs.readdirSync(mailDir).length : 0), { timeout: 30_000 }).toBe(1);
+    const mail = fs.readFileSync(path.join(mailDir, fs.readdirSync(mailDir)[0]!), 'utf8');
+    expect(mail).toContain('To: cittadino.demo@example.it');
+    expect(mail).toMatch(new RegExp(`http://localhost:${port}/g/[A-Za-z0-9_-]{32}`));
     expect(await stop(first)).toBe(0);
     expect(await pingRedis(env.REDIS_URL, 300)).toBe(false);
 
@@ -76,6 +82,8 @@ describe('npm start', () => {
     expect(key2).not.toBe(key1);
     expect((await fetch(`http://127.0.0.1:${port}/api/campaigns`, { headers: { authorization: `Bearer ${key1}` } })).status).toBe(401);
     expect((await fetch(`http://127.0.0.1:${port}/api/campaigns`, { headers: { authorization: `Bearer ${key2}` } })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 3000)); // time for a (wrong) second send to land
+    expect(fs.readdirSync(mailDir)).toHaveLength(1);
     expect(await stop(second)).toBe(0);
   }, 180_000);
 });
