@@ -23,7 +23,6 @@ import { meRoutes } from './routes/me';
 import { qrRoutes } from './routes/qr';
 import { queueBoardRoutes } from './routes/queue-board';
 import { triggerRoutes } from './routes/triggers';
-import { loadApiSettings } from './settings';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,7 +31,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * schema, queue prefix and rate-limit prefix, a bench with raised limits, npm start with the real ones.
  */
 export function createApp(deps: AppDeps): Express {
-  const settings = loadApiSettings();
+  const settings = deps.config.api;
   const ctx: AppContext = {
     ...deps,
     secrets: deps.secrets ?? resolveSecrets(deps.config),

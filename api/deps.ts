@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Config } from '../server/config';
+import type { Config, RateLimitSettings } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
 import type { RenderJobData } from '../server/queues';
@@ -8,7 +8,6 @@ import type { Secrets } from '../server/secrets';
 import type { SpeechContext } from '../speech/guide-narration';
 import type { CitizenVerifier } from './auth/citizen-jwt';
 import type { Metrics } from './metrics';
-import type { RateLimitSettings } from './settings';
 
 /** What createApp needs from the outside; tests and benches build each with their own schema and prefixes. */
 export interface AppDeps {

@@ -1,13 +1,11 @@
 import { Redis } from 'ioredis';
-import type { Config } from '../server/config';
+import type { Config, NotifierSettings } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
 import { recoverLostJobs } from '../server/notify/outbox';
 import { createNotifyQueue } from '../server/notify/queue';
-import { resolveWebhookSecret } from '../server/notify/signature';
 import { resolveSecrets } from '../server/secrets';
 import { buildAdapters } from './adapters';
-import { loadNotifierSettings, type NotifierSettings } from './config';
 import { ChannelRateLimiter } from './rate-limit';
 import { startOutboxRelay, type OutboxRelay } from './relay';
 import { NotifyWorker } from './worker';
@@ -17,9 +15,8 @@ export interface StartNotifierDeps {
   db: Database;
   logger: Logger;
   redisUrl: string;
-  /** Overrides of the environment's settings (npm start points SMTP at its local sink). */
+  /** Overrides of config.notify (npm start points SMTP at its local sink; tests shorten delays). */
   settings?: Partial<NotifierSettings>;
-  env?: Record<string, string | undefined>;
 }
 
 export interface RunningNotifier {
@@ -36,17 +33,15 @@ export interface RunningNotifier {
  */
 export async function startNotifier(deps: StartNotifierDeps): Promise<RunningNotifier> {
   const { config, db, logger } = deps;
-  const env = deps.env ?? process.env;
-  const settings = { ...loadNotifierSettings(env), ...deps.settings };
+  const settings = { ...config.notify, ...deps.settings };
   const secrets = resolveSecrets(config);
-  const webhookSecret = resolveWebhookSecret(env, config.env, secrets.tokenSecret);
 
   const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
   const queue = createNotifyQueue(connection, config.queuePrefix, { attempts: settings.attempts, backoffMs: settings.backoffMs });
   const recovered = await recoverLostJobs(db, queue);
   if (recovered) logger.info({ recovered }, 'notifications whose jobs were lost are back in the outbox');
 
-  const adapters = buildAdapters(settings, { secret: webhookSecret, receiptUrl: `${config.publicBaseUrl}/api/notifications/receipts` });
+  const adapters = buildAdapters(settings, { secret: secrets.notifyWebhookSecret, receiptUrl: `${config.publicBaseUrl}/api/notifications/receipts` });
   const worker = new NotifyWorker({
     connection,
     prefix: config.queuePrefix,

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { openBrowser, type ChromeMode, type ChromiumOptions } from '@remotion/renderer';
+import { loadConfig } from '../server/config';
 
 type HeadlessBrowser = Awaited<ReturnType<typeof openBrowser>>;
 export type { HeadlessBrowser };
 
-/** BROWSER_EXECUTABLE, then Debian's Chromium; null means Remotion downloads its headless shell. */
-export function systemChromium(env: Record<string, string | undefined> = process.env): string | null {
-  const candidates = [env.BROWSER_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+/** The configured executable (config.browserExecutable), then Debian's Chromium; null means Remotion downloads its headless shell. */
+export function systemChromium(configured: string | undefined): string | null {
+  const candidates = [configured, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p): p is string => Boolean(p && p.trim() && fs.existsSync(p))) ?? null;
 }
 
@@ -23,8 +24,8 @@ export interface BrowserSetup {
  * running as root in a container needs. The guides draw no WebGL, for which Remotion's docs advise
  * the default GL backend (null: Chrome decides) over a software one.
  */
-export function browserSetup(env: Record<string, string | undefined> = process.env): BrowserSetup {
-  const browserExecutable = systemChromium(env);
+export function browserSetup(configured: string | undefined): BrowserSetup {
+  const browserExecutable = systemChromium(configured);
   return {
     browserExecutable,
     chromeMode: browserExecutable ? 'chrome-for-testing' : 'headless-shell',
@@ -32,9 +33,11 @@ export function browserSetup(env: Record<string, string | undefined> = process.e
   };
 }
 
+/** For callers handed no config (benches, tests, the stills script): BROWSER_EXECUTABLE as server/config.ts reads it. */
+export const defaultBrowserSetup = (): BrowserSetup => browserSetup(loadConfig().browserExecutable);
+
 /** Opens the one browser a process renders with; close it with `browser.close({ silent: true })`. */
-export async function openRenderBrowser(env: Record<string, string | undefined> = process.env): Promise<HeadlessBrowser> {
-  const setup = browserSetup(env);
+export async function openRenderBrowser(setup: BrowserSetup = defaultBrowserSetup()): Promise<HeadlessBrowser> {
   return openBrowser('chrome', {
     browserExecutable: setup.browserExecutable,
     chromeMode: setup.chromeMode,

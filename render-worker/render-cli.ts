@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { EnvelopeError, loadEnvelopeFile } from './load-envelope';
 import { progressBar } from './progress-bar';
+import { browserSetup } from './browser';
 import { renderGuide, SCALES } from './render-guide';
 import fs from 'node:fs';
 import { loadConfig } from '../server/config';
@@ -65,7 +66,7 @@ async function main(): Promise<number> {
   // and the loudness-normalised track is muxed over the video (a frame range stays silent).
   const config = loadConfig();
   const narration = speak
-    ? await narrateGuide(guide, { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine({ engine: config.speech.engine, cacheDir: config.speech.cacheDir }) }) })
+    ? await narrateGuide(guide, { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) }) })
     : undefined;
   const bar = progressBar();
   const result = await renderGuide({
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
     ...(frames ? { frameRange: frames } : {}),
     ...(concurrency ? { concurrency } : {}),
     onProgress: bar.update,
+    browserSetup: browserSetup(config.browserExecutable),
   }).finally(bar.done);
   if (narration && !frames) {
     const audio = path.join(path.resolve(out), 'audio.m4a');

@@ -7,7 +7,7 @@ import { LOCALES } from '../compositions/common/locale';
 import type { NarrationTrack } from '../compositions/common/video-props';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { settledFrame } from '../compositions/scenes/layers-of';
-import { browserSetup, openRenderBrowser, type HeadlessBrowser } from './browser';
+import { defaultBrowserSetup, openRenderBrowser, type BrowserSetup, type HeadlessBrowser } from './browser';
 import { ensureBundle } from './bundle';
 
 /**
@@ -50,6 +50,8 @@ export interface RenderGuideOptions {
   /** Reuse a bundle and a browser across renders (the worker does); opened and closed here otherwise. */
   serveUrl?: string;
   browser?: HeadlessBrowser;
+  /** How Chrome is launched and driven (browserSetup(config.browserExecutable)); must match `browser`. */
+  browserSetup?: BrowserSetup;
   concurrency?: number | null;
 }
 
@@ -95,8 +97,8 @@ export async function renderGuide(o: RenderGuideOptions): Promise<RenderGuideRes
 
   await fs.mkdir(o.outDir, { recursive: true });
   const serveUrl = o.serveUrl ?? (await ensureBundle());
-  const browser = o.browser ?? (await openRenderBrowser());
-  const setup = browserSetup();
+  const setup = o.browserSetup ?? defaultBrowserSetup();
+  const browser = o.browser ?? (await openRenderBrowser(setup));
   const inputProps = { guide: o.guide, ...(o.narration ? { narration: o.narration } : {}) };
   const common = { serveUrl, inputProps, puppeteerInstance: browser, chromeMode: setup.chromeMode, chromiumOptions: setup.chromiumOptions, logLevel: 'error' as const };
   const temps: [string, string][] = [];

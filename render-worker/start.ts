@@ -5,6 +5,7 @@ import type { Logger } from '../server/logger';
 import { createRenderQueue } from '../server/queues';
 import { buildGuideAudio, ClipCache, createEngine, narrateStoredGuide, publicTrack } from '../speech';
 import path from 'node:path';
+import { browserSetup } from './browser';
 import { CompositingRenderer } from './compositor/pipeline';
 import { reconcileQueue } from './reconcile';
 import type { GuideRenderer } from './renderer';
@@ -26,7 +27,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
   const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
   const queue = createRenderQueue(connection, config.queuePrefix);
   await reconcileQueue(db, queue, logger);
-  const speech = new ClipCache({ dir: config.speech.cacheDir, engine: createEngine({ engine: config.speech.engine, cacheDir: config.speech.cacheDir }) });
+  const speech = new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) });
   const renderer =
     deps.renderer ??
     new CompositingRenderer({
@@ -42,6 +43,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
       maxCacheBytes: r.cacheMaxBytes,
       resolution: r.resolution,
       recycleBrowserAfter: r.browserRecycleAfter,
+      browserSetup: browserSetup(config.browserExecutable),
       logger,
     });
   const worker = new RenderWorker({

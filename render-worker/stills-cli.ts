@@ -13,7 +13,7 @@ import { generateEnvelopes } from '../compositions/generator/generate';
 import { guideSchema, storyboardOf, type Guide } from '../compositions/guide-types';
 import { settledFrame } from '../compositions/scenes/layers-of';
 import { sampleGuide } from '../compositions/video/default-props';
-import { browserSetup, openRenderBrowser } from './browser';
+import { defaultBrowserSetup, openRenderBrowser } from './browser';
 import { ensureBundle, REPO_ROOT } from './bundle';
 
 interface StillSpec {
@@ -81,8 +81,8 @@ async function main(): Promise<void> {
   const only = values.only?.split(',');
   await fs.mkdir(outDir, { recursive: true });
   const serveUrl = await ensureBundle();
-  const browser = await openRenderBrowser();
-  const setup = browserSetup();
+  const setup = defaultBrowserSetup();
+  const browser = await openRenderBrowser(setup);
   try {
     for (const spec of specs()) {
       if (only && !only.some((o) => spec.file.startsWith(o))) continue;

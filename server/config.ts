@@ -1,33 +1,18 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { apiSchema, apiSection, embedSection, type ApiSettings, type EmbedSettings } from './config/api';
+import { eventsSchema, eventsSection, type IngestSettings } from './config/events';
+import { renderSchema, renderSection, requireHttpSpeech, speechSchema, speechSection, type RenderSettings, type SpeechConfig } from './config/media';
+import { notifySchema, notifySection, type NotifierSettings } from './config/notify';
+import { duration, optionalString, secret } from './config/parse';
 
-/** "180d", "12h", "30m", "45s" or plain seconds → seconds. */
-export function parseDuration(value: string): number | null {
-  const m = /^(\d+)\s*(s|m|h|d)?$/.exec(value.trim());
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = { s: 1, m: 60, h: 3600, d: 86_400 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
-  return n * unit;
-}
+export { parseDuration } from './config/parse';
+export type { ApiSettings, EmbedSettings, RateLimitSettings } from './config/api';
+export type { IngestSettings } from './config/events';
+export type { RenderSettings, SpeechConfig } from './config/media';
+export type { NotifierSettings } from './config/notify';
 
-const duration = z.string().transform((s, ctx) => {
-  const seconds = parseDuration(s);
-  if (seconds === null || seconds <= 0) {
-    ctx.addIssue({ code: 'custom', message: `expected a duration such as 180d, 12h or 3600, got "${s}"` });
-    return z.NEVER;
-  }
-  return seconds;
-});
-
-const optionalString = z
-  .string()
-  .optional()
-  .transform((s) => (s && s.trim() ? s.trim() : undefined));
-
-const secret = (name: string) =>
-  optionalString.refine((s) => s === undefined || s.length >= 32, `${name} must be at least 32 characters`);
-
-const envSchema = z.object({
+const coreSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -50,34 +35,21 @@ const envSchema = z.object({
   RETENTION_GRACE: duration.default(30 * 86_400),
   FISCAL_CODE_HMAC_KEY: secret('FISCAL_CODE_HMAC_KEY'),
   TOKEN_SECRET: secret('TOKEN_SECRET'),
+  /** Signs webhooks and verifies delivery receipts; server/secrets.ts derives one outside production. */
+  NOTIFY_WEBHOOK_SECRET: secret('NOTIFY_WEBHOOK_SECRET'),
   OPERATOR_KEY: optionalString,
   ANALYST_KEY: optionalString,
   JWT_PUBLIC_KEY: optionalString,
   JWKS_URL: optionalString.pipe(z.url().optional()),
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
-  BROWSER_EXECUTABLE: optionalString,
   VIDEO_DIR: optionalString,
-  /** Narration: the offline default (Festival Italian, eSpeak NG English), eSpeak NG only, or a cloud engine. */
-  SPEECH_ENGINE: z.enum(['default', 'espeak', 'http'], { error: 'expected default, espeak or http' }).default('default'),
-  SPEECH_CACHE_DIR: optionalString,
-  SPEECH_HTTP_URL: optionalString.pipe(z.url({ error: 'expected the speech service URL, e.g. https://tts.example/v1/speak' }).optional()),
-  SPEECH_HTTP_KEY: optionalString,
-  SPEECH_HTTP_VOICES: optionalString,
-  /** Render worker: where bundles, base loops and scene segments are cached, and how much disk they may use. */
-  RENDER_CACHE_DIR: optionalString,
-  /** Remotion bundles (by content hash); default $RENDER_CACHE_DIR/bundles. */
-  BUNDLE_CACHE_DIR: optionalString,
-  RENDER_CACHE_MAX_GB: z.coerce.number().positive().default(20),
-  RENDER_RESOLUTION: z.enum(['720p', '1080p'], { error: 'expected 720p or 1080p' }).default('720p'),
-  RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
-  /** Chromium is closed and reopened after this many guides. */
-  BROWSER_RECYCLE_AFTER: z.coerce.number().int().min(1).default(50),
-  /** On SIGTERM a render in progress may run this long before it is aborted and requeued. */
-  RENDER_SHUTDOWN_TIMEOUT: duration.default(20),
-  /** A render job whose worker stops renewing its lock this long is taken over by another worker. */
-  RENDER_LOCK_DURATION: duration.default(60),
 });
+
+/** Every section in one schema, so one parse reports every malformed variable at once. */
+const envSchema = z
+  .object({ ...coreSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...speechSchema.shape, ...renderSchema.shape })
+  .superRefine(requireHttpSpeech);
 
 export type Env = z.input<typeof envSchema>;
 
@@ -92,26 +64,25 @@ export interface Config {
   databaseSchema: string | undefined;
   redisUrl: string;
   queuePrefix: string;
-  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logLevel: z.infer<typeof coreSchema>['LOG_LEVEL'];
   tokenTtlSeconds: number;
   retentionGraceSeconds: number;
   fiscalCodeHmacKey: string | undefined;
   tokenSecret: string | undefined;
+  notifyWebhookSecret: string | undefined;
   operatorKey: string | undefined;
   analystKey: string | undefined;
   jwt: { publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string };
   browserExecutable: string | undefined;
-  speech: { engine: 'default' | 'espeak' | 'http'; cacheDir: string };
-  render: {
-    cacheDir: string;
-    bundleDir: string;
-    cacheMaxBytes: number;
-    resolution: '720p' | '1080p';
-    concurrency: number;
-    browserRecycleAfter: number;
-    shutdownTimeoutSeconds: number;
-    lockDurationSeconds: number;
-  };
+  /** Public rate limits, proxies, purge interval. */
+  api: ApiSettings;
+  /** Who may frame /embed. */
+  embed: EmbedSettings;
+  /** Viewing-event ingestion. */
+  events: IngestSettings;
+  notify: NotifierSettings;
+  speech: SpeechConfig;
+  render: RenderSettings;
 }
 
 export class ConfigError extends Error {
@@ -145,20 +116,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionGraceSeconds: e.RETENTION_GRACE,
     fiscalCodeHmacKey: e.FISCAL_CODE_HMAC_KEY,
     tokenSecret: e.TOKEN_SECRET,
+    notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
     operatorKey: e.OPERATOR_KEY,
     analystKey: e.ANALYST_KEY,
     jwt: { publicKey: e.JWT_PUBLIC_KEY, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     browserExecutable: e.BROWSER_EXECUTABLE,
-    speech: { engine: e.SPEECH_ENGINE, cacheDir: path.resolve(e.SPEECH_CACHE_DIR ?? path.join(dataDir, 'speech-cache')) },
-    render: {
-      cacheDir: path.resolve(e.RENDER_CACHE_DIR ?? path.join(dataDir, 'cache')),
-      bundleDir: path.resolve(e.BUNDLE_CACHE_DIR ?? path.join(e.RENDER_CACHE_DIR ?? path.join(dataDir, 'cache'), 'bundles')),
-      cacheMaxBytes: Math.round(e.RENDER_CACHE_MAX_GB * 1024 ** 3),
-      resolution: e.RENDER_RESOLUTION,
-      concurrency: e.RENDER_CONCURRENCY,
-      browserRecycleAfter: e.BROWSER_RECYCLE_AFTER,
-      shutdownTimeoutSeconds: e.RENDER_SHUTDOWN_TIMEOUT,
-      lockDurationSeconds: e.RENDER_LOCK_DURATION,
-    },
+    api: apiSection(e),
+    embed: embedSection(e),
+    events: eventsSection(e),
+    notify: notifySection(e),
+    speech: speechSection(e, dataDir),
+    render: renderSection(e, dataDir),
   };
 }

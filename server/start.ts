@@ -10,7 +10,6 @@ import { Redis } from 'ioredis';
 import { createApp, contextOf, tuneServer } from '../api/app';
 import { closeEventIngestion } from '../api/analytics/registry';
 import { QUEUE_BOARD_PATH } from '../api/routes/queue-board';
-import { loadApiSettings } from '../api/settings';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -21,7 +20,6 @@ import { resolveSecrets } from './secrets';
 import { ensureApiKeys, ensureDemoGuides } from './start-demo';
 import { ensureRedis } from './start-redis';
 import { startRenderWorker } from '../render-worker/start';
-import { loadNotifierSettings } from '../notifier/config';
 import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier } from '../notifier/start';
 import { ClipCache, createEngine } from '../speech';
@@ -36,7 +34,6 @@ const startWorker: StartWorker | undefined = startRenderWorker;
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
-const settings = loadApiSettings();
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const stops: { name: string; stop: () => Promise<unknown> | void }[] = [];
 
@@ -71,7 +68,7 @@ try {
   stops.push({ name: 'render queue', stop: () => renderQueue.close() });
 
   const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
-  const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine({ engine: config.speech.engine, cacheDir: config.speech.cacheDir }) }) };
+  const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) }) };
   const app = createApp({ config, db, redis, renderQueue, logger, secrets, speech });
   // Runs after the HTTP server stopped (stops go in reverse): every accepted batch is written.
   stops.push({ name: 'event ingestion', stop: () => closeEventIngestion(contextOf(app)) });
@@ -85,7 +82,7 @@ try {
   // Notifications (issue #10). Without SMTP_URL, mail goes to a local SMTP sink that files every
   // message under DATA_DIR/mail, so a new user sees what a citizen would receive.
   let mailSink: SmtpSink | undefined;
-  if (!loadNotifierSettings().smtpUrl) {
+  if (!config.notify.smtpUrl) {
     mailSink = await startSmtpSink({ dir: path.join(config.dataDir, 'mail'), logger });
     const sink = mailSink;
     stops.push({ name: 'mail sink', stop: () => sink.stop() });
@@ -95,7 +92,7 @@ try {
 
   const stopPurge = schedulePurge(
     () => purgeExpired(db, { videoDir: config.videoDir, graceSeconds: config.retentionGraceSeconds, logger }),
-    settings.purgeIntervalSeconds,
+    config.api.purgeIntervalSeconds,
     logger,
   );
   stops.push({ name: 'purge', stop: stopPurge });

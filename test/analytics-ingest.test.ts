@@ -17,18 +17,6 @@ async function newToken(api: TestApi, seed: string, channel = 'qr'): Promise<str
   return tokenOf(created.links[channel]);
 }
 
-/** Ingestion under settings other files do not use; env is read when the app is built. */
-async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
-
 describe.each(BACKENDS)('event ingestion on %s', (backend) => {
   let api: TestApi;
   beforeAll(async () => {
@@ -106,48 +94,44 @@ describe.each(BACKENDS)('event ingestion on %s', (backend) => {
   });
 
   it('limits batches per token and per address (429, one error shape)', async () => {
-    await withEnv({ EVENTS_BATCHES_PER_MINUTE_PER_TOKEN: '3', EVENTS_BATCHES_PER_MINUTE_PER_ADDRESS: '8' }, async () => {
-      const limited = await startTestApi({ backend, label: 'analytics_limits', db: api.db });
-      try {
-        const a = await newToken(limited, `limit-a-${backend}`);
-        for (let i = 0; i < 3; i++) expect((await send(limited, { token: a, events: [event('progress', { value: 5 * i })] })).status).toBe(202);
-        const perToken = await send(limited, { token: a, events: [event('play')] });
-        expect(perToken.status).toBe(429);
-        expect((await perToken.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('this link') });
-        const b = await newToken(limited, `limit-b-${backend}`);
-        const c = await newToken(limited, `limit-c-${backend}`);
-        const statuses = [];
-        for (const t of [b, b, c, c, c]) statuses.push((await send(limited, { token: t, events: [event('play')] })).status);
-        expect(statuses).toEqual([202, 202, 202, 202, 429]);
-        const perAddress = await send(limited, { token: c, events: [event('play')] });
-        expect((await perAddress.json()).error.message).toContain('this address');
-      } finally {
-        await limited.close();
-      }
-    });
+    const limited = await startTestApi({ backend, label: 'analytics_limits', db: api.db, env: { EVENTS_BATCHES_PER_MINUTE_PER_TOKEN: '3', EVENTS_BATCHES_PER_MINUTE_PER_ADDRESS: '8' } });
+    try {
+      const a = await newToken(limited, `limit-a-${backend}`);
+      for (let i = 0; i < 3; i++) expect((await send(limited, { token: a, events: [event('progress', { value: 5 * i })] })).status).toBe(202);
+      const perToken = await send(limited, { token: a, events: [event('play')] });
+      expect(perToken.status).toBe(429);
+      expect((await perToken.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('this link') });
+      const b = await newToken(limited, `limit-b-${backend}`);
+      const c = await newToken(limited, `limit-c-${backend}`);
+      const statuses = [];
+      for (const t of [b, b, c, c, c]) statuses.push((await send(limited, { token: t, events: [event('play')] })).status);
+      expect(statuses).toEqual([202, 202, 202, 202, 429]);
+      const perAddress = await send(limited, { token: c, events: [event('play')] });
+      expect((await perAddress.json()).error.message).toContain('this address');
+    } finally {
+      await limited.close();
+    }
   });
 
   it('writes every accepted batch before a graceful shutdown completes, then refuses new ones', async () => {
-    await withEnv({ EVENTS_FLUSH_MS: '1000', EVENTS_FLUSH_MAX_EVENTS: '10000' }, async () => {
-      const slow = await startTestApi({ backend, label: 'analytics_shutdown', db: api.db });
-      try {
-        const token = await newToken(slow, `shutdown-${backend}`);
-        const view = randomUUID();
-        const batches = Array.from({ length: 5 }, () => ({ token, events: Array.from({ length: 20 }, () => ({ ...event('progress', { value: 10 }), viewId: view })) }));
-        const answers = batches.map((b) => send(slow, b));
-        await expect.poll(() => eventWriterOf(slow.ctx)!.pending, { interval: 5 }).toBe(100);
-        const [{ n: before }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
-        expect(before).toBe(0);
-        await closeEventIngestion(slow.ctx);
-        const [{ n: after }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
-        expect(after).toBe(100);
-        expect((await Promise.all(answers)).map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
-        const late = await send(slow, { token, events: [event('play')] });
-        expect(late.status).toBe(503);
-        expect((await late.json()).error.code).toBe('shutting_down');
-      } finally {
-        await slow.close();
-      }
-    });
+    const slow = await startTestApi({ backend, label: 'analytics_shutdown', db: api.db, env: { EVENTS_FLUSH_MS: '1000', EVENTS_FLUSH_MAX_EVENTS: '10000' } });
+    try {
+      const token = await newToken(slow, `shutdown-${backend}`);
+      const view = randomUUID();
+      const batches = Array.from({ length: 5 }, () => ({ token, events: Array.from({ length: 20 }, () => ({ ...event('progress', { value: 10 }), viewId: view })) }));
+      const answers = batches.map((b) => send(slow, b));
+      await expect.poll(() => eventWriterOf(slow.ctx)!.pending, { interval: 5 }).toBe(100);
+      const [{ n: before }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
+      expect(before).toBe(0);
+      await closeEventIngestion(slow.ctx);
+      const [{ n: after }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
+      expect(after).toBe(100);
+      expect((await Promise.all(answers)).map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+      const late = await send(slow, { token, events: [event('play')] });
+      expect(late.status).toBe(503);
+      expect((await late.json()).error.code).toBe('shutting_down');
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseDuration } from '../server/config';
+import { resolveSecrets } from '../server/secrets';
 
 describe('config', () => {
   it('has working defaults', () => {
@@ -9,6 +10,59 @@ describe('config', () => {
     expect(c.tokenTtlSeconds).toBe(180 * 86_400);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.videoDir.endsWith('/data/videos')).toBe(true);
+    expect(c.api).toEqual({ rateLimits: { publicPerMinute: 300, tokenMisses: 30, tokenMissWindowSeconds: 900 }, trustProxy: 0, purgeIntervalSeconds: 3600 });
+    expect(c.embed.frameAncestors).toEqual(["'self'"]);
+    expect(c.events).toEqual({ perAddressPerMinute: 1200, perTokenPerMinute: 60, flushMs: 5, flushMaxEvents: 2000 });
+    expect(c.notify).toMatchObject({ smtpUrl: undefined, mailFrom: 'Videoguida <noreply@videoguida.localhost>', pecFrom: undefined, attempts: 8, smtpAcceptIsDelivery: false });
+    expect(c.notify.ratePerSecond).toEqual({ email: 50, sms: 20, app: 50, pec: 5 });
+    expect(c.speech.engine).toBe('default');
+  });
+
+  it('reads the sections as their modules did', () => {
+    const c = loadConfig({ EMBED_FRAME_ANCESTORS: ' https://www.istituto.example  https://b.example ', PEC_SMTP_URL: 'smtps://u:p@pec.example.it:465', SMTP_ACCEPT_IS_DELIVERY: '1', TRUST_PROXY: '1' });
+    expect(c.embed.frameAncestors).toEqual(["'self'", 'https://www.istituto.example', 'https://b.example']);
+    expect(loadConfig({ EMBED_FRAME_ANCESTORS: '*' }).embed.frameAncestors).toEqual(['*']);
+    expect(c.notify.pecFrom).toBe(c.notify.mailFrom);
+    expect(c.notify.smtpAcceptIsDelivery).toBe(true);
+    expect(c.api.trustProxy).toBe(1);
+    const voices = '{"it":{"F":"a","M":"b"},"en":{"F":"c","M":"d"}}';
+    const http = loadConfig({ SPEECH_ENGINE: 'http', SPEECH_HTTP_URL: 'https://tts.example/v1', SPEECH_HTTP_KEY: 'k', SPEECH_HTTP_VOICES: voices });
+    expect(http.speech.http).toEqual({ url: 'https://tts.example/v1', key: 'k', voices: JSON.parse(voices) });
+  });
+
+  // One bad value per section: the error names the variable.
+  it.each([
+    ['RATE_LIMIT_PUBLIC_PER_MINUTE', '0', /too small|>0/],
+    ['EMBED_FRAME_ANCESTORS', "'self' ftp://files.example", /expected an origin/],
+    ['EVENTS_FLUSH_MS', '5000', /too big|<=1000/],
+    ['SMTP_URL', 'http://mail.example.org', /expected a URL such as smtp:/],
+    ['NOTIFY_RATE_SMS', 'fast', /expected number/],
+    ['SPEECH_HTTP_VOICES', '{"it":{}}', /expected JSON/],
+    ['RENDER_RESOLUTION', '4k', /expected 720p or 1080p/],
+    ['NOTIFY_WEBHOOK_SECRET', 'short', /NOTIFY_WEBHOOK_SECRET must be at least 32 characters/],
+  ])('names %s when it is wrong', (variable, value, message) => {
+    try {
+      loadConfig({ [variable]: value });
+      throw new Error('should have failed');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toEqual([{ variable, message: expect.stringMatching(message) }]);
+      expect((e as Error).message).toContain(`  ${variable}: `);
+    }
+  });
+
+  it('requires the cloud speech engine settings only when it is chosen', () => {
+    expect(() => loadConfig({ SPEECH_ENGINE: 'http' })).toThrow(/SPEECH_HTTP_URL: required when SPEECH_ENGINE=http/);
+  });
+
+  it('resolves the webhook secret with the other secrets', () => {
+    const keys = { FISCAL_CODE_HMAC_KEY: 'h'.repeat(40), TOKEN_SECRET: 's'.repeat(40) };
+    const given = 'w'.repeat(40);
+    expect(resolveSecrets(loadConfig({ ...keys, NOTIFY_WEBHOOK_SECRET: given })).notifyWebhookSecret).toBe(given);
+    const derived = resolveSecrets(loadConfig({ ...keys, NODE_ENV: 'test' })).notifyWebhookSecret;
+    expect(derived).toMatch(/^[\w-]{43}$/);
+    expect(resolveSecrets(loadConfig({ ...keys, TOKEN_SECRET: 't'.repeat(40) })).notifyWebhookSecret).not.toBe(derived);
+    expect(resolveSecrets(loadConfig({ ...keys, NODE_ENV: 'production' })).notifyWebhookSecret).toBeNull();
   });
 
   it('names the variable and what was expected', () => {

@@ -9,7 +9,7 @@ import { generateEnvelopes } from '../compositions/generator/generate';
 import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
-import { resolveWebhookSecret, signBody, SIGNATURE_HEADER } from '../server/notify/signature';
+import { signBody, SIGNATURE_HEADER } from '../server/notify/signature';
 import { call, startTestApi, type TestApi } from './helpers/api';
 
 /**
@@ -43,7 +43,7 @@ async function waitFor(fn: () => Promise<boolean>, ms: number, what: string): Pr
 
 async function receipts(list: { id: string; status: string }[]) {
   const body = JSON.stringify({ receipts: list });
-  const secret = resolveWebhookSecret({}, 'test', 's'.repeat(40))!;
+  const secret = api.ctx.secrets.notifyWebhookSecret!;
   const res = await fetch(`${api.url}/api/notifications/receipts`, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) }, body });
   expect(res.status).toBe(200);
   expect((await res.json()).applied).toBe(list.length);
@@ -109,7 +109,7 @@ beforeAll(async () => {
     db: api.db,
     logger: api.ctx.logger,
     redisUrl: api.config.redisUrl,
-    env: { SMTP_URL: sink.url, SMS_WEBHOOK_URL: `${hookBase}/sms`, NOTIFY_OUTBOX_POLL_MS: '100', NOTIFY_RATE_EMAIL: '500', NOTIFY_RATE_SMS: '500' },
+    settings: { smtpUrl: sink.url, smsWebhookUrl: `${hookBase}/sms`, outboxPollMs: 100, ratePerSecond: { ...api.config.notify.ratePerSecond, email: 500, sms: 500 } },
   });
 }, 60_000);
 

@@ -14,7 +14,7 @@ import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { relayOutboxBatch } from '../server/notify/outbox';
 import { createNotifyQueue } from '../server/notify/queue';
-import { resolveWebhookSecret, signBody, SIGNATURE_HEADER, verifySignature } from '../server/notify/signature';
+import { signBody, SIGNATURE_HEADER, verifySignature } from '../server/notify/signature';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
 /** The whole path on PGlite: consents → guide → outbox → notify queue → real SMTP / signed webhooks → receipts. */
@@ -102,7 +102,7 @@ async function settled(guideIds: string[]) {
 
 beforeAll(async () => {
   api = await startTestApi({ backend: 'pglite', label: 'notify_flow' });
-  secret = resolveWebhookSecret({}, 'test', 's'.repeat(40))!;
+  secret = api.ctx.secrets.notifyWebhookSecret!;
   sink = await startSmtpSink({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-mail-')), logger: api.ctx.logger, onMessage: (m) => mails.push({ at: Date.now(), to: m.to, messageId: m.messageId, raw: m.raw.toString('latin1') }) });
   hookServer = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -214,7 +214,7 @@ describe('notifications', () => {
       db: api.db,
       logger: api.ctx.logger,
       redisUrl: api.config.redisUrl,
-      env: { SMTP_URL: sink.url, SMS_WEBHOOK_URL: `${hookBase}/sms`, APP_WEBHOOK_URL: `${hookBase}/app`, NOTIFY_OUTBOX_POLL_MS: '100', NOTIFY_BACKOFF_MS: '200' },
+      settings: { smtpUrl: sink.url, smsWebhookUrl: `${hookBase}/sms`, appWebhookUrl: `${hookBase}/app`, outboxPollMs: 100, backoffMs: 200 },
     });
     await settled(Object.values(guides).map((g) => g.id));
 
@@ -324,7 +324,7 @@ describe('notifications', () => {
       db: api.db,
       logger: api.ctx.logger,
       redisUrl: api.config.redisUrl,
-      env: { SMTP_URL: sink.url, SMS_WEBHOOK_URL: `${hookBase}/sms`, APP_WEBHOOK_URL: `${hookBase}/app`, NOTIFY_OUTBOX_POLL_MS: '100', NOTIFY_RATE_EMAIL: '4' },
+      settings: { smtpUrl: sink.url, smsWebhookUrl: `${hookBase}/sms`, appWebhookUrl: `${hookBase}/app`, outboxPollMs: 100, ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 } },
     });
     await settled([g.id]);
     expect(mails.length).toBe(before + 1);
@@ -344,7 +344,7 @@ describe('notifications', () => {
       db: api.db,
       logger: api.ctx.logger,
       redisUrl: api.config.redisUrl,
-      env: { SMTP_URL: sink.url, NOTIFY_OUTBOX_POLL_MS: '100', NOTIFY_RATE_EMAIL: '4' },
+      settings: { smtpUrl: sink.url, outboxPollMs: 100, ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 } },
     });
     await settled(ids);
     const times = mails.slice(before).map((m) => m.at);
@@ -380,7 +380,7 @@ describe('notifications', () => {
       db: api.db,
       logger: api.ctx.logger,
       redisUrl: api.config.redisUrl,
-      env: { SMTP_URL: `smtp://127.0.0.1:${(strict.server.address() as AddressInfo).port}`, NOTIFY_OUTBOX_POLL_MS: '100', NOTIFY_BACKOFF_MS: '200' },
+      settings: { smtpUrl: `smtp://127.0.0.1:${(strict.server.address() as AddressInfo).port}`, outboxPollMs: 100, backoffMs: 200 },
     });
     try {
       await settled([gone.id, later.id]);

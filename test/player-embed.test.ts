@@ -26,9 +26,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
-  // Read when the app is built: this host may frame the player, no other.
-  process.env.EMBED_FRAME_ANCESTORS = hostUrl;
-  [api, browser] = await Promise.all([startPlayerApi({ label: 'player_embed' }), launchChromium()]);
+  // This host may frame the player, no other.
+  [api, browser] = await Promise.all([startPlayerApi({ label: 'player_embed', env: { EMBED_FRAME_ANCESTORS: hostUrl } }), launchChromium()]);
 }, 240_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeToFloat, shapeClip } from '../speech/clip-audio';
-import { createEngine, speechConfig } from '../speech/config';
+import { loadConfig } from '../server/config';
+import { createEngine } from '../speech/config';
 import type { PresenterVoice } from '../speech/engine';
 import { espeakEngine } from '../speech/espeak';
 import { festivalEngine, festivalText } from '../speech/festival';
@@ -54,6 +55,7 @@ describe('speech engines', () => {
   });
 
   it('the default engine routes Italian to Festival and English to espeak-ng; ids name the voice', () => {
+    const speechConfig = (env: Record<string, string>) => loadConfig(env).speech;
     const engine = createEngine(speechConfig({}));
     expect(engine.idFor?.('it', 'F')).toMatch(/^festival@.*lp_diphone/);
     expect(engine.idFor?.('it', 'M')).toMatch(/^festival@.*pc_diphone/);

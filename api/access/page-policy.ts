@@ -1,30 +1,4 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-
-/**
- * Which sites may frame the embeddable player. Read here until api/settings.ts takes it over:
- * EMBED_FRAME_ANCESTORS is a space-separated list of origins (https://www.istituto.example) or
- * `*`; by default only this server itself (its example page). Everything else the API serves keeps
- * `frame-ancestors 'none'`.
- */
-const origin = z
-  .string()
-  .regex(/^(\*|'self'|https?:\/\/[a-z0-9.-]+(:\d{1,5})?)$/i, "expected an origin like https://www.example.org, 'self' or *");
-const env = z.object({
-  EMBED_FRAME_ANCESTORS: z
-    .string()
-    .optional()
-    .transform((s) => (s?.trim() ? s.trim().split(/\s+/) : ["'self'"]))
-    .pipe(z.array(origin)),
-});
-
-export function embedFrameAncestors(vars: Record<string, string | undefined> = process.env): string[] {
-  const r = env.safeParse(vars);
-  if (!r.success) throw new Error(`EMBED_FRAME_ANCESTORS: ${r.error.issues[0]?.message ?? 'invalid'}`);
-  const list = r.data.EMBED_FRAME_ANCESTORS;
-  // This server's own example page frames the player too.
-  return list.includes('*') || list.includes("'self'") ? list : ["'self'", ...list];
-}
 
 const BASE_DIRECTIVES = [
   "default-src 'self'",
@@ -42,7 +16,8 @@ const BASE_DIRECTIVES = [
 
 /**
  * The player's pages: the API's strict policy (same-origin scripts only, no inline script) plus
- * data: media; the citizen page is framable by no one, the embed by `ancestors`.
+ * data: media; the citizen page is framable by no one, the embed by `ancestors`
+ * (config.embed, from EMBED_FRAME_ANCESTORS).
  */
 export function playerCsp(ancestors: string[] = ["'none'"]): string {
   return [...BASE_DIRECTIVES, "script-src 'self'", `frame-ancestors ${ancestors.join(' ')}`].join('; ');

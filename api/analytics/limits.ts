@@ -5,8 +5,7 @@ import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { AppContext } from '../deps';
 import { ApiError } from '../errors';
 import { publicRateLimits } from '../middleware/rate-limit';
-import { loadApiSettings } from '../settings';
-import type { IngestSettings } from './settings';
+import type { IngestSettings } from '../../server/config';
 
 /** The token of a batch already checked by parseBatch (the token limiter runs after it). */
 export const batchTokenOf = (req: Request): string => (req.res?.locals.batch as { token: string }).token;
@@ -36,6 +35,6 @@ export function eventLimits(ctx: AppContext, s: IngestSettings) {
     perAddress: limiter('ev:ip:', s.perAddressPerMinute, (req) => ipKeyGenerator(req.ip ?? 'unknown', 56), 'too many event batches from this address; try again later'),
     // The Redis key holds a hash of the token, never the token.
     perToken: limiter('ev:tok:', s.perTokenPerMinute, (req) => createHash('sha256').update(batchTokenOf(req)).digest('base64url').slice(0, 22), 'too many event batches for this link; try again later'),
-    misses: publicRateLimits(ctx.redis, prefix, loadApiSettings().rateLimits).misses,
+    misses: publicRateLimits(ctx.redis, prefix, ctx.config.api.rateLimits).misses,
   };
 }

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
-import type { RateLimitSettings } from '../settings';
+import type { RateLimitSettings } from '../../server/config';
 import { ApiError } from '../errors';
 
 const limited = () => new ApiError(429, 'rate_limited', 'too many requests from this address; try again later');

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { applyReceipts } from '../../server/notify/notifications';
 import { scrub } from '../../server/notify/scrub';
-import { DEFAULT_TOLERANCE_SECONDS, resolveWebhookSecret, SIGNATURE_HEADER, verifySignature } from '../../server/notify/signature';
+import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from '../../server/notify/signature';
 import type { AppContext } from '../deps';
 import { ApiError, badRequest, unauthorized } from '../errors';
 import { uuid } from '../schemas';
@@ -27,7 +27,7 @@ export const receiptBody = z.union([receipt, z.strictObject({ receipts: z.array(
  */
 export function receiptRoutes(ctx: AppContext): Router {
   const r = Router();
-  const secret = resolveWebhookSecret(process.env, ctx.config.env, ctx.secrets.tokenSecret);
+  const secret = ctx.secrets.notifyWebhookSecret;
   r.post('/api/notifications/receipts', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
     if (!secret) throw new ApiError(503, 'receipts_not_configured', 'set NOTIFY_WEBHOOK_SECRET to accept delivery receipts');
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

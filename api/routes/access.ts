@@ -5,7 +5,7 @@ import { Router, type Response } from 'express';
 import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
 import type { AppContext } from '../deps';
 import { ApiError, notFound } from '../errors';
-import { embedFrameAncestors, exampleCsp, playerCsp } from '../access/page-policy';
+import { exampleCsp, playerCsp } from '../access/page-policy';
 import { LiveNarrations, type NarrationState } from '../access/live-narration';
 import { buildManifest, MEDIA_FILES, type MediaFile } from '../access/manifest';
 import { notFoundPage, placeholderPage } from '../access/placeholder-page';
@@ -38,7 +38,7 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
   const playerIndex = path.join(playerDir, 'index.html');
   const embedPage = path.join(playerDir, 'embed.html');
   const narrations = ctx.speech ? new LiveNarrations(ctx.db, ctx.speech, ctx.logger) : null;
-  const frameAncestors = embedFrameAncestors();
+  const frameAncestors = ctx.config.embed.frameAncestors;
   const stateOf = async (row: Parameters<LiveNarrations['peek']>[0], waitMs: number): Promise<NarrationState> =>
     narrations ? narrations.within(row, waitMs) : { status: 'unavailable' };
 

@@ -11,7 +11,6 @@ import { dashboardPage } from '../analytics/dashboard-page';
 import { bindEvents, parseBatch } from '../analytics/ingest';
 import { eventLimits } from '../analytics/limits';
 import { registerEventWriter } from '../analytics/registry';
-import { loadIngestSettings } from '../analytics/settings';
 import { statsQuery, toFilter, type StatsQuery } from '../analytics/stats-params';
 import type { AppContext } from '../deps';
 import { ApiError } from '../errors';
@@ -34,7 +33,7 @@ const filtersOf = (q: StatsQuery) => ({
 /** Issue #7: POST /api/events (citizens' players), GET /api/stats and the dashboard (analysts). */
 export function analyticsRoutes(ctx: AppContext): Router {
   const r = Router();
-  const settings = loadIngestSettings();
+  const settings = ctx.config.events;
   const writer = new EventWriter(ctx.db, { lingerMs: settings.flushMs, maxEvents: settings.flushMaxEvents, logger: ctx.logger });
   registerEventWriter(ctx, writer);
   const limits = eventLimits(ctx, settings);

@@ -1,5 +1,5 @@
 import type { NotifyChannel } from '../../server/notify/channels';
-import type { NotifierSettings } from '../config';
+import type { NotifierSettings } from '../../server/config';
 import { smtpAdapter } from './smtp';
 import type { ChannelAdapter } from './types';
 import { webhookAdapter } from './webhook';

@@ -5,7 +5,7 @@ import { BASE_LOOP_FRAMES, type BaseVariant } from '../../compositions/common/la
 import type { Scene } from '../../compositions/common/storyboard-types';
 import type { Guide } from '../../compositions/guide-types';
 import { layersOf } from '../../compositions/scenes/layers-of';
-import { browserSetup, type HeadlessBrowser } from '../browser';
+import type { BrowserSetup, HeadlessBrowser } from '../browser';
 import { cropLayer } from './crop-layer';
 import type { PlacedLayer } from './compose-scene';
 
@@ -14,14 +14,19 @@ type CancelSignal = ReturnType<typeof makeCancelSignal>['cancelSignal'];
 export interface ChromeContext {
   serveUrl: string;
   browser: HeadlessBrowser;
+  /** How `browser` was launched: renders must ask for the same Chrome mode. */
+  setup: BrowserSetup;
   scale: number;
   cancelSignal?: CancelSignal;
 }
 
-const common = (c: ChromeContext) => {
-  const setup = browserSetup();
-  return { serveUrl: c.serveUrl, puppeteerInstance: c.browser, chromeMode: setup.chromeMode, chromiumOptions: setup.chromiumOptions, logLevel: 'error' as const };
-};
+const common = (c: ChromeContext) => ({
+  serveUrl: c.serveUrl,
+  puppeteerInstance: c.browser,
+  chromeMode: c.setup.chromeMode,
+  chromiumOptions: c.setup.chromiumOptions,
+  logLevel: 'error' as const,
+});
 
 /** Renders the base loop as PNG frames dir/0000.png … (the only animated thing Chrome draws). */
 export async function renderBaseFrames(

@@ -8,7 +8,7 @@ import { LOCALES } from '../../compositions/common/locale';
 import type { NarrationTrack } from '../../compositions/common/video-props';
 import { storyboardOf } from '../../compositions/guide-types';
 import type { Logger } from '../../server/logger';
-import { openRenderBrowser, type HeadlessBrowser } from '../browser';
+import { defaultBrowserSetup, openRenderBrowser, type BrowserSetup, type HeadlessBrowser } from '../browser';
 import { ensureBundle } from '../bundle';
 import { runFfmpeg } from '../ffmpeg';
 import { posterFrame } from '../render-guide';
@@ -28,6 +28,8 @@ export interface CompositingRendererOptions {
   resolution: Resolution;
   /** Chromium is reopened after this many guides (long-lived browsers grow). */
   recycleBrowserAfter: number;
+  /** How Chrome is launched (browserSetup(config.browserExecutable)); default: the environment's. */
+  browserSetup: BrowserSetup;
   logger?: Logger;
   /** Supplies measured narration (issue #9); without it the storyboard estimates speech length. */
   narrate?: (request: RenderRequest, workDir: string) => Promise<{ track: NarrationTrack; audioPath?: string } | undefined>;
@@ -62,7 +64,7 @@ export class CompositingRenderer implements GuideRenderer {
   lastStats: RenderStats | null = null;
 
   constructor(options: Partial<CompositingRendererOptions> & { cacheDir: string }) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { ...DEFAULTS, ...options, browserSetup: options.browserSetup ?? defaultBrowserSetup() };
     this.segments = new DiskCache({ dir: path.join(this.options.cacheDir, 'segments'), maxBytes: this.options.maxCacheBytes });
     this.bases = new DiskCache({ dir: path.join(this.options.cacheDir, 'bases'), maxBytes: 2 * 1024 ** 3 });
   }
@@ -74,7 +76,7 @@ export class CompositingRenderer implements GuideRenderer {
       this.browser = null;
     }
     if (!this.browser) {
-      this.browser = await openRenderBrowser();
+      this.browser = await openRenderBrowser(this.options.browserSetup);
       this.rendersOnBrowser = 0;
     }
     return { serveUrl: this.serveUrl, browser: this.browser };
@@ -111,7 +113,7 @@ export class CompositingRenderer implements GuideRenderer {
     req.signal.addEventListener('abort', cancel, { once: true });
     const { serveUrl, browser } = await this.chrome();
     this.rendersOnBrowser++;
-    const ctx: ChromeContext = { serveUrl, browser, scale: res.scale, cancelSignal };
+    const ctx: ChromeContext = { serveUrl, browser, setup: this.options.browserSetup, scale: res.scale, cancelSignal };
     const bundleId = path.basename(serveUrl);
     try {
       const paths: string[] = [];

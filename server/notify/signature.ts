@@ -39,17 +39,3 @@ export function verifySignature(secret: string, header: string | undefined, body
   if (!timingSafeEqual(expected, Buffer.from(v1, 'hex'))) return { ok: false, reason: 'mismatch' };
   return { ok: true, t, v1 };
 }
-
-/**
- * NOTIFY_WEBHOOK_SECRET when set. Outside production, a key derived from TOKEN_SECRET, so a laptop
- * works with nothing configured; production must share a real secret with its gateways.
- */
-export function resolveWebhookSecret(env: Record<string, string | undefined>, appEnv: string, tokenSecret: string): string | null {
-  const given = env.NOTIFY_WEBHOOK_SECRET?.trim();
-  if (given) {
-    if (given.length < 32) throw new Error('invalid configuration: NOTIFY_WEBHOOK_SECRET must be at least 32 characters');
-    return given;
-  }
-  if (appEnv === 'production') return null;
-  return createHmac('sha256', tokenSecret).update('videoguida/notify-webhook/v1').digest('base64url');
-}

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-/**
- * API settings that server/config.ts does not carry yet (asked for in the issue #5 report).
- * Read here with the same rules: zod at the edge, errors naming the variable.
- */
-const schema = z.object({
+const origin = z
+  .string()
+  .regex(/^(\*|'self'|https?:\/\/[a-z0-9.-]+(:\d{1,5})?)$/i, "expected an origin like https://www.example.org, 'self' or *");
+
+export const apiSchema = z.object({
   /** Requests per minute and client address on the public routes (/g, /api/access, /api/media, /api/me). */
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(300),
   /** Unknown, expired or revoked tokens one address may try per window before it gets 429. */
@@ -14,6 +14,15 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** How often npm start runs the retention purge. */
   PURGE_INTERVAL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /**
+   * Which sites may frame the embeddable player: space-separated origins (https://www.istituto.example)
+   * or `*`. Everything else the API serves keeps `frame-ancestors 'none'`.
+   */
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .optional()
+    .transform((s) => (s?.trim() ? s.trim().split(/\s+/) : ["'self'"]))
+    .pipe(z.array(origin)),
 });
 
 export interface RateLimitSettings {
@@ -28,13 +37,12 @@ export interface ApiSettings {
   purgeIntervalSeconds: number;
 }
 
-export function loadApiSettings(env: Record<string, string | undefined> = process.env): ApiSettings {
-  const r = schema.safeParse(env);
-  if (!r.success) {
-    const problems = r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
-    throw new Error(`invalid configuration: ${problems}`);
-  }
-  const e = r.data;
+export interface EmbedSettings {
+  /** The `frame-ancestors` sources of /embed. */
+  frameAncestors: string[];
+}
+
+export function apiSection(e: z.infer<typeof apiSchema>): ApiSettings {
   return {
     rateLimits: {
       publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
@@ -44,4 +52,10 @@ export function loadApiSettings(env: Record<string, string | undefined> = proces
     trustProxy: e.TRUST_PROXY,
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
   };
+}
+
+export function embedSection(e: z.infer<typeof apiSchema>): EmbedSettings {
+  const list = e.EMBED_FRAME_ANCESTORS;
+  // This server's own example page frames the player too.
+  return { frameAncestors: list.includes('*') || list.includes("'self'") ? list : ["'self'", ...list] };
 }

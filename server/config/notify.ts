@@ -1,29 +1,21 @@
 import { z } from 'zod';
+import { optionalString, optionalUrl } from './parse';
 
-/**
- * The notifier's settings. Read here with a local zod parse until server/config.ts carries them
- * (listed in docs/notifications.md); errors name the variable like loadConfig's.
- */
-const optional = z
-  .string()
-  .optional()
-  .transform((s) => (s && s.trim() ? s.trim() : undefined));
-const url = (protocols: RegExp, example: string) =>
-  optional.pipe(z.string().regex(protocols, `expected a URL such as ${example}`).pipe(z.url()).optional());
 const perSecond = (fallback: number) => z.coerce.number().positive().max(10_000).default(fallback);
 const ms = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((s) => s === 'true' || s === '1');
 
-const schema = z.object({
+/** The notifier's settings (docs/notifications.md); NOTIFY_WEBHOOK_SECRET is with the other secrets. */
+export const notifySchema = z.object({
   /** Outgoing mail server: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. */
-  SMTP_URL: url(/^smtps?:\/\//, 'smtp://user:password@mail.example.org:587'),
+  SMTP_URL: optionalUrl(/^smtps?:\/\//, 'smtp://user:password@mail.example.org:587'),
   MAIL_FROM: z.string().trim().min(3).default('Videoguida <noreply@videoguida.localhost>'),
   /** PEC goes through the certified-mail provider's own SMTP with its own sender; unset: no PEC. */
-  PEC_SMTP_URL: url(/^smtps?:\/\//, 'smtps://user:password@smtps.pec.example.it:465'),
-  PEC_FROM: optional,
+  PEC_SMTP_URL: optionalUrl(/^smtps?:\/\//, 'smtps://user:password@smtps.pec.example.it:465'),
+  PEC_FROM: optionalString,
   /** The SMS and app-push gateways: signed JSON POSTs (docs/notifications.md); unset: channel off. */
-  SMS_WEBHOOK_URL: url(/^https?:\/\//, 'https://sms-gateway.example.org/send'),
-  APP_WEBHOOK_URL: url(/^https?:\/\//, 'https://push.example.org/notify'),
+  SMS_WEBHOOK_URL: optionalUrl(/^https?:\/\//, 'https://sms-gateway.example.org/send'),
+  APP_WEBHOOK_URL: optionalUrl(/^https?:\/\//, 'https://push.example.org/notify'),
   /** Messages per second per channel, shared by every notifier process (the limiter is in Redis). */
   NOTIFY_RATE_EMAIL: perSecond(50),
   NOTIFY_RATE_SMS: perSecond(20),
@@ -60,13 +52,7 @@ export interface NotifierSettings {
   smtpAcceptIsDelivery: boolean;
 }
 
-export function loadNotifierSettings(env: Record<string, string | undefined> = process.env): NotifierSettings {
-  const r = schema.safeParse(env);
-  if (!r.success) {
-    const problems = r.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join('\n');
-    throw new Error(`invalid configuration:\n${problems}`);
-  }
-  const e = r.data;
+export function notifySection(e: z.infer<typeof notifySchema>): NotifierSettings {
   return {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
