@@ -12,42 +12,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import zlib from 'node:zlib';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { createGuide, ensurePlayerBuilt, launchChromium, PLAYER_DIST, startPlayerApi } from '../test/helpers/player-env';
+import { jsOf } from '../test/helpers/player-bundle';
+import { createGuide, ensurePlayerBuilt, launchChromium, startPlayerApi } from '../test/helpers/player-env';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const runs = Math.max(1, Number(values.runs));
 process.env.LOG_LEVEL ??= 'warn';
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-interface Chunk {
-  file: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
-/** Gzip sizes of what an entry loads at once and what it may load later. */
-function jsOf(entry: string): { initial: number; lazy: number } {
-  const manifest = JSON.parse(fs.readFileSync(path.join(PLAYER_DIST, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
-  const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(PLAYER_DIST, file)), { level: 9 }).length;
-  const initial = new Set<string>();
-  const walk = (key: string, into: Set<string>) => {
-    const c = manifest[key]!;
-    if (into.has(c.file)) return;
-    into.add(c.file);
-    c.imports?.forEach((k) => walk(k, into));
-  };
-  walk(entry, initial);
-  const lazy = new Set<string>();
-  for (const key of Object.keys(manifest)) {
-    if (!initial.has(manifest[key]!.file)) continue;
-    for (const d of manifest[key]!.dynamicImports ?? []) walk(d, lazy);
-  }
-  for (const f of initial) lazy.delete(f);
-  const sum = (files: Set<string>) => [...files].filter((f) => f.endsWith('.js')).reduce((n, f) => n + gz(f), 0);
-  return { initial: sum(initial), lazy: sum(lazy) };
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
