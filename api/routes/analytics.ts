@@ -7,7 +7,7 @@ import { computeFigures } from '../../server/analytics/figures';
 import { labelsByType } from '../../server/analytics/labels';
 import { readCampaignStats, readStats } from '../../server/analytics/stats-query';
 import { BindingCache } from '../analytics/bindings';
-import { dashboardPage } from '../analytics/dashboard-page';
+import { builtPage } from '../built-page';
 import { bindEvents, parseBatch } from '../analytics/ingest';
 import { eventLimits } from '../analytics/limits';
 import { registerEventWriter } from '../analytics/registry';
@@ -92,6 +92,6 @@ export function analyticsRoutes(ctx: AppContext): Router {
     res.json({ filters: filtersOf(q), campaigns: campaignFigures(sums, campaigns) });
   });
 
-  r.get('/dashboard', dashboardPage(ctx.playerDir ?? path.join(REPO, 'player', 'dist')));
+  r.get('/dashboard', builtPage(path.join(ctx.playerDir ?? path.join(REPO, 'player', 'dist'), 'dashboard.html'), { title: 'Videoguida – cruscotto', what: "The analysts' dashboard" }));
   return r;
 }

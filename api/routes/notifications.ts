@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { AppContext } from '../deps';
-import { consolePage } from '../notify/console-page';
+import { builtPage } from '../built-page';
 import { consentSyncRoutes } from '../notify/consent-sync';
 import { consoleRoutes } from '../notify/console-routes';
 import { meConsentRoutes } from '../notify/me-consents';
@@ -18,6 +18,6 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export function notificationRoutes(ctx: AppContext): Router {
   const r = Router();
   r.use(meConsentRoutes(ctx), consentSyncRoutes(ctx), receiptRoutes(ctx), consoleRoutes(ctx));
-  r.get('/console', consolePage(ctx.playerDir ?? path.join(REPO, 'player', 'dist')));
+  r.get('/console', builtPage(path.join(ctx.playerDir ?? path.join(REPO, 'player', 'dist'), 'console.html'), { title: 'Videoguida – cruscotto notifiche', what: 'The notifications console' }));
   return r;
 }

@@ -16,6 +16,19 @@ import { createLogger } from '../../server/logger';
 import { createRenderQueue } from '../../server/queues';
 import { closeTestDatabase, openTestDatabase, type Backend } from './databases';
 
+/** Stops a test API's HTTP server and render queue and deletes every Redis key under its prefix. */
+export async function stopTestServices(t: { server: http.Server; renderQueue: ReturnType<typeof createRenderQueue>; redis: Redis; prefix: string }): Promise<void> {
+  t.server.closeAllConnections();
+  await new Promise((resolve) => t.server.close(resolve));
+  await t.renderQueue.obliterate({ force: true }).catch(() => undefined);
+  const queueRedis = await t.renderQueue.client;
+  await t.renderQueue.close();
+  queueRedis.disconnect();
+  const keys = await t.redis.keys(`${t.prefix}*`);
+  if (keys.length) await t.redis.del(...keys);
+  t.redis.disconnect();
+}
+
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestApi {
@@ -91,15 +104,7 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
     logs,
     dataDir,
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await renderQueue.obliterate({ force: true }).catch(() => undefined);
-      const queueRedis = await renderQueue.client;
-      await renderQueue.close();
-      queueRedis.disconnect();
-      const keys = await redis.keys(`${unique}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await stopTestServices({ server, renderQueue, redis, prefix: unique });
       if (!o.db) await closeTestDatabase(db);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

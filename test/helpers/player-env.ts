@@ -17,7 +17,7 @@ import { createRenderQueue } from '../../server/queues';
 import { ClipCache } from '../../speech/clip-cache';
 import { defaultEngine } from '../../speech/config';
 import type { SpeechEngine } from '../../speech/engine';
-import { REDIS_URL } from './api';
+import { REDIS_URL, stopTestServices } from './api';
 import { closeTestDatabase, openTestDatabase, type Backend } from './databases';
 
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -135,15 +135,7 @@ export async function startPlayerApi(o: PlayerApiOptions): Promise<PlayerApi> {
     logs,
     speechDir,
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await renderQueue.obliterate({ force: true }).catch(() => undefined);
-      const queueRedis = await renderQueue.client;
-      await renderQueue.close();
-      queueRedis.disconnect();
-      const keys = await redis.keys(`${unique}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await stopTestServices({ server, renderQueue, redis, prefix: unique });
       await closeTestDatabase(db);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
