@@ -6,9 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { publicPart } from '../compositions/common/envelope';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { envelopeSchema, guideSchema, type Guide } from '../compositions/guide-types';
+import { envelopeSchema, guideSchema, type Guide, publicPart } from '../compositions/guide-types';
 import { ClipCache } from '../speech/clip-cache';
 import { createEngine } from '../speech/config';
 import { countingEngine } from '../speech/engine';

@@ -5,9 +5,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { publicPart } from '../compositions/common/envelope';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { envelopeSchema, guideSchema, storyboardOf } from '../compositions/guide-types';
+import { envelopeSchema, guideSchema, storyboardOf, publicPart } from '../compositions/guide-types';
 import { openRenderBrowser } from '../render-worker/browser';
 import { ensureBundle } from '../render-worker/bundle';
 import { moovBeforeMdat, probeVideo } from '../render-worker/probe';

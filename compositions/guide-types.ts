@@ -45,6 +45,11 @@ export const guideSchema = z.discriminatedUnion('type', [
 ]);
 export type Guide = z.infer<typeof guideSchema>;
 
+/** Drops what must never reach a storyboard, a composition or a browser (fiscal code, external ref) and adds the derived age. */
+export function publicPart(envelope: Envelope | EnvelopeInput): Guide {
+  return guideTypeOf(envelope.type).toGuide(envelope as never) as Guide;
+}
+
 export function storyboardOf(guide: Guide, options?: StoryboardOptions): Storyboard {
   return guideTypeOf(guide.type).storyboard(guide, options);
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import type { z } from 'zod';
-import { publicPart } from '../compositions/common/envelope';
-import { envelopeSchema, guideSchema, type Envelope, type Guide } from '../compositions/guide-types';
+import { envelopeSchema, guideSchema, type Envelope, type Guide, publicPart } from '../compositions/guide-types';
 
 export class EnvelopeError extends Error {
   constructor(

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captionCues, chapters, chunkSentence, MAX_CUE_CHARS, vttTime, webvtt } from '../compositions/captions';
-import { GUIDE_TYPES, publicPart, type GuideType } from '../compositions/common/envelope';
+import { GUIDE_TYPES, type GuideType } from '../compositions/common/envelope';
 import { LOCALES } from '../compositions/common/locale';
 import { LEAD_IN_FRAMES, PAUSE_FRAMES } from '../compositions/common/storyboard-build';
 import type { Storyboard } from '../compositions/common/storyboard-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { envelopeSchema, guideSchema, storyboardOf, type Guide } from '../compositions/guide-types';
+import { envelopeSchema, guideSchema, storyboardOf, type Guide, publicPart } from '../compositions/guide-types';
 import { vttAsSrt } from './helpers/ffprobe';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();

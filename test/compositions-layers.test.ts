@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GUIDE_TYPES, publicPart, type GuideType } from '../compositions/common/envelope';
+import { GUIDE_TYPES, type GuideType } from '../compositions/common/envelope';
 import { BASE_LOOP_FRAMES, FIRST_LAYER_FRAME, layerOpacity, SCENE_FADE_OUT_FRAMES } from '../compositions/common/layers';
 import { videoProps } from '../compositions/common/video-props';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { envelopeSchema, guideSchema, GUIDE_TYPE_DEFINITIONS, storyboardOf, type Guide } from '../compositions/guide-types';
+import { envelopeSchema, guideSchema, GUIDE_TYPE_DEFINITIONS, storyboardOf, type Guide, publicPart } from '../compositions/guide-types';
 import { layerPlan, layersOf, settledFrame } from '../compositions/scenes/layers-of';
 import { poseAt } from '../compositions/scenes/presenter/pose';
 import { sampleGuide } from '../compositions/video/default-props';

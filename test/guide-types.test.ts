@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GUIDE_TYPES, publicPart, type GuideType } from '../compositions/common/envelope';
+import { GUIDE_TYPES, type GuideType } from '../compositions/common/envelope';
 import { LOCALES } from '../compositions/common/locale';
 import { FPS, type Storyboard } from '../compositions/common/storyboard-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { envelopeSchema, guideSchema, GUIDE_TYPE_DEFINITIONS, storyboardOf, type Guide } from '../compositions/guide-types';
+import { envelopeSchema, guideSchema, GUIDE_TYPE_DEFINITIONS, storyboardOf, type Guide, publicPart } from '../compositions/guide-types';
 
 const guideOf = (type: GuideType, seed: string, i = 0): Guide => {
   const envelopes = [...generateEnvelopes(type, i + 1, seed)];

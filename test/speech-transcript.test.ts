@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { publicPart } from '../compositions/common/envelope';
 import type { Locale } from '../compositions/common/locale';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { envelopeSchema, guideSchema, storyboardOf, type Guide } from '../compositions/guide-types';
+import { envelopeSchema, guideSchema, storyboardOf, type Guide, publicPart } from '../compositions/guide-types';
 import { GUIDE_TYPES, type GuideType } from '../compositions/common/envelope';
 import { SERVICE_PURPOSE, transcriptOf, transcriptText } from '../compositions/speech/transcript';
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicPart } from '../compositions/common/envelope';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { guideSchema, storyboardOf, versionOf } from '../compositions/guide-types';
+import { guideSchema, storyboardOf, versionOf, publicPart } from '../compositions/guide-types';
 import { openDatabase, type Database } from '../server/db/database';
 import { getGuide, guidesOfCitizen, insertGuide, setGuideStatus } from '../server/db/guides';
 import { loadMigrations, migrate } from '../server/db/migrate';

@@ -1,6 +1,5 @@
-import { publicPart } from '../../compositions/common/envelope';
 import type { FieldError } from '../../compositions/common/validation';
-import { GUIDE_TYPE_DEFINITIONS, envelopeSchema, storyboardOf, type Envelope, type Guide } from '../../compositions/guide-types';
+import { GUIDE_TYPE_DEFINITIONS, envelopeSchema, storyboardOf, type Envelope, type Guide, publicPart } from '../../compositions/guide-types';
 import type { GuideType } from '../../compositions/common/envelope';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
 import { explain } from './field-errors';

@@ -11,6 +11,7 @@ export const auuType: GuideTypeDefinition<typeof auu.envelope, typeof auu.guide>
   personal: true,
   envelope: auu.envelope,
   guide: auu.guide,
+  toGuide: auu.toGuide,
   storyboard: auuStoryboard,
   generate: generateAuu,
 };

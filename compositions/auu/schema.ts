@@ -52,5 +52,5 @@ export const auuBenefit = z
     });
   });
 
-export const auu = personalGuide('auu', auuBenefit);
+export const auu = personalGuide('auu', auuBenefit, { on: (b) => b.submittedDate, range: [14, 75] });
 export type AuuGuide = z.infer<typeof auu.guide>;

@@ -96,3 +96,21 @@ export function encodeFiscalCode(p: FiscalCodeInput): string {
     p.belfiore.toUpperCase();
   return first15 + fiscalCodeCheckChar(first15);
 }
+
+/** What a fiscal code says of its holder's birth: the year has two digits, so its century is not known. */
+export interface FiscalCodeBirth {
+  yearOfCentury: number;
+  month: number;
+  day: number;
+  female: boolean;
+}
+
+const unOmocode = (chars: string): string => [...chars].map((c) => (OMO.includes(c) ? String(OMO.indexOf(c)) : c)).join('');
+
+/** Birth fields of a valid fiscal code (omocodia letters read back as digits). */
+export function fiscalCodeBirth(code: string): FiscalCodeBirth {
+  const yy = Number(unOmocode(code.slice(6, 8)));
+  const month = MONTHS.indexOf(code[8]!) + 1;
+  const dd = Number(unOmocode(code.slice(9, 11)));
+  return { yearOfCentury: yy, month, day: dd > 40 ? dd - 40 : dd, female: dd > 40 };
+}

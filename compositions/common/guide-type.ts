@@ -16,6 +16,8 @@ export interface GuideTypeDefinition<E extends z.ZodType = z.ZodType, G extends 
   envelope: E;
   /** What storyboards, compositions and the player read (no fiscal code). */
   guide: G;
+  /** The guide from a valid envelope: what must not be kept dropped, what the edge derives (the age) added. */
+  toGuide(envelope: z.infer<E>): z.infer<G>;
   storyboard(guide: z.infer<G>, options?: StoryboardOptions): Storyboard;
   /** A valid, realistic envelope; `variant` walks the edge cases in turn. */
   generate(rng: Rng, variant: number): z.input<E>;

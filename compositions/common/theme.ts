@@ -10,7 +10,10 @@ export interface Theme {
   /** How narration refers to the institute in running text ("l'Istituto"). */
   instituteShort: Localized;
   portalName: Localized;
+  /** Contact centre from a landline (free of charge). */
   contactCenter: string;
+  /** Contact centre from a mobile phone (charged at the caller's operator's rate). */
+  contactCenterMobile: string;
   servicesBaseUrl: string;
   colors: {
     primary: string;
@@ -31,6 +34,7 @@ export const defaultTheme: Theme = {
   instituteShort: { it: "l'Istituto", en: 'the Institute' },
   portalName: { it: 'Area riservata', en: 'Reserved area' },
   contactCenter: '803 164',
+  contactCenterMobile: '06 164 164',
   servicesBaseUrl: 'https://servizi.istituto.example',
   colors: {
     // Text/background pairs below all reach WCAG AA (4.5:1) or better.

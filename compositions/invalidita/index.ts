@@ -11,6 +11,7 @@ export const invaliditaType: GuideTypeDefinition<typeof invalidita.envelope, typ
   personal: true,
   envelope: invalidita.envelope,
   guide: invalidita.guide,
+  toGuide: invalidita.toGuide,
   storyboard: invaliditaStoryboard,
   generate: generateInvalidita,
 };

@@ -54,5 +54,5 @@ export const invaliditaBenefit = z
       ctx.addIssue({ code: 'custom', path: ['taxBenefits'], message: 'each benefit may appear only once' });
   });
 
-export const invalidita = personalGuide('invalidita', invaliditaBenefit);
+export const invalidita = personalGuide('invalidita', invaliditaBenefit, { on: (b) => b.verdictDate, range: [0, 115] });
 export type InvaliditaGuide = z.infer<typeof invalidita.guide>;

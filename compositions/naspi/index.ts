@@ -11,6 +11,7 @@ export const naspiType: GuideTypeDefinition<typeof naspi.envelope, typeof naspi.
   personal: true,
   envelope: naspi.envelope,
   guide: naspi.guide,
+  toGuide: naspi.toGuide,
   storyboard: naspiStoryboard,
   generate: generateNaspi,
 };

@@ -50,6 +50,15 @@ export const naspiBenefit = z
     });
   });
 
-export const naspi = personalGuide('naspi', naspiBenefit);
+export const naspi = personalGuide('naspi', naspiBenefit, {
+  // The 55+ rule is about the age on the application date (L. 234/2021 c. 221).
+  on: (b) => b.applicationDate,
+  range: [15, 71],
+  check: (b, age, issue) => {
+    const expected = age >= 55 ? 8 : 6;
+    if (b.reductionFromMonth !== expected)
+      issue(['reductionFromMonth'], `the claimant was ${age} on the application date (from the fiscal code): the reduction starts from month ${expected}, got ${b.reductionFromMonth}`);
+  },
+});
 export type NaspiBenefit = z.infer<typeof naspiBenefit>;
 export type NaspiGuide = z.infer<typeof naspi.guide>;

@@ -11,6 +11,7 @@ export const pensioneType: GuideTypeDefinition<typeof pensione.envelope, typeof 
   personal: true,
   envelope: pensione.envelope,
   guide: pensione.guide,
+  toGuide: pensione.toGuide,
   storyboard: pensioneStoryboard,
   generate: generatePensione,
 };

@@ -79,6 +79,6 @@ export const pensionBenefit = z
       ctx.addIssue({ code: 'custom', path: ['dependants'], message: 'family deductions need at least one dependant' });
   });
 
-export const pensione = personalGuide('pensione', pensionBenefit);
+export const pensione = personalGuide('pensione', pensionBenefit, { on: (b) => b.startDate, range: [0, 115] });
 export type PensionBenefit = z.infer<typeof pensionBenefit>;
 export type PensionGuide = z.infer<typeof pensione.guide>;

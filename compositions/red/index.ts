@@ -11,6 +11,7 @@ export const redType: GuideTypeDefinition<typeof red.envelope, typeof red.guide>
   personal: true,
   envelope: red.envelope,
   guide: red.guide,
+  toGuide: red.toGuide,
   storyboard: redStoryboard,
   generate: generateRed,
 };

@@ -30,5 +30,5 @@ export const redBenefit = z
       ctx.addIssue({ code: 'custom', path: ['linkedBenefits'], message: 'each benefit may appear only once' });
   });
 
-export const red = personalGuide('red', redBenefit);
+export const red = personalGuide('red', redBenefit, { on: (b) => `${b.incomeYear}-12-31`, range: [0, 115] });
 export type RedGuide = z.infer<typeof red.guide>;

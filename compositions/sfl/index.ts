@@ -11,6 +11,7 @@ export const sflType: GuideTypeDefinition<typeof sfl.envelope, typeof sfl.guide>
   personal: false,
   envelope: sfl.envelope,
   guide: sfl.guide,
+  toGuide: sfl.toGuide,
   storyboard: sflStoryboard,
   generate: (rng) => ({ type: 'sfl', locale: rng.chance(0.8) ? 'it' : 'en', externalRef: externalRef(rng, 'SFL'), benefit: { ...SFL_2025 } }),
 };

@@ -1,7 +1,6 @@
 import type { GuideType } from '../common/envelope';
-import { publicPart } from '../common/envelope';
 import { generateEnvelopes } from '../generator/generate';
-import { GUIDE_TYPE_DEFINITIONS, type Guide } from '../guide-types';
+import { GUIDE_TYPE_DEFINITIONS, type Guide, publicPart } from '../guide-types';
 
 // Which generated envelope each type shows by default: an ordinary case, not an edge case
 // (the generator walks edge cases first; see each type's generate.ts).
