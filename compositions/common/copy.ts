@@ -1,22 +1,26 @@
 import type { Gender } from './envelope';
-import { formatCents, formatDate, formatMonth, type Localized } from './locale';
+import { prepArt, the, type SimplePrep } from './italian';
+import { formatCents, formatDate, formatMonth, l, type Localized } from './locale';
+import type { Theme } from './theme';
 export { l } from './locale';
 
 /** The same formatted value in both locales, for use inside narration templates. */
 export const money = (cents: number): Localized => ({ it: formatCents(cents, 'it'), en: formatCents(cents, 'en') });
 export const date = (iso: string): Localized => ({ it: formatDate(iso, 'it'), en: formatDate(iso, 'en') });
 
-type ItPreposition = 'il' | 'dal' | 'al' | 'del' | 'nel';
-const ELIDED: Record<ItPreposition, string> = { il: "l'", dal: "dall'", al: "all'", del: "dell'", nel: "nell'" };
+type ItPreposition = 'il' | 'dal' | 'al' | 'del' | 'nel' | 'sul';
+const SIMPLE: Record<Exclude<ItPreposition, 'il'>, SimplePrep> = { dal: 'da', al: 'a', del: 'di', nel: 'in', sul: 'su' };
+
+/** "15 marzo 2026", with the 1st as "1º" the way Italians write it. */
+export const itDateText = (iso: string): string => formatDate(iso, 'it').replace(/^1 /, '1º ');
 
 /**
- * An Italian date after an article or preposition, written the way Italians write it: the 1st as
- * "1º", and elision before the vowel sounds of 8 and 11 ("dall'8 marzo", "l'11 maggio").
+ * An Italian date after an article or articulated preposition, elided by the Italian helper
+ * before the vowel sounds of 8 and 11 ("dall'8 marzo", "l'11 maggio").
  */
 export function itDate(prep: ItPreposition, iso: string): string {
-  const day = Number(iso.slice(8, 10));
-  const text = formatDate(iso, 'it').replace(/^1 /, '1º ');
-  return day === 8 || day === 11 ? `${ELIDED[prep]}${text}` : `${prep} ${text}`;
+  const text = itDateText(iso);
+  return prep === 'il' ? the(text) : prepArt(SIMPLE[prep], text);
 }
 export const month = (iso: string): Localized => ({ it: formatMonth(iso, 'it'), en: formatMonth(iso, 'en') });
 
@@ -29,5 +33,18 @@ export function welcomeIt(g: Gender): string {
 
 /** Italian adjective agreement: "interessata" / "interessato"; the neutral X uses a rephrasing upstream. */
 export const agreeIt = (g: Gender, stem: string): string => `${stem}${g === 'F' ? 'a' : 'o'}`;
+
+/** Agreement with the recipient: the feminine, the masculine, and a neutral wording for X. */
+export const byGender = (g: Gender, f: string, m: string, x: string): string => (g === 'F' ? f : g === 'M' ? m : x);
+
+/**
+ * How to reach the contact centre, for narration and screens: the landline number is free of
+ * charge, mobiles call another number at their operator's rate.
+ */
+export const contactNumbers = (theme: Theme): Localized =>
+  l(
+    `${theme.contactCenter} da rete fissa, gratuito, oppure ${theme.contactCenterMobile} da cellulare`,
+    `${theme.contactCenter} from a landline, free of charge, or ${theme.contactCenterMobile} from a mobile`,
+  );
 
 export const plural = (n: number, one: Localized, many: Localized): Localized => (n === 1 ? one : many);

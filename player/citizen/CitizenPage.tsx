@@ -50,7 +50,7 @@ export const CitizenPage: React.FC<{ token: string | null }> = ({ token }) => {
       </main>
       <footer className="vg-foot">
         {manifest ? <p>{t.availableUntil(formatDate(manifest.expiresAt, lang))}</p> : null}
-        <p>{t.help(defaultTheme.contactCenter)}</p>
+        <p>{t.help(defaultTheme.contactCenter, defaultTheme.contactCenterMobile)}</p>
       </footer>
     </>
   );

@@ -54,7 +54,7 @@ const it = {
   notFound: 'Il collegamento non è valido oppure la videoguida è scaduta. Puoi ritrovare le tue videoguide nell’area riservata del sito dell’Istituto.',
   error: 'Non è stato possibile caricare la videoguida. Controlla la connessione e riprova.',
   retry: 'Riprova',
-  help: (n: string) => `Hai bisogno di aiuto? Chiama il contact center al ${n}.`,
+  help: (landline: string, mobile: string) => `Hai bisogno di aiuto? Chiama il contact center: ${landline} da rete fissa, gratuito, o ${mobile} da cellulare.`,
   usePlayer: 'Versione video',
 };
 export type Strings = typeof it;
@@ -112,7 +112,7 @@ const en: Strings = {
   notFound: 'The link is not valid or the video guide has expired. You can find your video guides in the reserved area of the Institute’s website.',
   error: 'The video guide could not be loaded. Check your connection and try again.',
   retry: 'Try again',
-  help: (n) => `Need help? Call the contact centre on ${n}.`,
+  help: (landline, mobile) => `Need help? Call the contact centre: ${landline} from a landline, free of charge, or ${mobile} from a mobile.`,
   usePlayer: 'Video version',
 };
 

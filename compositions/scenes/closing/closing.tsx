@@ -20,7 +20,7 @@ export const Closing: React.FC<KindProps<'closing'>> = ({ scene, locale, opacity
     const text = fit(c.text[locale], { maxWidth: T.w, maxSize: 34, minSize: 28, maxLines: 4, balanced: true });
     const until = c.availableUntil ? `${LABELS.availableUntil[locale]} ${formatDate(c.availableUntil, locale)}` : '';
     const untilText = fit(until, { maxWidth: T.w - 84, maxSize: 30, minSize: 28, maxLines: 2, weight: 600 });
-    const contact = `${LABELS.contact[locale]} ${theme.contactCenter}`;
+    const contact = `${LABELS.contact[locale]} ${theme.contactCenter} · ${LABELS.fromMobile[locale]} ${theme.contactCenterMobile}`;
 
     const hHead = blockHeight(headline.lines.length, headline.size, 1.08);
     const hText = blockHeight(text.lines.length, text.size, 1.3);

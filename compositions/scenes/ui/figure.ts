@@ -25,5 +25,6 @@ export const LABELS = {
   net: { it: 'Netto accreditato', en: 'Net paid to you' },
   availableUntil: { it: 'Disponibile fino al', en: 'Available until' },
   contact: { it: 'Contact center', en: 'Contact centre' },
+  fromMobile: { it: 'da cellulare', en: 'from a mobile' },
   by: { it: 'entro il', en: 'by' },
 } satisfies Record<string, Localized>;

@@ -1,0 +1,30 @@
+import type { EnvelopeInput } from '../../compositions/guide-types';
+
+/**
+ * A hand-written citizen from DOMAIN.md's worked examples, with what they must hear. Sentences are
+ * exact substrings of the narration (spaces normalised); the reviewers of the institute read them
+ * as the guide's promise to that citizen.
+ */
+export interface GoldenCitizen {
+  /** What the example is, e.g. "RMM 2,000 €, under 55, claim from 8 March (DOMAIN.md §1)". */
+  name: string;
+  envelope: EnvelopeInput;
+  /** Italian sentences (or exact fragments) the citizen must hear. */
+  hears: string[];
+  /** Fragments the citizen must not hear (conditions that do not hold for them). */
+  neverHears?: string[];
+  /** English sentences the citizen must hear when the guide is in English. */
+  hearsEn?: string[];
+  /** Exact figures on screen: a scene id and the value (cents, ISO date, count…) one of its figures must show. */
+  shows?: { scene: string; value: number | string }[];
+}
+
+/** A contradictory envelope and where it is refused. */
+export interface RefusedEnvelope {
+  name: string;
+  envelope: EnvelopeInput;
+  /** The field path the refusal names, e.g. "benefit.payments.0.grossCents". */
+  field: string;
+  /** The reason must match. */
+  reason: RegExp;
+}
