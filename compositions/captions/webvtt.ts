@@ -19,5 +19,7 @@ const escapeCue = (text: string): string => text.replace(/&/g, '&amp;').replace(
 export function webvtt(storyboard: Storyboard, locale: Locale = storyboard.locale, sentences?: SentenceTimings): string {
   const cues = captionCues(storyboard, locale, sentences);
   const body = cues.map((c) => `${c.id}\n${vttTime(c.startFrame, storyboard.fps)} --> ${vttTime(c.endFrame, storyboard.fps)}\n${escapeCue(c.text)}\n`);
-  return [`WEBVTT\nKind: captions\nLanguage: ${locale}\n`, ...body].join('\n');
+  // "Kind:" and "Language:" header lines are not WebVTT (the W3C parser reports "No blank line after
+  // the signature"): the language goes on the <track srclang>, and a NOTE block keeps it readable.
+  return [`WEBVTT\n`, `NOTE captions, language: ${locale}\n`, ...body].join('\n');
 }
