@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GUIDE_TYPES } from '../compositions/common/envelope';
 import { isoDate } from '../compositions/common/primitives';
+import { EARLIEST_DAY, LATEST_DAY } from '../server/analytics/periods';
 import { CHANNELS } from '../server/db/token-derivation';
 
 /** Request and answer shapes at the API's edge; the OpenAPI document is generated from these. */
@@ -14,6 +15,19 @@ export const links = z.object({ qr: z.url(), email: z.url(), sms: z.url(), app: 
 
 export const createdGuide = z.object({ id: uuid, status: guideStatus, links });
 
+/**
+ * A calendar day a client may send us: 2000-01-01 to 2099-12-31, the range the statistics cover.
+ * PostgreSQL has no year 0 (isoDate alone admits 0000-01-01) and no letter is printed in year 9999.
+ */
+export const serviceDay = isoDate.pipe(
+  z.string().superRefine((s, ctx) => {
+    if (s < EARLIEST_DAY || s > LATEST_DAY) ctx.addIssue({ code: 'custom', message: `expected a date from ${EARLIEST_DAY} to ${LATEST_DAY}, got "${s}"` });
+  }),
+);
+
+/** How far ahead a campaign's guides may stay available: guides live six months by default; more than this is a typo. */
+export const MAX_CAMPAIGN_EXPIRY_YEARS = 5;
+
 export const notifyFlag = z.boolean({ error: 'expected true or false' }).optional();
 
 export const newCampaign = z.strictObject({
@@ -21,8 +35,8 @@ export const newCampaign = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   channels: z.array(channel).min(1, 'expected at least one channel').max(4).default([...CHANNELS]),
   renderPolicy: z.enum(['eager', 'lazy'], { error: 'expected eager (render at upload) or lazy (render at first access)' }).default('lazy'),
-  printDate: isoDate.optional(),
-  /** When the campaign's guides stop being available; default: TOKEN_TTL after each upload. */
+  printDate: serviceDay.optional(),
+  /** When the campaign's guides stop being available; default: TOKEN_TTL after each upload. In the future, at most 5 years ahead. */
   expiresAt: z.iso.datetime({ offset: true, error: 'expected an ISO date-time such as 2026-09-30T23:59:59Z' }).optional(),
 });
 

@@ -43,13 +43,32 @@ const coreSchema = z.object({
   JWKS_URL: optionalString.pipe(z.url().optional()),
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
+  /**
+   * The longest a reserved-area JWT may live (exp − iat, or exp − now without iat). The portal hands
+   * the browser a fresh token at login and on refresh and /api/me/* is read when a page opens, so an
+   * hour covers a session; a token that leaks stays useful at most this long.
+   */
+  JWT_MAX_LIFETIME: duration.refine((s) => s <= 86_400, 'at most 24h: a reserved-area token is a session credential, not a long-lived key').default(3600),
   VIDEO_DIR: optionalString,
 });
+
+/**
+ * Production with a reserved-area key (JWT_PUBLIC_KEY or JWKS_URL) must say whose tokens it takes:
+ * without an issuer and an audience, a token the same identity provider issued for any other
+ * application (same keys, other `aud`) would open this one's reserved area.
+ */
+function requireJwtClaimsInProduction(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx): void {
+  if (e.NODE_ENV !== 'production' || (!e.JWT_PUBLIC_KEY && !e.JWKS_URL)) return;
+  const key = e.JWKS_URL ? 'JWKS_URL' : 'JWT_PUBLIC_KEY';
+  if (!e.JWT_ISSUER) ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: `required in production when ${key} is set: the identity provider's issuer (iss) the reserved-area tokens must carry` });
+  if (!e.JWT_AUDIENCE) ctx.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: `required in production when ${key} is set: this application's audience (aud), so tokens issued for other applications are refused` });
+}
 
 /** Every section in one schema, so one parse reports every malformed variable at once. */
 const envSchema = z
   .object({ ...coreSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...speechSchema.shape, ...renderSchema.shape })
-  .superRefine(requireHttpSpeech);
+  .superRefine(requireHttpSpeech)
+  .superRefine(requireJwtClaimsInProduction);
 
 export type Env = z.input<typeof envSchema>;
 
@@ -72,7 +91,7 @@ export interface Config {
   notifyWebhookSecret: string | undefined;
   operatorKey: string | undefined;
   analystKey: string | undefined;
-  jwt: { publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  jwt: { publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string; maxLifetimeSeconds: number };
   browserExecutable: string | undefined;
   /** Public rate limits, proxies, purge interval. */
   api: ApiSettings;
@@ -119,11 +138,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
     operatorKey: e.OPERATOR_KEY,
     analystKey: e.ANALYST_KEY,
-    jwt: { publicKey: e.JWT_PUBLIC_KEY, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    jwt: { publicKey: e.JWT_PUBLIC_KEY, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, maxLifetimeSeconds: e.JWT_MAX_LIFETIME },
     browserExecutable: e.BROWSER_EXECUTABLE,
     api: apiSection(e),
     embed: embedSection(e),
-    events: eventsSection(e),
+    events: eventsSection(e, e.TOKEN_TTL),
     notify: notifySection(e),
     speech: speechSection(e, dataDir),
     render: renderSection(e, dataDir),

@@ -44,7 +44,8 @@ describe.each(BACKENDS)('migration 032 on %s', (backend) => {
     await note(ids.g2Pec, G2, 'pec', 'MI', true);
     await note(ids.g2Email, G2, 'email', 'MI', false);
     await note(ids.gone, GONE, 'email', 'NA', true, '2025-12-31T23:30:00Z');
-    expect(await migrate(db)).toEqual([32]);
+    // 032, then whatever came after it.
+    expect(await migrate(db)).toEqual(loadMigrations().filter((m) => m.version >= 32).map((m) => m.version));
   }, 60_000);
   afterAll(async () => {
     if (db) await closeTestDatabase(db);

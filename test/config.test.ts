@@ -12,7 +12,8 @@ describe('config', () => {
     expect(c.videoDir.endsWith('/data/videos')).toBe(true);
     expect(c.api).toEqual({ rateLimits: { publicPerMinute: 300, tokenMisses: 30, tokenMissWindowSeconds: 900 }, trustProxy: 0, purgeIntervalSeconds: 3600 });
     expect(c.embed.frameAncestors).toEqual(["'self'"]);
-    expect(c.events).toEqual({ perAddressPerMinute: 1200, perTokenPerMinute: 60, flushMs: 5, flushMaxEvents: 2000 });
+    expect(c.events).toEqual({ perAddressPerMinute: 1200, perTokenPerMinute: 60, flushMs: 5, flushMaxEvents: 2000, maxAgeSeconds: 180 * 86_400, maxAheadSeconds: 86_400 });
+    expect(c.jwt.maxLifetimeSeconds).toBe(3600);
     expect(c.notify).toMatchObject({ smtpUrl: undefined, mailFrom: 'Videoguida <noreply@videoguida.localhost>', pecFrom: undefined, attempts: 8, smtpAcceptIsDelivery: false });
     expect(c.notify.ratePerSecond).toEqual({ email: 50, sms: 20, app: 50, pec: 5 });
     expect(c.speech.engine).toBe('default');
@@ -40,6 +41,9 @@ describe('config', () => {
     ['SPEECH_HTTP_VOICES', '{"it":{}}', /expected JSON/],
     ['RENDER_RESOLUTION', '4k', /expected 720p or 1080p/],
     ['NOTIFY_WEBHOOK_SECRET', 'short', /NOTIFY_WEBHOOK_SECRET must be at least 32 characters/],
+    ['EVENTS_MAX_AGE', '99999d', /at most 3650 days/],
+    ['EVENTS_MAX_AHEAD', '30d', /at most 7 days/],
+    ['JWT_MAX_LIFETIME', '30d', /at most 24h/],
   ])('names %s when it is wrong', (variable, value, message) => {
     try {
       loadConfig({ [variable]: value });
@@ -49,6 +53,37 @@ describe('config', () => {
       expect((e as ConfigError).problems).toEqual([{ variable, message: expect.stringMatching(message) }]);
       expect((e as Error).message).toContain(`  ${variable}: `);
     }
+  });
+
+  it('bounds the event time window by the link lifetime unless told otherwise', () => {
+    expect(loadConfig({ TOKEN_TTL: '90d' }).events.maxAgeSeconds).toBe(90 * 86_400);
+    expect(loadConfig({ TOKEN_TTL: '90d', EVENTS_MAX_AGE: '30d', EVENTS_MAX_AHEAD: '2h' }).events).toMatchObject({ maxAgeSeconds: 30 * 86_400, maxAheadSeconds: 7200 });
+    expect(loadConfig({ JWT_MAX_LIFETIME: '15m' }).jwt.maxLifetimeSeconds).toBe(900);
+  });
+
+  // Issue #15: without an issuer and an audience, the reserved area takes tokens issued for any other application.
+  it.each([
+    [{ JWT_PUBLIC_KEY: 'PEM' }, ['JWT_AUDIENCE', 'JWT_ISSUER'], 'JWT_PUBLIC_KEY'],
+    [{ JWKS_URL: 'https://idp.example/jwks.json', JWT_ISSUER: 'https://idp.example' }, ['JWT_AUDIENCE'], 'JWKS_URL'],
+    [{ JWT_PUBLIC_KEY: 'PEM', JWT_AUDIENCE: 'videoguida', JWT_ISSUER: ' ' }, ['JWT_ISSUER'], 'JWT_PUBLIC_KEY'],
+  ])('refuses production with a JWT key but no issuer or audience (%j)', (jwt, missing, key) => {
+    try {
+      loadConfig({ NODE_ENV: 'production', ...jwt });
+      throw new Error('should have failed');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems;
+      expect(problems.map((p) => p.variable).sort()).toEqual(missing);
+      for (const p of problems) expect(p.message).toContain(`required in production when ${key} is set`);
+      for (const v of missing) expect((e as Error).message).toContain(`  ${v}: required in production`);
+    }
+  });
+
+  it('accepts production with issuer and audience, and development without them', () => {
+    const jwt = { JWT_PUBLIC_KEY: 'PEM', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'videoguida' };
+    expect(loadConfig({ NODE_ENV: 'production', ...jwt }).jwt).toMatchObject({ issuer: 'https://idp.example', audience: 'videoguida' });
+    expect(loadConfig({ NODE_ENV: 'production' }).jwt.publicKey).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'development', JWT_PUBLIC_KEY: 'PEM' }).jwt.issuer).toBeUndefined();
   });
 
   it('requires the cloud speech engine settings only when it is chosen', () => {

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { eventBatch, viewingEvent, type EventBatch } from '../../compositions/common/events';
 import { fieldErrors } from '../../compositions/common/validation';
 import type { EventRow } from '../../server/analytics/event-store';
-import { ApiError } from '../errors';
+import { ApiError, invalid } from '../errors';
 import { body } from '../validate';
 import type { Binding } from './bindings';
 
@@ -22,7 +22,8 @@ export function parseBatch(req: Request): EventBatch {
   if (req.body === undefined || !req.is(['application/json', 'text/plain'])) {
     throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/json (or text/plain from sendBeacon)', '(body)');
   }
-  return body(eventBatch, req.body, 'invalid_batch');
+  // The events are checked one by one in bindEvents (their schema admits no NUL or lone surrogate).
+  return body(eventBatch, req.body, 'invalid_batch', { text: false });
 }
 
 const idOf = (e: unknown): string | null => {
@@ -30,12 +31,40 @@ const idOf = (e: unknown): string | null => {
   return typeof id === 'string' && id.length <= 64 ? id : null;
 };
 
+/** The window an event's `at` must fall in, around the server's clock (config.events). */
+export interface EventClock {
+  now: number;
+  maxAgeSeconds: number;
+  maxAheadSeconds: number;
+}
+
+const span = (seconds: number) => (seconds % 86_400 === 0 ? `${seconds / 86_400} day${seconds === 86_400 ? '' : 's'}` : seconds % 3600 === 0 ? `${seconds / 3600} h` : `${seconds} s`);
+
+/**
+ * `at` is the client's clock: only a plausibility check and a record. It must lie within the window
+ * (so PostgreSQL can store it and a clock set to year 0 or 9999 is refused), and it is stored
+ * normalised to UTC by us, so no offset or precision the database would refuse reaches it. The
+ * "latest" rating caps it at the server's received_at (migration 040), so it never outranks the server.
+ */
+function atProblem(at: string, clock: EventClock): { iso: string } | { message: string } {
+  const t = Date.parse(at);
+  const from = clock.now - clock.maxAgeSeconds * 1000;
+  const to = clock.now + clock.maxAheadSeconds * 1000;
+  if (Number.isFinite(t) && t >= from && t <= to) return { iso: new Date(t).toISOString() };
+  const got = JSON.stringify(at);
+  return {
+    message:
+      `expected a date-time from ${new Date(from).toISOString()} to ${new Date(to).toISOString()} ` +
+      `(at most ${span(clock.maxAgeSeconds)} before and ${span(clock.maxAheadSeconds)} after the server's clock), got ${got.length > 40 ? `${got.slice(0, 37)}...` : got}`,
+  };
+}
+
 /**
  * Each event validated on its own (one malformed event never costs the rest of its batch) and bound
  * to the guide and channel of the token the batch came with: the body cannot choose a guide, and
  * neither the token nor anything about the citizen is stored with the event.
  */
-export function bindEvents(b: Binding, events: readonly unknown[]): { rows: EventRow[]; rejected: Rejection[] } {
+export function bindEvents(b: Binding, events: readonly unknown[], clock: EventClock): { rows: EventRow[]; rejected: Rejection[] } {
   const rows: EventRow[] = [];
   const rejected: Rejection[] = [];
   events.forEach((raw, index) => {
@@ -46,6 +75,11 @@ export function bindEvents(b: Binding, events: readonly unknown[]): { rows: Even
       return;
     }
     const e = r.data;
+    const at = atProblem(e.at, clock);
+    if ('message' in at) {
+      rejected.push({ index, id: e.id, field: 'at', message: at.message });
+      return;
+    }
     rows.push({
       id: e.id,
       guideId: b.guideId,
@@ -55,7 +89,7 @@ export function bindEvents(b: Binding, events: readonly unknown[]): { rows: Even
       province: b.province,
       viewId: e.viewId,
       kind: e.kind,
-      occurredAt: e.at,
+      occurredAt: at.iso,
       frame: e.frame ?? null,
       sceneId: e.sceneId ?? null,
       actionId: e.actionId ?? null,
@@ -63,4 +97,13 @@ export function bindEvents(b: Binding, events: readonly unknown[]): { rows: Even
     });
   });
   return { rows, rejected };
+}
+
+/** A batch none of whose events could be accepted is refused as a whole: 422 naming each event's field. */
+export function refuseIfNothingAccepted(rows: readonly EventRow[], rejected: readonly Rejection[]): void {
+  if (rows.length > 0 || rejected.length === 0) return;
+  throw invalid(
+    'invalid_events',
+    rejected.map((r) => ({ field: r.field === '(root)' ? `events.${r.index}` : `events.${r.index}.${r.field}`, message: r.message })),
+  );
 }

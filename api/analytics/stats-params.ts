@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isoDate, province } from '../../compositions/common/primitives';
+import { province } from '../../compositions/common/primitives';
 import type { StatsFilter } from '../../server/analytics/stats-query';
-import { channel, guideType, uuid } from '../schemas';
+import { channel, guideType, serviceDay, uuid } from '../schemas';
 
 /** GET /api/stats and /api/stats/campaigns: every filter optional; dates are production days in Europe/Rome. */
 export const statsQuery = z
@@ -10,8 +10,8 @@ export const statsQuery = z
     campaign: uuid.optional(),
     channel: channel.optional(),
     province: province.optional(),
-    from: isoDate.optional().meta({ description: 'first production day, YYYY-MM-DD (Europe/Rome), inclusive' }),
-    to: isoDate.optional().meta({ description: 'last production day, YYYY-MM-DD (Europe/Rome), inclusive' }),
+    from: serviceDay.optional().meta({ description: 'first production day, YYYY-MM-DD (Europe/Rome), inclusive; 2000-01-01 to 2099-12-31' }),
+    to: serviceDay.optional().meta({ description: 'last production day, YYYY-MM-DD (Europe/Rome), inclusive; 2000-01-01 to 2099-12-31' }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 

@@ -19,4 +19,8 @@ if (!code.success || !Number.isInteger(ttl) || ttl <= 0) {
   process.exit(2);
 }
 const config = loadConfig();
+if (ttl > config.jwt.maxLifetimeSeconds) {
+  process.stderr.write(`--ttl: at most ${config.jwt.maxLifetimeSeconds} seconds (JWT_MAX_LIFETIME): the API refuses tokens that live longer\n`);
+  process.exit(2);
+}
 process.stdout.write(`${await signDemoToken(demoKeyPair(config.dataDir), code.data, ttl)}\n`);

@@ -2,6 +2,7 @@ import type { FieldError } from '../../compositions/common/validation';
 import { GUIDE_TYPE_DEFINITIONS, envelopeSchema, storyboardOf, type Envelope, type Guide, publicPart } from '../../compositions/guide-types';
 import type { GuideType } from '../../compositions/common/envelope';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
+import { storableTextProblems } from '../storable-text';
 import { explain } from './field-errors';
 
 /** An envelope turned into what is stored: public data, the fiscal code's HMAC, the duration. */
@@ -31,8 +32,12 @@ export function checkEnvelope(input: unknown, expectedType?: GuideType): Checked
   return checked(explain(GUIDE_TYPE_DEFINITIONS[expectedType].envelope, input));
 }
 
-const checked = (r: { ok: true; value: unknown } | { ok: false; errors: FieldError[] }): Checked =>
-  r.ok ? { ok: true, envelope: r.value as Envelope } : r;
+/** Valid by the type's schema, and storable: no string PostgreSQL's jsonb would refuse (NUL, lone surrogates). */
+function checked(r: { ok: true; value: unknown } | { ok: false; errors: FieldError[] }): Checked {
+  if (!r.ok) return r;
+  const problems = storableTextProblems(r.value);
+  return problems.length ? { ok: false, errors: problems } : { ok: true, envelope: r.value as Envelope };
+}
 
 export function prepareGuide(envelope: Envelope, hmacKey: string): PreparedGuide {
   // publicPart drops exactly the fields the guide schema lacks, so the result is a valid Guide.

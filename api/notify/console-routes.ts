@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { isoDate, province } from '../../compositions/common/primitives';
+import { province } from '../../compositions/common/primitives';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
 import type { ChannelFigures } from '../../server/notify/stats';
 import { notificationStats } from '../../server/notify/stats';
@@ -9,14 +9,14 @@ import { auditLookup, notificationsOfCitizen } from '../../server/notify/history
 import type { AppContext } from '../deps';
 import { requireRole } from '../middleware/api-key';
 import { requireJsonObject } from '../routes/guides';
-import { uuid } from '../schemas';
+import { serviceDay, uuid } from '../schemas';
 import { body, query } from '../validate';
 import { historyRequest } from './contacts';
 import { actorOf } from './identity';
 
 export const statsQuery = z.strictObject({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: serviceDay.optional(),
+  to: serviceDay.optional(),
   province: province.optional(),
   campaignId: uuid.optional(),
 });

@@ -4,7 +4,8 @@ import { applyReceipts } from '../../server/notify/notifications';
 import { scrub } from '../../server/notify/scrub';
 import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from '../../server/notify/signature';
 import type { AppContext } from '../deps';
-import { ApiError, badRequest, unauthorized } from '../errors';
+import type { FieldError } from '../../compositions/common/validation';
+import { ApiError, badRequest, invalid, unauthorized } from '../errors';
 import { uuid } from '../schemas';
 import { body } from '../validate';
 
@@ -16,6 +17,29 @@ const receipt = z.strictObject({
   /** The provider's words; addresses and numbers are cut out before they are stored. */
   reason: z.string().max(500).optional(),
 });
+/**
+ * A receipt's `at` is the gateway's clock: it becomes the notification's final (and, if unknown, sent)
+ * time, so it must be plausible and storable: at most RECEIPT_MAX_AGE_DAYS old (a bounce report can
+ * come days after the send) and not ahead of the server's clock by more than the signature's tolerance.
+ */
+const RECEIPT_MAX_AGE_DAYS = 30;
+
+function receiptTimeProblems(list: readonly { at?: string }[], batch: boolean, now = Date.now()): FieldError[] {
+  const from = now - RECEIPT_MAX_AGE_DAYS * 86_400_000;
+  const to = now + DEFAULT_TOLERANCE_SECONDS * 1000;
+  const out: FieldError[] = [];
+  list.forEach((x, i) => {
+    if (x.at === undefined) return;
+    const t = Date.parse(x.at);
+    if (Number.isFinite(t) && t >= from && t <= to) return;
+    out.push({
+      field: batch ? `receipts.${i}.at` : 'at',
+      message: `expected a date-time from ${new Date(from).toISOString()} to ${new Date(to).toISOString()} (at most ${RECEIPT_MAX_AGE_DAYS} days before and ${DEFAULT_TOLERANCE_SECONDS} s after the server's clock), got ${JSON.stringify(x.at).slice(0, 40)}`,
+    });
+  });
+  return out;
+}
+
 export const receiptBody = z.union([receipt, z.strictObject({ receipts: z.array(receipt).min(1).max(1000) })], {
   error: 'expected one receipt {id, status, at?, reason?} or {receipts: [...]}',
 });
@@ -45,6 +69,8 @@ export function receiptRoutes(ctx: AppContext): Router {
     }
     const input = body(receiptBody, json, 'invalid_receipt');
     const list = 'receipts' in input ? input.receipts : [input];
+    const late = receiptTimeProblems(list, 'receipts' in input);
+    if (late.length) throw invalid('invalid_receipt', late);
     const applied = await applyReceipts(
       ctx.db,
       list.map((x) => ({ id: x.id, status: x.status, at: x.at ? new Date(x.at) : new Date(), reason: x.reason ? scrub(x.reason) : null })),

@@ -74,9 +74,9 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   // Issue #7: viewing events and statistics (docs/metrics.md defines every figure).
   const batch = eventBatch.extend({ events: z.array(viewingEvent).min(1).max(100) }).meta({ id: 'EventBatch' });
   path('post', '/api/events', 'Viewing events from the player (public; the token is in the body)', {
-    description: 'Up to 100 events, as application/json or text/plain (sendBeacon). Each event is validated on its own: malformed ones are reported with field and reason, the others stored. Answered once stored; a replayed event id is stored once.',
+    description: "Up to 100 events, as application/json or text/plain (sendBeacon). Each event is validated on its own: malformed ones are reported with field and reason, the others stored; an event's `at` must lie within EVENTS_MAX_AGE before and EVENTS_MAX_AHEAD after the server's clock. Answered once stored; a replayed event id is stored once.",
     request: { body: { content: { 'application/json': { schema: batch }, 'text/plain': { schema: batch } } } },
-    responses: { 202: json(ingestReport, 'stored; rejected events listed'), 404: error('unknown, expired or revoked token'), 413: error('body over 64 KB'), 422: error('not a batch'), 429: error('too many batches from this address or link'), 503: error('not stored: send again') },
+    responses: { 202: json(ingestReport, 'stored; rejected events listed'), 404: error('unknown, expired or revoked token'), 413: error('body over 64 KB'), 422: error('not a batch (invalid_batch), no valid event in it (invalid_events), or a value the database refused (events_refused): do not send again'), 429: error('too many batches from this address or link'), 503: error('not stored: send again') },
   });
   const an = [{ apiKey: [] }];
   path('get', '/api/stats', 'Viewing statistics of the guides produced in a period (analyst)', {

@@ -2,13 +2,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { campaignFigures } from '../../server/analytics/campaign-figures';
-import { EventWriter, WriterClosedError } from '../../server/analytics/event-writer';
+import { EventsRefusedError, EventWriter, WriterClosedError } from '../../server/analytics/event-writer';
 import { computeFigures } from '../../server/analytics/figures';
 import { labelsByType } from '../../server/analytics/labels';
 import { readCampaignStats, readStats } from '../../server/analytics/stats-query';
 import { BindingCache } from '../analytics/bindings';
 import { builtPage } from '../built-page';
-import { bindEvents, parseBatch } from '../analytics/ingest';
+import { bindEvents, parseBatch, refuseIfNothingAccepted } from '../analytics/ingest';
 import { eventLimits } from '../analytics/limits';
 import { registerEventWriter } from '../analytics/registry';
 import { statsQuery, toFilter, type StatsQuery } from '../analytics/stats-params';
@@ -53,10 +53,17 @@ export function analyticsRoutes(ctx: AppContext): Router {
     limits.misses.check,
     async (req, res) => {
       const batch = res.locals.batch as ReturnType<typeof parseBatch>;
-      const { rows, rejected } = bindEvents(await bindings.resolve(ctx, batch.token), batch.events);
+      const clock = { now: Date.now(), maxAgeSeconds: settings.maxAgeSeconds, maxAheadSeconds: settings.maxAheadSeconds };
+      const { rows, rejected } = bindEvents(await bindings.resolve(ctx, batch.token), batch.events, clock);
+      refuseIfNothingAccepted(rows, rejected);
       try {
         await writer.write(rows);
       } catch (err) {
+        // The database refused a value of this batch (and only this batch: the writer isolates it).
+        // Sending it again cannot help: 422, which the player does not retry.
+        if (err instanceof EventsRefusedError) {
+          throw new ApiError(422, 'events_refused', `events: the database refused ${err.reason}; nothing of this batch was stored, and sending it again will not help`, 'events');
+        }
         // Not stored: the player keeps the batch and sends it again (same ids, counted once).
         const closing = err instanceof WriterClosedError;
         res.setHeader('Retry-After', closing ? '5' : '2');

@@ -4,7 +4,7 @@ import { campaignCounts, getCampaign, insertCampaign, listCampaigns, type Campai
 import type { AppContext } from '../deps';
 import { ApiError, notFound } from '../errors';
 import { requireRole } from '../middleware/api-key';
-import { newCampaign, uuid } from '../schemas';
+import { MAX_CAMPAIGN_EXPIRY_YEARS, newCampaign, uuid } from '../schemas';
 import { body, param, query } from '../validate';
 import { z } from 'zod';
 import { JSON_LIMIT, requireJsonObject } from './guides';
@@ -38,6 +38,12 @@ export function campaignRoutes(ctx: AppContext): Router {
     const input = body(newCampaign, requireJsonObject(req.body, Boolean(req.is('application/json'))), 'invalid_campaign');
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw new ApiError(422, 'invalid_campaign', 'expiresAt: must be in the future', 'expiresAt');
+    // Every guide and link of the campaign gets this date: bounded, so it is plausible and storable.
+    const latest = new Date();
+    latest.setUTCFullYear(latest.getUTCFullYear() + MAX_CAMPAIGN_EXPIRY_YEARS);
+    if (expiresAt && expiresAt > latest) {
+      throw new ApiError(422, 'invalid_campaign', `expiresAt: must be at most ${MAX_CAMPAIGN_EXPIRY_YEARS} years ahead (by ${latest.toISOString()}), got ${JSON.stringify(input.expiresAt)}`, 'expiresAt');
+    }
     const row = await insertCampaign(ctx.db, {
       id: randomUUID(),
       guideType: input.guideType,

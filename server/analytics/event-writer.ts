@@ -1,11 +1,27 @@
 import type { Queryable } from '../db/database';
 import type { Logger } from '../logger';
+import { dataErrorReason, isDataError, sqlStateOf } from '../db/sql-errors';
 import { insertEvents, type EventRow } from './event-store';
 
 export class WriterClosedError extends Error {
   constructor() {
     super('event writer is closed');
     this.name = 'WriterClosedError';
+  }
+}
+
+/**
+ * The database refused a value of this batch (SQLSTATE class 22 or 23): sending it again cannot
+ * help, so the caller answers 4xx, not 503. Only the batch that holds the value gets this.
+ */
+export class EventsRefusedError extends Error {
+  constructor(
+    readonly sqlState: string | undefined,
+    /** What kind of value was refused, safe to show the client (never the value itself). */
+    readonly reason: string,
+  ) {
+    super(`the database refused a value of the batch: ${reason}`);
+    this.name = 'EventsRefusedError';
   }
 }
 
@@ -23,9 +39,14 @@ interface Waiting {
 }
 
 export interface WriterStats {
+  /** Statements that committed. */
   flushes: number;
   events: number;
   inserted: number;
+  /** Group inserts a data error made the writer redo batch by batch. */
+  isolated: number;
+  /** Batches the database refused (EventsRefusedError). */
+  refused: number;
 }
 
 /**
@@ -34,6 +55,11 @@ export interface WriterStats {
  * on a crash); batches from concurrent requests are written together in one multi-row INSERT, one
  * statement at a time (the rollup trigger serialises maintainers anyway). close() stops taking
  * batches and resolves once everything handed over has been written.
+ *
+ * One batch never fails another: when the group's statement is refused for a value (a data error,
+ * which rolls the whole statement back), each batch of the group is written again on its own, so only
+ * the batch holding the value is refused (EventsRefusedError) and the others are stored. A transient
+ * error (connection lost, shutdown) fails the group as before: every batch is answered 503 and retried.
  */
 export class EventWriter {
   private queue: Waiting[] = [];
@@ -41,14 +67,18 @@ export class EventWriter {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private closed = false;
-  readonly stats: WriterStats = { flushes: 0, events: 0, inserted: 0 };
+  readonly stats: WriterStats = { flushes: 0, events: 0, inserted: 0, isolated: 0, refused: 0 };
 
   constructor(
     private readonly db: Queryable,
     private readonly options: EventWriterOptions,
   ) {}
 
-  /** Resolves when the rows are committed; rejects if the database refused them (the caller answers 503). */
+  /**
+   * Resolves when the rows are committed. Rejects with EventsRefusedError when the database refused a
+   * value of these rows (the caller answers 4xx), with another error when the database could not be
+   * reached or failed (the caller answers 503 and the client retries).
+   */
   write(rows: readonly EventRow[]): Promise<void> {
     if (this.closed) return Promise.reject(new WriterClosedError());
     if (rows.length === 0) return Promise.resolve();
@@ -101,16 +131,46 @@ export class EventWriter {
       }
       this.queued -= count;
       try {
-        const inserted = await insertEvents(this.db, group.flatMap((w) => w.rows));
-        this.stats.flushes += 1;
-        this.stats.events += count;
-        this.stats.inserted += inserted;
+        await this.insert(group.flatMap((w) => w.rows), count);
         for (const w of group) w.done();
       } catch (err) {
-        const e = err as Error;
-        this.options.logger?.error({ err: { type: e.name, message: e.message }, events: count }, 'event flush failed');
-        for (const w of group) w.done(e);
+        if (!isDataError(err) || group.length === 1) {
+          this.fail(group, err as Error, count);
+          continue;
+        }
+        // The statement was rolled back as a whole: nothing of the group is stored. Each batch again,
+        // alone, so only the one holding the refused value learns of it.
+        this.stats.isolated += 1;
+        this.options.logger?.warn({ err: { type: (err as Error).name, code: sqlStateOf(err) }, batches: group.length, events: count }, 'event flush refused a value; writing its batches one by one');
+        for (const w of group) {
+          try {
+            await this.insert(w.rows, w.rows.length);
+            w.done();
+          } catch (e) {
+            this.fail([w], e as Error, w.rows.length);
+          }
+        }
       }
     }
+  }
+
+  private async insert(rows: readonly EventRow[], count: number): Promise<void> {
+    const inserted = await insertEvents(this.db, rows);
+    this.stats.flushes += 1;
+    this.stats.events += count;
+    this.stats.inserted += inserted;
+  }
+
+  private fail(group: readonly Waiting[], e: Error, count: number): void {
+    if (isDataError(e)) {
+      // The message of a data error may quote the value: only its SQLSTATE is logged.
+      this.stats.refused += group.length;
+      this.options.logger?.warn({ err: { type: e.name, code: sqlStateOf(e) }, events: count }, 'event batch refused by the database');
+      const refused = new EventsRefusedError(sqlStateOf(e), dataErrorReason(e));
+      for (const w of group) w.done(refused);
+      return;
+    }
+    this.options.logger?.error({ err: { type: e.name, message: e.message }, events: count }, 'event flush failed');
+    for (const w of group) w.done(e);
   }
 }

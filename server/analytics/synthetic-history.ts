@@ -25,6 +25,7 @@ export interface HistorySpec {
   scenes: readonly HistoryScene[];
   durationInFrames: number;
   seed: number;
+  /** When the first viewer starts watching; default: early enough that the whole history is past. */
   start?: Date;
 }
 
@@ -68,7 +69,10 @@ export function syntheticHistory(spec: HistorySpec): { batches: Batch[]; expecte
   const rand = prng(spec.seed);
   const viewers = spec.tokens.length;
   if (spec.views < viewers) throw new Error('every viewer needs at least one view');
-  const start = (spec.start ?? new Date()).getTime() - 86_400_000;
+  // Viewers an hour apart (closer when there are many: the whole history fits in 30 days), every
+  // event in the past by default: the API refuses events dated outside its window around its clock.
+  const step = Math.min(3_600_000, Math.floor((30 * 86_400_000) / Math.max(1, viewers)));
+  const start = spec.start ? spec.start.getTime() : Date.now() - viewers * step - 86_400_000;
   const sceneAt = (frame: number) => spec.scenes.find((s) => frame >= s.from && frame < s.from + s.durationInFrames) ?? spec.scenes.at(-1)!;
   const frameAt = (percent: number) => Math.min(spec.durationInFrames - 1, Math.round((percent / 100) * spec.durationInFrames));
   const expected: ExpectedFigures = {
@@ -88,7 +92,7 @@ export function syntheticHistory(spec: HistorySpec): { batches: Batch[]; expecte
     const viewsOfViewer = Math.floor(spec.views / viewers) + (v < spec.views % viewers ? 1 : 0);
     for (let k = 0; k < viewsOfViewer; k++) {
       const viewId = uuidFrom(rand);
-      let t = start + v * 3_600_000 + k * 600_000;
+      let t = start + v * step + k * 600_000;
       const events: ViewingEvent[] = [];
       const push = (e: Omit<ViewingEvent, 'id' | 'viewId' | 'at'>) => events.push({ id: uuidFrom(rand), viewId, at: new Date((t += 1000)).toISOString(), ...e } as ViewingEvent);
       const interacting = k === 0 && v < spec.interactingViewers;

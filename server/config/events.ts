@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { duration, optionalString } from './parse';
+
+const DAY = 86_400;
+
+/** A duration with an upper bound, so a window computed from it stays inside what PostgreSQL stores. */
+const boundedDuration = (max: number, what: string) =>
+  duration.refine((s) => s <= max, `at most ${max / DAY} days (${what})`);
 
 export const eventsSchema = z.object({
   /** Event batches per minute from one client address (a carrier's NAT puts many citizens behind one). */
@@ -9,6 +16,14 @@ export const eventsSchema = z.object({
   EVENTS_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(5),
   /** Group commit: a flush starts at once when this many events wait. */
   EVENTS_FLUSH_MAX_EVENTS: z.coerce.number().int().min(1).max(20_000).default(2000),
+  /**
+   * How old (by the server's clock) an event's `at` may be; unset: TOKEN_TTL, the longest a link
+   * lives, so no event older than that can have come through a live link (the player keeps unsent
+   * events on the device and sends them at the next visit).
+   */
+  EVENTS_MAX_AGE: optionalString.pipe(boundedDuration(3650 * DAY, 'ten years').optional()),
+  /** How far ahead of the server's clock an event's `at` may be (a phone set to the wrong zone is up to 14 h off). */
+  EVENTS_MAX_AHEAD: boundedDuration(7 * DAY, 'a week').default(DAY),
 });
 
 export interface IngestSettings {
@@ -16,13 +31,18 @@ export interface IngestSettings {
   perTokenPerMinute: number;
   flushMs: number;
   flushMaxEvents: number;
+  /** An event's `at` must lie in [server now − maxAgeSeconds, server now + maxAheadSeconds]. */
+  maxAgeSeconds: number;
+  maxAheadSeconds: number;
 }
 
-export function eventsSection(e: z.infer<typeof eventsSchema>): IngestSettings {
+export function eventsSection(e: z.infer<typeof eventsSchema>, tokenTtlSeconds: number): IngestSettings {
   return {
     perAddressPerMinute: e.EVENTS_BATCHES_PER_MINUTE_PER_ADDRESS,
     perTokenPerMinute: e.EVENTS_BATCHES_PER_MINUTE_PER_TOKEN,
     flushMs: e.EVENTS_FLUSH_MS,
     flushMaxEvents: e.EVENTS_FLUSH_MAX_EVENTS,
+    maxAgeSeconds: e.EVENTS_MAX_AGE ?? Math.min(tokenTtlSeconds, 3650 * DAY),
+    maxAheadSeconds: e.EVENTS_MAX_AHEAD,
   };
 }

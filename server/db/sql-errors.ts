@@ -1,0 +1,30 @@
+/**
+ * What a database error says about its cause, from its SQLSTATE (pg and PGlite both set `code`).
+ * Class 22 (data exception: a date out of range, text with NUL, a number too large, invalid JSON) and
+ * class 23 (a constraint refused the row) come from the values of the statement: sending the same
+ * values again fails again. Everything else (a lost connection, a shutdown, a deadlock, a full disk)
+ * says nothing about the values and may pass on a retry.
+ */
+export function sqlStateOf(err: unknown): string | undefined {
+  const code = err && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+export function isDataError(err: unknown): boolean {
+  const code = sqlStateOf(err);
+  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+}
+
+/**
+ * A client-safe reason for a data error, to follow "the database refused": what kind of value it was,
+ * never the value or the SQL.
+ */
+export function dataErrorReason(err: unknown): string {
+  const code = sqlStateOf(err) ?? '';
+  if (code === '22007' || code === '22008' || code === '22009') return 'a date-time outside the range it stores';
+  if (code === '22003') return 'a number outside the range it stores';
+  if (code === '22021' || code === '22P05' || code === '22025') return 'text it cannot store (a NUL character or invalid Unicode)';
+  if (code === '22001') return 'a text longer than it stores';
+  if (code.startsWith('23')) return 'a value that breaks one of its constraints';
+  return 'a value it cannot store';
+}
