@@ -1,6 +1,6 @@
 import { GUIDE_TYPES } from '../../compositions/common/envelope';
 import { generateEnvelopes } from '../../compositions/generator/generate';
-import { guideSchema, storyboardOf } from '../../compositions/guide-types';
+import { envelopeSchema, publicPart, storyboardOf } from '../../compositions/guide-types';
 
 export interface TypeLabels {
   scenes: Record<string, string>;
@@ -20,12 +20,9 @@ export function labelsByType(): Record<string, TypeLabels> {
   for (const type of GUIDE_TYPES) {
     const labels: TypeLabels = { scenes: {}, actions: {} };
     for (const envelope of generateEnvelopes(type, 24, 'analytics-labels')) {
-      // The public guide is the envelope without its reference and fiscal code.
-      const { externalRef: _ref, ...rest } = envelope as Record<string, unknown> & { citizen?: Record<string, unknown> };
-      if (rest.citizen) rest.citizen = { ...rest.citizen, fiscalCode: undefined };
-      const guide = guideSchema.safeParse(JSON.parse(JSON.stringify(rest)));
-      if (!guide.success) continue;
-      for (const scene of storyboardOf(guide.data).scenes) {
+      const parsed = envelopeSchema.safeParse(envelope);
+      if (!parsed.success) continue;
+      for (const scene of storyboardOf(publicPart(parsed.data)).scenes) {
         labels.scenes[scene.id] ??= scene.title.it;
         for (const a of scene.actions) labels.actions[a.id] ??= a.label.it;
       }
