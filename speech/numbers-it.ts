@@ -75,3 +75,41 @@ export function decimalIt(whole: number, fraction: string): string {
 }
 
 export const DIGIT_IT = UNITS.slice(0, 10);
+
+// Feminine nouns that do not end in -a, and masculine ones that do. The domain's words first; the
+// endings below cover the rest (-zione, -sione, -tà, -tù, -i of "crisi", -ie of "serie").
+const FEMININE_IT = new Set([
+  'parte', 'sede', 'fase', 'base', 'classe', 'legge', 'rete', 'notte', 'fonte', 'frase', 'chiave', 'madre', 'moglie', 'voce',
+  'mente', 'gente', 'patente', 'card', 'email', 'e-mail', 'mail', 'app', 'password',
+]);
+const MASCULINE_IN_A_IT = new Set([
+  'problema', 'sistema', 'programma', 'tema', 'schema', 'clima', 'diploma', 'dramma', 'poema', 'teorema', 'pianeta', 'cinema',
+  'panorama', 'telegramma', 'enigma', 'dilemma', 'stemma', 'papà', 'pigiama',
+]);
+
+/**
+ * Grammatical gender of an Italian noun or adjective written after a number, without a dictionary:
+ * the words above, then the endings. Feminine: -a (not the masculine -ma/-ta words listed), -à of
+ * -tà/-tù ("mensilità"), -zione/-sione/-gione, -ie ("serie"), -si ("diagnosi"), -trice. Everything
+ * else is masculine, the safe default for the domain's counted words (mese, anno, giorno, figlio,
+ * pagamento, componente).
+ */
+export function isFeminineIt(word: string): boolean {
+  const w = word.toLowerCase();
+  if (FEMININE_IT.has(w)) return true;
+  if (MASCULINE_IN_A_IT.has(w)) return false;
+  return /(?:a|tà|tù|[zsg]ione|ie|si|trice)$/.test(w);
+}
+
+/**
+ * "1" said before a word, agreeing with it the way the indefinite article does: "un mese", "un anno",
+ * "uno studente", "uno zio" (before s + consonant, z, gn, ps, pn, x, y), "una rata", "un'ora",
+ * "un'altra" (feminine before a vowel). Only the bare 1 agrees: 21, 31… stay "ventuno mesi", the form
+ * the institute's letters use.
+ */
+export function oneBeforeIt(word: string): string {
+  const w = word.toLowerCase();
+  const vowel = /^[aeiouàèéìòóùh]/.test(w) && !/^i[aeiou]/.test(w);
+  if (isFeminineIt(w)) return vowel ? "un'" : 'una';
+  return /^(?:s[^aeiouàèéìòóù]|z|gn|ps|pn|x|y|i[aeiou])/.test(w) ? 'uno' : 'un';
+}

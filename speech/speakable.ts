@@ -1,15 +1,17 @@
 import type { Locale } from '../compositions/common/locale';
 import { defaultTheme, type Theme } from '../compositions/common/theme';
 import lexiconFile from './lexicon.json' with { type: 'json' };
-import { DIGIT_EN } from './numbers-en';
-import { DIGIT_IT } from './numbers-it';
-import { RULES_EN } from './spoken-en';
-import { RULES_IT, type Rule } from './spoken-it';
+import { SPELLED_JOIN, dialDigits, themePhoneNumbers, type PhoneWords } from './phone-numbers';
+import { PHONE_WORDS_EN, RULES_EN } from './spoken-en';
+import { PHONE_WORDS_IT, RULES_IT, type Rule } from './spoken-it';
 
 export type Lexicon = Record<string, string>;
 
 export interface SpeakableOptions {
-  /** The contact-centre number is read digit by digit; the theme says which it is. */
+  /**
+   * The theme's phone numbers (contact centre from landlines and from mobiles) are always read digit by
+   * digit, whatever their shape; other numbers in the text are recognised by phone-numbers.ts.
+   */
   theme?: Theme;
   /** Extra or overriding entries, e.g. how an institute's own acronym is said. */
   lexicon?: Partial<Record<Locale, Lexicon>>;
@@ -17,7 +19,7 @@ export interface SpeakableOptions {
 
 const BUILT_IN: Record<Locale, Lexicon> = { it: lexiconFile.it, en: lexiconFile.en };
 const RULES: Record<Locale, Rule[]> = { it: RULES_IT, en: RULES_EN };
-const DIGITS: Record<Locale, string[]> = { it: DIGIT_IT, en: DIGIT_EN };
+const PHONE_WORDS: Record<Locale, PhoneWords> = { it: PHONE_WORDS_IT, en: PHONE_WORDS_EN };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const compiled = new WeakMap<Lexicon, RegExp>();
@@ -43,14 +45,6 @@ export function applyLexicon(text: string, lexicon: Lexicon): string {
   });
 }
 
-/** "803 164" → "otto zero tre, uno sei quattro": a number to dial is read the way it is dialled. */
-const dialDigits = (number: string, locale: Locale): string =>
-  number
-    .trim()
-    .split(/[\s./-]+/)
-    .map((group) => [...group].map((d) => DIGITS[locale][Number(d)] ?? d).join(' '))
-    .join(', ');
-
 /**
  * Narration written for the screen → text for a speech engine, in the narration's locale: amounts,
  * dates, ordinals, percentages, numbers, spelled characters and the domain's acronyms become words.
@@ -59,7 +53,10 @@ const dialDigits = (number: string, locale: Locale): string =>
 export function speakable(text: string, locale: Locale, options: SpeakableOptions = {}): string {
   const theme = options.theme ?? defaultTheme;
   let s = text.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').replace(/[‘’]/g, "'");
-  if (theme.contactCenter) s = s.split(theme.contactCenter).join(dialDigits(theme.contactCenter, locale));
+  for (const number of themePhoneNumbers(theme)) {
+    const re = new RegExp(`(?<![\\d+])(\\+\\d{1,3} ?)?${escape(number.trim())}(?!\\d)`, 'g');
+    s = s.replace(re, (_m, country: string | undefined) => dialDigits(`${country ?? ''}${number}`, PHONE_WORDS[locale]));
+  }
   // replace() passes the groups, then the offset and the whole string: keep the groups only. A form
   // a rule cannot say ("32 marzo") stays as written rather than failing the whole guide's narration.
   for (const [re, speak] of RULES[locale]) {
@@ -74,6 +71,7 @@ export function speakable(text: string, locale: Locale, options: SpeakableOption
   const extra = options.lexicon?.[locale];
   s = applyLexicon(s, extra ? { ...BUILT_IN[locale], ...extra } : BUILT_IN[locale]);
   return s
+    .replaceAll(SPELLED_JOIN, ' ')
     .replace(/[«»“”"]/g, '')
     .replace(/\s*[()]\s*/g, ', ')
     .replace(/\s*[–—]\s*/g, ', ')
