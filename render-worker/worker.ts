@@ -8,6 +8,16 @@ import { RENDER_QUEUE, type RenderJobData } from '../server/queues';
 import { cleanStaging, isPublished, makeStaging, publish } from './outputs';
 import { InvalidGuideError, type GuideRenderer } from './renderer';
 
+/** How long close() waits for an aborted render to unwind before it stops waiting. */
+const ABORT_WAIT_MS = 5_000;
+
+/** Resolves when `p` settles or after `ms`, whichever comes first. */
+async function within(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 export interface RenderWorkerOptions {
   queueName: string;
   prefix: string;
@@ -47,6 +57,7 @@ export class RenderWorker {
   readonly options: RenderWorkerOptions;
   readonly worker: Worker<RenderJobData>;
   private readonly aborts = new Set<AbortController>();
+  private readonly running = new Set<Promise<unknown>>();
   renders = 0;
 
   constructor(input: RenderWorkerInput) {
@@ -66,7 +77,17 @@ export class RenderWorker {
     this.worker.on('error', (err) => o.logger.error({ err: err.message }, 'render worker error'));
   }
 
-  private async process(job: Job<RenderJobData>): Promise<{ rendered: boolean }> {
+  private process(job: Job<RenderJobData>): Promise<{ rendered: boolean }> {
+    const run = this.render(job);
+    this.running.add(run);
+    void run.then(
+      () => this.running.delete(run),
+      () => this.running.delete(run),
+    );
+    return run;
+  }
+
+  private async render(job: Job<RenderJobData>): Promise<{ rendered: boolean }> {
     const { db, videoDir, renderer, logger } = this.options;
     const guideId = job.data?.guideId;
     if (typeof guideId !== 'string') throw new UnrecoverableError('job payload has no guideId');
@@ -137,15 +158,22 @@ export class RenderWorker {
    * then abort it (the job goes back to the queue and is retried).
    */
   async close(): Promise<void> {
-    const closing = this.worker.close();
-    const timer = setTimeout(() => {
-      for (const a of this.aborts) a.abort();
-    }, this.options.shutdownTimeoutMs);
+    // Stop taking jobs, then give the renders in progress their grace period, abort them, and give
+    // the aborts a moment to unwind. Some steps cannot be interrupted (bundling, a speech engine
+    // call): past that, stop waiting. The job's lock lapses and another worker takes it over, as
+    // after a crash, so shutdown stays bounded however loaded the machine is.
+    await this.worker.pause(true).catch(() => undefined);
+    const settled = () => Promise.allSettled([...this.running]);
+    await within(settled(), this.options.shutdownTimeoutMs);
+    for (const a of this.aborts) a.abort();
+    await within(settled(), ABORT_WAIT_MS);
+    if (this.running.size)
+      this.options.logger.warn({ activeRenders: this.running.size }, 'render did not stop after the grace period: leaving it to be taken over');
     try {
-      await closing;
+      await this.worker.close(true);
     } finally {
-      clearTimeout(timer);
       await this.options.renderer.close();
     }
   }
+
 }
