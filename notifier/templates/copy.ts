@@ -50,12 +50,12 @@ export const TYPE_COPY: Record<GuideType, Record<Locale, TypeCopy>> = {
   },
   invalidita: {
     it: {
-      subject: 'Il tuo verbale di invalidità civile: la videoguida',
-      lead: 'Il tuo verbale sanitario è disponibile. La videoguida personalizzata spiega il giudizio, le prestazioni riconosciute e le agevolazioni fiscali.',
+      subject: 'Verbale di invalidità civile: la videoguida',
+      lead: 'Il verbale sanitario è disponibile. La videoguida personalizzata spiega che cosa dice il verbale, che cosa comporta e che cosa si può fare online.',
     },
     en: {
-      subject: 'Your civil invalidity verdict: your video guide',
-      lead: 'Your medical verdict is available. Your personal video guide explains the verdict, the benefits granted and the tax concessions.',
+      subject: 'Civil invalidity report: your video guide',
+      lead: 'The medical report is available. Your personal video guide explains what the report says, what it means and what can be done online.',
     },
   },
   sfl: {

@@ -20,14 +20,16 @@ export const Closing: React.FC<KindProps<'closing'>> = ({ scene, locale, opacity
     const text = fit(c.text[locale], { maxWidth: T.w, maxSize: 34, minSize: 28, maxLines: 4, balanced: true });
     const until = c.availableUntil ? `${LABELS.availableUntil[locale]} ${formatDate(c.availableUntil, locale)}` : '';
     const untilText = fit(until, { maxWidth: T.w - 84, maxSize: 30, minSize: 28, maxLines: 2, weight: 600 });
-    const contact = `${LABELS.contact[locale]} ${theme.contactCenter} · ${LABELS.fromMobile[locale]} ${theme.contactCenterMobile}`;
+    // Landline and mobile numbers on two lines: together they do not fit the text column at 720p.
+    const contact = `${LABELS.contact[locale]} ${theme.contactCenter}`;
+    const mobile = `${LABELS.fromMobile[locale]} ${theme.contactCenterMobile}`;
 
     const hHead = blockHeight(headline.lines.length, headline.size, 1.08);
     const hText = blockHeight(text.lines.length, text.size, 1.3);
     const hUntil = c.availableUntil ? blockHeight(untilText.lines.length, untilText.size) + 28 : 0;
     const gap = 28;
     const total = hHead + gap + hText + (hUntil ? gap + hUntil : 0);
-    let y = T.y + Math.max(0, (T.h - 90 - total) / 2);
+    let y = T.y + Math.max(0, (T.h - 130 - total) / 2);
     const yHead = y;
     y += hHead + gap;
     const yText = y;
@@ -56,9 +58,12 @@ export const Closing: React.FC<KindProps<'closing'>> = ({ scene, locale, opacity
           }
         : {}),
       ...(closingNeedsContact(c) ? { signoff: (
-        <div style={{ ...at(T.x, T.y + T.h - 56), display: 'flex', alignItems: 'center', gap: 12, fontFamily: FONT_STACK, fontSize: 30, fontWeight: 600, color: C.primaryDark }}>
+        <div style={{ ...at(T.x, T.y + T.h - 96), display: 'flex', alignItems: 'flex-start', gap: 12, fontFamily: FONT_STACK, fontSize: 30, fontWeight: 600, color: C.primaryDark }}>
           <Icon name="phone" size={32} color={C.primary} />
-          <span style={{ whiteSpace: 'nowrap' }}>{contact}</span>
+          <div style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25 }}>
+            <span style={{ whiteSpace: 'nowrap' }}>{contact}</span>
+            <span style={{ whiteSpace: 'nowrap', fontWeight: 400 }}>{mobile}</span>
+          </div>
         </div>
       ) } : {}),
     };
