@@ -101,6 +101,10 @@ export function italianProblems(text: string): string[] {
   for (const m of text.matchAll(/(?<![\p{L}'’])(dello|allo|dallo|nello|sullo|Dello|Allo|Dallo|Nello|Sullo) ([\p{L}\d][\p{L}\d.,%]*)/gu)) {
     if (startSound(m[2]!) === 'vowel') out.push(`article not elided: "${m[0]}"`);
   }
+  // Masculine plural: "gli", "degli"… before a vowel sound, z, s + consonant ("i 8 mesi" → "gli 8 mesi").
+  for (const m of text.matchAll(/(?<![\p{L}'’])(i|dei|ai|dai|nei|sui|I|Dei|Ai|Dai|Nei|Sui) ([\p{L}\d][\p{L}\d.,%]*)/gu)) {
+    if (startSound(m[2]!) !== 'consonant' && !isException(m[2]!)) out.push(`plural article not changed to gli: "${m[0]}"`);
+  }
   return out;
 }
 
