@@ -54,8 +54,8 @@ describe('envelope validation', () => {
   it('rejects unsorted payment dates', () => {
     const e = sample('naspi', 'unsorted');
     e.benefit.payments = [
-      { period: '2025-03', date: '2025-05-10', grossCents: 100000 },
-      { period: '2025-04', date: '2025-04-30', grossCents: 100000 },
+      { period: '2025-03', date: '2025-05-10', grossCents: 100000, netCents: 90000 },
+      { period: '2025-04', date: '2025-04-30', grossCents: 100000, netCents: 90000 },
     ];
     expectRejected(e, 'benefit.payments.1.date', /ascending order/);
   });

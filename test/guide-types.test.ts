@@ -142,19 +142,36 @@ describe('pension guides', () => {
 });
 
 describe('generated data covers the edge cases', () => {
-  it('NASpI: one payment, 24 payments, year boundaries, both reduction months', () => {
+  it('NASpI: shortest and longest claims, mid-month and 31 January starts, the cap, late filing, year boundaries, both reduction months', () => {
+    // A one-payment claim cannot exist: 13 weeks (the minimum) give 45 days, two or three calendar months.
     const counts = new Set<number>();
     const reductions = new Set<number>();
+    const weeks = new Set<number>();
     let crossesYear = false;
+    let startsInNextYear = false;
+    let midMonth = false;
+    let jan31 = false;
+    let capped = false;
+    let late = false;
+    const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     for (const e of generateEnvelopes('naspi', 200, 'edges') as Iterable<any>) {
-      counts.add(e.benefit.payments.length);
-      reductions.add(e.benefit.reductionFromMonth);
-      const years = new Set(e.benefit.payments.map((p: any) => p.date.slice(0, 4)));
+      const b = e.benefit;
+      counts.add(b.payments.length);
+      reductions.add(b.reductionFromMonth);
+      weeks.add(b.contributionWeeks);
+      const years = new Set(b.payments.map((p: any) => p.date.slice(0, 4)));
       if (years.size > 1) crossesYear = true;
+      if (b.startDate.slice(0, 4) > b.jobEndDate.slice(0, 4)) startsInNextYear = true;
+      if (b.startDate.slice(8) !== '01') midMonth = true;
+      if (b.startDate.slice(5) === '01-31') jan31 = true;
+      if (b.capped) capped = true;
+      if (b.startDate === addDays(b.applicationDate, 1) && b.applicationDate > addDays(b.jobEndDate, 8)) late = true;
     }
-    expect(counts.has(1) && counts.has(24)).toBe(true);
+    expect(Math.min(...counts)).toBe(2);
+    expect(counts.has(24) && counts.has(25)).toBe(true);
+    expect(weeks.has(13) && weeks.has(208)).toBe(true);
     expect(reductions).toEqual(new Set([6, 8]));
-    expect(crossesYear).toBe(true);
+    expect([crossesYear, startsInNextYear, midMonth, jan31, capped, late]).toEqual([true, true, true, true, true, true]);
   });
 
   it('pension: zero arrears; AUU: each block reason; names with accents and apostrophes', () => {

@@ -1,7 +1,604 @@
+import type { z } from 'zod';
+import type { naspi } from '../../compositions/naspi/schema';
 import type { GoldenCitizen, RefusedEnvelope } from './golden';
 
-/** Golden citizens of the naspi guide (DOMAIN.md's worked examples). */
-export const golden: GoldenCitizen[] = [];
+/**
+ * Golden citizens of the naspi guide, from DOMAIN.md §1's worked examples (2025 threshold
+ * 1,436.61 €, cap 1,562.82 €; 2026 threshold 1,456.72 €, cap 1,584.70 €). Envelopes are written out
+ * in full; fiscal codes were computed with encodeFiscalCode from the birth date in each comment.
+ * Nets are the institute's (here: plausible figures, 23% IRPEF less the deduction when requested).
+ */
+type NaspiEnvelope = z.input<typeof naspi.envelope>;
+
+/** born 1990-05-14 (F in the code), H501 */
+const rmm1200: NaspiEnvelope = {
+  type: 'naspi',
+  locale: 'it',
+  externalRef: 'GOLDEN-NASPI-RMM1200',
+  citizen: { givenName: 'Giulia', familyName: 'Bianchi', gender: 'F', fiscalCode: 'BNCGLI90E54H501W', province: 'RM' },
+  benefit: {
+    jobEndDate: '2025-02-21',
+    applicationDate: '2025-02-25',
+    startDate: '2025-03-01',
+    endDate: '2026-02-27',
+    contributionWeeks: 104,
+    averageMonthlyPayCents: 120000,
+    firstMonthlyAmountCents: 90000,
+    capCents: 156282,
+    capped: false,
+    reductionFromMonth: 6,
+    payments: [
+      { period: '2025-03', date: '2025-04-12', grossCents: 90000, netCents: 85300 },
+      { period: '2025-04', date: '2025-05-12', grossCents: 90000, netCents: 85300 },
+      { period: '2025-05', date: '2025-06-12', grossCents: 90000, netCents: 85300 },
+      { period: '2025-06', date: '2025-07-12', grossCents: 90000, netCents: 85300 },
+      { period: '2025-07', date: '2025-08-12', grossCents: 90000, netCents: 85300 },
+      { period: '2025-08', date: '2025-09-12', grossCents: 87300, netCents: 83221 },
+      { period: '2025-09', date: '2025-10-12', grossCents: 84681, netCents: 81204 },
+      { period: '2025-10', date: '2025-11-12', grossCents: 82141, netCents: 79249 },
+      { period: '2025-11', date: '2025-12-12', grossCents: 79677, netCents: 77351 },
+      { period: '2025-12', date: '2026-01-12', grossCents: 77287, netCents: 75511 },
+      { period: '2026-01', date: '2026-02-12', grossCents: 74968, netCents: 73725 },
+      { period: '2026-02', date: '2026-03-12', grossCents: 70122, netCents: 69423 },
+    ],
+    ibanLast4: '4821',
+    employmentDeduction: true,
+  },
+};
+
+/** born 1982-09-03 (M in the code), F205 */
+const rmm2000: NaspiEnvelope = {
+  type: 'naspi',
+  locale: 'it',
+  externalRef: 'GOLDEN-NASPI-RMM2000',
+  citizen: { givenName: 'Marco', familyName: 'Rossi', gender: 'M', fiscalCode: 'RSSMRC82P03F205K', province: 'MI' },
+  benefit: {
+    jobEndDate: '2025-02-21',
+    applicationDate: '2025-02-24',
+    startDate: '2025-03-01',
+    endDate: '2026-08-28',
+    contributionWeeks: 156,
+    averageMonthlyPayCents: 200000,
+    firstMonthlyAmountCents: 121831,
+    capCents: 156282,
+    capped: false,
+    reductionFromMonth: 6,
+    payments: [
+      { period: '2025-03', date: '2025-04-12', grossCents: 121831, netCents: 109810 },
+      { period: '2025-04', date: '2025-05-12', grossCents: 121831, netCents: 109810 },
+      { period: '2025-05', date: '2025-06-12', grossCents: 121831, netCents: 109810 },
+      { period: '2025-06', date: '2025-07-12', grossCents: 121831, netCents: 109810 },
+      { period: '2025-07', date: '2025-08-12', grossCents: 121831, netCents: 109810 },
+      { period: '2025-08', date: '2025-09-12', grossCents: 118176, netCents: 106996 },
+      { period: '2025-09', date: '2025-10-12', grossCents: 114631, netCents: 104266 },
+      { period: '2025-10', date: '2025-11-12', grossCents: 111192, netCents: 101618 },
+      { period: '2025-11', date: '2025-12-12', grossCents: 107856, netCents: 99049 },
+      { period: '2025-12', date: '2026-01-12', grossCents: 104620, netCents: 96557 },
+      { period: '2026-01', date: '2026-02-12', grossCents: 101481, netCents: 94140 },
+      { period: '2026-02', date: '2026-03-12', grossCents: 98437, netCents: 91796 },
+      { period: '2026-03', date: '2026-04-12', grossCents: 95484, netCents: 89523 },
+      { period: '2026-04', date: '2026-05-12', grossCents: 92619, netCents: 87317 },
+      { period: '2026-05', date: '2026-06-12', grossCents: 89840, netCents: 85177 },
+      { period: '2026-06', date: '2026-07-12', grossCents: 87145, netCents: 83102 },
+      { period: '2026-07', date: '2026-08-12', grossCents: 84531, netCents: 81089 },
+      { period: '2026-08', date: '2026-09-12', grossCents: 74060, netCents: 71478 },
+    ],
+    ibanLast4: '0093',
+    employmentDeduction: true,
+  },
+};
+
+/** born 1967-03-20 (F in the code), F839 */
+const rmm3000over55: NaspiEnvelope = {
+  type: 'naspi',
+  locale: 'it',
+  externalRef: 'GOLDEN-NASPI-RMM3000OVER55',
+  citizen: { givenName: 'Anna', familyName: 'Esposito', gender: 'F', fiscalCode: 'SPSNNA67C60F839Y', province: 'NA' },
+  benefit: {
+    jobEndDate: '2025-03-24',
+    applicationDate: '2025-03-28',
+    startDate: '2025-04-01',
+    endDate: '2027-03-29',
+    contributionWeeks: 208,
+    averageMonthlyPayCents: 300000,
+    firstMonthlyAmountCents: 146831,
+    capCents: 156282,
+    capped: false,
+    reductionFromMonth: 8,
+    payments: [
+      { period: '2025-04', date: '2025-05-12', grossCents: 146831, netCents: 113060 },
+      { period: '2025-05', date: '2025-06-12', grossCents: 146831, netCents: 113060 },
+      { period: '2025-06', date: '2025-07-12', grossCents: 146831, netCents: 113060 },
+      { period: '2025-07', date: '2025-08-12', grossCents: 146831, netCents: 113060 },
+      { period: '2025-08', date: '2025-09-12', grossCents: 146831, netCents: 113060 },
+      { period: '2025-09', date: '2025-10-12', grossCents: 146831, netCents: 113060 },
+      { period: '2025-10', date: '2025-11-12', grossCents: 146831, netCents: 113060 },
+      { period: '2025-11', date: '2025-12-12', grossCents: 142426, netCents: 109668 },
+      { period: '2025-12', date: '2026-01-12', grossCents: 138153, netCents: 106378 },
+      { period: '2026-01', date: '2026-02-12', grossCents: 134008, netCents: 103186 },
+      { period: '2026-02', date: '2026-03-12', grossCents: 129988, netCents: 100091 },
+      { period: '2026-03', date: '2026-04-12', grossCents: 126088, netCents: 97088 },
+      { period: '2026-04', date: '2026-05-12', grossCents: 122305, netCents: 94175 },
+      { period: '2026-05', date: '2026-06-12', grossCents: 118636, netCents: 91350 },
+      { period: '2026-06', date: '2026-07-12', grossCents: 115077, netCents: 88609 },
+      { period: '2026-07', date: '2026-08-12', grossCents: 111625, netCents: 85951 },
+      { period: '2026-08', date: '2026-09-12', grossCents: 108276, netCents: 83373 },
+      { period: '2026-09', date: '2026-10-12', grossCents: 105028, netCents: 80872 },
+      { period: '2026-10', date: '2026-11-12', grossCents: 101877, netCents: 78445 },
+      { period: '2026-11', date: '2026-12-12', grossCents: 98821, netCents: 76092 },
+      { period: '2026-12', date: '2027-01-12', grossCents: 95856, netCents: 73809 },
+      { period: '2027-01', date: '2027-02-12', grossCents: 92980, netCents: 71595 },
+      { period: '2027-02', date: '2027-03-12', grossCents: 90191, netCents: 69447 },
+      { period: '2027-03', date: '2027-04-12', grossCents: 81841, netCents: 63018 },
+    ],
+    ibanLast4: '7710',
+    employmentDeduction: false,
+  },
+};
+
+/** born 1985-11-30 (M in the code), L219 */
+const cap31jan: NaspiEnvelope = {
+  type: 'naspi',
+  locale: 'it',
+  externalRef: 'GOLDEN-NASPI-CAP31JAN',
+  citizen: { givenName: 'Luca', familyName: 'Ferrari', gender: 'M', fiscalCode: 'FRRLCU85S30L219W', province: 'TO' },
+  benefit: {
+    jobEndDate: '2025-01-23',
+    applicationDate: '2025-01-27',
+    startDate: '2025-01-31',
+    endDate: '2025-03-27',
+    contributionWeeks: 16,
+    averageMonthlyPayCents: 350000,
+    firstMonthlyAmountCents: 156282,
+    capCents: 156282,
+    capped: true,
+    reductionFromMonth: 6,
+    payments: [
+      { period: '2025-01', date: '2025-02-12', grossCents: 5041, netCents: 4398 },
+      { period: '2025-02', date: '2025-03-12', grossCents: 156282, netCents: 136337 },
+      { period: '2025-03', date: '2025-04-12', grossCents: 136117, netCents: 118746 },
+    ],
+    ibanLast4: '3356',
+    employmentDeduction: true,
+  },
+};
+
+/** born 1979-07-08 (F in the code), A944 */
+const lateYearBoundary: NaspiEnvelope = {
+  type: 'naspi',
+  locale: 'it',
+  externalRef: 'GOLDEN-NASPI-LATEYEARBOUNDARY',
+  citizen: { givenName: 'Alex', familyName: 'Romano', gender: 'X', fiscalCode: 'RMNLXA79L48A944H', province: 'BO' },
+  benefit: {
+    jobEndDate: '2025-12-19',
+    applicationDate: '2026-01-20',
+    startDate: '2026-01-21',
+    endDate: '2026-08-18',
+    contributionWeeks: 60,
+    averageMonthlyPayCents: 200000,
+    firstMonthlyAmountCents: 121831,
+    capCents: 156282,
+    capped: false,
+    reductionFromMonth: 6,
+    payments: [
+      { period: '2026-01', date: '2026-02-12', grossCents: 43230, netCents: 38965 },
+      { period: '2026-02', date: '2026-03-12', grossCents: 121831, netCents: 109810 },
+      { period: '2026-03', date: '2026-04-12', grossCents: 121831, netCents: 109810 },
+      { period: '2026-04', date: '2026-05-12', grossCents: 121831, netCents: 109810 },
+      { period: '2026-05', date: '2026-06-12', grossCents: 121831, netCents: 109810 },
+      { period: '2026-06', date: '2026-07-12', grossCents: 120613, netCents: 108872 },
+      { period: '2026-07', date: '2026-08-12', grossCents: 116918, netCents: 106027 },
+      { period: '2026-08', date: '2026-09-12', grossCents: 66560, netCents: 60542 },
+    ],
+    ibanLast4: '1208',
+    employmentDeduction: true,
+  },
+};
+
+/** born 1975-01-15 (M in the code), D612 */
+const cap2026max: NaspiEnvelope = {
+  type: 'naspi',
+  locale: 'it',
+  externalRef: 'GOLDEN-NASPI-CAP2026MAX',
+  citizen: { givenName: 'Paolo', familyName: 'Conti', gender: 'M', fiscalCode: 'CNTPLA75A15D612I', province: 'FI' },
+  benefit: {
+    jobEndDate: '2026-02-21',
+    applicationDate: '2026-02-23',
+    startDate: '2026-03-01',
+    endDate: '2028-02-26',
+    contributionWeeks: 208,
+    averageMonthlyPayCents: 350000,
+    firstMonthlyAmountCents: 158470,
+    capCents: 158470,
+    capped: true,
+    reductionFromMonth: 6,
+    payments: [
+      { period: '2026-03', date: '2026-04-12', grossCents: 158470, netCents: 122022 },
+      { period: '2026-04', date: '2026-05-12', grossCents: 158470, netCents: 122022 },
+      { period: '2026-05', date: '2026-06-12', grossCents: 158470, netCents: 122022 },
+      { period: '2026-06', date: '2026-07-12', grossCents: 158470, netCents: 122022 },
+      { period: '2026-07', date: '2026-08-12', grossCents: 158470, netCents: 122022 },
+      { period: '2026-08', date: '2026-09-12', grossCents: 153716, netCents: 118361 },
+      { period: '2026-09', date: '2026-10-12', grossCents: 149105, netCents: 114811 },
+      { period: '2026-10', date: '2026-11-12', grossCents: 144632, netCents: 111367 },
+      { period: '2026-11', date: '2026-12-12', grossCents: 140293, netCents: 108026 },
+      { period: '2026-12', date: '2027-01-12', grossCents: 136084, netCents: 104785 },
+      { period: '2027-01', date: '2027-02-12', grossCents: 132001, netCents: 101641 },
+      { period: '2027-02', date: '2027-03-12', grossCents: 128041, netCents: 98592 },
+      { period: '2027-03', date: '2027-04-12', grossCents: 124200, netCents: 95634 },
+      { period: '2027-04', date: '2027-05-12', grossCents: 120474, netCents: 92765 },
+      { period: '2027-05', date: '2027-06-12', grossCents: 116860, netCents: 89982 },
+      { period: '2027-06', date: '2027-07-12', grossCents: 113354, netCents: 87283 },
+      { period: '2027-07', date: '2027-08-12', grossCents: 109953, netCents: 84664 },
+      { period: '2027-08', date: '2027-09-12', grossCents: 106654, netCents: 82124 },
+      { period: '2027-09', date: '2027-10-12', grossCents: 103454, netCents: 79660 },
+      { period: '2027-10', date: '2027-11-12', grossCents: 100350, netCents: 77269 },
+      { period: '2027-11', date: '2027-12-12', grossCents: 97340, netCents: 74952 },
+      { period: '2027-12', date: '2028-01-12', grossCents: 94420, netCents: 72703 },
+      { period: '2028-01', date: '2028-02-12', grossCents: 91587, netCents: 70522 },
+      { period: '2028-02', date: '2028-03-12', grossCents: 79649, netCents: 61330 },
+    ],
+    ibanLast4: '5544',
+    employmentDeduction: false,
+  },
+};
+
+
+export const golden: GoldenCitizen[] = [
+  {
+    name: 'RMM 1,200 € → 900.00 € (DOMAIN.md §1), under 55, 104 weeks, starts on 1 March 2025',
+    envelope: rmm1200,
+    hears: [
+      'Gentile Giulia, benvenuta nella tua videoguida.',
+      'La tua NASpI va dal 1º marzo 2025 al 27 febbraio 2026.',
+      "Il tuo lavoro è finito il 21 febbraio 2025 e hai fatto domanda entro otto giorni: per questo la NASpI parte dall'ottavo giorno dopo la fine del lavoro.",
+      'Tu ne hai 104: la metà sono 52 settimane, cioè 364 giorni.',
+      'La tua è di 1.200,00 €.',
+      'Fino a 1.436,61 €, la soglia per chi ha perso il lavoro nel 2025, la NASpI è il settantacinque per cento della retribuzione media.',
+      'Per te sono 900,00 € lordi al mese: lordi vuol dire prima delle tasse.',
+      "È l'importo dei primi cinque mesi: poi scende, come vediamo tra poco.",
+      'Per un mese intero, per esempio marzo 2025, ricevi 853,00 € netti: è la somma che arriva sul tuo conto, dopo le tasse.',
+      "Dal sesto mese di NASpI, cioè dal 1º agosto 2025, l'importo scende ogni mese del tre per cento rispetto al mese prima.",
+      "Nel sesto mese l'importo è di 873,00 € lordi, nel settimo di 846,81 €, nell'ottavo di 821,41 €, e nell'ultimo mese, il dodicesimo, di 727,19 €.",
+      'Il primo pagamento è previsto il 12 aprile 2025: 853,00 € netti per marzo 2025.',
+      "L'ultimo pagamento, 694,23 € netti per 27 giorni di febbraio 2026, fino al 27 febbraio 2026, è previsto il 12 marzo 2026.",
+      'Nella domanda hai chiesto le detrazioni per lavoro dipendente',
+      "Se hai comunicato un reddito e la tua NASpI continua nell'anno nuovo, entro il 31 gennaio comunica di nuovo il reddito che prevedi per quell'anno.",
+      'Per parlare con un operatore chiama 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.',
+    ],
+    neverHears: ['venticinque per cento', 'importo massimo', 'cinquantacinque', 'ricevi 900,00'],
+    hearsEn: [
+      'Your NASpI runs from 1 March 2025 to 27 February 2026.',
+      'For you that is €900.00 gross a month: gross means before tax.',
+      'For a whole month, for example March 2025, you receive €853.00 net: that is what reaches your account, after tax.',
+      'To speak to an operator, call 803 164 from a landline, free of charge, or 06 164 164 from a mobile.',
+    ],
+    shows: [
+      { scene: 'amount', value: 90000 },
+      { scene: 'amount', value: 120000 },
+      { scene: 'reduction', value: 87300 },
+      { scene: 'payments', value: 85300 },
+      { scene: 'payments', value: 69423 },
+      { scene: 'period', value: 364 },
+    ],
+  },
+  {
+    name: 'RMM 2,000 € → 1,218.31 € (DOMAIN.md §1): months 1–5 1,218.31, m6 1,181.76, m7 1,146.31, m8 1,111.92, m12 984.37',
+    envelope: rmm2000,
+    hears: [
+      'Gentile Marco, benvenuto nella tua videoguida.',
+      'Tu ne hai 156: la metà sono 78 settimane, cioè 546 giorni.',
+      'Per chi ha perso il lavoro nel 2025 la soglia è di 1.436,61 €: la NASpI è il settantacinque per cento della soglia, cioè 1.077,46 €, più il venticinque per cento della parte della tua retribuzione che supera la soglia, cioè 140,85 €.',
+      'Per te sono 1.218,31 € lordi al mese: lordi vuol dire prima delle tasse.',
+      'Per un mese intero, per esempio marzo 2025, ricevi 1.098,10 € netti',
+      "Nel sesto mese l'importo è di 1.181,76 € lordi, nel settimo di 1.146,31 €, nell'ottavo di 1.111,92 €, e nell'ultimo mese, il diciottesimo, di 819,95 €.",
+      'Ogni mese è pagato nel mese successivo, con un bonifico sul conto che termina con 0 0 9 3.',
+      'Se hai comunicato un reddito e la tua NASpI continua nell\'anno nuovo, entro il 31 gennaio comunica di nuovo il reddito che prevedi per quell\'anno.',
+    ],
+    neverHears: ['importo massimo', 'cinquantacinque', 'ricevi 1.218,31', 'lordi al mese: il tuo'],
+    hearsEn: [
+      'For those who lost their job in 2025 the threshold is €1,436.61: NASpI is seventy-five per cent of the threshold, €1,077.46, plus twenty-five per cent of the part of your pay above the threshold, €140.85.',
+      'In the sixth month it is €1,181.76 gross, in the seventh €1,146.31, in the eighth €1,111.92',
+    ],
+    shows: [
+      { scene: 'amount', value: 121831 },
+      { scene: 'amount', value: 107746 },
+      { scene: 'amount', value: 14085 },
+      { scene: 'reduction', value: 118176 },
+      { scene: 'reduction', value: 114631 },
+      { scene: 'reduction', value: 111192 },
+      { scene: 'payments', value: 109810 },
+    ],
+  },
+  {
+    name: 'RMM 3,000 € → 1,468.31 € (DOMAIN.md §1), aged 58 on the application date: reduction from month 8',
+    envelope: rmm3000over55,
+    hears: [
+      'Gentile Anna, benvenuta nella tua videoguida.',
+      'Tu ne hai 208, il massimo: la metà sono 104 settimane, cioè 728 giorni, la durata più lunga possibile.',
+      'cioè 1.077,46 €, più il venticinque per cento della parte della tua retribuzione che supera la soglia, cioè 390,85 €.',
+      'Per te sono 1.468,31 € lordi al mese: lordi vuol dire prima delle tasse.',
+      "È l'importo dei primi sette mesi: poi scende, come vediamo tra poco.",
+      "Dall'ottavo mese di NASpI, cioè dal 1º novembre 2025, l'importo scende ogni mese del tre per cento rispetto al mese prima.",
+      "Per te la riduzione parte dall'ottavo mese e non dal sesto perché, quando hai fatto domanda, avevi 58 anni: per chi ha almeno cinquantacinque anni parte più tardi.",
+      "Nell'ottavo mese l'importo è di 1.424,26 € lordi, nel nono di 1.381,53 €, nel decimo di 1.340,08 €, e nell'ultimo mese, il ventiquattresimo, di 874,85 €.",
+      'Nella domanda non hai chiesto le detrazioni per lavoro dipendente, uno sconto sulle tasse. Se non hai altri redditi da lavoro, puoi chiederle online e pagare meno tasse ogni mese.',
+    ],
+    neverHears: ['Dal ottavo', 'Dal sesto mese', 'importo massimo'],
+    hearsEn: ['For you the reduction starts from the eighth month rather than the sixth because you were 58 when you applied'],
+    shows: [
+      { scene: 'amount', value: 146831 },
+      { scene: 'reduction', value: 142426 },
+      { scene: 'payments', value: 113060 },
+    ],
+  },
+  {
+    name: 'RMM 3,500 € above the 2025 cap (≈ 3,378 €): 1,562.82 €, the maximum; starts 31 January, 16 weeks (the issue\'s 31 January claim, paid by days)',
+    envelope: cap31jan,
+    hears: [
+      'La tua NASpI va dal 31 gennaio 2025 al 27 marzo 2025.',
+      'Tu ne hai 16: la metà sono 8 settimane, cioè 56 giorni.',
+      "Il calcolo darebbe 1.593,31 €, ma per chi ha perso il lavoro nel 2025 la NASpI non può superare 1.562,82 € lordi al mese: il tuo è quindi l'importo massimo.",
+      'Per un mese intero, per esempio febbraio 2025, ricevi 1.363,37 € netti',
+      'Il primo pagamento è previsto il 12 febbraio 2025: 43,98 € netti per un giorno di gennaio 2025, perché la NASpI parte il 31 gennaio 2025.',
+      'Quando la NASpI copre solo una parte di un mese, quel mese è pagato in proporzione ai giorni.',
+      "L'ultimo pagamento, 1.187,46 € netti per 27 giorni di marzo 2025, fino al 27 marzo 2025, è previsto il 12 aprile 2025.",
+      "Per tutta la tua NASpI l'importo mensile lordo resta lo stesso: la riduzione del tre per cento parte solo dal sesto mese, e la tua NASpI finisce prima.",
+    ],
+    neverHears: ['Per te sono 1.562,82', 'entro il 31 gennaio'],
+    hearsEn: ['but for those who lost their job in 2025 NASpI cannot be more than €1,562.82 gross a month: yours is therefore the maximum amount.'],
+    shows: [
+      { scene: 'amount', value: 156282 },
+      { scene: 'payments', value: 4398 },
+      { scene: 'payments', value: 136337 },
+      { scene: 'payments', value: 118746 },
+    ],
+  },
+  {
+    name: 'Late application across the year end: job ended 19 December 2025, filed 20 January 2026, starts the day after; RMM 2,000 € with the 2025 figures (1,218.31 €, not 1,228.36 €); gender X',
+    envelope: lateYearBoundary,
+    hears: [
+      'Gentile Alex, ti diamo il benvenuto nella tua videoguida.',
+      'Il tuo lavoro è finito il 19 dicembre 2025 e hai fatto domanda il 20 gennaio 2026, dopo più di otto giorni: per questo la NASpI parte dal giorno dopo la domanda.',
+      'La tua NASpI va dal 21 gennaio 2026 al 18 agosto 2026.',
+      'Per chi ha perso il lavoro nel 2025 la soglia è di 1.436,61 €',
+      'Per te sono 1.218,31 € lordi al mese',
+      "Nel sesto mese l'importo è di 1.181,76 € lordi, nel settimo di 1.146,31 €.",
+      "Nel mese in cui l'importo cambia, i giorni prima del 21 giugno 2026 sono pagati con l'importo di prima, gli altri con quello nuovo.",
+      'Il primo pagamento è previsto il 12 febbraio 2026: 389,65 € netti per 11 giorni di gennaio 2026, perché la NASpI parte il 21 gennaio 2026.',
+    ],
+    neverHears: ['1.228,36', '1.456,72', ', benvenuta', ', benvenuto', 'entro il 31 gennaio', "dall'ottavo giorno"],
+    shows: [
+      { scene: 'amount', value: 121831 },
+      { scene: 'payments', value: 38965 },
+      { scene: 'payments', value: 60542 },
+    ],
+  },
+  {
+    name: 'RMM 3,500 € in 2026: at the 2026 cap 1,584.70 €, 208 weeks (728 days, 24 payments from 1 March 2026)',
+    envelope: cap2026max,
+    hears: [
+      'La tua NASpI va dal 1º marzo 2026 al 26 febbraio 2028.',
+      "Il calcolo darebbe 1.603,36 €, ma per chi ha perso il lavoro nel 2026 la NASpI non può superare 1.584,70 € lordi al mese: il tuo è quindi l'importo massimo.",
+      "Nel sesto mese l'importo è di 1.537,16 € lordi, nel settimo di 1.491,05 €, nell'ottavo di 1.446,32 €, e nell'ultimo mese, il ventiquattresimo, di 888,39 €.",
+      "L'ultimo pagamento, 613,30 € netti per 26 giorni di febbraio 2028, fino al 26 febbraio 2028, è previsto il 12 marzo 2028.",
+    ],
+    neverHears: ['1.562,82', 'nel 2025'],
+    shows: [
+      { scene: 'amount', value: 158470 },
+      { scene: 'payments', value: 122022 },
+    ],
+  },
+];
+
+const clone = (e: NaspiEnvelope, change: (b: NaspiEnvelope['benefit'], e: NaspiEnvelope) => void): NaspiEnvelope => {
+  const c = structuredClone(e);
+  change(c.benefit, c);
+  return c;
+};
 
 /** Contradictory naspi envelopes, each refused with its field. */
-export const refused: RefusedEnvelope[] = [];
+export const refused: RefusedEnvelope[] = [
+  {
+    name: 'the issue\'s claim from 31 January: one full January payment and none for the other days',
+    envelope: clone(cap31jan, (b) => {
+      b.payments = [{ period: '2025-01', date: '2025-02-12', grossCents: 156282, netCents: 136337 }];
+    }),
+    field: 'benefit.payments',
+    reason: /expected 3 payments, one per calendar month from 2025-01 to 2025-03; none for 2025-02 \(28 days\), 2025-03 \(27 days\)/,
+  },
+  {
+    name: 'a partial first month paid in full (1 day of January paid as a whole month)',
+    envelope: clone(cap31jan, (b) => {
+      b.payments[0]!.grossCents = 156282;
+    }),
+    field: 'benefit.payments.0.grossCents',
+    reason: /expected 5041 cents for 2025-01: 1 days of month 1 at 156282, over 31 days in the month \(2025-01-31 to 2025-01-31\); got 156282/,
+  },
+  {
+    name: 'the last days never paid (the calendar stops a month early)',
+    envelope: clone(rmm1200, (b) => {
+      b.payments.pop();
+    }),
+    field: 'benefit.payments',
+    reason: /none for 2026-02 \(27 days\)/,
+  },
+  {
+    name: 'the 31 January → 27 February claim of the issue: 28 days need 8 weeks, below the 13 NASpI requires',
+    envelope: clone(cap31jan, (b) => {
+      b.endDate = '2025-02-27';
+      b.contributionWeeks = 8;
+    }),
+    field: 'benefit.contributionWeeks',
+    reason: /at least 13 contribution weeks.*got 8/,
+  },
+  {
+    name: 'an end date that is not half of the contribution weeks',
+    envelope: clone(cap31jan, (b) => {
+      b.endDate = '2025-02-27';
+    }),
+    field: 'benefit.endDate',
+    reason: /half of 16 contribution weeks is 56 days: from 2025-01-31 the benefit ends on 2025-03-27, got 2025-02-27/,
+  },
+  {
+    name: 'more contribution weeks than four years hold',
+    envelope: clone(rmm3000over55, (b) => {
+      b.contributionWeeks = 230;
+    }),
+    field: 'benefit.contributionWeeks',
+    reason: /at most 208 contribution weeks, got 230/,
+  },
+  {
+    name: 'an amount above the 2025 cap',
+    envelope: clone(cap31jan, (b) => {
+      b.firstMonthlyAmountCents = 159331;
+    }),
+    field: 'benefit.firstMonthlyAmountCents',
+    reason: /159331 cents is above the 2025 cap of 156282 cents/,
+  },
+  {
+    name: 'a first amount that does not follow the average pay (75% of the whole RMM 2,000 € = 1,500 €)',
+    envelope: clone(rmm2000, (b) => {
+      b.firstMonthlyAmountCents = 150000;
+    }),
+    field: 'benefit.firstMonthlyAmountCents',
+    reason: /does not follow the average monthly pay: .* is 121831 cents; got 150000/,
+  },
+  {
+    name: 'a first amount computed with the wrong year (2026 threshold for a job that ended in December 2025)',
+    envelope: clone(lateYearBoundary, (b) => {
+      b.firstMonthlyAmountCents = 122836;
+    }),
+    field: 'benefit.firstMonthlyAmountCents',
+    reason: /2025 threshold of 143661.* is 121831 cents; got 122836/,
+  },
+  {
+    name: 'the cap of another year',
+    envelope: clone(cap31jan, (b) => {
+      b.capCents = 158470;
+    }),
+    field: 'benefit.capCents',
+    reason: /the 2025 NASpI cap is 156282 cents \(1562\.82 €\), got 158470/,
+  },
+  {
+    name: 'a claimant at the cap not flagged as capped',
+    envelope: clone(cap31jan, (b) => {
+      b.capped = false;
+    }),
+    field: 'benefit.capped',
+    reason: /formula gives 159331 cents against the 2025 cap of 156282: expected capped true, got false/,
+  },
+  {
+    name: 'a claimant below the cap flagged as capped',
+    envelope: clone(rmm3000over55, (b) => {
+      b.capped = true;
+    }),
+    field: 'benefit.capped',
+    reason: /expected capped false, got true/,
+  },
+  {
+    name: 'a job ended in a year with no published threshold and cap',
+    envelope: clone(rmm1200, (b) => {
+      b.jobEndDate = '2023-02-21';
+      b.applicationDate = '2023-02-25';
+    }),
+    field: 'benefit.jobEndDate',
+    reason: /no NASpI threshold and cap are known for 2023/,
+  },
+  {
+    name: 'the 55+ rule without the age: reduction from month 8 for a claimant of 42',
+    envelope: clone(rmm2000, (b) => {
+      b.reductionFromMonth = 8;
+    }),
+    field: 'benefit.reductionFromMonth',
+    reason: /the claimant was 42 on the application date \(from the fiscal code\): the reduction starts from month 6, got 8/,
+  },
+  {
+    name: 'a claimant of 58 with the reduction from month 6',
+    envelope: clone(rmm3000over55, (b) => {
+      b.reductionFromMonth = 6;
+    }),
+    field: 'benefit.reductionFromMonth',
+    reason: /the claimant was 58 on the application date.*from month 8, got 6/,
+  },
+  {
+    name: 'no reduction in month 6 (every month paid at the first amount)',
+    envelope: clone(rmm2000, (b) => {
+      b.payments[5]!.grossCents = 121831;
+    }),
+    field: 'benefit.payments.5.grossCents',
+    reason: /expected 118176 cents for 2025-08: 31 days of month 6 at 118176/,
+  },
+  {
+    name: 'a simple (not compounding) reduction: month 7 at first amount − 6%',
+    envelope: clone(rmm2000, (b) => {
+      b.payments[6]!.grossCents = 114521;
+    }),
+    field: 'benefit.payments.6.grossCents',
+    reason: /expected 114631 cents for 2025-09/,
+  },
+  {
+    name: 'a net amount above the gross',
+    envelope: clone(rmm1200, (b) => {
+      b.payments[0]!.netCents = 95000;
+    }),
+    field: 'benefit.payments.0.netCents',
+    reason: /net 95000 cents is more than gross 90000/,
+  },
+  {
+    name: 'a net amount implausibly low (gross presented as net elsewhere, or a typo)',
+    envelope: clone(rmm1200, (b) => {
+      b.payments[1]!.netCents = 9000;
+    }),
+    field: 'benefit.payments.1.netCents',
+    reason: /less than half of gross 90000/,
+  },
+  {
+    name: 'an application after the 68-day deadline',
+    envelope: clone(lateYearBoundary, (b) => {
+      b.applicationDate = '2026-02-26';
+    }),
+    field: 'benefit.applicationDate',
+    reason: /within 68 days of the end of the job \(2025-12-19: by 2026-02-25\), got 2026-02-26/,
+  },
+  {
+    name: 'filed within 8 days but started the day after the application',
+    envelope: clone(rmm2000, (b) => {
+      b.startDate = '2025-02-25';
+    }),
+    field: 'benefit.startDate',
+    reason: /within 8 days of the end of the job \(2025-02-21\): the benefit starts on the 8th day after it, 2025-03-01; got 2025-02-25/,
+  },
+  {
+    name: 'filed late but started on the 8th day after the end of the job',
+    envelope: clone(lateYearBoundary, (b) => {
+      b.startDate = '2025-12-27';
+    }),
+    field: 'benefit.startDate',
+    reason: /more than 8 days after the end of the job \(2025-12-19\): the benefit starts the day after the application, 2026-01-21; got 2025-12-27/,
+  },
+  {
+    name: 'a payment for a month outside the benefit period',
+    envelope: clone(cap31jan, (b) => {
+      b.payments.push({ period: '2025-04', date: '2025-05-12', grossCents: 156282, netCents: 136337 });
+    }),
+    field: 'benefit.payments.3.period',
+    reason: /2025-04 is outside the benefit period 2025-01-31 to 2025-03-27/,
+  },
+  {
+    name: 'a month paid before it ends',
+    envelope: clone(rmm1200, (b) => {
+      b.payments[0]!.date = '2025-03-28';
+    }),
+    field: 'benefit.payments.0.date',
+    reason: /a month is paid after it ends \(period 2025-03, date 2025-03-28\)/,
+  },
+  {
+    name: 'an average monthly pay of zero',
+    envelope: clone(rmm1200, (b) => {
+      b.averageMonthlyPayCents = 0;
+    }),
+    field: 'benefit.averageMonthlyPayCents',
+    reason: /must be positive/,
+  },
+];
