@@ -7,7 +7,7 @@ import { RED_VERSION, redStoryboard } from './storyboard';
 export const redType: GuideTypeDefinition<typeof red.envelope, typeof red.guide> = {
   type: 'red',
   version: RED_VERSION,
-  title: l('Sollecito dichiarazione reddituale', 'Income declaration reminder'),
+  title: l('Dichiarazione reddituale RED', 'RED income statement'),
   personal: true,
   envelope: red.envelope,
   guide: red.guide,

@@ -1,10 +1,12 @@
-import { l, money } from '../common/copy';
+import { contactNumbers, l, money } from '../common/copy';
+import { prepArt, the } from '../common/italian';
 import { formatEuroWhole } from '../common/locale';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
+import { SFL_CONFIRM_DAYS, SFL_PAYMENT } from './rules';
 import type { SflGuide } from './schema';
 
-export const SFL_VERSION = 'sfl@1';
+export const SFL_VERSION = 'sfl@2';
 
 export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Storyboard {
   const theme = themeOf(options);
@@ -28,6 +30,7 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
     ),
   };
 
+  const ext = b.maxExtensionMonths;
   const amount: SceneDraft = {
     id: 'amount',
     kind: 'amount',
@@ -42,20 +45,47 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
         { label: l('Età', 'Age'), figure: { format: 'text', value: l('18–59 anni', '18–59 years') } },
         { label: l('ISEE familiare', 'Household ISEE'), figure: { format: 'text', value: l(`fino a ${isee.it}`, `up to ${isee.en}`) } },
         { label: l('Durata', 'Duration'), figure: { format: 'text', value: l(`${b.maxMonths} mesi`, `${b.maxMonths} months`) } },
+        ...(ext > 0 ? [{ label: l('Con un corso in corso', 'With a course still running'), figure: { format: 'text' as const, value: l(`fino a ${ext} mesi in più`, `up to ${ext} more months`) } }] : []),
       ],
       note: l('Pagata solo mentre partecipi alle attività', 'Paid only while you take part in activities'),
     },
     narration: l(
-      `Il Supporto vale ${money(b.monthlyAmountCents).it} al mese, per un massimo di ${b.maxMonths} mesi, ed è pagato solo mentre partecipi alle attività di formazione o di lavoro. Spetta a chi ha tra diciotto e cinquantanove anni, con un ISEE familiare fino a ${isee.it}, e non riceve l'Assegno di Inclusione.`,
-      `The Support is worth ${money(b.monthlyAmountCents).en} a month, for up to ${b.maxMonths} months, and is paid only while you take part in training or work activities. It is for people aged eighteen to fifty-nine with a household ISEE up to ${isee.en}, who do not receive the Assegno di Inclusione.`,
+      `Il Supporto vale ${money(b.monthlyAmountCents).it} al mese, per un massimo di ${b.maxMonths} mesi.${ext > 0 ? ` Si può prolungare fino a ${ext} mesi in più solo se stai seguendo un corso di formazione che continua oltre i primi ${b.maxMonths} mesi; il prolungamento non è automatico.` : ''} È pagato solo mentre partecipi alle attività di formazione o di lavoro. Spetta a chi ha tra diciotto e cinquantanove anni, vive in una famiglia con un ISEE fino a ${isee.it} e non ha diritto all'Assegno di Inclusione.`,
+      `The Support is worth ${money(b.monthlyAmountCents).en} a month, for up to ${b.maxMonths} months.${ext > 0 ? ` It can be extended by up to ${ext} more months only while you are on a training course that runs beyond the first ${b.maxMonths} months; the extension is not automatic.` : ''} It is paid only while you take part in training or work activities. It is for people aged eighteen to fifty-nine, in a household with an ISEE up to ${isee.en}, who are not entitled to the Assegno di Inclusione.`,
     ),
   };
 
+  const P = SFL_PAYMENT;
+  const payment: SceneDraft = {
+    id: 'payment',
+    kind: 'status',
+    title: l('Quando arriva il pagamento', 'When it is paid'),
+    deps: [],
+    minSeconds: 8,
+    content: {
+      headline: l('Quando arriva il pagamento', 'When it is paid'),
+      tone: 'info',
+      badge: l('Dipende da quando hai i requisiti', 'It depends on when you qualify'),
+      facts: [
+        { label: l(`Requisiti entro ${the(String(P.cutoffDay))}`, `Qualify by the ${P.cutoffDay}th`), figure: { format: 'text', value: l(`pagamento ${prepArt('da', String(P.sameMonthFromDay))}`, `paid from the ${P.sameMonthFromDay}th`) } },
+        { label: l(`Requisiti dopo ${the(String(P.cutoffDay))}`, `Qualify after the ${P.cutoffDay}th`), figure: { format: 'text', value: l(`${the(String(P.nextMonthDay))} del mese dopo`, `the ${P.nextMonthDay}th of next month`) } },
+      ],
+      steps: [],
+      numbered: false,
+    },
+    narration: l(
+      `Quando arriva il pagamento? Se hai tutti i requisiti entro ${the(String(P.cutoffDay))} del mese, il pagamento arriva ${prepArt('da', String(P.sameMonthFromDay))} dello stesso mese; se li hai dopo ${the(String(P.cutoffDay))}, arriva ${the(String(P.nextMonthDay))} del mese successivo.`,
+      `When is it paid? If you meet all the requirements by the ${P.cutoffDay}th of the month, payment comes from the ${P.sameMonthFromDay}th of the same month; if you meet them after the ${P.cutoffDay}th, it comes on the ${P.nextMonthDay}th of the following month.`,
+    ),
+  };
+
+  // CAFs take applications from 2024 (DOMAIN.md §5).
+  const caf = b.edition >= 2024;
   const steps: SceneDraft = {
     id: 'steps',
     kind: 'status',
     title: l('I cinque passi', 'The five steps'),
-    deps: [],
+    deps: ['benefit.edition'],
     minSeconds: 30,
     content: {
       headline: l('I cinque passi', 'The five steps'),
@@ -63,7 +93,7 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
       badge: l('Come fare', 'How to'),
       facts: [],
       steps: [
-        { title: l('Fai domanda', 'Apply'), text: l('Online con SPID, CIE o CNS, o con un patronato o un CAF', 'Online with SPID, CIE or CNS, or through a patronato or CAF') },
+        { title: l('Fai domanda', 'Apply'), text: caf ? l('Online con SPID, CIE o CNS, o con un patronato o un CAF', 'Online with SPID, CIE or CNS, or through a patronato or CAF') : l('Online con SPID, CIE o CNS, o con un patronato', 'Online with SPID, CIE or CNS, or through a patronato') },
         { title: l('Iscriviti a SIISL', 'Register on SIISL'), text: l('La piattaforma del Ministero del Lavoro', "The Ministry of Labour's platform") },
         { title: l('Firma il Patto di Attivazione Digitale', 'Sign the Digital Activation Pact'), text: l('E scegli almeno tre agenzie per il lavoro', 'And choose at least three employment agencies') },
         { title: l('Incontra il Centro per l’Impiego', 'Meet the Job Centre'), text: l('Firma il Patto di Servizio Personalizzato', 'Sign the Personal Service Pact') },
@@ -72,8 +102,8 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
       numbered: true,
     },
     narration: l(
-      `Primo passo: fai domanda online con SPID, CIE o CNS, oppure tramite un patronato o un CAF. Secondo: iscriviti a SIISL, la piattaforma del Ministero del Lavoro. Terzo: su SIISL firma il Patto di Attivazione Digitale e scegli almeno tre agenzie per il lavoro. Quarto: il Centro per l'Impiego ti convoca per firmare il Patto di Servizio Personalizzato. Quinto: partecipa alle attività e conferma la tua partecipazione almeno ogni novanta giorni.`,
-      `Step one: apply online with SPID, CIE or CNS, or through a patronato or a CAF. Step two: register on SIISL, the Ministry of Labour's platform. Step three: on SIISL, sign the Digital Activation Pact and choose at least three employment agencies. Step four: the Job Centre calls you in to sign the Personal Service Pact. Step five: take part in the activities and confirm your participation at least every ninety days.`,
+      `Primo passo: fai domanda online con SPID, CIE o CNS, oppure tramite un patronato${caf ? ' o un CAF' : ''}. Secondo: iscriviti a SIISL, la piattaforma del Ministero del Lavoro. Terzo: su SIISL firma il Patto di Attivazione Digitale e scegli almeno tre agenzie per il lavoro. Quarto: il Centro per l'Impiego ti convoca per firmare il Patto di Servizio Personalizzato. Quinto: partecipa alle attività e conferma la tua partecipazione almeno ogni novanta giorni.`,
+      `Step one: apply online with SPID, CIE or CNS, or through a patronato${caf ? ' or a CAF' : ''}. Step two: register on SIISL, the Ministry of Labour's platform. Step three: on SIISL, sign the Digital Activation Pact and choose at least three employment agencies. Step four: the Job Centre calls you in to sign the Personal Service Pact. Step five: take part in the activities and confirm your participation at least every ninety days.`,
     ),
   };
 
@@ -86,7 +116,7 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
       headline: l('Cosa ti impegni a fare', 'What you commit to'),
       items: [
         { title: l('Partecipare', 'Take part'), text: l('Corsi, orientamento, tirocini, servizio civile, progetti utili alla collettività', 'Courses, guidance, traineeships, civil service, community projects') },
-        { title: l('Confermare ogni 90 giorni', 'Confirm every 90 days'), text: l('Altrimenti i pagamenti si fermano', 'Otherwise payments stop') },
+        { title: l(`Confermare ogni ${SFL_CONFIRM_DAYS} giorni`, `Confirm every ${SFL_CONFIRM_DAYS} days`), text: l('Serve per continuare a ricevere il Supporto', 'You need it to keep receiving the Support') },
         { title: l('Non rifiutare offerte di lavoro', 'Do not turn down job offers'), text: l('Abbandonare le attività fa perdere il Supporto', 'Dropping out means losing the Support') },
       ],
     },
@@ -102,15 +132,15 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
     title: l('Fai domanda', 'Apply'),
     deps: [],
     content: {
-      headline: l('Pronto a iniziare?', 'Ready to start?'),
+      headline: l('Vuoi iniziare?', 'Ready to start?'),
       items: [
         { actionId: 'btn-apply', text: l('Presenta la domanda online', 'Apply online') },
         { actionId: 'btn-tutorial', text: l('Scarica il tutorial passo per passo', 'Download the step-by-step tutorial') },
       ],
     },
     narration: l(
-      `Con il primo pulsante presenti la domanda online; con il secondo scarichi il tutorial che ti guida passo per passo nella compilazione. Preparati per tempo: prima inizi, prima trovi le opportunità giuste per te.`,
-      `With the first button you apply online; with the second you download the tutorial that guides you through the form step by step. Get ready early: the sooner you start, the sooner you find the right opportunities.`,
+      `Con il primo pulsante presenti la domanda online; con il secondo scarichi il tutorial che ti guida passo per passo nella compilazione. Per la domanda online servono SPID, CIE o CNS.`,
+      `With the first button you apply online; with the second you download the tutorial that guides you through the form step by step. To apply online you need SPID, CIE or CNS.`,
     ),
     actions: [
       { id: 'btn-apply', kind: 'button', label: l('Fai domanda', 'Apply now'), service: 'sfl-apply', window: [0.05, 1] },
@@ -126,17 +156,17 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
     minSeconds: 6,
     content: {
       headline: l('In bocca al lupo!', 'Good luck!'),
-      text: l(`Per informazioni: contact center ${theme.contactCenter}`, `Information: contact centre ${theme.contactCenter}`),
+      text: l(`Contact center: ${theme.contactCenter} da fisso, ${theme.contactCenterMobile} da cellulare`, `Contact centre: ${theme.contactCenter} landline, ${theme.contactCenterMobile} mobile`),
     },
     narration: l(
-      `Per informazioni chiama il contact center al numero ${theme.contactCenter}. Se questa guida ti è stata utile, lascia una valutazione. In bocca al lupo!`,
-      `For information call the contact centre on ${theme.contactCenter}. If this guide helped you, please leave a rating. Good luck!`,
+      `Per informazioni chiama il contact center: ${contactNumbers(theme).it}. Se questa guida ti è stata utile, lascia una valutazione. In bocca al lupo!`,
+      `For information call the contact centre: ${contactNumbers(theme).en}. If this guide helped you, please leave a rating. Good luck!`,
     ),
   };
 
   return assembleStoryboard(
     { type: 'sfl', version: SFL_VERSION, locale: g.locale, presenter: 'F' },
-    [greeting, amount, steps, obligations, services, closing],
+    [greeting, amount, payment, steps, obligations, services, closing],
     options,
   );
 }
