@@ -18,7 +18,8 @@ async function newCampaign(api: TestApi, body: Record<string, unknown>): Promise
 function naspiCsv(seed: string, count: number, drop?: string): string {
   const columns = ['externalRef', 'locale', 'citizen.givenName', 'citizen.familyName', 'citizen.gender', 'citizen.fiscalCode', 'citizen.province',
     'benefit.jobEndDate', 'benefit.applicationDate', 'benefit.startDate', 'benefit.endDate', 'benefit.averageMonthlyPayCents',
-    'benefit.firstMonthlyAmountCents', 'benefit.reductionFromMonth', 'benefit.payments', 'benefit.ibanLast4', 'benefit.employmentDeduction'].filter((c) => c !== drop);
+    'benefit.firstMonthlyAmountCents', 'benefit.reductionFromMonth', 'benefit.payments', 'benefit.ibanLast4', 'benefit.employmentDeduction',
+    'benefit.contributionWeeks', 'benefit.capCents', 'benefit.capped'].filter((c) => c !== drop);
   const cell = (v: unknown) => {
     const s = typeof v === 'string' ? v : JSON.stringify(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -145,7 +146,7 @@ describe.each(BACKENDS)('campaigns API on %s', (backend) => {
     lines.splice(5, 0, 'X-1,it,Anna,"Ro"ssi,F');
     const report = await (await upload(api, id, `${lines.join('\n')}\n`, 'text/csv')).json();
     expect(report.errors[0]).toEqual({ line: 3, field: 'benefit.averageMonthlyPayCents', message: 'expected an amount in integer euro cents, got string "lots"' });
-    expect(report.errors[1]).toEqual({ line: 4, field: '(line)', message: 'expected 17 cells as in the header, got 5' });
+    expect(report.errors[1]).toEqual({ line: 4, field: '(line)', message: 'expected 20 cells as in the header, got 5' });
     expect(report.errors[2]).toEqual({ line: 6, field: '(line)', message: expect.stringContaining('CSV syntax error') });
     // CSV cannot always resync right after a stray quote; the rows before and the last row are stored.
     expect(report.created).toBeGreaterThanOrEqual(3);
