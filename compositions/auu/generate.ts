@@ -146,8 +146,9 @@ export function generateAuu(rng: Rng, variant: number): AuuEnvelope {
 
   // The parent: old enough for the eldest child.
   const eldest = Math.max(...kids.map((k) => k.age));
+  const youngest = Math.min(...kids.map((k) => k.age));
   const lo = Math.max(18, eldest + 18) + 0.05;
-  const hi = Math.min(Math.max(lo + 2, eldest + 45), 88) - 0.05;
+  const hi = Math.max(lo + 1, Math.min(eldest + 45, youngest + 48, 88)) - 0.05;
   const gender = rng.chance(0.6) ? 'F' : rng.chance(0.95) ? 'M' : 'X';
   const person = generatePerson(rng, { age: [lo, hi], onDate: blockedSince, gender });
 

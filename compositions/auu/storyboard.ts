@@ -91,7 +91,7 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
       iban && b.ibanProblem
         ? l(
             `${since} il pagamento dell'Assegno è bloccato: ${IBAN_PROBLEM_SAID[b.ibanProblem].it}. L'IBAN deve essere di un conto, una carta o un libretto in un Paese dell'area SEPA, intestato o cointestato a chi ha fatto la domanda. Finché non indichi un IBAN valido, l'Assegno non può essere pagato.`,
-            `Since ${date(on).en} the allowance's payment has been on hold: ${IBAN_PROBLEM_SAID[b.ibanProblem].en}. The IBAN must belong to an account, card or savings book in a SEPA country, held by the applicant alone or jointly. Until you give a valid IBAN, the allowance cannot be paid.`,
+            `Since ${date(on).en} the payment of the allowance has been on hold: ${IBAN_PROBLEM_SAID[b.ibanProblem].en}. The IBAN must belong to an account, card or savings book in a SEPA country, held by the applicant alone or jointly. Until you give a valid IBAN, the allowance cannot be paid.`,
           )
         : l(
             `${since} la tua domanda è ferma perché ${b.blockReason === 'missing-documents' ? (count === 1 ? 'manca un documento' : 'mancano alcuni documenti') : count === 1 ? "manca un'informazione" : 'mancano alcune informazioni'}. Finché non la completi, l'Assegno non può essere pagato.`,
@@ -230,7 +230,7 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
   // How to release it, and when payment usually follows.
   const timing = l(
     `Dopo lo sblocco, di solito il primo pagamento arriva a fine mese, tra ${the(String(PAYMENT_RELEASE_DAYS[0]))} e ${the(String(PAYMENT_RELEASE_DAYS[1]))} circa; poi, di norma, intorno ${prepArt('a', String(PAYMENT_USUAL_DAY))} di ogni mese.`,
-    `Once released, the first payment usually arrives at the end of the month, around the ${PAYMENT_RELEASE_DAYS[0]}th to ${PAYMENT_RELEASE_DAYS[1]}th; after that, as a rule, around the ${PAYMENT_USUAL_DAY}th of each month.`,
+    `Once released, the first payment usually arrives at the end of the month, between about the ${PAYMENT_RELEASE_DAYS[0]}th and the ${PAYMENT_RELEASE_DAYS[1]}th; after that, as a rule, around the ${PAYMENT_USUAL_DAY}th of each month.`,
   );
   const timingStep = {
     title: l('Dopo lo sblocco', 'Once released'),
