@@ -44,6 +44,8 @@ export const PENSIONE_VERSION = 'pensione@2';
 const FOURTEENTH_MENTION_AGE = 60;
 
 const digitsOf = (s: string) => s.split('').join(' ');
+/** "Se hai…" → "se hai…" after a colon; acronyms and names keep their capitals. */
+const lowerFirst = (s: string) => (/^[A-Z][a-zà-ù]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /**
  * The net of each payday on the calendar where the data tells it exactly, else undefined: the
@@ -240,8 +242,8 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
             'From next year the regional surcharge will be added, and the municipal one if your town charges it, January to November.',
           )
         : l('', '');
-  const withheldIt = m.withholdings.length === 0 ? 'Non ci sono trattenute' : m.withholdings.length === 1 ? `La trattenuta è ${lines.it}` : `Le trattenute sono ${lines.it}`;
-  const withheldEn = m.withholdings.length === 0 ? 'Nothing is withheld' : `The withholdings are ${lines.en}`;
+  const withheldIt = m.withholdings.length === 0 ? 'Non si toglie nulla' : m.withholdings.length === 1 ? `Si toglie ${lines.it}` : `Si tolgono ${lines.it}`;
+  const withheldEn = m.withholdings.length === 0 ? 'Nothing is taken off' : `Taken off: ${lines.en}`;
   const payslip: SceneDraft = {
     id: 'payslip',
     kind: 'deductions',
@@ -412,7 +414,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
           title: l('Cosa devi comunicare', 'What you must tell us'),
           body: [
             l(
-              `Redditi (modello RED): se ricevi somme collegate al reddito, come l'integrazione al minimo, le maggiorazioni sociali${c.age >= FOURTEENTH_MENTION_AGE ? ' o la quattordicesima' : ''}, ogni anno devi comunicare i redditi che non sono già nella dichiarazione dei redditi. Se non lo fai, queste somme sono sospese e poi revocate.`,
+              `Redditi (modello RED): se ricevi somme collegate al reddito, come l'integrazione al minimo${c.age >= FOURTEENTH_MENTION_AGE ? ', le maggiorazioni sociali o la quattordicesima' : ' o le maggiorazioni sociali'}, ogni anno devi comunicare i redditi che non sono già nella dichiarazione dei redditi. Se non lo fai, queste somme sono sospese e poi revocate.`,
               `Income (RED form): if you receive income-linked amounts, such as the minimum-pension supplement${c.age >= FOURTEENTH_MENTION_AGE ? ', social increases or the 14th month' : ' or social increases'}, every year you must report the income not already in your tax return. If you do not, those amounts are suspended and then withdrawn.`,
             ),
             l(
@@ -424,7 +426,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
               'Living abroad: every year the bank that pays pensions abroad asks for proof of life; without it, payment is suspended.',
             ),
             l('Cambio di indirizzo o di conto: comunicalo online o tramite un patronato.', 'Change of address or account: report it online or through a patronato.'),
-            ...(typeDuty ? [l(`${typeDuty.title.it}: ${typeDuty.text.it}`, `${typeDuty.title.en}: ${typeDuty.text.en}`)] : []),
+            ...(typeDuty ? [l(`${typeDuty.title.it}: ${lowerFirst(typeDuty.text.it)}`, `${typeDuty.title.en}: ${lowerFirst(typeDuty.text.en)}`)] : []),
           ],
         },
       },
@@ -468,7 +470,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
       text: l('Questa videoguida resta disponibile per sei mesi nella tua area riservata.', 'This video guide stays available for six months in your reserved area.'),
     },
     narration: l(
-      `Questa videoguida resta per sei mesi nella tua area riservata. Se ti è stata utile, lascia una valutazione. ${retired ? `Da parte ${withPrep('di', inst.it)}, buona pensione!` : `Grazie per l'attenzione, da parte ${withPrep('di', inst.it)}.`}`,
+      `Questa videoguida resta per sei mesi nella tua area riservata. Se ti è stata utile, lascia una valutazione. ${retired ? `Da parte ${withPrep('di', inst.it)}, buona pensione!` : `${cap(inst.it)} ti ringrazia per l'attenzione.`}`,
       `This video guide stays in your reserved area for six months. If it helped you, please leave a rating. ${retired ? `From all of us at ${inst.en}, enjoy your retirement!` : `Thank you for watching, from all of us at ${inst.en}.`}`,
     ),
   };

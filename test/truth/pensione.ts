@@ -226,7 +226,7 @@ export const claims: Claim<G>[] = [
     why: 'the monthly payslip: gross and net of the month after the first payment',
     says: /lordi al mese\./,
     holds: (g, board) => {
-      const m = match(board, new RegExp(`è di ${AMOUNT} lordi al mese\\. (?:Le trattenute sono|La trattenuta è|Non ci sono trattenute)[^:]*: riceverai ${AMOUNT} netti`));
+      const m = match(board, new RegExp(`è di ${AMOUNT} lordi al mese\\. (?:Si tolgono|Si toglie|Non si toglie nulla)[^:]*: riceverai ${AMOUNT} netti`));
       return !!m && cents(m[1]!) === g.benefit.monthly.grossCents && cents(m[2]!) === g.benefit.monthly.netCents;
     },
     when: () => true,
