@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly details?: FieldError[],
+    /** Headers the answer must carry (Retry-After on a 429, Content-Range on a 416). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -32,3 +34,7 @@ export function invalid(code: string, errors: FieldError[]): ApiError {
 }
 
 export const badRequest = (code: string, message: string, field?: string) => new ApiError(400, code, message, field);
+
+/** 429 with the seconds until the budget refills, so clients (and the player) know when to come back. */
+export const rateLimited = (message: string, retryAfterSeconds?: number) =>
+  new ApiError(429, 'rate_limited', message, undefined, undefined, retryAfterSeconds && retryAfterSeconds > 0 ? { 'Retry-After': String(Math.ceil(retryAfterSeconds)) } : undefined);

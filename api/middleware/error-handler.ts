@@ -25,6 +25,30 @@ function fromBodyParser(err: BodyParserError): ApiError | undefined {
   }
 }
 
+const CLIENT_ERRORS: Record<number, [code: string, message: string]> = {
+  400: ['bad_request', 'the request could not be read (malformed URL or header)'],
+  403: ['forbidden', 'forbidden'],
+  404: ['not_found', 'not found'],
+  405: ['method_not_allowed', 'method not allowed'],
+  412: ['precondition_failed', 'a precondition of the request (If-Match, If-Unmodified-Since) does not hold'],
+  416: ['range_not_satisfiable', 'the Range cannot be satisfied'],
+};
+
+/**
+ * Errors a client caused inside Express, its router or `send` (a path parameter that is not valid
+ * percent-encoding, a Range or precondition the file cannot meet): http-errors objects with a 4xx
+ * `status`. They are the client's problem, not ours: the answer says which kind, never the library's
+ * message (it may quote the input), and nothing is logged beyond the request line.
+ */
+function fromHttpError(err: unknown): ApiError | undefined {
+  const e = err as { status?: unknown; statusCode?: unknown; headers?: unknown } | null;
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  if (status === undefined || status < 400 || status > 499) return undefined;
+  const [code, message] = CLIENT_ERRORS[status] ?? ['client_error', 'the request cannot be served'];
+  const headers = e?.headers && typeof e.headers === 'object' ? Object.fromEntries(Object.entries(e.headers).filter(([k, v]) => /^(content-range|retry-after|allow)$/i.test(k) && typeof v === 'string')) : undefined;
+  return new ApiError(status, code, message, undefined, undefined, headers);
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) {
@@ -32,8 +56,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    const known = err instanceof ApiError ? err : fromBodyParser(err as BodyParserError);
+    const known = err instanceof ApiError ? err : (fromBodyParser(err as BodyParserError) ?? fromHttpError(err));
     if (known) {
+      for (const [name, value] of Object.entries(known.headers ?? {})) res.setHeader(name, value);
       res.status(known.status).json({
         error: { code: known.code, message: known.message, field: known.field ?? null, ...(known.details ? { details: known.details } : {}) },
       });

@@ -10,6 +10,7 @@ import { LiveNarrations, type NarrationState } from '../access/live-narration';
 import { buildManifest, MEDIA_FILES, type MediaFile } from '../access/manifest';
 import { notFoundPage, placeholderPage } from '../access/placeholder-page';
 import { afterAccess, resolveToken } from '../access/resolve-token';
+import { checkRange } from '../access/byte-range';
 import { privateAnswer } from '../middleware/security';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,16 +22,30 @@ const NARRATED_WAIT_MS = 60_000;
 // so no shared cache may store it; a day, so it does not linger on a shared phone for months.
 const NARRATION_CACHE = 'private, max-age=86400, immutable';
 
-function sendFile(res: Response, file: string, contentType: string): Promise<void> {
+async function sendFile(res: Response, file: string, contentType: string): Promise<void> {
+  const stat = await fs.promises.stat(file).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw notFound();
+    throw err;
+  });
+  if (!stat.isFile()) throw notFound();
+  // A Range the file cannot serve is the client's error: 416 with the size, before `send` runs.
+  // With If-Range, `send` decides (a stale validator means the whole file) and its 416 is mapped too.
+  if (!res.req.get('if-range') && res.req.headers.range !== undefined) res.req.headers.range = checkRange(res.req.headers.range, stat.size);
   res.type(contentType);
   return new Promise((resolve, reject) => {
     // `send` answers Range requests with 206 and Content-Range, and HEAD without a body.
     res.sendFile(file, { cacheControl: false, lastModified: true, etag: true, acceptRanges: true, dotfiles: 'deny' }, (err) => {
       if (!err) resolve();
-      else reject((err as { status?: number }).status === 404 || (err as { code?: string }).code === 'ENOENT' ? notFound() : err);
+      else if ((err as { status?: number }).status === 404 || (err as { code?: string }).code === 'ENOENT') reject(notFound());
+      else if ((err as { status?: number }).status === 416) reject(rangeRefused(stat.size));
+      // Any other client error of `send` (412 precondition failed) reaches the error handler as a 4xx.
+      else reject(err);
     });
   });
 }
+
+const rangeRefused = (size: number) =>
+  new ApiError(416, 'range_not_satisfiable', `Range: no byte of the range lies in the file (${size} bytes)`, 'Range', undefined, { 'Content-Range': `bytes */${size}` });
 
 /** The citizen's side: the player page, the manifest and the rendered files, all behind the token; the embed. */
 export function accessRoutes(ctx: AppContext, playerDir: string): Router {
