@@ -167,7 +167,9 @@ export function generatePensione(rng: Rng, variant: number): PensionEnvelope {
             rng.chance(0.1) && age - 12 >= 30 ? { age: rng.int(30, Math.min(60, age - 12)), disabled: true } : { age: rng.int(21, Math.min(29, age - 12)), disabled: rng.chance(0.05) },
           );
           const others = Array.from({ length: rng.int(0, 1) }, () => ({ relation: rng.pick(['parent', 'grandparent'] as const), cohabiting: true }));
-          const spouse = rng.chance(0.6) || children.length + others.length === 0;
+          // A widowed spouse's survivor's pension ends on remarriage: survivors have no spouse to deduct.
+          const spouse = pensionType !== 'survivors' && rng.chance(0.6);
+          if (!spouse && children.length + others.length === 0) others.push({ relation: 'parent', cohabiting: true });
           return { spouse, children, others };
         })()
       : undefined;

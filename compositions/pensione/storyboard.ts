@@ -243,7 +243,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
           )
         : l('', '');
   const withheldIt = m.withholdings.length === 0 ? 'Non si toglie nulla' : m.withholdings.length === 1 ? `Si toglie ${lines.it}` : `Si tolgono ${lines.it}`;
-  const withheldEn = m.withholdings.length === 0 ? 'Nothing is taken off' : `Taken off: ${lines.en}`;
+  const withheldEn = m.withholdings.length === 0 ? 'Nothing is taken off' : `${cap(lines.en)} ${m.withholdings.length === 1 && m.withholdings[0]!.kind !== 'union-dues' ? 'is' : 'are'} taken off`;
   const payslip: SceneDraft = {
     id: 'payslip',
     kind: 'deductions',
@@ -376,7 +376,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     },
     narration: l(
       `Ogni anno, entro il 16 marzo, trovi online la Certificazione Unica, che serve per la dichiarazione dei redditi, e il certificato di pensione, il modello ObisM, con gli importi dell'anno.${fourteenth.it ? ` ${fourteenth.it}` : ''}${extra.it ? ` ${extra.it}` : ''}`,
-      `Every year, by 16 March, you will find your Certificazione Unica online, which you need for your tax return, and your pension certificate, form ObisM, with the year's amounts.${fourteenth.en ? ` ${fourteenth.en}` : ''}${extra.en ? ` ${extra.en}` : ''}`,
+      `Every year, by 16 March, your Certificazione Unica, which you need for your tax return, is online, together with your pension certificate, form ObisM, with the year's amounts.${fourteenth.en ? ` ${fourteenth.en}` : ''}${extra.en ? ` ${extra.en}` : ''}`,
     ),
     actions: [
       { id: 'btn-cu', kind: 'button', label: l('Scarica la CU', 'Download the CU'), service: 'pension-cu', window: [0.15, 1] },
