@@ -73,6 +73,16 @@ const shapeOf = (s: z.ZodType) => {
   return d.type === 'object' ? d.shape : undefined;
 };
 
+/**
+ * The schema of one field by name: only the shape's own keys. A header segment is the client's text,
+ * and `shape["__proto__"]`, `shape.constructor` or `shape.toString` would otherwise find
+ * Object.prototype's members and treat them as schemas.
+ */
+const fieldOf = (s: z.ZodType | undefined, name: string): z.ZodType | undefined => {
+  const shape = s && shapeOf(s);
+  return shape && Object.hasOwn(shape, name) ? shape[name] : undefined;
+};
+
 export interface Column {
   path: string[];
   name: string;
@@ -90,7 +100,7 @@ export function planColumns(envelope: z.ZodType, header: string[]): Column[] {
     seen.add(name);
     const path = name.split('.');
     let schema: z.ZodType | undefined = envelope;
-    for (const segment of path) schema = schema && shapeOf(schema)?.[segment];
+    for (const segment of path) schema = fieldOf(schema, segment);
     if (!name || !schema) throw new ApiError(422, 'unknown_column', `CSV header: unknown column "${name.slice(0, 80)}" (columns are envelope field paths such as citizen.givenName or benefit.ibanLast4)`, name);
     columns.push({ path, name, leaf: leafOf(schema), nullable: isNullable(schema) });
   }
@@ -115,12 +125,16 @@ function missingRequired(schema: z.ZodType, prefix: string, present: Set<string>
   return out;
 }
 
-/** One record → an envelope-shaped object, or the cells that could not be read. */
+/**
+ * One record → an envelope-shaped object, or the cells that could not be read. The objects have no
+ * prototype: the paths are schema keys (planColumns checked them), and even so no client text can
+ * reach Object.prototype through an assignment here.
+ */
 export function buildRow(columns: Column[], cells: string[]): { value: Record<string, unknown> } | { errors: FieldError[] } {
   if (cells.length !== columns.length) {
     return { errors: [{ field: '(line)', message: `expected ${columns.length} cells as in the header, got ${cells.length}` }] };
   }
-  const value: Record<string, unknown> = {};
+  const value: Record<string, unknown> = Object.create(null);
   const errors: FieldError[] = [];
   columns.forEach((col, i) => {
     const cell = cells[i]!;
@@ -139,7 +153,7 @@ export function buildRow(columns: Column[], cells: string[]): { value: Record<st
       }
     } else v = cell;
     let target = value;
-    for (const segment of col.path.slice(0, -1)) target = (target[segment] ??= {}) as Record<string, unknown>;
+    for (const segment of col.path.slice(0, -1)) target = (target[segment] ??= Object.create(null)) as Record<string, unknown>;
     target[col.path[col.path.length - 1]!] = v;
   });
   return errors.length ? { errors } : { value };
