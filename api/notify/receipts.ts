@@ -57,9 +57,8 @@ export function receiptRoutes(ctx: AppContext): Router {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const verified = verifySignature(secret, req.get(SIGNATURE_HEADER), raw);
     if (!verified.ok) throw unauthorized(`receipt signature ${verified.reason}`);
-    // The same signed request twice is a replay: each signature is accepted once within its window.
-    const fresh = await ctx.redis.set(`${ctx.config.queuePrefix}:notify:receipt:${verified.v1}`, '1', 'EX', DEFAULT_TOLERANCE_SECONDS * 2, 'NX');
-    if (fresh !== 'OK') throw unauthorized('receipt signature already used');
+    // Everything is checked before the replay slot is taken: a request refused for its content type,
+    // its JSON or a field keeps its signature unused, so the gateway's corrected retry is not "a replay".
     if (!req.is('application/json')) throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/json', '(body)');
     let json: unknown;
     try {
@@ -71,10 +70,22 @@ export function receiptRoutes(ctx: AppContext): Router {
     const list = 'receipts' in input ? input.receipts : [input];
     const late = receiptTimeProblems(list, 'receipts' in input);
     if (late.length) throw invalid('invalid_receipt', late);
-    const applied = await applyReceipts(
-      ctx.db,
-      list.map((x) => ({ id: x.id, status: x.status, at: x.at ? new Date(x.at) : new Date(), reason: x.reason ? scrub(x.reason) : null })),
-    );
+    // The same signed request twice is a replay: each signature is accepted once within its window.
+    const slot = `${ctx.config.queuePrefix}:notify:receipt:${verified.v1}`;
+    const fresh = await ctx.redis.set(slot, '1', 'EX', DEFAULT_TOLERANCE_SECONDS * 2, 'NX');
+    if (fresh !== 'OK') throw unauthorized('receipt signature already used');
+    let applied;
+    try {
+      applied = await applyReceipts(
+        ctx.db,
+        list.map((x) => ({ id: x.id, status: x.status, at: x.at ? new Date(x.at) : new Date(), reason: x.reason ? scrub(x.reason) : null })),
+      );
+    } catch (err) {
+      // Not applied (the database failed): the slot is given back, so the gateway's retry of the same
+      // signed request is applied rather than refused as a replay. Applying is idempotent.
+      await ctx.redis.del(slot).catch(() => undefined);
+      throw err;
+    }
     ctx.logger.info({ receipts: list.length, applied: applied.length }, 'delivery receipts');
     res.json({ received: list.length, applied: applied.length, ignored: list.length - applied.length });
   });
