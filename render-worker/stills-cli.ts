@@ -35,27 +35,15 @@ const withName = (guide: Guide, givenName: string, gender?: 'F' | 'M'): Guide =>
   'citizen' in guide ? guideSchema.parse({ ...guide, citizen: { ...guide.citizen, givenName, ...(gender ? { gender } : {}) } }) : guide;
 
 function specs(): StillSpec[] {
-  const pension = findGuide('pensione', (g) => g.type === 'pensione' && g.locale === 'it' && g.benefit.deductionRequest === 'pension-income-and-family');
   // A payslip with every usual line, as in the second year of a pension (surcharges appear then).
-  const payslip =
-    pension.type === 'pensione'
-      ? guideSchema.parse({
-          ...pension,
-          benefit: {
-            ...pension.benefit,
-            monthly: {
-              grossCents: 182_340,
-              netCents: 141_652,
-              withholdings: [
-                { kind: 'irpef', cents: 33_210 },
-                { kind: 'regional-surcharge', cents: 3_120 },
-                { kind: 'municipal-surcharge', cents: 1_450 },
-                { kind: 'union-dues', cents: 2_908 },
-              ],
-            },
-          },
-        })
-      : pension;
+  const payslip = findGuide(
+    'pensione',
+    (g) =>
+      g.type === 'pensione' &&
+      g.locale === 'it' &&
+      g.benefit.deductionRequest === 'pension-income-and-family' &&
+      g.benefit.monthly.withholdings.some((w) => w.kind === 'regional-surcharge'),
+  );
   const father = findGuide('auu', (g) => g.type === 'auu' && g.citizen.gender === 'M' && g.locale === 'it' && g.benefit.children.length >= 2);
   const naspi24 = findGuide('naspi', (g) => g.type === 'naspi' && g.benefit.payments.length === 24 && g.locale === 'it');
   const english = findGuide('naspi', (g) => g.type === 'naspi' && g.locale === 'en' && g.benefit.payments.length >= 6 && g.benefit.payments.length <= 12);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
+import { easterMonday } from '../compositions/common/dates';
 import { envelopeSchema, publicPart, storyboardOf, type Guide } from '../compositions/guide-types';
 import { PENSIONE_EDGES } from '../compositions/pensione/generate';
 import {
   decembersBetween,
-  easterMonday,
   expectedFirstPayment,
   firstPaymentDays,
   fourteenthAmounts,

@@ -1,4 +1,4 @@
-import { contactNumbers, date, itDate, l, money, month } from '../common/copy';
+import { AVAILABLE_UNTIL_SCREEN, contactNumbers, date, itDate, l, money, month } from '../common/copy';
 import { cap, prepArt, the } from '../common/italian';
 import { formatList, type Localized } from '../common/locale';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
@@ -345,7 +345,7 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
     minSeconds: 6,
     content: {
       headline: iban ? l("Aggiorna l'IBAN", 'Update the IBAN') : l('Completa la domanda', 'Complete the application'),
-      text: l('Questa videoguida resta disponibile per sei mesi nella tua area riservata.', 'This video guide stays available for six months in your reserved area.'),
+      text: AVAILABLE_UNTIL_SCREEN,
     },
     narration: l(
       `Se hai bisogno di aiuto, chiama il contact center: ${contactNumbers(theme).it}. Puoi anche rivolgerti a un patronato. Se questa guida ti è stata utile, lascia una valutazione. Grazie!`,

@@ -47,4 +47,17 @@ export const contactNumbers = (theme: Theme): Localized =>
     `${theme.contactCenter} from a landline, free of charge, or ${theme.contactCenterMobile} from a mobile`,
   );
 
+/**
+ * How long the guide stays: its expiry is configurable (and a campaign may set its own), so copy
+ * never says "six months"; the citizen page and the embed show the date.
+ */
+export const AVAILABLE_UNTIL_SCREEN: Localized = l(
+  'Questa videoguida resta nella tua area riservata fino alla data indicata sotto il video.',
+  'This video guide stays in your reserved area until the date shown below the video.',
+);
+export const AVAILABLE_UNTIL_SPOKEN: Localized = l(
+  'Questa videoguida resta nella tua area riservata fino alla data indicata sotto il video: puoi rivederla quando vuoi.',
+  'This video guide stays in your reserved area until the date shown below the video: you can watch it again whenever you like.',
+);
+
 export const plural = (n: number, one: Localized, many: Localized): Localized => (n === 1 ? one : many);

@@ -35,13 +35,34 @@ export function yearsBetween(fromIso: string, toIso: string): number {
   return years;
 }
 
-/** Monday–Friday, ignoring public holidays except the fixed national ones that move payment days. */
+/** Easter Monday (Gregorian computus): a bank holiday that can move a payday (1 April 2024). */
+export function easterMonday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  const easter = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return addDays(easter, 1);
+}
+
+/** Monday–Friday except the national holidays and Easter Monday, on which banks do not pay. */
 export function isBankingDay(iso: string): boolean {
   const d = parse(iso);
   const dow = d.getUTCDay();
   if (dow === 0 || dow === 6) return false;
   const md = iso.slice(5);
-  return !['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'].includes(md);
+  if (['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'].includes(md)) return false;
+  return iso !== easterMonday(yearOf(iso));
 }
 
 export function nextBankingDay(iso: string): string {

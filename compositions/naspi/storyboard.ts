@@ -1,4 +1,4 @@
-import { contactNumbers, date, itDate, l, money, month, welcomeIt } from '../common/copy';
+import { AVAILABLE_UNTIL_SCREEN, AVAILABLE_UNTIL_SPOKEN, contactNumbers, date, itDate, l, money, month, welcomeIt } from '../common/copy';
 import { addDays, addMonths, yearOf } from '../common/dates';
 import { cap, prepArt, the } from '../common/italian';
 import { formatCents, formatEuroWhole, type Localized } from '../common/locale';
@@ -487,14 +487,11 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
     minSeconds: 6,
     content: {
       headline: l('Grazie per averci seguito', 'Thank you for watching'),
-      text: l(
-        'Questa videoguida resta disponibile per sei mesi nella tua area riservata.',
-        'This video guide stays available for six months in your reserved area.',
-      ),
+      text: AVAILABLE_UNTIL_SCREEN,
     },
     narration: l(
-      `Questa videoguida resta disponibile per sei mesi nella tua area riservata: puoi rivederla quando vuoi. Per parlare con un operatore chiama ${phones.it}. Se la guida ti è stata utile, lascia una valutazione. Grazie, e in bocca al lupo per la ricerca di un nuovo lavoro.`,
-      `This video guide stays available for six months in your reserved area: you can watch it again whenever you like. To speak to an operator, call ${phones.en}. If the guide helped you, please leave a rating. Thank you, and good luck finding a new job.`,
+      `${AVAILABLE_UNTIL_SPOKEN.it} Per parlare con un operatore chiama ${phones.it}. Se la guida ti è stata utile, lascia una valutazione. Grazie, e in bocca al lupo per la ricerca di un nuovo lavoro.`,
+      `${AVAILABLE_UNTIL_SPOKEN.en} To speak to an operator, call ${phones.en}. If the guide helped you, please leave a rating. Thank you, and good luck finding a new job.`,
     ),
   };
 

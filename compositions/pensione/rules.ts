@@ -1,29 +1,9 @@
-import { addDays, addMonths, isBankingDay, monthOf, yearOf } from '../common/dates';
+import { addDays, addMonths, easterMonday, isBankingDay, monthOf, yearOf } from '../common/dates';
 
 /**
  * The pension rules of DOMAIN.md §2 the schema checks and the storyboard states. Figures are those
  * of 2025 and 2026; the guide names the year of every figure it says.
  */
-
-/** Easter Monday (Gregorian computus): a bank holiday that can move a payday (1 April 2024). */
-export function easterMonday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  const easter = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return addDays(easter, 1);
-}
 
 const NATIONAL_HOLIDAYS = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'];
 

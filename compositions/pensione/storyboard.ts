@@ -1,4 +1,4 @@
-import { contactNumbers, date, itDate, itDateText, l, money, welcomeIt } from '../common/copy';
+import { AVAILABLE_UNTIL_SCREEN, AVAILABLE_UNTIL_SPOKEN, contactNumbers, date, itDate, itDateText, l, money, welcomeIt } from '../common/copy';
 import { addMonths, monthOf, yearOf } from '../common/dates';
 import { prepArt, the, withPrep } from '../common/italian';
 import { formatList, type Localized } from '../common/locale';
@@ -467,11 +467,11 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     minSeconds: 12,
     content: {
       headline: retired ? l('Buona pensione!', 'Enjoy your retirement!') : l("Grazie per l'attenzione", 'Thank you for watching'),
-      text: l('Questa videoguida resta disponibile per sei mesi nella tua area riservata.', 'This video guide stays available for six months in your reserved area.'),
+      text: AVAILABLE_UNTIL_SCREEN,
     },
     narration: l(
-      `Questa videoguida resta per sei mesi nella tua area riservata. Se ti è stata utile, lascia una valutazione. ${retired ? `Da parte ${withPrep('di', inst.it)}, buona pensione!` : `${cap(inst.it)} ti ringrazia per l'attenzione.`}`,
-      `This video guide stays in your reserved area for six months. If it helped you, please leave a rating. ${retired ? `From all of us at ${inst.en}, enjoy your retirement!` : `Thank you for watching, from all of us at ${inst.en}.`}`,
+      `${AVAILABLE_UNTIL_SPOKEN.it} Se ti è stata utile, lascia una valutazione. ${retired ? `Da parte ${withPrep('di', inst.it)}, buona pensione!` : `${cap(inst.it)} ti ringrazia per l'attenzione.`}`,
+      `${AVAILABLE_UNTIL_SPOKEN.en} If it helped you, please leave a rating. ${retired ? `From all of us at ${inst.en}, enjoy your retirement!` : `Thank you for watching, from all of us at ${inst.en}.`}`,
     ),
   };
 

@@ -2,6 +2,7 @@ import React, { useEffect } from 'react';
 import type { Locale } from '../../compositions/common/locale';
 import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
 import { ErrorView, useBoot, useLang } from '../shared/boot';
+import { formatDate } from '../shared/i18n';
 import { GuideApp } from '../shared/ui/GuideApp';
 
 /** Tells the host page how tall the player is, so its iframe never scrolls inside. Nothing personal. */
@@ -32,7 +33,11 @@ export const EmbedApp: React.FC<{ token: string | null }> = ({ token }) => {
         </button>
       </div>
       {state.phase === 'ready' ? (
-        <GuideApp initial={state.loaded.manifest} token={token!} tokenKey={state.loaded.key} queue={state.loaded.queue} lang={lang} />
+        <>
+          <GuideApp initial={state.loaded.manifest} token={token!} tokenKey={state.loaded.key} queue={state.loaded.queue} lang={lang} />
+          {/* The closing scene points here for the guide's expiry: the embed shows it too. */}
+          <p className="vg-embed-foot">{t.availableUntil(formatDate(state.loaded.manifest.expiresAt, lang))}</p>
+        </>
       ) : (
         <div className="vg-card">
           <div className="vg-picture vg-placeholder" role="status">

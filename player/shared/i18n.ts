@@ -1,3 +1,4 @@
+import { prepArt } from '../../compositions/common/italian';
 import type { Locale } from '../../compositions/common/locale';
 
 /** The page's own words (the guide's content carries both languages itself). */
@@ -8,7 +9,8 @@ const it = {
   switchTo: 'English',
   switchLabel: 'Switch to English',
   personalGuide: 'La tua videoguida personale',
-  availableUntil: (d: string) => `Disponibile fino al ${d}`,
+  // "fino all'8 marzo 2026", "fino al 1º marzo 2026": the Italian helper merges and elides.
+  availableUntil: (d: string) => `Disponibile fino ${prepArt('a', d.replace(/^1 /, '1º '))}`,
   video: 'Videoguida',
   play: 'Guarda',
   resume: 'Continua',
