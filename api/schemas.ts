@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GUIDE_TYPES } from '../compositions/common/envelope';
-import { isoDate } from '../compositions/common/primitives';
+import { hiddenCharacterProblem, isoDate } from '../compositions/common/primitives';
 import { EARLIEST_DAY, LATEST_DAY } from '../server/analytics/periods';
 import { CHANNELS } from '../server/db/token-derivation';
 
@@ -30,9 +30,28 @@ export const MAX_CAMPAIGN_EXPIRY_YEARS = 5;
 
 export const notifyFlag = z.boolean({ error: 'expected true or false' }).optional();
 
+/**
+ * A campaign's name, shown in the dashboard, the console and every campaign listing: one line of
+ * plain text. No control characters or line breaks (a newline or BEL in a name breaks logs, CSV and
+ * one-line displays), no directional or invisible characters (a name displaying as another), and
+ * no < or > (the pages render names as text, escaped; refusing markup keeps any other consumer of
+ * the API that forgets to escape from rendering it). Quotes and & stay allowed ("RED 2026 – Nord & Sud").
+ */
+export const campaignName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .superRefine((s, ctx) => {
+    const hidden = hiddenCharacterProblem(s);
+    const markup = [...s].findIndex((ch) => ch === '<' || ch === '>');
+    if (hidden) ctx.addIssue({ code: 'custom', message: hidden });
+    else if (markup !== -1) ctx.addIssue({ code: 'custom', message: `must not contain < or > (got "${[...s][markup]}" at position ${markup}): a campaign name is one line of plain text` });
+  });
+
 export const newCampaign = z.strictObject({
   guideType,
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  name: campaignName,
   channels: z.array(channel).min(1, 'expected at least one channel').max(4).default([...CHANNELS]),
   renderPolicy: z.enum(['eager', 'lazy'], { error: 'expected eager (render at upload) or lazy (render at first access)' }).default('lazy'),
   printDate: serviceDay.optional(),
