@@ -8,6 +8,7 @@ import type { Secrets } from '../server/secrets';
 import type { SpeechContext } from '../speech/guide-narration';
 import type { CitizenVerifier } from './auth/citizen-jwt';
 import type { Metrics } from './metrics';
+import type { TokenMissBudget } from './middleware/rate-limit';
 
 /** What createApp needs from the outside; tests and benches build each with their own schema and prefixes. */
 export interface AppDeps {
@@ -35,4 +36,10 @@ export interface AppContext extends Omit<AppDeps, 'secrets' | 'rateLimits' | 'ci
   secrets: Secrets;
   citizenVerifier: CitizenVerifier | null;
   metrics: Metrics;
+  /** config.api.rateLimits with createApp's overrides (deps.rateLimits): what every limiter uses. */
+  rateLimits: RateLimitSettings;
+  /** Key prefix of every rate-limit counter in Redis. */
+  rateLimitPrefix: string;
+  /** The per-address budget of token misses, shared by the public routes and /api/events. */
+  tokenMisses: TokenMissBudget;
 }

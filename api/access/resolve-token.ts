@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { queueIfPending } from '../../server/db/guides';
 import { findLiveToken, markFirstAccess, type AccessRow } from '../../server/db/tokens';
 import { enqueueRenders, renderPriority } from '../../server/queues';
@@ -5,15 +6,18 @@ import type { AppContext } from '../deps';
 import { notFound } from '../errors';
 
 /**
- * The single code path behind /g/:token, /api/access/:token and /api/media/:token/...: one indexed
- * query that leaves out unknown, revoked and expired tokens alike, then one branch. All three leave by
- * the same `throw notFound()`, with the same body and in the same time class.
+ * The single code path behind /g/:token, /api/access/:token, /api/media/:token/... and the event
+ * batches' tokens: one indexed query that leaves out unknown, revoked and expired tokens alike, then
+ * one branch. All three leave by the same miss count and `throw notFound()`, with the same body and in
+ * the same time class.
  */
-export async function resolveToken(ctx: AppContext, token: string): Promise<AccessRow> {
+export async function resolveToken(ctx: AppContext, token: string, req: Request): Promise<AccessRow> {
   const row = await findLiveToken(ctx.db, token);
   ctx.metrics.tokenLookups.inc({ outcome: row ? 'found' : 'miss' });
-  if (!row) throw notFound();
-  return row;
+  if (row) return row;
+  // A miss spends the address's miss budget (429 past it); a found token never does.
+  await ctx.tokenMisses.spend(req);
+  throw notFound();
 }
 
 /**

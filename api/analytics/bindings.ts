@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Request } from 'express';
 import type { AppContext } from '../deps';
 import { resolveToken } from '../access/resolve-token';
 
@@ -26,12 +27,12 @@ export class BindingCache {
     private readonly max = 50_000,
   ) {}
 
-  async resolve(ctx: AppContext, token: string): Promise<Binding> {
+  async resolve(ctx: AppContext, token: string, req: Request): Promise<Binding> {
     const key = createHash('sha256').update(token).digest('base64url');
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.until > now) return hit.binding;
-    const row = await resolveToken(ctx, token);
+    const row = await resolveToken(ctx, token, req);
     const binding: Binding = {
       guideId: row.guide_id,
       guideType: row.type,

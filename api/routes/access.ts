@@ -60,7 +60,7 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
   r.get('/g/:token', privateAnswer, async (req, res) => {
     let row;
     try {
-      row = await resolveToken(ctx, String(req.params.token));
+      row = await resolveToken(ctx, String(req.params.token), req);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 404) throw err;
       res.status(404).type('html').send(notFoundPage());
@@ -78,7 +78,7 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
 
   r.get('/api/access/:token', privateAnswer, async (req, res) => {
     const token = String(req.params.token);
-    const row = await resolveToken(ctx, token);
+    const row = await resolveToken(ctx, token, req);
     afterAccess(ctx, row);
     const state: NarrationState = narrations ? narrations.peek(row) : { status: 'unavailable' };
     // Synthesis starts once the answer is out: it costs the API's thread CPU (clips are resampled in
@@ -91,12 +91,12 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
   // The manifest again once the narration is done (or has failed): a page that got "pending" waits here.
   r.get('/api/access/:token/narrated', privateAnswer, async (req, res) => {
     const token = String(req.params.token);
-    const row = await resolveToken(ctx, token);
+    const row = await resolveToken(ctx, token, req);
     res.json(buildManifest(row, token, await stateOf(row, NARRATED_WAIT_MS)));
   });
 
   r.get('/api/media/:token/narration/:file', privateAnswer, async (req, res) => {
-    const row = await resolveToken(ctx, String(req.params.token));
+    const row = await resolveToken(ctx, String(req.params.token), req);
     const m = /^([a-z0-9][a-z0-9-]{0,63})-([0-9a-f]{16})\.wav$/.exec(String(req.params.file));
     if (!m || !narrations) throw notFound();
     const live = await narrations.ensure(row);
@@ -107,7 +107,7 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
   });
 
   r.get('/api/media/:token/:file', privateAnswer, async (req, res) => {
-    const row = await resolveToken(ctx, String(req.params.token));
+    const row = await resolveToken(ctx, String(req.params.token), req);
     const file = String(req.params.file) as MediaFile;
     if (!Object.hasOwn(MEDIA_FILES, file)) throw notFound();
     await sendFile(res, path.join(ctx.config.videoDir, row.guide_id, file), MEDIA_FILES[file]);

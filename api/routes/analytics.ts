@@ -42,7 +42,6 @@ export function analyticsRoutes(ctx: AppContext): Router {
 
   r.post(
     '/api/events',
-    limits.misses.start,
     limits.perAddress,
     express.json({ limit: EVENTS_BODY_LIMIT, type: ['application/json', 'text/plain'] }),
     (req, res, next) => {
@@ -50,11 +49,10 @@ export function analyticsRoutes(ctx: AppContext): Router {
       next();
     },
     limits.perToken,
-    limits.misses.check,
     async (req, res) => {
       const batch = res.locals.batch as ReturnType<typeof parseBatch>;
       const clock = { now: Date.now(), maxAgeSeconds: settings.maxAgeSeconds, maxAheadSeconds: settings.maxAheadSeconds };
-      const { rows, rejected } = bindEvents(await bindings.resolve(ctx, batch.token), batch.events, clock);
+      const { rows, rejected } = bindEvents(await bindings.resolve(ctx, batch.token, req), batch.events, clock);
       refuseIfNothingAccepted(rows, rejected);
       try {
         await writer.write(rows);
