@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import { resolveSecrets } from '../server/secrets';
 import { createCitizenVerifier } from './auth/citizen-jwt';
 import type { AppContext, AppDeps } from './deps';
+import { keyAttempts } from './middleware/api-key';
 import { createMetrics, timeRequests } from './metrics';
 import { errorHandler, notFoundRoute } from './middleware/error-handler';
 import { publicRateLimits, tokenMissBudget } from './middleware/rate-limit';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
     rateLimits,
     rateLimitPrefix,
     tokenMisses: tokenMissBudget(deps.redis, rateLimitPrefix, rateLimits.tokenMisses, rateLimits.tokenMissWindowSeconds),
+    keyAttempts: keyAttempts(deps.redis, rateLimitPrefix, rateLimits.keyFailures, rateLimits.keyFailureWindowSeconds),
   };
   const playerDir = deps.playerDir ?? path.join(REPO, 'player', 'dist');
   const limits = publicRateLimits(deps.redis, rateLimitPrefix, rateLimits);

@@ -9,6 +9,7 @@ import type { SpeechContext } from '../speech/guide-narration';
 import type { CitizenVerifier } from './auth/citizen-jwt';
 import type { Metrics } from './metrics';
 import type { TokenMissBudget } from './middleware/rate-limit';
+import type { KeyAttempts } from './middleware/api-key';
 
 /** What createApp needs from the outside; tests and benches build each with their own schema and prefixes. */
 export interface AppDeps {
@@ -42,4 +43,6 @@ export interface AppContext extends Omit<AppDeps, 'secrets' | 'rateLimits' | 'ci
   rateLimitPrefix: string;
   /** The per-address budget of token misses, shared by the public routes and /api/events. */
   tokenMisses: TokenMissBudget;
+  /** The per-address budget of failed API-key attempts. */
+  keyAttempts: KeyAttempts;
 }

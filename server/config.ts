@@ -4,7 +4,7 @@ import { apiSchema, apiSection, embedSection, type ApiSettings, type EmbedSettin
 import { eventsSchema, eventsSection, type IngestSettings } from './config/events';
 import { renderSchema, renderSection, requireHttpSpeech, speechSchema, speechSection, type RenderSettings, type SpeechConfig } from './config/media';
 import { notifySchema, notifySection, type NotifierSettings } from './config/notify';
-import { duration, optionalString, secret } from './config/parse';
+import { apiKeyVariable, duration, optionalString, secret } from './config/parse';
 
 export { parseDuration } from './config/parse';
 export type { ApiSettings, EmbedSettings, RateLimitSettings } from './config/api';
@@ -37,8 +37,10 @@ const coreSchema = z.object({
   TOKEN_SECRET: secret('TOKEN_SECRET'),
   /** Signs webhooks and verifies delivery receipts; server/secrets.ts derives one outside production. */
   NOTIFY_WEBHOOK_SECRET: secret('NOTIFY_WEBHOOK_SECRET'),
-  OPERATOR_KEY: optionalString,
-  ANALYST_KEY: optionalString,
+  OPERATOR_KEY: apiKeyVariable('OPERATOR_KEY'),
+  ANALYST_KEY: apiKeyVariable('ANALYST_KEY'),
+  /** The Prometheus scraper's key for GET /metrics (Bearer); unset: /metrics answers 404. */
+  METRICS_KEY: apiKeyVariable('METRICS_KEY'),
   JWT_PUBLIC_KEY: optionalString,
   JWKS_URL: optionalString.pipe(z.url().optional()),
   JWT_ISSUER: optionalString,
@@ -64,11 +66,20 @@ function requireJwtClaimsInProduction(e: z.infer<typeof coreSchema>, ctx: z.Refi
   if (!e.JWT_AUDIENCE) ctx.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: `required in production when ${key} is set: this application's audience (aud), so tokens issued for other applications are refused` });
 }
 
+/** One key, one role: the same value for two roles would leave one of them without its key. */
+function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx): void {
+  if (e.ANALYST_KEY && e.ANALYST_KEY === e.OPERATOR_KEY) ctx.addIssue({ code: 'custom', path: ['ANALYST_KEY'], message: 'ANALYST_KEY must differ from OPERATOR_KEY (a key holds one role)' });
+  if (e.METRICS_KEY && (e.METRICS_KEY === e.OPERATOR_KEY || e.METRICS_KEY === e.ANALYST_KEY)) {
+    ctx.addIssue({ code: 'custom', path: ['METRICS_KEY'], message: 'METRICS_KEY must differ from OPERATOR_KEY and ANALYST_KEY (the scraper gets no role)' });
+  }
+}
+
 /** Every section in one schema, so one parse reports every malformed variable at once. */
 const envSchema = z
   .object({ ...coreSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...speechSchema.shape, ...renderSchema.shape })
   .superRefine(requireHttpSpeech)
-  .superRefine(requireJwtClaimsInProduction);
+  .superRefine(requireJwtClaimsInProduction)
+  .superRefine(requireDistinctKeys);
 
 export type Env = z.input<typeof envSchema>;
 
@@ -91,6 +102,8 @@ export interface Config {
   notifyWebhookSecret: string | undefined;
   operatorKey: string | undefined;
   analystKey: string | undefined;
+  /** Bearer key of GET /metrics; undefined: /metrics is not served. */
+  metricsKey: string | undefined;
   jwt: { publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string; maxLifetimeSeconds: number };
   browserExecutable: string | undefined;
   /** Public rate limits, proxies, purge interval. */
@@ -138,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
     operatorKey: e.OPERATOR_KEY,
     analystKey: e.ANALYST_KEY,
+    metricsKey: e.METRICS_KEY,
     jwt: { publicKey: e.JWT_PUBLIC_KEY, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, maxLifetimeSeconds: e.JWT_MAX_LIFETIME },
     browserExecutable: e.BROWSER_EXECUTABLE,
     api: apiSection(e),

@@ -9,7 +9,7 @@ import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 describe('logs, documentation, health and operations (PGlite)', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ backend: 'pglite', label: 'api_security' });
+    api = await startTestApi({ backend: 'pglite', label: 'api_security', env: { METRICS_KEY: 'm'.repeat(40) } });
   });
   afterAll(async () => {
     await api?.close();
@@ -69,7 +69,9 @@ describe('logs, documentation, health and operations (PGlite)', () => {
   it('answers health, readiness and Prometheus metrics without tokens in labels', async () => {
     expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${api.url}/readyz`)).json()).toEqual({ status: 'ready', checks: { database: true, redis: true } });
-    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    // Behind METRICS_KEY (issue #15): the scraper sends it as Bearer.
+    expect((await fetch(`${api.url}/metrics`)).status).toBe(401);
+    const metrics = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${'m'.repeat(40)}` } })).text();
     expect(metrics).toContain('videoguida_http_request_duration_seconds_bucket');
     expect(metrics).toContain('route="/api/access/:token"');
     expect(metrics).toMatch(/videoguida_guides_created_total\{source="single"\} \d+/);

@@ -10,7 +10,12 @@ describe('config', () => {
     expect(c.tokenTtlSeconds).toBe(180 * 86_400);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.videoDir.endsWith('/data/videos')).toBe(true);
-    expect(c.api).toEqual({ rateLimits: { publicPerMinute: 300, tokenMisses: 30, tokenMissWindowSeconds: 900 }, trustProxy: 0, purgeIntervalSeconds: 3600 });
+    expect(c.api).toEqual({
+      rateLimits: { publicPerMinute: 300, tokenMisses: 30, tokenMissWindowSeconds: 900, keyFailures: 20, keyFailureWindowSeconds: 900 },
+      trustProxy: 0,
+      purgeIntervalSeconds: 3600,
+    });
+    expect(c.metricsKey).toBeUndefined();
     expect(c.embed.frameAncestors).toEqual(["'self'"]);
     expect(c.events).toEqual({ perAddressPerMinute: 1200, perTokenPerMinute: 60, flushMs: 5, flushMaxEvents: 2000, maxAgeSeconds: 180 * 86_400, maxAheadSeconds: 86_400 });
     expect(c.jwt.maxLifetimeSeconds).toBe(3600);

@@ -35,7 +35,7 @@ export interface ConsentSyncReport {
  */
 export function consentSyncRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.put('/api/consents', requireRole(ctx.db, ['operator']), async (req, res) => {
+  r.put('/api/consents', requireRole(ctx, ['operator']), async (req, res) => {
     if (!req.is(['application/x-ndjson', 'application/ndjson', 'application/jsonl'])) {
       throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/x-ndjson (one citizen per line)', '(body)');
     }

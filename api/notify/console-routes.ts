@@ -39,8 +39,8 @@ function mask(value: string | null): string | null {
  */
 export function consoleRoutes(ctx: AppContext): Router {
   const r = Router();
-  const readers = requireRole(ctx.db, ['analyst', 'operator']);
-  const operator = requireRole(ctx.db, ['operator']);
+  const readers = requireRole(ctx, ['analyst', 'operator']);
+  const operator = requireRole(ctx, ['operator']);
 
   r.get('/api/notifications/stats', readers, async (req, res) => {
     const f = query(statsQuery, req.query);

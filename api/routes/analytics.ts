@@ -37,7 +37,7 @@ export function analyticsRoutes(ctx: AppContext): Router {
   const writer = new EventWriter(ctx.db, { lingerMs: settings.flushMs, maxEvents: settings.flushMaxEvents, logger: ctx.logger });
   registerEventWriter(ctx, writer);
   const limits = eventLimits(ctx, settings);
-  const analyst = requireRole(ctx.db, ['analyst']);
+  const analyst = requireRole(ctx, ['analyst']);
   const bindings = new BindingCache();
 
   r.post(

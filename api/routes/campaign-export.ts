@@ -27,7 +27,7 @@ async function write(res: Response, chunk: string): Promise<boolean> {
  */
 export function campaignExportRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.get('/api/campaigns/:id/export', requireRole(ctx.db, ['operator']), async (req, res) => {
+  r.get('/api/campaigns/:id/export', requireRole(ctx, ['operator']), async (req, res) => {
     const campaign = await campaignOr404(ctx, req.params.id);
     const { format, channel } = query(exportQuery, req.query);
     res.setHeader('Cache-Control', 'no-store');

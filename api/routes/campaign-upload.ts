@@ -18,7 +18,7 @@ const MAX_RECORD_BYTES = 256 * 1024;
  */
 export function campaignUploadRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.post('/api/campaigns/:id/guides', requireRole(ctx.db, ['operator']), async (req, res) => {
+  r.post('/api/campaigns/:id/guides', requireRole(ctx, ['operator']), async (req, res) => {
     const campaign = await campaignOr404(ctx, req.params.id);
     const envelope = GUIDE_TYPE_DEFINITIONS[campaign.guide_type].envelope;
     const csv = Boolean(req.is('text/csv'));

@@ -31,8 +31,8 @@ const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500
 /** Campaigns: operators create them; operators and analysts read them (no personal data inside). */
 export function campaignRoutes(ctx: AppContext): Router {
   const r = Router();
-  const operator = requireRole(ctx.db, ['operator']);
-  const reader = requireRole(ctx.db, ['operator', 'analyst']);
+  const operator = requireRole(ctx, ['operator']);
+  const reader = requireRole(ctx, ['operator', 'analyst']);
 
   r.post('/api/campaigns', operator, express.json({ limit: JSON_LIMIT }), async (req, res) => {
     const input = body(newCampaign, requireJsonObject(req.body, Boolean(req.is('application/json'))), 'invalid_campaign');

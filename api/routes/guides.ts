@@ -46,7 +46,7 @@ export async function guideOr404(ctx: AppContext, id: unknown): Promise<GuideRow
 /** Operators: create one guide, list, read status and links, revoke and re-issue links, delete. */
 export function guideRoutes(ctx: AppContext): Router {
   const r = Router();
-  const operator = requireRole(ctx.db, ['operator']);
+  const operator = requireRole(ctx, ['operator']);
 
   r.post('/api/guides', operator, express.json({ limit: JSON_LIMIT }), async (req, res) => {
     const { notify, ...envelope } = requireJsonObject(req.body, Boolean(req.is('application/json')));

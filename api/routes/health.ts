@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../deps';
+import { requireConfiguredKey } from '../middleware/api-key';
 
 /** Liveness says the process answers; readiness says it can do its job (database and Redis reachable). */
 export function healthRoutes(ctx: AppContext): Router {
@@ -15,8 +16,15 @@ export function healthRoutes(ctx: AppContext): Router {
     ]);
     res.status(db && redis ? 200 : 503).json({ status: db && redis ? 'ready' : 'not ready', checks: { database: db, redis } });
   });
-  r.get('/metrics', async (_req, res) => {
-    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
-  });
+  // Prometheus behind its own key (METRICS_KEY, Bearer): the figures say how many guides, uploads and
+  // token misses there are and how the process is doing, which is nobody's business but the
+  // operator's monitoring. No key configured: not served at all.
+  const metricsKey = ctx.config.metricsKey;
+  if (metricsKey) {
+    r.get('/metrics', requireConfiguredKey(ctx, metricsKey, 'GET /metrics'), async (_req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
+    });
+  }
   return r;
 }

@@ -19,7 +19,7 @@ export function qrSvg(link: string): Promise<string> {
 /** A guide's QR code for operators; the code holds the channel's link and nothing else. */
 export function qrRoutes(ctx: AppContext): Router {
   const r = Router();
-  const operator = requireRole(ctx.db, ['operator']);
+  const operator = requireRole(ctx, ['operator']);
 
   async function linkFor(id: unknown, q: unknown): Promise<{ link: string; size: number }> {
     const row = await guideOr404(ctx, id);

@@ -4,6 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Router } from 'express';
 import type { AppContext } from '../deps';
 import { requireRole } from '../middleware/api-key';
+import { sameOriginOnly } from '../middleware/same-origin';
 import { relaxedForBullBoard } from '../middleware/security';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -14,6 +15,9 @@ export function queueBoardRoutes(ctx: AppContext): Router {
   adapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: [new BullMQAdapter(ctx.renderQueue, { readOnlyMode: false })], serverAdapter: adapter });
   const r = Router();
-  r.use(QUEUE_BOARD_PATH, requireRole(ctx.db, ['operator'], { basicRealm: 'Videoguida operators' }), relaxedForBullBoard, adapter.getRouter());
+  // Cross-site writes are refused before the key is even looked at: the browser would attach its
+  // cached Basic credentials to a forged form post from any site (Bull Board retries, cleans, deletes jobs).
+  const sameOrigin = sameOriginOnly({ publicBaseUrl: ctx.config.publicBaseUrl, trustProxy: ctx.config.api.trustProxy, what: 'Bull Board' });
+  r.use(QUEUE_BOARD_PATH, sameOrigin, requireRole(ctx, ['operator'], { basicRealm: 'Videoguida operators' }), relaxedForBullBoard, adapter.getRouter());
   return r;
 }

@@ -15,7 +15,7 @@ import { JSON_LIMIT, requireJsonObject } from './guides';
  */
 export function triggerRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.post('/api/triggers', requireRole(ctx.db, ['operator']), express.json({ limit: JSON_LIMIT }), async (req, res) => {
+  r.post('/api/triggers', requireRole(ctx, ['operator']), express.json({ limit: JSON_LIMIT }), async (req, res) => {
     const t = body(trigger, requireJsonObject(req.body, Boolean(req.is('application/json'))), 'invalid_trigger');
     const checked = checkEnvelope(t.envelope, TRIGGER_EVENTS[t.event]);
     if (!checked.ok) throw invalid('invalid_envelope', checked.errors.map((e) => ({ ...e, field: `envelope.${e.field}` })));

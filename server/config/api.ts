@@ -10,6 +10,9 @@ export const apiSchema = z.object({
   /** Unknown, expired or revoked tokens one address may try per window before it gets 429. */
   RATE_LIMIT_TOKEN_MISSES: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_TOKEN_MISS_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Failed API-key attempts one address may make per window before every key check from it gets 429. */
+  RATE_LIMIT_KEY_FAILURES: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_KEY_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   /** Express "trust proxy": set to the number of proxies in front (1 behind one reverse proxy). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** How often npm start runs the retention purge. */
@@ -29,6 +32,8 @@ export interface RateLimitSettings {
   publicPerMinute: number;
   tokenMisses: number;
   tokenMissWindowSeconds: number;
+  keyFailures: number;
+  keyFailureWindowSeconds: number;
 }
 
 export interface ApiSettings {
@@ -48,6 +53,8 @@ export function apiSection(e: z.infer<typeof apiSchema>): ApiSettings {
       publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
       tokenMisses: e.RATE_LIMIT_TOKEN_MISSES,
       tokenMissWindowSeconds: e.RATE_LIMIT_TOKEN_MISS_WINDOW_SECONDS,
+      keyFailures: e.RATE_LIMIT_KEY_FAILURES,
+      keyFailureWindowSeconds: e.RATE_LIMIT_KEY_FAILURE_WINDOW_SECONDS,
     },
     trustProxy: e.TRUST_PROXY,
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,

@@ -27,6 +27,20 @@ export const optionalString = z
 export const secret = (name: string) =>
   optionalString.refine((s) => s === undefined || s.length >= 32, `${name} must be at least 32 characters`);
 
+/**
+ * A key given in the environment (OPERATOR_KEY, ANALYST_KEY, METRICS_KEY): stored as a plain SHA-256
+ * (no stretching), so it must be long enough that guessing it is pointless — at least 32 characters,
+ * as generated keys are (vg_op_ + 32); at most 200 (longer keys are refused at the door); no spaces
+ * or control characters (a key pasted with a line break would never match).
+ */
+export const apiKeyVariable = (name: string) =>
+  optionalString.superRefine((s, ctx) => {
+    if (s === undefined) return;
+    if (s.length < 32) ctx.addIssue({ code: 'custom', message: `${name} must be at least 32 characters (got ${s.length}); generate one with: openssl rand -base64 32` });
+    else if (s.length > 200) ctx.addIssue({ code: 'custom', message: `${name} must be at most 200 characters (got ${s.length})` });
+    else if (/[\s\u0000-\u001f\u007f]/.test(s)) ctx.addIssue({ code: 'custom', message: `${name} must not contain spaces or control characters` });
+  });
+
 /** An optional URL whose scheme is checked first, so the message shows the URL expected. */
 export const optionalUrl = (protocols: RegExp, example: string) =>
   optionalString.pipe(z.string().regex(protocols, `expected a URL such as ${example}`).pipe(z.url()).optional());

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../server/config';
+import type { Database } from '../server/db/database';
+import { migrate } from '../server/db/migrate';
+import { closeTestDatabase, openTestDatabase } from './helpers/databases';
+import { call, startTestApi, type TestApi } from './helpers/api';
+
+const basic = (key: string) => `Basic ${Buffer.from(`operator:${key}`).toString('base64')}`;
+const METRICS_KEY = 'm'.repeat(40);
+
+// Issue #15, finding 9: Bull Board took cross-site POSTs with cached Basic credentials, /metrics was
+// public, API-key routes had no limit on failed attempts and any non-empty key was accepted in config.
+describe('operator surfaces (PGlite)', () => {
+  let db: Database;
+  let api: TestApi;
+  beforeAll(async () => {
+    db = await openTestDatabase('pglite', 'security_operators');
+    await migrate(db);
+    api = await startTestApi({ db, backend: 'pglite', label: 'operators', env: { METRICS_KEY } });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await closeTestDatabase(db);
+  });
+
+  const board = (path: string, method: string, headers: Record<string, string>, body?: string) =>
+    fetch(`${api.url}/admin/queues${path}`, { method, headers: { authorization: basic(api.operatorKey), ...headers }, body });
+
+  it('refuses Bull Board writes a page of another site made the browser send, and takes its own', async () => {
+    const paused = () => api.ctx.renderQueue.isPaused();
+    const waiting = async () => (await api.ctx.renderQueue.getJobCounts('waiting', 'prioritized', 'paused')) as Record<string, number>;
+    const before = await waiting();
+    const forged: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'same-site', origin: 'https://other.istituto.example' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
+    for (const headers of forged) {
+      const pause = await board('/api/queues/pause', 'PUT', headers);
+      expect(pause.status, JSON.stringify(headers)).toBe(403);
+      expect((await pause.json()).error).toMatchObject({ code: 'cross_origin', field: 'Origin' });
+      const add = await board('/api/queues/render/add', 'POST', { ...headers, 'content-type': 'text/plain' }, 'name=x');
+      expect(add.status).toBe(403);
+      await add.arrayBuffer();
+    }
+    expect(await paused()).toBe(false);
+    expect(await waiting()).toEqual(before);
+    // Its own pages (Sec-Fetch-Site same-origin, or Origin of this server) and programs without Origin.
+    expect((await board('/api/queues/pause', 'PUT', { 'sec-fetch-site': 'same-origin', origin: api.url })).status).toBe(200);
+    expect(await paused()).toBe(true);
+    expect((await board('/api/queues/resume', 'PUT', { origin: api.url })).status).toBe(200);
+    expect((await board('/api/queues/pause', 'PUT', {})).status).toBe(200);
+    expect((await board('/api/queues/resume', 'PUT', {})).status).toBe(200);
+    expect(await paused()).toBe(false);
+    // Reading stays open to the logged-in browser, whatever the site.
+    expect((await board('/api/queues', 'GET', { 'sec-fetch-site': 'cross-site' })).status).toBe(200);
+  });
+
+  it('takes Basic credentials only on Bull Board: elsewhere a browser-cached key opens nothing', async () => {
+    const res = await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers: { authorization: basic(api.operatorKey), 'content-type': 'application/json' }, body: JSON.stringify({ guideType: 'red', name: 'x' }) });
+    expect(res.status).toBe(401);
+    expect((await call(api, 'GET', '/api/campaigns')).status).toBe(200);
+  });
+
+  it('serves /metrics only with METRICS_KEY as Bearer, and not at all without one configured', async () => {
+    expect((await fetch(`${api.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${'x'.repeat(40)}` } })).status).toBe(401);
+    expect((await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${api.operatorKey}` } })).status).toBe(401);
+    const ok = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_KEY}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('videoguida_token_lookups_total');
+    const without = await startTestApi({ db, backend: 'pglite', label: 'operators_nometrics' });
+    try {
+      const res = await fetch(`${without.url}/metrics`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'not found', field: null } });
+    } finally {
+      await without.close();
+    }
+  });
+
+  it('limits failed API-key attempts per address, atomically: 20 concurrent guesses against a budget of 5', async () => {
+    const limited = await startTestApi({ db, backend: 'pglite', label: 'operators_keys', rateLimits: { keyFailures: 5, keyFailureWindowSeconds: 600 } });
+    try {
+      // Valid keys give their slot back: many requests with good keys spend nothing.
+      for (let i = 0; i < 12; i++) expect((await call(limited, 'GET', '/api/campaigns', { key: i % 2 ? limited.operatorKey : limited.analystKey })).status).toBe(200);
+      const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: `vg_op_guess${String(i).padStart(30, '0')}` })));
+      const statuses = guesses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+      const refused = guesses.find((r) => r.status === 429)!;
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500);
+      expect((await refused.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('failed API-key attempts') });
+      // Past the budget the address is refused until the window ends, valid keys too (or it would not slow a guesser).
+      expect((await call(limited, 'GET', '/api/campaigns')).status).toBe(429);
+      expect((await fetch(`${limited.url}/admin/queues/api/queues`, { headers: { authorization: basic(limited.operatorKey) } })).status).toBe(429);
+      // No key at all is not an attempt: the login prompt still comes.
+      expect((await fetch(`${limited.url}/admin/queues`)).status).toBe(401);
+      // The public routes are not concerned.
+      expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
+      await Promise.all(guesses.filter((r) => r !== refused).map((r) => r.arrayBuffer()));
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('keys in the configuration', () => {
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as ConfigError).problems;
+    }
+    return [];
+  };
+
+  it.each([
+    ['OPERATOR_KEY', 'secret', /OPERATOR_KEY must be at least 32 characters \(got 6\)/],
+    ['ANALYST_KEY', 'a'.repeat(31), /ANALYST_KEY must be at least 32 characters \(got 31\)/],
+    ['METRICS_KEY', 'short', /METRICS_KEY must be at least 32 characters/],
+    ['OPERATOR_KEY', 'k'.repeat(201), /OPERATOR_KEY must be at most 200 characters/],
+    ['ANALYST_KEY', `${'a'.repeat(20)} ${'b'.repeat(20)}`, /ANALYST_KEY must not contain spaces/],
+  ])('refuses %s=%j naming the variable', (variable, value, message) => {
+    expect(problems({ [variable]: value })).toEqual([{ variable, message: expect.stringMatching(message) }]);
+  });
+
+  it('refuses one key for two roles, and accepts distinct long keys', () => {
+    const k = 'k'.repeat(40);
+    expect(problems({ OPERATOR_KEY: k, ANALYST_KEY: k })).toEqual([{ variable: 'ANALYST_KEY', message: expect.stringContaining('must differ from OPERATOR_KEY') }]);
+    expect(problems({ OPERATOR_KEY: k, METRICS_KEY: k })).toEqual([{ variable: 'METRICS_KEY', message: expect.stringContaining('must differ') }]);
+    const c = loadConfig({ OPERATOR_KEY: 'o'.repeat(32), ANALYST_KEY: 'a'.repeat(41), METRICS_KEY: 'm'.repeat(32) });
+    expect([c.operatorKey, c.analystKey?.length, c.metricsKey]).toEqual(['o'.repeat(32), 41, 'm'.repeat(32)]);
+  });
+});
