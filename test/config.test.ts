@@ -17,7 +17,7 @@ describe('config', () => {
     });
     expect(c.metricsKey).toBeUndefined();
     expect(c.embed.frameAncestors).toEqual(["'self'"]);
-    expect(c.events).toEqual({ perAddressPerMinute: 1200, perTokenPerMinute: 60, flushMs: 5, flushMaxEvents: 2000, maxAgeSeconds: 180 * 86_400, maxAheadSeconds: 86_400 });
+    expect(c.events).toEqual({ perAddressPerMinute: 1200, perTokenPerMinute: 60, viewsPerBatch: 5, viewsPerTokenPerHour: 20, flushMs: 5, flushMaxEvents: 2000, maxAgeSeconds: 180 * 86_400, maxAheadSeconds: 86_400 });
     expect(c.jwt.maxLifetimeSeconds).toBe(3600);
     expect(c.notify).toMatchObject({ smtpUrl: undefined, mailFrom: 'Videoguida <noreply@videoguida.localhost>', pecFrom: undefined, attempts: 8, smtpAcceptIsDelivery: false });
     expect(c.notify.ratePerSecond).toEqual({ email: 50, sms: 20, app: 50, pec: 5 });
@@ -49,6 +49,8 @@ describe('config', () => {
     ['EVENTS_MAX_AGE', '99999d', /at most 3650 days/],
     ['EVENTS_MAX_AHEAD', '30d', /at most 7 days/],
     ['JWT_MAX_LIFETIME', '30d', /at most 24h/],
+    ['EVENTS_VIEWS_PER_BATCH', '0', /too small|>=1/],
+    ['RATE_LIMIT_KEY_FAILURES', '-1', /too small|>0/],
   ])('names %s when it is wrong', (variable, value, message) => {
     try {
       loadConfig({ [variable]: value });

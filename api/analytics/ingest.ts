@@ -64,8 +64,16 @@ function atProblem(at: string, clock: EventClock): { iso: string } | { message: 
  * to the guide and channel of the token the batch came with: the body cannot choose a guide, and
  * neither the token nor anything about the citizen is stored with the event.
  */
-export function bindEvents(b: Binding, events: readonly unknown[], clock: EventClock): { rows: EventRow[]; rejected: Rejection[] } {
+export interface BoundBatch {
+  rows: EventRow[];
+  /** The batch index of each row (rows[i] is events[positions[i]]). */
+  positions: number[];
+  rejected: Rejection[];
+}
+
+export function bindEvents(b: Binding, events: readonly unknown[], clock: EventClock): BoundBatch {
   const rows: EventRow[] = [];
+  const positions: number[] = [];
   const rejected: Rejection[] = [];
   events.forEach((raw, index) => {
     const r = viewingEvent.safeParse(raw);
@@ -80,6 +88,7 @@ export function bindEvents(b: Binding, events: readonly unknown[], clock: EventC
       rejected.push({ index, id: e.id, field: 'at', message: at.message });
       return;
     }
+    positions.push(index);
     rows.push({
       id: e.id,
       guideId: b.guideId,
@@ -96,7 +105,7 @@ export function bindEvents(b: Binding, events: readonly unknown[], clock: EventC
       value: e.value ?? null,
     });
   });
-  return { rows, rejected };
+  return { rows, positions, rejected };
 }
 
 /** A batch none of whose events could be accepted is refused as a whole: 422 naming each event's field. */

@@ -10,11 +10,13 @@ import { BindingCache } from '../analytics/bindings';
 import { builtPage } from '../built-page';
 import { bindEvents, parseBatch, refuseIfNothingAccepted } from '../analytics/ingest';
 import { eventLimits } from '../analytics/limits';
+import { ViewBudget } from '../analytics/view-budget';
 import { registerEventWriter } from '../analytics/registry';
 import { statsQuery, toFilter, type StatsQuery } from '../analytics/stats-params';
 import type { AppContext } from '../deps';
 import { ApiError } from '../errors';
 import { requireRole } from '../middleware/api-key';
+import { sameOriginOnly } from '../middleware/same-origin';
 import { query } from '../validate';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,9 +41,14 @@ export function analyticsRoutes(ctx: AppContext): Router {
   const limits = eventLimits(ctx, settings);
   const analyst = requireRole(ctx, ['analyst']);
   const bindings = new BindingCache();
+  const views = new ViewBudget(ctx.redis, ctx.rateLimitPrefix, { perBatch: settings.viewsPerBatch, perTokenPerHour: settings.viewsPerTokenPerHour });
+  // Only this server's pages send events: the citizen page and /embed (a framed document is still
+  // ours, same-origin). A page of another site making its visitors' browsers post batches is refused.
+  const ownPagesOnly = sameOriginOnly({ publicBaseUrl: ctx.config.publicBaseUrl, trustProxy: ctx.config.api.trustProxy, what: 'POST /api/events' });
 
   r.post(
     '/api/events',
+    ownPagesOnly,
     limits.perAddress,
     express.json({ limit: EVENTS_BODY_LIMIT, type: ['application/json', 'text/plain'] }),
     (req, res, next) => {
@@ -52,7 +59,8 @@ export function analyticsRoutes(ctx: AppContext): Router {
     async (req, res) => {
       const batch = res.locals.batch as ReturnType<typeof parseBatch>;
       const clock = { now: Date.now(), maxAgeSeconds: settings.maxAgeSeconds, maxAheadSeconds: settings.maxAheadSeconds };
-      const { rows, rejected } = bindEvents(await bindings.resolve(ctx, batch.token, req), batch.events, clock);
+      const bound = bindEvents(await bindings.resolve(ctx, batch.token, req), batch.events, clock);
+      const { rows, rejected } = await views.admit(batch.token, bound);
       refuseIfNothingAccepted(rows, rejected);
       try {
         await writer.write(rows);
