@@ -31,11 +31,12 @@ describe('view and rating stuffing (PGlite)', () => {
 
   it("refuses the issue's batch from another site's page, as a beacon (text/plain) or with fetch", async () => {
     const token = await newToken('stuff-origin');
-    for (const headers of [
+    const forged: Record<string, string>[] = [
       { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://evil.example' },
       { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
       { origin: 'null' },
-    ]) {
+    ];
+    for (const headers of forged) {
       const res = await post(api, JSON.stringify(stuffing(token)), headers);
       expect(res.status).toBe(403);
       expect((await res.json()).error).toMatchObject({ code: 'cross_origin', field: 'Origin' });
