@@ -58,7 +58,7 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   path('get', '/api/access/{token}', 'Guide manifest for the player (public)', { request: { params: tokenParam }, responses: { 200: { description: 'manifest' }, 404: error('unknown, expired or revoked (one answer)'), 429: error('too many requests or misses') } });
   path('get', '/api/media/{token}/{file}', 'Rendered video, poster, captions, chapters; Range supported (public)', {
     request: { params: tokenParam.extend({ file: z.enum(Object.keys(MEDIA_FILES) as [MediaFile, ...MediaFile[]]) }) },
-    responses: { 200: { description: 'file' }, 206: { description: 'partial content' }, 404: error('not found') },
+    responses: { 200: { description: 'file (also for disjoint ranges: no multipart)' }, 206: { description: 'partial content' }, 404: error('not found'), 416: error('malformed or unsatisfiable bytes range; Content-Range: bytes */<size>'), 429: error('too many requests or misses') },
   });
   path('get', '/api/access/{token}/narrated', 'The manifest once live narration is synthesised or has failed; waits a bounded time (public)', {
     request: { params: tokenParam },
@@ -74,9 +74,9 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   // Issue #7: viewing events and statistics (docs/metrics.md defines every figure).
   const batch = eventBatch.extend({ events: z.array(viewingEvent).min(1).max(100) }).meta({ id: 'EventBatch' });
   path('post', '/api/events', 'Viewing events from the player (public; the token is in the body)', {
-    description: "Up to 100 events, as application/json or text/plain (sendBeacon). Each event is validated on its own: malformed ones are reported with field and reason, the others stored; an event's `at` must lie within EVENTS_MAX_AGE before and EVENTS_MAX_AHEAD after the server's clock. Answered once stored; a replayed event id is stored once.",
+    description: "Up to 100 events, as application/json or text/plain (sendBeacon), from this server's own pages only (a browser request from another site is 403). Each event is validated on its own: malformed ones are reported with field and reason, the others stored; an event's `at` must lie within EVENTS_MAX_AGE before and EVENTS_MAX_AHEAD after the server's clock. Events of more than EVENTS_VIEWS_PER_BATCH views in the batch, of views past EVENTS_VIEWS_PER_TOKEN_PER_HOUR for the link, or a view's ratings past 3 are rejected one by one (field viewId or kind). Answered once stored; a replayed event id is stored once.",
     request: { body: { content: { 'application/json': { schema: batch }, 'text/plain': { schema: batch } } } },
-    responses: { 202: json(ingestReport, 'stored; rejected events listed'), 404: error('unknown, expired or revoked token'), 413: error('body over 64 KB'), 422: error('not a batch (invalid_batch), no valid event in it (invalid_events), or a value the database refused (events_refused): do not send again'), 429: error('too many batches from this address or link'), 503: error('not stored: send again') },
+    responses: { 202: json(ingestReport, 'stored; rejected events listed'), 403: error("sent by another site's page (cross_origin)"), 404: error('unknown, expired or revoked token'), 413: error('body over 64 KB'), 422: error('not a batch (invalid_batch), no valid event in it (invalid_events), or a value the database refused (events_refused): do not send again'), 429: error('too many batches from this address or link, or too many token misses from this address'), 503: error('not stored: send again') },
   });
   const an = [{ apiKey: [] }];
   path('get', '/api/stats', 'Viewing statistics of the guides produced in a period (analyst)', {
@@ -89,7 +89,10 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   registerNotificationPaths(path, json, error);
   path('get', '/healthz', 'Liveness', { responses: { 200: { description: 'ok' } } });
   path('get', '/readyz', 'Readiness: database and Redis', { responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } });
-  path('get', '/metrics', 'Prometheus metrics', { responses: { 200: { description: 'text exposition format' } } });
+  path('get', '/metrics', 'Prometheus metrics (Bearer METRICS_KEY; not served without one)', {
+    security: [{ apiKey: [] }],
+    responses: { 200: { description: 'text exposition format' }, 401: error('missing or wrong METRICS_KEY'), 404: error('METRICS_KEY not configured'), 429: error('too many failed key attempts from this address') },
+  });
 
   return new OpenApiGeneratorV31(reg.definitions).generateDocument({
     openapi: '3.1.0',
