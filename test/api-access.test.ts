@@ -1,3 +1,4 @@
+import { redType } from '../compositions/red';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
@@ -73,7 +74,7 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     const html = await res.text();
     expect(html).toContain('<html lang="it">');
-    expect(html).toContain('Sollecito dichiarazione reddituale');
+    expect(html).toContain(redType.title.it);
     expect(html).toContain('lettore video non è ancora stato installato');
     const missing = await fetch(`${api.url}/g/${'x'.repeat(32)}`);
     expect(missing.status).toBe(404);

@@ -1,3 +1,4 @@
+import { redType } from '../compositions/red';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,7 +58,7 @@ describe('citizen page at /g/:token', () => {
     await page.goto(guide.qr);
     const firstFrameMs = await waitFirstFrame(page.mainFrame());
     expect(firstFrameMs).toBeLessThan(Date.now() - started + 1);
-    expect(await page.locator('h1').textContent()).toBe('Sollecito dichiarazione reddituale');
+    expect(await page.locator('h1').textContent()).toBe(redType.title.it);
 
     // axe-core on the page as the citizen first sees it, then with the full text open.
     expect(await axeViolations(page.mainFrame())).toEqual([]);
@@ -94,7 +95,7 @@ describe('citizen page at /g/:token', () => {
 
     await page.locator('.vg-lang').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.locator('h1').textContent()).toBe('Income declaration reminder');
+    expect(await page.locator('h1').textContent()).toBe(redType.title.en);
     await page.locator('.vg-tab', { hasText: 'Full text' }).click();
     expect(await page.locator('.vg-transcript').textContent()).toContain('use the button');
 

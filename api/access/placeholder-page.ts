@@ -1,3 +1,5 @@
+import { prepArt } from '../../compositions/common/italian';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
@@ -24,7 +26,7 @@ export function placeholderPage(title: string, expiresAt: Date): string {
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p>La tua videoguida è pronta, ma il lettore video non è ancora stato installato su questo server.</p>
-<p>La guida resta disponibile fino al ${escapeHtml(until)}.</p>
+<p>La guida resta disponibile fino ${escapeHtml(prepArt('a', until.replace(/^1 /, '1º ')))}.</p>
 <p lang="en">Operators: build the player with <code>npm run player:build</code>.</p>
 </main>
 </body>

@@ -1,6 +1,5 @@
 import { l } from '../common/copy';
 import type { GuideTypeDefinition } from '../common/guide-type';
-import { generateAuu } from './generate';
 import { auu } from './schema';
 import { AUU_VERSION, auuStoryboard } from './storyboard';
 
@@ -13,5 +12,4 @@ export const auuType: GuideTypeDefinition<typeof auu.envelope, typeof auu.guide>
   guide: auu.guide,
   toGuide: auu.toGuide,
   storyboard: auuStoryboard,
-  generate: generateAuu,
 };

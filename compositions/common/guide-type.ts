@@ -3,9 +3,11 @@ import type { GuideType } from './envelope';
 import type { Localized } from './locale';
 import type { StoryboardOptions } from './storyboard-build';
 import type { Storyboard } from './storyboard-types';
-import type { Rng } from '../generator/rng';
 
-/** Everything the system knows about one guide type; the registry lists the six. */
+/**
+ * Everything the system knows about one guide type; the registry lists the six. Browser-safe: the
+ * test-data generators live in compositions/generator/registry.ts, which no bundle imports.
+ */
 export interface GuideTypeDefinition<E extends z.ZodType = z.ZodType, G extends z.ZodType = z.ZodType> {
   type: GuideType;
   /** Bumped whenever the storyboard or the scenes change what they show: it keys renders and caches. */
@@ -19,6 +21,4 @@ export interface GuideTypeDefinition<E extends z.ZodType = z.ZodType, G extends 
   /** The guide from a valid envelope: what must not be kept dropped, what the edge derives (the age) added. */
   toGuide(envelope: z.infer<E>): z.infer<G>;
   storyboard(guide: z.infer<G>, options?: StoryboardOptions): Storyboard;
-  /** A valid, realistic envelope; `variant` walks the edge cases in turn. */
-  generate(rng: Rng, variant: number): z.input<E>;
 }

@@ -1,5 +1,6 @@
 import { GUIDE_TYPES, type GuideType } from '../common/envelope';
-import { GUIDE_TYPE_DEFINITIONS, type EnvelopeInput } from '../guide-types';
+import type { EnvelopeInput } from '../guide-types';
+import { GENERATORS } from './registry';
 import { Rng } from './rng';
 
 export type GenerateType = GuideType | 'all';
@@ -16,7 +17,7 @@ export function* generateEnvelopes(type: GenerateType, count: number, seed: stri
     const k = perType.get(t) ?? 0;
     perType.set(t, k + 1);
     const rng = new Rng(`${seed}:${t}:${k}`);
-    const envelope = GUIDE_TYPE_DEFINITIONS[t].generate(rng, k) as EnvelopeInput;
+    const envelope = GENERATORS[t](rng, k);
     // Unique within a seed, so a campaign upload never collides on externalRef.
     envelope.externalRef = `${t.toUpperCase()}-${tag}-${String(k).padStart(7, '0')}`;
     yield envelope;

@@ -1,6 +1,5 @@
 import { l } from '../common/copy';
 import type { GuideTypeDefinition } from '../common/guide-type';
-import { generateInvalidita } from './generate';
 import { invalidita } from './schema';
 import { INVALIDITA_VERSION, invaliditaStoryboard } from './storyboard';
 
@@ -13,5 +12,4 @@ export const invaliditaType: GuideTypeDefinition<typeof invalidita.envelope, typ
   guide: invalidita.guide,
   toGuide: invalidita.toGuide,
   storyboard: invaliditaStoryboard,
-  generate: generateInvalidita,
 };

@@ -1,6 +1,5 @@
 import { l } from '../common/copy';
 import type { GuideTypeDefinition } from '../common/guide-type';
-import { generateNaspi } from './generate';
 import { naspi } from './schema';
 import { NASPI_VERSION, naspiStoryboard } from './storyboard';
 
@@ -13,5 +12,4 @@ export const naspiType: GuideTypeDefinition<typeof naspi.envelope, typeof naspi.
   guide: naspi.guide,
   toGuide: naspi.toGuide,
   storyboard: naspiStoryboard,
-  generate: generateNaspi,
 };

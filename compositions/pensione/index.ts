@@ -1,6 +1,5 @@
 import { l } from '../common/copy';
 import type { GuideTypeDefinition } from '../common/guide-type';
-import { generatePensione } from './generate';
 import { pensione } from './schema';
 import { PENSIONE_VERSION, pensioneStoryboard } from './storyboard';
 
@@ -13,5 +12,4 @@ export const pensioneType: GuideTypeDefinition<typeof pensione.envelope, typeof 
   guide: pensione.guide,
   toGuide: pensione.toGuide,
   storyboard: pensioneStoryboard,
-  generate: generatePensione,
 };

@@ -1,6 +1,5 @@
 import { l } from '../common/copy';
 import type { GuideTypeDefinition } from '../common/guide-type';
-import { generateRed } from './generate';
 import { red } from './schema';
 import { RED_VERSION, redStoryboard } from './storyboard';
 
@@ -13,5 +12,4 @@ export const redType: GuideTypeDefinition<typeof red.envelope, typeof red.guide>
   guide: red.guide,
   toGuide: red.toGuide,
   storyboard: redStoryboard,
-  generate: generateRed,
 };

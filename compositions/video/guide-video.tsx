@@ -1,45 +1,17 @@
 import React, { useMemo } from 'react';
-import { AbsoluteFill, Audio, Sequence, staticFile } from 'remotion';
-import { LEAD_IN_FRAMES } from '../common/storyboard-build';
 import type { NarrationTrack } from '../common/video-props';
 import { storyboardOf, type Guide } from '../guide-types';
-import { SceneView } from '../scenes/scene-view';
-import { FontGate } from '../scenes/ui/font-gate';
+import { StoryboardVideo } from './storyboard-video';
 
 export interface GuideVideoProps {
   guide: Guide;
   narration?: NarrationTrack;
-  /**
-   * Still presenter and background (the citizen's "reduce motion" setting, live playback only): the
-   * base holds its first loop frame; layers still fade, which is not motion.
-   */
   reducedMotion?: boolean;
   [key: string]: unknown;
 }
 
-/** Absolute URLs and root paths are used as given; anything else is a file in assets/. */
-const audioSrc = (src: string): string => (/^(https?:|data:|blob:|\/)/.test(src) ? src : staticFile(src));
-
-/** A whole guide: its storyboard's scenes in sequence, each with its narration clip when known. */
+/** A whole guide (the Remotion compositions' component): its storyboard, drawn. */
 export const GuideVideo: React.FC<GuideVideoProps> = ({ guide, narration, reducedMotion = false }) => {
   const storyboard = useMemo(() => storyboardOf(guide, { narrationFrames: narration?.frames }), [guide, narration]);
-  return (
-    <FontGate>
-      <AbsoluteFill style={{ backgroundColor: '#ffffff' }}>
-        {storyboard.scenes.map((scene) => {
-          const clip = narration?.audio?.[scene.id];
-          return (
-            <Sequence key={scene.id} name={scene.id} from={scene.from} durationInFrames={scene.durationInFrames}>
-              <SceneView scene={scene} storyboard={storyboard} stillBase={reducedMotion} />
-              {clip ? (
-                <Sequence from={LEAD_IN_FRAMES} layout="none">
-                  <Audio src={audioSrc(clip)} />
-                </Sequence>
-              ) : null}
-            </Sequence>
-          );
-        })}
-      </AbsoluteFill>
-    </FontGate>
-  );
+  return <StoryboardVideo storyboard={storyboard} reducedMotion={reducedMotion} {...(narration ? { narration } : {})} />;
 };

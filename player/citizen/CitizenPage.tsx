@@ -1,7 +1,7 @@
 import React from 'react';
 import type { Locale } from '../../compositions/common/locale';
 import { defaultTheme } from '../../compositions/common/theme';
-import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
+import { loadedGuideType } from '../shared/guide-types';
 import { LogoMark } from '../../compositions/scenes/ui/logo';
 import { ErrorView, useBoot, useLang } from '../shared/boot';
 import { formatDate } from '../shared/i18n';
@@ -13,7 +13,7 @@ export const CitizenPage: React.FC<{ token: string | null }> = ({ token }) => {
   const manifest = state.phase === 'ready' ? state.loaded.manifest : undefined;
   const [lang, t, setLang] = useLang(manifest?.locale);
   const other: Locale = lang === 'it' ? 'en' : 'it';
-  const title = manifest ? GUIDE_TYPE_DEFINITIONS[manifest.guide.type].title[lang] : t.video;
+  const title = manifest ? loadedGuideType(manifest.guide.type).title[lang] : t.video;
   return (
     <>
       <a className="vg-skip" href="#vg-main">

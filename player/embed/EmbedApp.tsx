@@ -1,6 +1,6 @@
 import React, { useEffect } from 'react';
 import type { Locale } from '../../compositions/common/locale';
-import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
+import { loadedGuideType } from '../shared/guide-types';
 import { ErrorView, useBoot, useLang } from '../shared/boot';
 import { formatDate } from '../shared/i18n';
 import { GuideApp } from '../shared/ui/GuideApp';
@@ -27,7 +27,7 @@ export const EmbedApp: React.FC<{ token: string | null }> = ({ token }) => {
   return (
     <main className="vg-embed">
       <div className="vg-embed-head">
-        <h1 className="vg-title">{manifest ? GUIDE_TYPE_DEFINITIONS[manifest.guide.type].title[lang] : t.video}</h1>
+        <h1 className="vg-title">{manifest ? loadedGuideType(manifest.guide.type).title[lang] : t.video}</h1>
         <button type="button" className="vg-lang vg-lang-light" lang={other} aria-label={t.switchLabel} onClick={() => setLang(other)}>
           {t.switchTo}
         </button>

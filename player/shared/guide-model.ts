@@ -1,7 +1,7 @@
 import { captionCues, type Cue } from '../../compositions/captions';
 import type { Locale } from '../../compositions/common/locale';
 import type { Action, Scene, Storyboard } from '../../compositions/common/storyboard-types';
-import { storyboardOf } from '../../compositions/guide-types';
+import { loadedGuideType } from './guide-types';
 import type { Manifest } from './manifest';
 
 /** An action with its window in guide frames (the storyboard keeps them scene-relative). */
@@ -21,7 +21,7 @@ export interface GuideModel {
 
 /** Everything the overlays read, from the same storyboard the composition draws. */
 export function guideModel(m: Manifest): GuideModel {
-  const storyboard = storyboardOf(m.guide, m.narration ? { narrationFrames: m.narration.frames } : undefined);
+  const storyboard = loadedGuideType(m.guide.type).storyboard(m.guide, m.narration ? { narrationFrames: m.narration.frames } : undefined);
   const cues = captionCues(storyboard, storyboard.locale, m.narration?.sentences);
   const actions = storyboard.scenes.flatMap((s) =>
     s.actions.map((action) => ({ action, sceneId: s.id, from: s.from + action.startFrame, to: s.from + Math.min(action.endFrame, s.durationInFrames) })),

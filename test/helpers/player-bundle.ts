@@ -9,8 +9,12 @@ interface Chunk {
   dynamicImports?: string[];
 }
 
-/** Gzip sizes (level 9) of what a page's entry loads at once and what it may load later, from the Vite manifest. */
-export function jsOf(entry: string, dist = PLAYER_DIST): { initial: number; lazy: number; files: string[] } {
+/**
+ * Gzip sizes (level 9) of what a page's entry loads at once and what it may load later, from the Vite
+ * manifest. `also` names dynamic entries loaded before the first frame (the guide type the manifest
+ * names), counted with the initial download.
+ */
+export function jsOf(entry: string, dist = PLAYER_DIST, also: string[] = []): { initial: number; lazy: number; files: string[] } {
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
   const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
   const initial = new Set<string>();
@@ -21,6 +25,7 @@ export function jsOf(entry: string, dist = PLAYER_DIST): { initial: number; lazy
     c.imports?.forEach((k) => walk(k, into));
   };
   walk(entry, initial);
+  for (const key of also) walk(key, initial);
   const lazy = new Set<string>();
   for (const key of Object.keys(manifest)) {
     if (!initial.has(manifest[key]!.file)) continue;

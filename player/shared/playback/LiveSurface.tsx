@@ -2,14 +2,14 @@ import React, { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } fr
 import { Player, type PlayerRef } from '@remotion/player';
 import { useBufferState } from 'remotion';
 import type { NarrationTrack } from '../../../compositions/common/video-props';
-import type { Guide } from '../../../compositions/guide-types';
+import type { Storyboard } from '../../../compositions/common/storyboard-types';
 import { HEIGHT, WIDTH } from '../../../compositions/scenes/ui/geometry';
-import { GuideVideo } from '../../../compositions/video/guide-video';
+import { StoryboardVideo } from '../../../compositions/video/storyboard-video';
 import { usePrefersReducedMotion } from './hooks';
 import { fromRemotionPlayer, type Playback } from './playback';
 
 interface LiveProps {
-  guide: Guide;
+  storyboard: Storyboard;
   narration?: NarrationTrack;
   /** Playing, but holding at the current frame (Remotion's buffering) until the narration arrives. */
   hold: boolean;
@@ -21,18 +21,19 @@ interface LiveProps {
  * The guide's composition, plus a hold: the citizen's click starts the player inside the gesture
  * (so phones allow sound), and the clock waits here until the voice is ready.
  */
-const LiveGuide: React.FC<LiveProps> = ({ guide, narration, hold, reducedMotion }) => {
+const LiveGuide: React.FC<LiveProps> = ({ storyboard, narration, hold, reducedMotion }) => {
   const buffer = useBufferState();
   useEffect(() => {
     if (!hold) return;
     const handle = buffer.delayPlayback();
     return () => handle.unblock();
   }, [hold, buffer]);
-  return <GuideVideo guide={guide} reducedMotion={reducedMotion} {...(narration ? { narration } : {})} />;
+  return <StoryboardVideo storyboard={storyboard} reducedMotion={reducedMotion} {...(narration ? { narration } : {})} />;
 };
 
 export interface LiveSurfaceProps {
-  guide: Guide;
+  /** The storyboard the overlays read too (measured narration included): drawn, not recomputed. */
+  storyboard: Storyboard;
   narration: NarrationTrack | null;
   durationInFrames: number;
   initialFrame: number;
@@ -46,7 +47,7 @@ export interface LiveSurfaceProps {
  * exists, before any render, with the narration's scene clips played in sync by the composition.
  * No built-in controls: the page draws larger, labelled ones.
  */
-export const LiveSurface = forwardRef<Playback | null, LiveSurfaceProps>(({ guide, narration, durationInFrames, initialFrame, playbackRate, hold, label }, ref) => {
+export const LiveSurface = forwardRef<Playback | null, LiveSurfaceProps>(({ storyboard, narration, durationInFrames, initialFrame, playbackRate, hold, label }, ref) => {
   const player = useRef<PlayerRef>(null);
   const api = useRef<Playback | null>(null);
   useImperativeHandle(ref, () => {
@@ -55,8 +56,8 @@ export const LiveSurface = forwardRef<Playback | null, LiveSurfaceProps>(({ guid
   }, []);
   const reducedMotion = usePrefersReducedMotion();
   const inputProps = useMemo<LiveProps>(
-    () => (narration ? { guide, narration, hold, reducedMotion } : { guide, hold, reducedMotion }),
-    [guide, narration, hold, reducedMotion],
+    () => (narration ? { storyboard, narration, hold, reducedMotion } : { storyboard, hold, reducedMotion }),
+    [storyboard, narration, hold, reducedMotion],
   );
   return (
     <div role="img" aria-label={label} className="vg-surface">

@@ -118,6 +118,7 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
         <Stage
           t={t}
           manifest={manifest}
+          storyboard={model.storyboard}
           source={source}
           playbackRef={setPlayback}
           playback={playback}

@@ -1,5 +1,6 @@
 import React, { lazy, Suspense, useEffect, useState } from 'react';
 import type { Cue } from '../../../compositions/captions';
+import type { Storyboard } from '../../../compositions/common/storyboard-types';
 import type { Manifest } from '../manifest';
 import { clock, type Strings } from '../i18n';
 import { cueAt } from '../guide-model';
@@ -15,6 +16,7 @@ export type Source = 'live' | 'video';
 export interface StageProps {
   t: Strings;
   manifest: Manifest;
+  storyboard: Storyboard;
   source: Source;
   playbackRef(p: Playback | null): void;
   playback: Playback | null;
@@ -53,7 +55,7 @@ export const Stage: React.FC<StageProps> = (p) => {
         ) : (
           <LiveSurface
             ref={p.playbackRef}
-            guide={p.manifest.guide}
+            storyboard={p.storyboard}
             narration={p.manifest.narration}
             durationInFrames={p.durationInFrames}
             initialFrame={p.initialFrame}
