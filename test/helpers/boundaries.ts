@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The top-level folders whose imports are ruled (DESIGN.md, "Layout and the direction of imports"). */
+const LAYERS = ['compositions', 'server', 'speech', 'api', 'render-worker', 'notifier', 'intake', 'system', 'player'] as const;
+type Layer = (typeof LAYERS)[number];
+
+/** What each layer may import besides itself and node_modules. */
+const ALLOWED: Record<Layer, Layer[]> = {
+  compositions: [],
+  server: ['compositions'],
+  speech: ['compositions', 'server'],
+  api: ['compositions', 'server', 'speech'],
+  'render-worker': ['compositions', 'server', 'speech'],
+  notifier: ['compositions', 'server'],
+  intake: ['compositions', 'server'],
+  system: ['compositions', 'server', 'speech', 'api', 'render-worker', 'notifier', 'intake'],
+  player: ['compositions'],
+};
+
+/**
+ * Until the composition roots move to system/ (issue #19), `npm start`'s root lives in server/: these
+ * files alone may import the process layers. Nothing else below system/ may.
+ */
+const COMPOSITION_ROOTS = new Set(['server/start.ts', 'server/start-demo.ts']);
+const PROCESS_LAYERS: Layer[] = ['api', 'render-worker', 'notifier', 'intake'];
+
+const SOURCE = /\.(ts|tsx|mts)$/;
+
+function filesOf(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && SOURCE.test(entry.name) && !full.includes(`${path.sep}node_modules${path.sep}`) && !full.includes(`${path.sep}dist${path.sep}`))
+      out.push(full);
+  }
+  return out;
+}
+
+/** Every relative module specifier a file imports, re-exports or dynamically imports. */
+function importsOf(file: string): string[] {
+  const src = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const specs: string[] = [];
+  for (const m of src.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g)) specs.push(m[1]!);
+  for (const m of src.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) specs.push(m[1]!);
+  for (const m of src.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(m[1]!);
+  return specs.filter((s) => s.startsWith('.'));
+}
+
+const layerOf = (rel: string): Layer | undefined => LAYERS.find((l) => rel === l || rel.startsWith(`${l}/`));
+
+/** Forbidden edges in the tree at `root`: "from → to (specifier)". */
+export function forbiddenImports(root: string): string[] {
+  const bad: string[] = [];
+  for (const layer of LAYERS) {
+    for (const file of filesOf(path.join(root, layer))) {
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      const reached = new Set<Layer>();
+      for (const spec of importsOf(file)) {
+        const target = path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+        const to = layerOf(target);
+        if (target.startsWith('..')) bad.push(`${rel} → outside the repository (${spec})`);
+        if (!to || to === layer) continue;
+        reached.add(to);
+        const rootException = COMPOSITION_ROOTS.has(rel) && PROCESS_LAYERS.includes(to);
+        const speechException = COMPOSITION_ROOTS.has(rel) && to === 'speech';
+        if (!ALLOWED[layer].includes(to) && !rootException && !speechException) bad.push(`${rel} → ${target} (${layer} may not import ${to})`);
+      }
+      const processes = PROCESS_LAYERS.filter((p) => reached.has(p));
+      if (processes.length > 1 && layer !== 'system' && !COMPOSITION_ROOTS.has(rel))
+        bad.push(`${rel} imports ${processes.join(' and ')}: only a composition root may import several process layers`);
+    }
+  }
+  return bad;
+}
