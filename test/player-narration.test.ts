@@ -58,23 +58,37 @@ describe('live narration on the access path', () => {
     expect(row!.duration_frames).toBe(done.durationInFrames);
     expect(row!.narration).toMatchObject({ frames: done.narration!.frames });
 
+    // Listed as Opus in WebM; the same scene as AAC (fallback) and WAV under the same content hash.
     const url = Object.values(done.narration!.audio!)[0]!;
-    expect(url).toMatch(new RegExp(`^/api/media/${g.token}/narration/[a-z0-9-]+-[0-9a-f]{16}\\.wav$`));
-    const whole = await get(url);
+    expect(url).toMatch(new RegExp(`^/api/media/${g.token}/narration/[a-z0-9-]+-[0-9a-f]{16}\\.webm$`));
+    const wavUrl = url.replace(/\.webm$/, '.wav');
+    const whole = await get(wavUrl);
     expect(whole.status).toBe(200);
     expect(whole.headers.get('content-type')).toBe('audio/wav');
     expect(whole.headers.get('cache-control')).toBe('private, max-age=86400, immutable');
     expect(whole.headers.get('accept-ranges')).toBe('bytes');
     const bytes = Buffer.from(await whole.arrayBuffer());
     expect(bytes.subarray(0, 4).toString()).toBe('RIFF');
-    const part = await get(url, { headers: { range: 'bytes=44-1043' } });
+    const part = await get(wavUrl, { headers: { range: 'bytes=44-1043' } });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 44-1043/${bytes.length}`);
     expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(44, 1044))).toBe(true);
+    const seconds = (bytes.length - 44) / (48_000 * 2);
+    for (const [ext, type, magic, maxKbps] of [['webm', 'audio/webm', '1a45dfa3', 40], ['m4a', 'audio/mp4', '66747970', 72]] as const) {
+      const [a, b] = await Promise.all([get(url.replace(/\.webm$/, `.${ext}`)), get(url.replace(/\.webm$/, `.${ext}`))]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(a.headers.get('content-type')).toBe(type);
+      const encoded = Buffer.from(await a.arrayBuffer());
+      expect(encoded.equals(Buffer.from(await b.arrayBuffer()))).toBe(true);
+      // EBML header for WebM; "ftyp" (at offset 4) for MP4.
+      expect((ext === 'webm' ? encoded.subarray(0, 4) : encoded.subarray(4, 8)).toString('hex')).toBe(magic);
+      expect((encoded.length * 8) / 1000 / seconds, `${ext} bitrate in kb/s`).toBeLessThan(maxKbps);
+    }
 
-    // A stale hash, an unknown scene and a revoked link all answer the same 404.
-    expect((await get(url.replace(/-[0-9a-f]{16}\.wav$/, '-0000000000000000.wav'))).status).toBe(404);
+    // A stale hash, an unknown scene, an unknown format and a revoked link all answer the same 404.
+    expect((await get(url.replace(/-[0-9a-f]{16}\.webm$/, '-0000000000000000.webm'))).status).toBe(404);
     expect((await get(`/api/media/${g.token}/narration/nope-0000000000000000.wav`)).status).toBe(404);
+    expect((await get(url.replace(/\.webm$/, '.mp3'))).status).toBe(404);
     await fetch(`${api.url}/api/guides/${g.id}/tokens/qr`, { method: 'DELETE', headers: { authorization: `Bearer ${api.operatorKey}` } });
     expect((await get(url)).status).toBe(404);
   }, 120_000);

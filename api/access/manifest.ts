@@ -17,7 +17,11 @@ export const MEDIA_FILES = {
 export type MediaFile = keyof typeof MEDIA_FILES;
 
 /** The URL of one scene's narration WAV: the content hash makes it immutable. */
-export const narrationAudioUrl = (token: string, sceneId: string, hash: string) => `/api/media/${token}/narration/${sceneId}-${hash}.wav`;
+/**
+ * A scene's live narration, as Opus in WebM (32 kb/s); the player asks for the same name in .m4a
+ * (AAC) where the browser cannot play Opus, and .wav stays available for tools.
+ */
+export const narrationAudioUrl = (token: string, sceneId: string, hash: string) => `/api/media/${token}/narration/${sceneId}-${hash}.webm`;
 
 export interface Manifest {
   type: Guide['type'];

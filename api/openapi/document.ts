@@ -64,8 +64,8 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
     request: { params: tokenParam },
     responses: { 200: { description: 'manifest with narrationStatus ready | failed | pending' }, 404: error('unknown, expired or revoked (one answer)') },
   });
-  path('get', '/api/media/{token}/narration/{file}', "One scene's live narration WAV, named <scene>-<content hash>.wav as the manifest lists it; Range supported (public)", {
-    request: { params: tokenParam.extend({ file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}-[0-9a-f]{16}\.wav$/) }) },
+  path('get', '/api/media/{token}/narration/{file}', "One scene's live narration, named <scene>-<content hash>.webm as the manifest lists it (Opus, 32 kb/s); the same name in .m4a is AAC (64 kb/s, for browsers without Opus) and in .wav the 48 kHz source; Range supported (public)", {
+    request: { params: tokenParam.extend({ file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}-[0-9a-f]{16}\.(webm|m4a|wav)$/) }) },
     responses: { 200: { description: 'audio/wav, private cache' }, 206: { description: 'partial content' }, 404: error('unknown scene, stale hash or token') },
   });
   path('get', '/embed', 'Embeddable player page for an iframe; the token travels in the fragment (/embed#<token>), never to a server (public)', { responses: { 200: { description: 'HTML (frame-ancestors from EMBED_FRAME_ANCESTORS)' } } });

@@ -11,6 +11,7 @@ import { buildManifest, MEDIA_FILES, type MediaFile } from '../access/manifest';
 import { notFoundPage, placeholderPage } from '../access/placeholder-page';
 import { afterAccess, resolveToken } from '../access/resolve-token';
 import { checkRange } from '../access/byte-range';
+import { SCENE_AUDIO_FORMATS, sceneAudioIn, type SceneAudioFormat } from '../../speech/scene-audio-formats';
 import { privateAnswer } from '../middleware/security';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -97,13 +98,15 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
 
   r.get('/api/media/:token/narration/:file', privateAnswer, async (req, res) => {
     const row = await resolveToken(ctx, String(req.params.token), req);
-    const m = /^([a-z0-9][a-z0-9-]{0,63})-([0-9a-f]{16})\.wav$/.exec(String(req.params.file));
+    const m = /^([a-z0-9][a-z0-9-]{0,63})-([0-9a-f]{16})\.(wav|webm|m4a)$/.exec(String(req.params.file));
     if (!m || !narrations) throw notFound();
     const live = await narrations.ensure(row);
     const scene = live?.scenes.get(m[1]!);
     if (!scene || scene.hash !== m[2]) throw notFound();
+    const format = m[3] as SceneAudioFormat;
+    const file = await sceneAudioIn(scene.path, format);
     res.setHeader('Cache-Control', NARRATION_CACHE);
-    await sendFile(res, scene.path, 'audio/wav');
+    await sendFile(res, file, SCENE_AUDIO_FORMATS[format].contentType);
   });
 
   r.get('/api/media/:token/:file', privateAnswer, async (req, res) => {

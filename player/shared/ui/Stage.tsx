@@ -1,9 +1,10 @@
-import React, { lazy, Suspense, useEffect, useState } from 'react';
+import React, { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Cue } from '../../../compositions/captions';
 import type { Storyboard } from '../../../compositions/common/storyboard-types';
 import type { Manifest } from '../manifest';
 import { clock, type Strings } from '../i18n';
 import { cueAt } from '../guide-model';
+import { playableNarration } from '../narration-format';
 import { useFrameValue } from '../playback/hooks';
 import { LiveSurface } from '../playback/LiveSurface';
 import type { Playback } from '../playback/playback';
@@ -38,6 +39,7 @@ export const Stage: React.FC<StageProps> = (p) => {
   const { t } = p;
   const cue = useFrameValue(p.playback, (f) => cueAt(p.cues, f)?.text ?? '', '');
   const [played, setPlayed] = useState(false);
+  const narration = useMemo(() => (p.manifest.narration ? playableNarration(p.manifest.narration) : null), [p.manifest.narration]);
   useEffect(() => {
     if (p.playing) setPlayed(true);
   }, [p.playing]);
@@ -56,7 +58,7 @@ export const Stage: React.FC<StageProps> = (p) => {
           <LiveSurface
             ref={p.playbackRef}
             storyboard={p.storyboard}
-            narration={p.manifest.narration}
+            narration={narration}
             durationInFrames={p.durationInFrames}
             initialFrame={p.initialFrame}
             playbackRate={p.rate}
