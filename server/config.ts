@@ -4,6 +4,7 @@ import { apiSchema, apiSection, embedSection, type ApiSettings, type EmbedSettin
 import { eventsSchema, eventsSection, type IngestSettings } from './config/events';
 import { renderSchema, renderSection, requireHttpSpeech, speechSchema, speechSection, type RenderSettings, type SpeechConfig } from './config/media';
 import { notifySchema, notifySection, type NotifierSettings } from './config/notify';
+import { redisSchema, redisSection, type RedisSettings } from './config/redis';
 import { apiKeyVariable, duration, optionalString, secret } from './config/parse';
 
 export { parseDuration } from './config/parse';
@@ -11,6 +12,8 @@ export type { ApiSettings, EmbedSettings, RateLimitSettings } from './config/api
 export type { IngestSettings } from './config/events';
 export type { RenderSettings, SpeechConfig } from './config/media';
 export type { NotifierSettings } from './config/notify';
+export type { RedisSettings } from './config/redis';
+export { productionProblems } from './config/production';
 
 const coreSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -76,7 +79,7 @@ function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx
 
 /** Every section in one schema, so one parse reports every malformed variable at once. */
 const envSchema = z
-  .object({ ...coreSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...speechSchema.shape, ...renderSchema.shape })
+  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...speechSchema.shape, ...renderSchema.shape })
   .superRefine(requireHttpSpeech)
   .superRefine(requireJwtClaimsInProduction)
   .superRefine(requireDistinctKeys);
@@ -93,6 +96,8 @@ export interface Config {
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
   redisUrl: string;
+  /** Every Redis client's URL, command timeout and the production settings check (server/redis.ts). */
+  redis: RedisSettings;
   queuePrefix: string;
   logLevel: z.infer<typeof coreSchema>['LOG_LEVEL'];
   tokenTtlSeconds: number;
@@ -142,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
+    redis: redisSection(e, e.REDIS_URL),
     queuePrefix: e.QUEUE_PREFIX,
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL,
