@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GUIDE_TYPES } from '../compositions/common/envelope';
 import { hiddenCharacterProblem, isoDate } from '../compositions/common/primitives';
 import { EARLIEST_DAY, LATEST_DAY } from '../server/analytics/periods';
+import { MAX_HOLDOUT_SHARE } from '../server/config/impact';
 import { CHANNELS } from '../server/db/token-derivation';
 
 /** Request and answer shapes at the API's edge; the OpenAPI document is generated from these. */
@@ -13,7 +14,18 @@ export const guideStatus = z.enum(['pending', 'queued', 'rendering', 'ready', 'f
 
 export const links = z.object({ qr: z.url(), email: z.url(), sms: z.url(), app: z.url() }).partial();
 
-export const createdGuide = z.object({ id: uuid, status: guideStatus, links });
+export const createdGuide = z.object({
+  id: uuid,
+  status: guideStatus,
+  links,
+  heldOut: z.boolean().meta({ description: 'held out of the impact evaluation (docs/impact.md): no links, no notification; send the ordinary communication' }),
+});
+
+/** A campaign's holdout share: 0 (nobody held out) to 0.5; 0.05 holds out one citizen in twenty. */
+export const holdoutShare = z
+  .number({ error: `expected a share from 0 to ${MAX_HOLDOUT_SHARE}, such as 0.05 for 5%` })
+  .min(0, `expected a share from 0 to ${MAX_HOLDOUT_SHARE}, such as 0.05 for 5%`)
+  .max(MAX_HOLDOUT_SHARE, `must be at most ${MAX_HOLDOUT_SHARE}: a holdout larger than half is not a holdout`);
 
 /**
  * A calendar day a client may send us: 2000-01-01 to 2099-12-31, the range the statistics cover.
@@ -57,6 +69,8 @@ export const newCampaign = z.strictObject({
   printDate: serviceDay.optional(),
   /** When the campaign's guides stop being available; default: TOKEN_TTL after each upload. In the future, at most 5 years ahead. */
   expiresAt: z.iso.datetime({ offset: true, error: 'expected an ISO date-time such as 2026-09-30T23:59:59Z' }).optional(),
+  /** Share of the citizens held out of the guides for the impact evaluation (docs/impact.md); fixed for the campaign's life. */
+  holdoutShare: holdoutShare.default(0),
 });
 
 export const campaign = z.object({
@@ -67,6 +81,7 @@ export const campaign = z.object({
   renderPolicy: z.enum(['eager', 'lazy']),
   printDate: z.string().nullable(),
   expiresAt: z.string().nullable(),
+  holdoutShare: z.number(),
   createdAt: z.string(),
 });
 

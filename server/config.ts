@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { apiSchema, apiSection, embedSection, type ApiSettings, type EmbedSettings } from './config/api';
 import { eventsSchema, eventsSection, type IngestSettings } from './config/events';
+import { impactSchema, impactSection, type ImpactSettings } from './config/impact';
 import { renderSchema, renderSection, requireHttpSpeech, speechSchema, speechSection, type RenderSettings, type SpeechConfig } from './config/media';
 import { notifySchema, notifySection, type NotifierSettings } from './config/notify';
 import { redisSchema, redisSection, type RedisSettings } from './config/redis';
@@ -10,6 +11,7 @@ import { apiKeyVariable, duration, optionalString, secret } from './config/parse
 export { parseDuration } from './config/parse';
 export type { ApiSettings, EmbedSettings, RateLimitSettings } from './config/api';
 export type { IngestSettings } from './config/events';
+export type { ImpactSettings } from './config/impact';
 export type { RenderSettings, SpeechConfig } from './config/media';
 export type { NotifierSettings } from './config/notify';
 export type { RedisSettings } from './config/redis';
@@ -79,7 +81,7 @@ function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx
 
 /** Every section in one schema, so one parse reports every malformed variable at once. */
 const envSchema = z
-  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...speechSchema.shape, ...renderSchema.shape })
+  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...impactSchema.shape, ...speechSchema.shape, ...renderSchema.shape })
   .superRefine(requireHttpSpeech)
   .superRefine(requireJwtClaimsInProduction)
   .superRefine(requireDistinctKeys);
@@ -118,6 +120,8 @@ export interface Config {
   /** Viewing-event ingestion. */
   events: IngestSettings;
   notify: NotifierSettings;
+  /** Impact evaluation: holdout of guides created one at a time, holdout key (docs/impact.md). */
+  impact: ImpactSettings;
   speech: SpeechConfig;
   render: RenderSettings;
 }
@@ -164,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embed: embedSection(e),
     events: eventsSection(e, e.TOKEN_TTL),
     notify: notifySection(e),
+    impact: impactSection(e),
     speech: speechSection(e, dataDir),
     render: renderSection(e, dataDir),
   };

@@ -178,7 +178,7 @@ describe.each(BACKENDS)('campaigns API on %s', (backend) => {
     expect((await fetch(records[3].link)).status).toBe(200);
     const csv = await (await call(api, 'GET', `/api/campaigns/${id}/export?format=csv&channel=sms`)).text();
     const csvLines = csv.trim().split('\n');
-    expect(csvLines[0]).toBe('externalRef,guideId,link,qrSvg');
+    expect(csvLines[0]).toBe('externalRef,guideId,link,qrSvg,heldOut');
     expect(csvLines).toHaveLength(8);
   });
 });

@@ -4,6 +4,7 @@ import type { CampaignRow } from '../../server/db/campaigns';
 import { insertGuidesBatch, type BulkGuide } from '../../server/db/guides-bulk';
 import { insertTokens } from '../../server/db/tokens';
 import { CHANNELS, mintTokens } from '../../server/db/token-derivation';
+import { holdoutKey, isHeldOut } from '../../server/impact/holdout';
 import { writeOutbox } from '../../server/notify/outbox';
 import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
@@ -18,6 +19,8 @@ export interface UploadReport {
   created: number;
   /** Rows whose externalRef the campaign already had (a re-upload): nothing was written for them. */
   existing: number;
+  /** Of the guides created now, those held out of the impact evaluation: no link, no notification, no render. */
+  heldOut: number;
   rejected: number;
   enqueued: number;
   errors: RowError[];
@@ -51,7 +54,7 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
   const bulk = { campaignId: campaign.id, typeVersion, expiresAt, status: eager ? ('queued' as const) : ('pending' as const), notify: true };
   const priority = renderPriority({ printDate: campaign.print_date });
   const report: UploadReport = {
-    campaignId: campaign.id, format, rows: 0, created: 0, existing: 0, rejected: 0, enqueued: 0,
+    campaignId: campaign.id, format, rows: 0, created: 0, existing: 0, heldOut: 0, rejected: 0, enqueued: 0,
     errors: [], errorsTruncated: false, complete: true, fatal: null, seconds: 0,
   };
   const reject = (line: number, errors: { field: string; message: string }[]) => {
@@ -62,22 +65,31 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
     }
   };
 
+  // The holdout (docs/impact.md): decided per row from the campaign and the external reference, so a
+  // re-upload holds out the same citizens; rows the campaign already has keep what was stored.
+  const key = holdoutKey(ctx.config.impact, ctx.secrets.tokenSecret);
+  const share = campaign.holdout_share;
+
   async function write(batch: BulkGuide[]): Promise<void> {
     const created = await ctx.db.transaction(async (tx) => {
       const rows = await insertGuidesBatch(tx, bulk, batch);
-      const minted = mintTokens(ctx.secrets.tokenSecret, rows.map((r) => r.id), CHANNELS);
+      // A held-out citizen gets the ordinary letter: no link on any channel, so no notification either.
+      const treated = rows.filter((r) => !r.heldOut).map((r) => r.id);
+      const minted = mintTokens(ctx.secrets.tokenSecret, treated, CHANNELS);
       await insertTokens(tx, minted.map((m) => ({ ...m, expiresAt })));
       // The campaign's channels, for the citizens who consented: written with the guides or not at all.
-      await writeOutbox(tx, rows.map((r) => r.id));
+      await writeOutbox(tx, treated);
       return rows;
     });
+    const toRender = created.filter((c) => !c.heldOut);
     report.created += created.length;
+    report.heldOut += created.length - toRender.length;
     report.existing += batch.length - created.length;
     ctx.metrics.guidesCreated.inc({ source: 'bulk' }, created.length);
-    if (eager && created.length) {
+    if (eager && toRender.length) {
       try {
-        await enqueueRenders(ctx.renderQueue, created.map((c) => ({ guideId: c.id, typeVersion, priority })));
-        report.enqueued += created.length;
+        await enqueueRenders(ctx.renderQueue, toRender.map((c) => ({ guideId: c.id, typeVersion, priority })));
+        report.enqueued += toRender.length;
       } catch (err) {
         // Still 'queued' in the database: the worker re-enqueues such guides when it starts.
         ctx.logger.warn({ campaignId: campaign.id, err: { type: (err as Error).name, message: (err as Error).message } }, 'render enqueue failed');
@@ -109,7 +121,8 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
         reject(row.line, checked.errors);
         continue;
       }
-      batch.push({ id: randomUUID(), ...prepareGuide(checked.envelope, ctx.secrets.fiscalCodeHmacKey) });
+      const prepared = prepareGuide(checked.envelope, ctx.secrets.fiscalCodeHmacKey);
+      batch.push({ id: randomUUID(), ...prepared, heldOut: isHeldOut(key, campaign.id, prepared.externalRef, share) });
       if (batch.length >= batchSize) {
         await submit(batch);
         batch = [];

@@ -24,6 +24,8 @@ async function write(res: Response, chunk: string): Promise<boolean> {
  * GET /api/campaigns/:id/export: one record per guide for the print shop, in externalRef order:
  * external reference, link and the QR code as SVG. Pages through the campaign by keyset, so 650,000
  * guides stream as easily as ten. Guides whose channel token was revoked have link and qrSvg null.
+ * A guide held out of the impact evaluation (docs/impact.md) is marked heldOut: its citizen gets the
+ * institute's ordinary letter, so it never has a link or a QR code (it has no token at all).
  */
 export function campaignExportRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -33,7 +35,7 @@ export function campaignExportRoutes(ctx: AppContext): Router {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `attachment; filename="campaign-${campaign.id}.${format === 'csv' ? 'csv' : 'ndjson'}"`);
     res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
-    if (format === 'csv' && !(await write(res, 'externalRef,guideId,link,qrSvg\n'))) return;
+    if (format === 'csv' && !(await write(res, 'externalRef,guideId,link,qrSvg,heldOut\n'))) return;
     let after: string | null = null;
     for (;;) {
       const rows = await campaignPage(ctx.db, campaign.id, channel, after, PAGE);
@@ -41,12 +43,12 @@ export function campaignExportRoutes(ctx: AppContext): Router {
       for (const [i, row] of rows.entries()) {
         // A QR code costs ~0.3 ms of CPU: yield now and then so citizens' requests are not held up.
         if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
-        const link = row.nonce ? linkOf(ctx.config.publicBaseUrl, deriveToken(ctx.secrets.tokenSecret, Buffer.from(row.nonce))) : null;
+        const link = row.nonce && !row.held_out ? linkOf(ctx.config.publicBaseUrl, deriveToken(ctx.secrets.tokenSecret, Buffer.from(row.nonce))) : null;
         const svg = link ? await qrSvg(link) : null;
         lines.push(
           format === 'csv'
-            ? `${csvCell(row.external_ref)},${row.id},${link ?? ''},${svg ? csvCell(svg) : ''}\n`
-            : `${JSON.stringify({ externalRef: row.external_ref, guideId: row.id, link, qrSvg: svg })}\n`,
+            ? `${csvCell(row.external_ref)},${row.id},${link ?? ''},${svg ? csvCell(svg) : ''},${row.held_out}\n`
+            : `${JSON.stringify({ externalRef: row.external_ref, guideId: row.id, link, qrSvg: svg, heldOut: row.held_out })}\n`,
         );
       }
       if (lines.length && !(await write(res, lines.join('')))) return;

@@ -17,6 +17,7 @@ export const campaignJson = (c: CampaignRow) => ({
   renderPolicy: c.render_policy,
   printDate: c.print_date,
   expiresAt: c.expires_at?.toISOString() ?? null,
+  holdoutShare: c.holdout_share,
   createdAt: c.created_at.toISOString(),
 });
 
@@ -52,6 +53,7 @@ export function campaignRoutes(ctx: AppContext): Router {
       renderPolicy: input.renderPolicy,
       printDate: input.printDate ?? null,
       expiresAt,
+      holdoutShare: input.holdoutShare,
     });
     res.status(201).json(campaignJson(row));
   });

@@ -32,6 +32,7 @@ export const summary = (g: GuideSummary) => ({
   campaignId: g.campaign_id,
   externalRef: g.external_ref,
   notify: g.notify,
+  heldOut: g.held_out,
   createdAt: g.created_at.toISOString(),
   expiresAt: g.expires_at.toISOString(),
   renderedAt: g.rendered_at?.toISOString() ?? null,
@@ -55,7 +56,7 @@ export function guideRoutes(ctx: AppContext): Router {
     if (!checked.ok) throw invalid('invalid_envelope', checked.errors);
     const g = await createGuide(ctx, checked.envelope, { notify: notifyValue ?? true });
     if (g.created) ctx.metrics.guidesCreated.inc({ source: 'single' });
-    res.status(g.created ? 201 : 200).json({ id: g.id, status: g.status, links: g.links });
+    res.status(g.created ? 201 : 200).json({ id: g.id, status: g.status, links: g.links, heldOut: g.heldOut });
   });
 
   r.get('/api/guides', operator, async (req, res) => {
@@ -79,6 +80,8 @@ export function guideRoutes(ctx: AppContext): Router {
   r.post('/api/guides/:id/tokens/:channel', operator, async (req, res) => {
     const row = await guideOr404(ctx, req.params.id);
     const ch = param(channel, req.params.channel, 'channel');
+    // The impact evaluation needs its held-out citizens to stay without the guide (docs/impact.md).
+    if (row.held_out) throw new ApiError(409, 'held_out', 'this guide is held out of the impact evaluation: it has no links and none can be issued', 'id');
     const token = await ctx.db.transaction((tx) => reissueToken(tx, ctx.secrets.tokenSecret, row.id, ch, row.expires_at));
     res.status(201).json({ channel: ch, link: linkOf(ctx.config.publicBaseUrl, token) });
   });

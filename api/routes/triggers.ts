@@ -22,7 +22,7 @@ export function triggerRoutes(ctx: AppContext): Router {
     const g = await createGuide(ctx, checked.envelope, { notify: t.notify ?? true });
     if (g.created) ctx.metrics.guidesCreated.inc({ source: 'trigger' });
     ctx.logger.info({ event: t.event, guideId: g.id, created: g.created }, 'trigger');
-    res.status(g.created ? 201 : 200).json({ event: t.event, id: g.id, status: g.status, links: g.links });
+    res.status(g.created ? 201 : 200).json({ event: t.event, id: g.id, status: g.status, links: g.links, heldOut: g.heldOut });
   });
   return r;
 }

@@ -32,6 +32,7 @@ export const REASON_LABEL: Record<string, string> = {
   guide_deleted: 'guida cancellata',
   guide_expired: 'guida scaduta',
   link_revoked: 'link revocato',
+  held_out: "gruppo di controllo (valutazione d'impatto)",
   channel_not_configured: 'canale non configurato',
 };
 export const SOURCE_LABEL: Record<string, string> = { citizen: 'cittadino (area riservata)', upstream: 'sincronizzazione', operator: 'operatore' };

@@ -18,6 +18,8 @@ export interface GuideRow {
   status: GuideStatus;
   status_reason: string | null;
   notify: boolean;
+  /** Held out of the campaign's (or type's) impact evaluation: no link, no notification (docs/impact.md). */
+  held_out: boolean;
   duration_frames: number;
   created_at: Date;
   updated_at: Date;
@@ -36,6 +38,8 @@ export interface NewGuide {
   expiresAt: Date;
   status?: GuideStatus;
   notify?: boolean;
+  /** Decided by server/impact/holdout.ts before the insert; an existing guide keeps its own. */
+  heldOut?: boolean;
 }
 
 /**
@@ -46,11 +50,11 @@ export async function insertGuide(q: Queryable, g: NewGuide): Promise<{ row: Gui
   const id = g.id ?? randomUUID();
   const province = 'citizen' in g.data ? g.data.citizen.province : null;
   const inserted = await q.query<GuideRow>(
-    `INSERT INTO guides (id, campaign_id, type, type_version, locale, external_ref, fiscal_code_hmac, province, data, duration_frames, expires_at, status, notify)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    `INSERT INTO guides (id, campaign_id, type, type_version, locale, external_ref, fiscal_code_hmac, province, data, duration_frames, expires_at, status, notify, held_out)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT DO NOTHING
      RETURNING *`,
-    [id, g.campaignId ?? null, g.data.type, g.typeVersion, g.data.locale, g.externalRef, g.fiscalCodeHmac, province, JSON.stringify(g.data), g.durationFrames, g.expiresAt, g.status ?? 'queued', g.notify ?? true],
+    [id, g.campaignId ?? null, g.data.type, g.typeVersion, g.data.locale, g.externalRef, g.fiscalCodeHmac, province, JSON.stringify(g.data), g.durationFrames, g.expiresAt, g.status ?? 'queued', g.notify ?? true, g.heldOut ?? false],
   );
   if (inserted[0]) return { row: inserted[0], created: true };
   const existing = await q.query<GuideRow>(
@@ -67,8 +71,9 @@ export async function getGuide(q: Queryable, id: string): Promise<GuideRow | und
   return (await q.query<GuideRow>('SELECT * FROM guides WHERE id = $1', [id]))[0];
 }
 
+/** The reserved area's list: a held-out guide is not offered to its citizen there either. */
 export async function guidesOfCitizen(q: Queryable, hmac: string, now = new Date()): Promise<GuideRow[]> {
-  return q.query<GuideRow>('SELECT * FROM guides WHERE fiscal_code_hmac = $1 AND expires_at > $2 ORDER BY created_at DESC', [hmac, now]);
+  return q.query<GuideRow>('SELECT * FROM guides WHERE fiscal_code_hmac = $1 AND expires_at > $2 AND NOT held_out ORDER BY created_at DESC', [hmac, now]);
 }
 
 export async function setGuideStatus(q: Queryable, id: string, status: GuideStatus, reason: string | null = null): Promise<void> {
@@ -111,7 +116,7 @@ export async function listGuides(q: Queryable, f: GuideFilter): Promise<GuideSum
   if (f.after) add('id > ?', f.after);
   params.push(f.limit);
   return q.query<GuideSummary>(
-    `SELECT id, campaign_id, type, type_version, locale, external_ref, province, status, status_reason, notify,
+    `SELECT id, campaign_id, type, type_version, locale, external_ref, province, status, status_reason, notify, held_out,
             duration_frames, created_at, updated_at, expires_at, rendered_at
      FROM guides ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`,
     params,

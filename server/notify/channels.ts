@@ -16,4 +16,4 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const FINISHED: ReadonlySet<NotificationStatus> = new Set(['sent', 'delivered', 'bounced', 'failed', 'skipped']);
 
 /** Why a queued notification was not sent; stored in `reason`, shown to operators. */
-export type SkipReason = 'consent_withdrawn' | 'contact_removed' | 'guide_deleted' | 'guide_expired' | 'link_revoked';
+export type SkipReason = 'consent_withdrawn' | 'contact_removed' | 'guide_deleted' | 'guide_expired' | 'link_revoked' | 'held_out';

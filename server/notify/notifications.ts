@@ -12,6 +12,8 @@ export interface SendContext {
   status: NotificationStatus;
   fiscal_code_hmac: string;
   guide_exists: boolean;
+  /** Held out of the impact evaluation (docs/impact.md): never sent, whatever else holds. */
+  held_out: boolean;
   locale: Guide['locale'] | null;
   data: Guide | null;
   guide_expires_at: Date | null;
@@ -23,7 +25,7 @@ export interface SendContext {
 export async function loadSendContext(q: Queryable, id: string): Promise<SendContext | undefined> {
   const rows = await q.query<Record<string, unknown>>(
     `SELECT n.id, n.guide_id, n.channel, n.token_channel, n.status, n.fiscal_code_hmac,
-            g.id IS NOT NULL AS guide_exists, g.locale, g.data, g.expires_at AS guide_expires_at,
+            g.id IS NOT NULL AS guide_exists, coalesce(g.held_out, false) AS held_out, g.locale, g.data, g.expires_at AS guide_expires_at,
             c.history_id, c.proactive, c.email, c.mobile, c.pec, c.app,
             t.nonce, t.expires_at AS token_expires_at
      FROM notifications n
@@ -47,6 +49,7 @@ export async function loadSendContext(q: Queryable, id: string): Promise<SendCon
     status: r.status as NotificationStatus,
     fiscal_code_hmac: r.fiscal_code_hmac as string,
     guide_exists: r.guide_exists as boolean,
+    held_out: r.held_out as boolean,
     locale: (r.locale as Guide['locale'] | null) ?? null,
     data: (r.data as Guide | null) ?? null,
     guide_expires_at: (r.guide_expires_at as Date | null) ?? null,
@@ -59,6 +62,7 @@ export async function loadSendContext(q: Queryable, id: string): Promise<SendCon
 /** The address this channel needs under the current consent, or why there is none. */
 export function recipientOf(ctx: SendContext, now = new Date()): { to: string } | { skip: SkipReason } {
   if (!ctx.guide_exists) return { skip: 'guide_deleted' };
+  if (ctx.held_out) return { skip: 'held_out' };
   if (ctx.guide_expires_at && ctx.guide_expires_at <= now) return { skip: 'guide_expired' };
   if (!ctx.nonce) return { skip: 'link_revoked' };
   if (ctx.token_expires_at && ctx.token_expires_at <= now) return { skip: 'guide_expired' };

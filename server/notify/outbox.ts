@@ -7,7 +7,8 @@ import { enqueueNotifications, notifyJobId, type NotifyJobData } from './queue';
  * The transactional outbox, written inside the transaction that creates the guides: one row per
  * guide and channel its citizen has consented to. A direct guide goes on every consented channel;
  * a campaign's guide only on the campaign's own channels (the paper letter stays the print export).
- * Guides created with "notify": false, and guides without a citizen, get none. Returns the count.
+ * Guides created with "notify": false, guides without a citizen, and guides held out of the impact
+ * evaluation (docs/impact.md) get none. Returns the count.
  */
 export async function writeOutbox(tx: Queryable, guideIds: readonly string[]): Promise<number> {
   if (guideIds.length === 0) return 0;
@@ -21,7 +22,7 @@ export async function writeOutbox(tx: Queryable, guideIds: readonly string[]): P
                                 ('sms', 'sms', c.mobile IS NOT NULL),
                                 ('app', 'app', c.app),
                                 ('pec', 'email', c.pec IS NOT NULL)) AS ch(channel, token_channel, allowed)
-     WHERE g.id = ANY($1::uuid[]) AND g.notify AND ch.allowed
+     WHERE g.id = ANY($1::uuid[]) AND g.notify AND NOT g.held_out AND ch.allowed
        AND (g.campaign_id IS NULL OR ch.channel = ANY(k.channels))
      ON CONFLICT (guide_id, channel) DO NOTHING
      RETURNING 1`,
