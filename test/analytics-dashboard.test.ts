@@ -11,7 +11,8 @@ import { syntheticHistory, type Batch } from '../server/analytics/synthetic-hist
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const DOCS = path.join(REPO, 'docs');
+// Screenshots land in a temp directory; `npm run docs:screenshots` sets DOCS_SCREENSHOTS=1 to refresh docs/.
+const DOCS = process.env.DOCS_SCREENSHOTS === '1' ? path.join(REPO, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'vg-dashboard-shots-'));
 
 /** Only the dashboard page, into a directory of its own: other pages' work in progress cannot break it. */
 async function buildDashboard(outDir: string): Promise<void> {
