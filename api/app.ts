@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps): Express {
     keyAttempts: keyAttempts(deps.redis, rateLimitPrefix, rateLimits.keyFailures, rateLimits.keyFailureWindowSeconds),
   };
   const playerDir = deps.playerDir ?? path.join(REPO, 'player', 'dist');
-  const limits = publicRateLimits(deps.redis, rateLimitPrefix, rateLimits);
+  const limits = publicRateLimits(deps.redis, rateLimitPrefix, rateLimits, deps.logger);
 
   const app = express();
   app.disable('x-powered-by');

@@ -35,6 +35,13 @@ export function invalid(code: string, errors: FieldError[]): ApiError {
 
 export const badRequest = (code: string, message: string, field?: string) => new ApiError(400, code, message, field);
 
+/**
+ * 503 with Retry-After: a dependency (Redis, for a budget) did not answer in time. The client sends
+ * the same request again later; nothing was done, or what was done is idempotent.
+ */
+export const unavailable = (message = 'temporarily unavailable; try again later', retryAfterSeconds = 5) =>
+  new ApiError(503, 'unavailable', message, undefined, undefined, { 'Retry-After': String(Math.ceil(retryAfterSeconds)) });
+
 /** 429 with the seconds until the budget refills, so clients (and the player) know when to come back. */
 export const rateLimited = (message: string, retryAfterSeconds?: number) =>
   new ApiError(429, 'rate_limited', message, undefined, undefined, retryAfterSeconds && retryAfterSeconds > 0 ? { 'Retry-After': String(Math.ceil(retryAfterSeconds)) } : undefined);

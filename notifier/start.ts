@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import type { Config, NotifierSettings } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
+import { createRedis } from '../server/redis';
 import { recoverLostJobs } from '../server/notify/outbox';
 import { createNotifyQueue } from '../server/notify/queue';
 import { resolveSecrets } from '../server/secrets';
@@ -36,7 +36,8 @@ export async function startNotifier(deps: StartNotifierDeps): Promise<RunningNot
   const settings = { ...config.notify, ...deps.settings };
   const secrets = resolveSecrets(config);
 
-  const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
+  // BullMQ's worker connection (server/redis.ts): maxRetriesPerRequest null, a timeout above its blocking waits.
+  const connection = createRedis({ ...config.redis, url: deps.redisUrl }, 'worker', 'notifier', logger);
   const queue = createNotifyQueue(connection, config.queuePrefix, { attempts: settings.attempts, backoffMs: settings.backoffMs });
   const recovered = await recoverLostJobs(db, queue);
   if (recovered) logger.info({ recovered }, 'notifications whose jobs were lost are back in the outbox');

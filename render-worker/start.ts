@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import type { Config } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
+import { createRedis } from '../server/redis';
 import { createRenderQueue } from '../server/queues';
 import { buildGuideAudio, ClipCache, createEngine, narrateStoredGuide, publicTrack } from '../speech';
 import path from 'node:path';
@@ -24,7 +24,8 @@ export interface StartRenderWorkerDeps {
 export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ worker: RenderWorker; close(): Promise<void> }> {
   const { config, db, logger } = deps;
   const r = config.render;
-  const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
+  // BullMQ's worker connection (server/redis.ts): maxRetriesPerRequest null, a timeout above its blocking waits.
+  const connection = createRedis({ ...config.redis, url: deps.redisUrl }, 'worker', 'render-worker', logger);
   const queue = createRenderQueue(connection, config.queuePrefix);
   await reconcileQueue(db, queue, logger);
   const speech = new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) });

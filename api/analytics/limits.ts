@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { AppContext } from '../deps';
+import { RedisCounterStore } from '../middleware/rate-limit';
 import { ApiError } from '../errors';
 import type { IngestSettings } from '../../server/config';
 
@@ -14,11 +14,15 @@ export const batchTokenOf = (req: Request): string => (req.res?.locals.batch as 
  * client address and per token (a runaway or forged player loop on one link). An unknown token spends
  * the address's miss budget like /g and /api/access (ctx.tokenMisses, through resolveToken), so the
  * endpoint is no cheaper way to test guessed tokens.
+ *
+ * Without Redis (no answer within REDIS_COMMAND_TIMEOUT_MS) both refuse: 503 with Retry-After
+ * (RedisUnavailableError through the error middleware). The player keeps its batch and sends it again,
+ * and the view budget behind them needs Redis anyway; failing open would let a forged loop write
+ * without any bound for as long as Redis is away.
  */
 export function eventLimits(ctx: AppContext, s: IngestSettings) {
   const prefix = ctx.rateLimitPrefix;
-  const store = (name: string) =>
-    new RedisStore({ prefix: `${prefix}${name}`, sendCommand: (command: string, ...args: string[]) => ctx.redis.call(command, ...args) as Promise<RedisReply> });
+  const store = (name: string) => new RedisCounterStore(ctx.redis, `${prefix}${name}`);
   const limiter = (name: string, limit: number, keyGenerator: (req: Request) => string, message: string): RequestHandler =>
     rateLimit({
       windowMs: 60_000,

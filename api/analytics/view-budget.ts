@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { EventRow } from '../../server/analytics/event-store';
-import { ApiError } from '../errors';
+import { REDIS_RETRY_AFTER_SECONDS } from '../../server/redis';
+import { unavailable } from '../errors';
 import type { BoundBatch, Rejection } from './ingest';
 
 /**
@@ -111,7 +112,7 @@ export class ViewBudget {
         ...ratings.flatMap((i) => [rows[i]!.viewId, rows[i]!.id]),
       )) as number[];
     } catch {
-      throw new ApiError(503, 'unavailable', 'events could not be counted; send the batch again');
+      throw unavailable('events could not be counted; send the batch again', REDIS_RETRY_AFTER_SECONDS);
     }
     const admitted = new Set(views.filter((_, k) => reply[k] === 1));
     rows.forEach((row, i) => {

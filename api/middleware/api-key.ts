@@ -4,7 +4,8 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { roleOfApiKey, type Role } from '../../server/db/api-keys';
 import type { AppContext } from '../deps';
-import { ApiError, forbidden, rateLimited, unauthorized } from '../errors';
+import { redisCall } from '../../server/redis';
+import { forbidden, rateLimited, unauthorized } from '../errors';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -68,12 +69,9 @@ export function keyAttempts(redis: Redis, prefix: string, limit: number, windowS
   return {
     async reserve(req) {
       const key = `${prefix}key:${ipKeyGenerator(req.ip ?? 'unknown', 56)}`;
-      let reply: [number, number];
-      try {
-        reply = (await redis.eval(RESERVE, 1, key, String(limit), String(windowSeconds))) as [number, number];
-      } catch {
-        throw new ApiError(503, 'unavailable', 'temporarily unavailable; try again later');
-      }
+      // Without Redis no key is checked: 503 with Retry-After (RedisUnavailableError), never a pass
+      // without the budget — it is what makes guessing a configured key slow.
+      const reply = (await redisCall('the API-key failure budget', redis.eval(RESERVE, 1, key, String(limit), String(windowSeconds)))) as [number, number];
       if (reply[0] !== 1) throw rateLimited('too many failed API-key attempts from this address; try again later', reply[1]);
       return {
         refund: () => void redis.eval(REFUND, 1, key).catch(() => undefined),

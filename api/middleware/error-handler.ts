@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../../server/logger';
-import { ApiError } from '../errors';
+import { REDIS_RETRY_AFTER_SECONDS, RedisUnavailableError } from '../../server/redis';
+import { ApiError, unavailable } from '../errors';
 
 interface BodyParserError {
   type?: string;
@@ -49,14 +50,33 @@ function fromHttpError(err: unknown): ApiError | undefined {
   return new ApiError(status, code, message, undefined, undefined, headers);
 }
 
+const REDIS_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Redis did not answer a call the request needed (a budget, a rate limit, a replay slot): 503 with
+ * Retry-After, never a hang or a 500. One log line every 10 s says which operation and why (the
+ * request log has every 503).
+ */
+function redisMapper(logger: Logger): (err: RedisUnavailableError) => ApiError {
+  let last = 0;
+  return (err) => {
+    if (Date.now() - last >= REDIS_LOG_INTERVAL_MS) {
+      last = Date.now();
+      logger.warn({ operation: err.operation, err: { type: err.name, message: err.message } }, 'Redis unavailable: answering 503');
+    }
+    return unavailable('temporarily unavailable; try again later', REDIS_RETRY_AFTER_SECONDS);
+  };
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
+  const fromRedis = redisMapper(logger);
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) {
       // A streaming answer failed half-way: the only honest signal left is cutting the connection.
       res.destroy();
       return;
     }
-    const known = err instanceof ApiError ? err : (fromBodyParser(err as BodyParserError) ?? fromHttpError(err));
+    const known = err instanceof ApiError ? err : err instanceof RedisUnavailableError ? fromRedis(err) : (fromBodyParser(err as BodyParserError) ?? fromHttpError(err));
     if (known) {
       for (const [name, value] of Object.entries(known.headers ?? {})) res.setHeader(name, value);
       res.status(known.status).json({

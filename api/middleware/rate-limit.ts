@@ -1,31 +1,96 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { RateLimitSettings } from '../../server/config';
+import type { Logger } from '../../server/logger';
+import { redisCall, RedisUnavailableError } from '../../server/redis';
 import { ApiError, rateLimited } from '../errors';
 
 const limited = () => new ApiError(429, 'rate_limited', 'too many requests from this address; try again later');
 
+// A window per key: the first hit starts it, later hits count within it (rate-limit-redis's script).
+const INCREMENT = `
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl <= 0 then
+  redis.call('SET', KEYS[1], 1, 'PX', ARGV[1])
+  return {1, tonumber(ARGV[1])}
+end
+return {redis.call('INCR', KEYS[1]), ttl}`;
+
 /**
- * The general per-address budget of the public routes (express-rate-limit with its Redis store, so
- * every API process shares it). The other public budget, of token misses, is tokenMissBudget below.
+ * express-rate-limit's counters in Redis, shared by every API process. Each command is bounded by the
+ * client's command timeout and any failure is a RedisUnavailableError, which each limiter turns into
+ * its defined answer (below). EVAL each time, not a script loaded once at start: rate-limit-redis
+ * keeps the rejected SCRIPT LOAD of a start during an outage and fails every later request with it.
  */
-export function publicRateLimits(redis: Redis, prefix: string, s: RateLimitSettings): { general: RequestHandler } {
+export class RedisCounterStore implements Store {
+  localKeys = false;
+  private windowMs = 60_000;
+
+  constructor(
+    private readonly redis: Redis,
+    readonly prefix: string,
+  ) {}
+
+  init(options: Options): void {
+    this.windowMs = options.windowMs;
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    const [hits, ttl] = (await redisCall('a rate limit', this.redis.eval(INCREMENT, 1, `${this.prefix}${key}`, String(this.windowMs)))) as [number, number];
+    return { totalHits: hits, resetTime: new Date(Date.now() + ttl) };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await redisCall('a rate limit', this.redis.decr(`${this.prefix}${key}`));
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await redisCall('a rate limit', this.redis.del(`${this.prefix}${key}`));
+  }
+}
+
+const OPEN_LOG_INTERVAL_MS = 30_000;
+
+/**
+ * A limiter that lets requests through while Redis is unavailable (its command timed out or failed),
+ * with a warning at most every 30 s. Any other error goes on as before.
+ */
+export function failOpen(limiter: RequestHandler, what: string, logger: Logger): RequestHandler {
+  let last = 0;
+  return (req, res, next) =>
+    limiter(req, res, (err?: unknown) => {
+      if (!(err instanceof RedisUnavailableError)) return next(err as Error);
+      if (Date.now() - last >= OPEN_LOG_INTERVAL_MS) {
+        last = Date.now();
+        logger.warn({ limiter: what, err: { type: err.name, message: err.message } }, 'Redis unavailable: requests pass without this rate limit');
+      }
+      next();
+    });
+}
+
+/**
+ * The general per-address budget of the public routes (/g, /api/access, /api/media, /api/me). The
+ * other public budget, of token misses, is tokenMissBudget below.
+ *
+ * When Redis does not answer (within REDIS_COMMAND_TIMEOUT_MS), this one fails open: it sheds one
+ * address's excess load, and refusing it would refuse every citizen their own guide for as long as
+ * Redis is away, while serving costs one indexed lookup per request. What it leaves unguarded stays
+ * guarded: an unknown token still needs the miss budget (503 without Redis), and the operator, event
+ * and receipt routes still refuse (503). A warning is logged at most every 30 s.
+ */
+export function publicRateLimits(redis: Redis, prefix: string, s: RateLimitSettings, logger: Logger): { general: RequestHandler } {
   const general = rateLimit({
     windowMs: 60_000,
     limit: s.publicPerMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    // Redis unreachable: refuse rather than serve without limits (readyz reports it).
+    // The store's errors reach failOpen (RedisUnavailableError), never express-rate-limit's console log.
     passOnStoreError: false,
     handler: (_req, _res, next) => next(limited()),
-    store: new RedisStore({
-      prefix: `${prefix}pub:`,
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
-    }),
+    store: new RedisCounterStore(redis, `${prefix}pub:`),
   });
-  return { general };
+  return { general: failOpen(general, 'public requests per address', logger) };
 }
 
 /**
@@ -64,13 +129,9 @@ export function tokenMissBudget(redis: Redis, prefix: string, limit: number, win
   return {
     async spend(req) {
       const key = `${prefix}miss:${ipKeyGenerator(req.ip ?? 'unknown', 56)}`;
-      let reply: [number, number];
-      try {
-        reply = (await redis.eval(SPEND_MISS, 1, key, String(windowSeconds))) as [number, number];
-      } catch {
-        throw new ApiError(503, 'unavailable', 'temporarily unavailable; try again later');
-      }
-      const [misses, ttl] = reply;
+      // Without Redis a miss cannot be counted: 503 with Retry-After (RedisUnavailableError), not an
+      // uncounted 404 — the budget bounds what a guesser costs, so it never fails open.
+      const [misses, ttl] = (await redisCall('the token-miss budget', redis.eval(SPEND_MISS, 1, key, String(windowSeconds)))) as [number, number];
       if (misses > limit) throw rateLimited('too many unknown or expired links from this address; try again later', ttl);
     },
   };

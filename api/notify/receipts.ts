@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { applyReceipts } from '../../server/notify/notifications';
 import { scrub } from '../../server/notify/scrub';
 import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from '../../server/notify/signature';
+import { redisCall } from '../../server/redis';
 import type { AppContext } from '../deps';
 import type { FieldError } from '../../compositions/common/validation';
 import { ApiError, badRequest, invalid, unauthorized } from '../errors';
@@ -72,7 +73,9 @@ export function receiptRoutes(ctx: AppContext): Router {
     if (late.length) throw invalid('invalid_receipt', late);
     // The same signed request twice is a replay: each signature is accepted once within its window.
     const slot = `${ctx.config.queuePrefix}:notify:receipt:${verified.v1}`;
-    const fresh = await ctx.redis.set(slot, '1', 'EX', DEFAULT_TOLERANCE_SECONDS * 2, 'NX');
+    // Without Redis the replay check cannot be made: 503 with Retry-After (the gateway retries the
+    // same signed request), never an unchecked apply.
+    const fresh = await redisCall('the receipt replay check', ctx.redis.set(slot, '1', 'EX', DEFAULT_TOLERANCE_SECONDS * 2, 'NX'));
     if (fresh !== 'OK') throw unauthorized('receipt signature already used');
     let applied;
     try {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type pino from 'pino';
 import type { Express } from 'express';
 import { createApp, contextOf, tuneServer } from '../../api/app';
@@ -14,6 +14,7 @@ import { generateApiKey, storeApiKey } from '../../server/db/api-keys';
 import { migrate } from '../../server/db/migrate';
 import { createLogger } from '../../server/logger';
 import { createRenderQueue } from '../../server/queues';
+import { createRedis } from '../../server/redis';
 import { closeTestDatabase, openTestDatabase, type Backend } from './databases';
 
 /** Stops a test API's HTTP server and render queue and deletes every Redis key under its prefix. */
@@ -56,6 +57,8 @@ export interface TestApiOptions {
   logDestination?: pino.DestinationStream;
   /** Reuse a migrated database (left open by close()): PGlite takes a second or two to start. */
   db?: Database;
+  /** Another Redis than the shared one (a test that stops its own redis-server). */
+  redisUrl?: string;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
     NODE_ENV: 'test',
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
-    REDIS_URL,
+    REDIS_URL: o.redisUrl ?? REDIS_URL,
     QUEUE_PREFIX: unique,
     TOKEN_SECRET: 's'.repeat(40),
     FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
@@ -83,8 +86,9 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
   if (!o.db) await migrate(db);
   const logs: string[] = [];
   const logger = createLogger({ level: 'info', destination: o.logDestination ?? { write: (line: string) => void logs.push(line) } });
-  const redis = new Redis(REDIS_URL, { lazyConnect: false });
-  const renderQueue = createRenderQueue(new Redis(REDIS_URL, { maxRetriesPerRequest: null }), unique);
+  // The clients npm start makes (server/redis.ts), so tests see the production timeouts.
+  const redis = createRedis(config.redis, 'commands', 'test-api', logger);
+  const renderQueue = createRenderQueue(createRedis(config.redis, 'queue', 'test-render-queue', logger), unique);
   const app = createApp({ config, db, redis, renderQueue, logger, rateLimitPrefix: `${unique}:rl:`, rateLimits: o.rateLimits, playerDir: o.playerDir ?? path.join(dataDir, 'no-player') });
   server.on('request', app);
   const operatorKey = generateApiKey('operator');
