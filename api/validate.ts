@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { explain } from './guides/field-errors';
+import { explain } from '../server/guides/field-errors';
 import { ApiError, invalid } from './errors';
-import { storableTextProblems } from './storable-text';
+import { storableTextProblems } from '../server/guides/storable-text';
 
 /**
  * The schema, then what the database could still refuse in what it let through (NUL characters and

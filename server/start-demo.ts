@@ -1,6 +1,6 @@
 import type { AppContext } from '../api/deps';
-import { createGuide } from '../api/guides/create-guide';
-import { checkEnvelope } from '../api/guides/prepare';
+import { createGuide } from './guides/create-guide';
+import { checkEnvelope } from './guides/prepare';
 import { GUIDE_TYPE_DEFINITIONS } from '../compositions/guide-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { generateApiKey, revokeOtherKeys, storeApiKey, type Role } from './db/api-keys';

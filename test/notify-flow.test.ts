@@ -6,7 +6,7 @@ import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
-import { checkEnvelope } from '../api/guides/prepare';
+import { checkEnvelope } from '../server/guides/prepare';
 import type { Envelope } from '../compositions/guide-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';

@@ -8,7 +8,7 @@ import { holdoutKey, isHeldOut } from '../../server/impact/holdout';
 import { writeOutbox } from '../../server/notify/outbox';
 import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
-import { checkEnvelope, prepareGuide } from '../guides/prepare';
+import { checkEnvelope, prepareGuide } from '../../server/guides/prepare';
 import { FatalUploadError, type RowError, type SourceRow } from './source-row';
 
 export interface UploadReport {

@@ -4,7 +4,7 @@ import { guidesOfCitizen } from '../../server/db/guides';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
 import type { AppContext } from '../deps';
 import { ApiError, unauthorized } from '../errors';
-import { linksOfGuides } from '../guides/links';
+import { linksOfGuides } from '../../server/guides/links';
 import { privateAnswer } from '../middleware/security';
 
 /**

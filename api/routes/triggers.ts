@@ -1,8 +1,8 @@
 import express, { Router } from 'express';
 import type { AppContext } from '../deps';
 import { invalid } from '../errors';
-import { createGuide } from '../guides/create-guide';
-import { checkEnvelope } from '../guides/prepare';
+import { createGuide } from '../../server/guides/create-guide';
+import { checkEnvelope } from '../../server/guides/prepare';
 import { requireRole } from '../middleware/api-key';
 import { TRIGGER_EVENTS, trigger } from '../schemas';
 import { body } from '../validate';

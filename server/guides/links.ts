@@ -1,6 +1,6 @@
-import type { Queryable } from '../../server/db/database';
-import { liveTokens } from '../../server/db/tokens';
-import { deriveToken, linkOf, type Channel } from '../../server/db/token-derivation';
+import type { Queryable } from '../db/database';
+import { liveTokens } from '../db/tokens';
+import { deriveToken, linkOf, type Channel } from '../db/token-derivation';
 
 export type Links = Partial<Record<Channel, string>>;
 
