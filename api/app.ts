@@ -20,6 +20,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { docsRoutes } from './routes/docs';
 import { guideRoutes } from './routes/guides';
 import { healthRoutes } from './routes/health';
+import { impactRoutes } from './routes/impact';
 import { meRoutes } from './routes/me';
 import { qrRoutes } from './routes/qr';
 import { queueBoardRoutes } from './routes/queue-board';
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps): Express {
   // Operators and analysts.
   app.use(guideRoutes(ctx), qrRoutes(ctx), campaignRoutes(ctx), campaignUploadRoutes(ctx), campaignExportRoutes(ctx), triggerRoutes(ctx));
   app.use(queueBoardRoutes(ctx));
-  app.use(analyticsRoutes(ctx), notificationRoutes(ctx));
+  app.use(analyticsRoutes(ctx), notificationRoutes(ctx), impactRoutes(ctx));
 
   // The built player's static files (JS, CSS, fonts), when present.
   app.use(express.static(playerDir, { index: false, fallthrough: true }));

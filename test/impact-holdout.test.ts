@@ -11,7 +11,7 @@ import { call, startTestApi, type TestApi } from './helpers/api';
  * and no place in the reserved area, whatever path is tried.
  */
 
-const N = 2000;
+const N = 1500;
 const SHARE = 0.1;
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const upload = (api: TestApi, id: string, body: string) => call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: body, headers: { 'content-type': 'application/x-ndjson' } });

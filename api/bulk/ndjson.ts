@@ -8,7 +8,7 @@ const NEWLINE = 0x0a;
  * in memory. Pulling with for-await is what gives back-pressure: while the caller is busy writing a
  * batch, nothing more is read from the socket.
  */
-export async function* ndjsonRows(stream: Readable, maxLineBytes: number): AsyncGenerator<SourceRow> {
+export async function* ndjsonRows(stream: Readable, maxLineBytes: number, what = 'one envelope object'): AsyncGenerator<SourceRow> {
   let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;
@@ -31,7 +31,7 @@ export async function* ndjsonRows(stream: Readable, maxLineBytes: number): Async
       value = JSON.parse(text);
     } catch {
       // The parser's own message quotes the input; the line number is what the operator needs.
-      yield { line, errors: [{ field: '(line)', message: 'malformed JSON: expected one envelope object on this line' }] };
+      yield { line, errors: [{ field: '(line)', message: `malformed JSON: expected ${what} on this line` }] };
       return;
     }
     yield { line, value };

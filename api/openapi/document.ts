@@ -4,6 +4,7 @@ import { eventBatch, viewingEvent } from '../../compositions/common/events';
 import { envelopeSchema } from '../../compositions/guide-types';
 import { ingestReport, statsQuery } from '../analytics/stats-params';
 import { MEDIA_FILES, type MediaFile } from '../access/manifest';
+import { registerImpactPaths } from '../impact/openapi';
 import { registerNotificationPaths } from '../notify/openapi';
 import * as s from '../schemas';
 
@@ -87,6 +88,7 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   path('get', '/api/stats/campaigns', 'Per campaign and channel: notified, links issued, notifications sent, opened, viewers (analyst)', { security: an, request: { query: statsQuery }, responses: { 200: { description: 'campaigns' } } });
   path('get', '/dashboard', "Analysts' dashboard (HTML; the key is typed in the page)", { responses: { 200: { description: 'HTML' }, 503: { description: 'dashboard not built' } } });
   registerNotificationPaths(path, json, error);
+  registerImpactPaths(path, json, error);
   path('get', '/healthz', 'Liveness', { responses: { 200: { description: 'ok' } } });
   path('get', '/readyz', 'Readiness: database and Redis', { responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } });
   path('get', '/metrics', 'Prometheus metrics (Bearer METRICS_KEY; not served without one)', {
