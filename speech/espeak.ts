@@ -28,6 +28,7 @@ export const ESPEAK_VOICES: Record<Locale, Record<PresenterVoice, EspeakVoice>> 
 };
 
 const ESPEAK_VERSION = '1.51';
+const SENTENCE_TIMEOUT_MS = 30_000;
 
 export const voiceKey = (v: EspeakVoice): string => `${v.name}/s${v.rate}/p${v.pitch}/g${v.wordGap}`;
 
@@ -45,7 +46,8 @@ export function espeakEngine(voices: Record<Locale, Record<PresenterVoice, Espea
       const v = voices[locale][voice];
       // Text goes through stdin, never argv: it may start with "-" and it is personal data.
       const args = ['-v', v.name, '-s', String(v.rate), '-p', String(v.pitch), '-g', String(v.wordGap), '-b', '1', '--stdin', '--stdout'];
-      const { stdout } = await run('espeak-ng', args, { input: text, signal });
+      // One sentence takes espeak-ng tens of milliseconds; 30 s means it is wedged.
+      const { stdout } = await run('espeak-ng', args, { input: text, signal, timeoutMs: SENTENCE_TIMEOUT_MS });
       return { audio: stdout, durationMs: wavDurationMs(stdout) };
     },
   };

@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const IDLE_MS = 30_000;
+/** One sentence takes Festival well under a second; a minute means it is wedged. */
 const TIMEOUT_MS = 60_000;
+
+export interface FestivalSessionOptions {
+  /** The festival binary (tests give a stand-in). */
+  command?: string;
+  /** The longest one sentence may take; past it the process is killed and the sentence fails. */
+  timeoutMs?: number;
+}
 
 /**
  * One long-running `festival --pipe` with a voice loaded. Starting Festival and loading a diphone
@@ -23,7 +31,16 @@ export class FestivalSession {
   private dir: string | undefined;
   busy = 0;
 
-  constructor(private readonly setup: string[]) {}
+  private readonly command: string;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly setup: string[],
+    options: FestivalSessionOptions = {},
+  ) {
+    this.command = options.command ?? 'festival';
+    this.timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+  }
 
   synthesize(text: string): Promise<Buffer> {
     this.busy += 1;
@@ -35,7 +52,7 @@ export class FestivalSession {
   }
 
   private start(): ChildProcessWithoutNullStreams {
-    const child = spawn('festival', ['--pipe'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(this.command, ['--pipe'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.dir ??= mkdtempSync(path.join(tmpdir(), 'festival-'));
     // Markers come back on stderr: Festival's stdout is block-buffered in a pipe, stderr is not.
     // Its error messages share that stream and echo the words: they are parsed away, never logged.
@@ -49,9 +66,11 @@ export class FestivalSession {
       if (this.stderr.length > 65_536) this.stderr = this.stderr.slice(-1024);
     });
     const fail = (why: string) => {
+      // A process already replaced (killed at a timeout, closed) holds none of the sentences waiting.
+      if (this.child !== child) return;
       for (const p of this.pending.values()) p.reject(new Error(`festival ${why} while synthesising, expected it to keep running`));
       this.pending.clear();
-      if (this.child === child) this.child = undefined;
+      this.child = undefined;
     };
     child.on('error', (e) => fail(`could not start (${e.message}; is festival installed?)`));
     child.on('exit', (code) => fail(`exited with ${code}`));
@@ -72,8 +91,15 @@ export class FestivalSession {
     this.hold(true);
     const id = randomBytes(6).toString('hex');
     const file = path.join(this.dir!, `${id}.wav`);
+    const child = this.child;
     const done = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`festival took over ${TIMEOUT_MS} ms for one sentence`)), TIMEOUT_MS);
+      // A wedged Festival is killed, not kept: the next sentence starts a fresh process instead of
+      // waiting a minute behind this one's silence and failing too.
+      const timer = setTimeout(() => {
+        reject(new Error(`festival took over ${this.timeoutMs} ms for one sentence, expected well under a second; the process was killed`));
+        if (this.child === child) this.child = undefined;
+        child.kill('SIGKILL');
+      }, this.timeoutMs);
       this.pending.set(id, { resolve: () => (clearTimeout(timer), resolve()), reject: (e) => (clearTimeout(timer), reject(e)) });
     });
     this.child.stdin.write(Buffer.from(`(utt.save.wave (utt.synth (Utterance Text "${text}")) "${file}" 'riff)\n(format stderr "VG-DONE ${id}\\n")\n`, 'latin1'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseDuration } from '../server/config';
+import { ConfigError, loadConfig, parseDuration, productionProblems } from '../server/config';
 import { resolveSecrets } from '../server/secrets';
 
 describe('config', () => {
@@ -22,6 +22,7 @@ describe('config', () => {
     expect(c.notify).toMatchObject({ smtpUrl: undefined, mailFrom: 'Videoguida <noreply@videoguida.localhost>', pecFrom: undefined, attempts: 8, smtpAcceptIsDelivery: false });
     expect(c.notify.ratePerSecond).toEqual({ email: 50, sms: 20, app: 50, pec: 5 });
     expect(c.speech.engine).toBe('default');
+    expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', commandTimeoutMs: 2000, skipSettingsCheck: false });
   });
 
   it('reads the sections as their modules did', () => {
@@ -33,7 +34,7 @@ describe('config', () => {
     expect(c.api.trustProxy).toBe(1);
     const voices = '{"it":{"F":"a","M":"b"},"en":{"F":"c","M":"d"}}';
     const http = loadConfig({ SPEECH_ENGINE: 'http', SPEECH_HTTP_URL: 'https://tts.example/v1', SPEECH_HTTP_KEY: 'k', SPEECH_HTTP_VOICES: voices });
-    expect(http.speech.http).toEqual({ url: 'https://tts.example/v1', key: 'k', voices: JSON.parse(voices) });
+    expect(http.speech.http).toEqual({ url: 'https://tts.example/v1', key: 'k', voices: JSON.parse(voices), timeoutMs: 30_000 });
   });
 
   // One bad value per section: the error names the variable.
@@ -51,6 +52,8 @@ describe('config', () => {
     ['JWT_MAX_LIFETIME', '30d', /at most 24h/],
     ['EVENTS_VIEWS_PER_BATCH', '0', /too small|>=1/],
     ['RATE_LIMIT_KEY_FAILURES', '-1', /too small|>0/],
+    ['REDIS_COMMAND_TIMEOUT_MS', '10', /at least 50 ms/],
+    ['REDIS_SKIP_SETTINGS_CHECK', 'yes', /expected true or false/],
   ])('names %s when it is wrong', (variable, value, message) => {
     try {
       loadConfig({ [variable]: value });
@@ -125,6 +128,48 @@ describe('config', () => {
     expect(parseDuration('2s')).toBe(2);
     expect(parseDuration('90')).toBe(90);
     expect(parseDuration('1y')).toBeNull();
+  });
+
+  describe('what production needs (productionProblems, checked by npm start)', () => {
+    const random = (c: string) => `${c}${'0123456789abcdefghijklmnopqrstuvwxyzABCDEF'.slice(0, 39)}`;
+    const complete = {
+      NODE_ENV: 'production',
+      TOKEN_SECRET: random('t'),
+      FISCAL_CODE_HMAC_KEY: random('f'),
+      OPERATOR_KEY: random('o'),
+      ANALYST_KEY: random('a'),
+      PUBLIC_BASE_URL: 'https://guide.example.org',
+    };
+    const problems = (env: Record<string, string>) => productionProblems(loadConfig(env));
+
+    it('asks nothing outside production, and nothing more of a complete production', () => {
+      expect(problems({})).toEqual([]);
+      expect(problems({ NODE_ENV: 'test' })).toEqual([]);
+      expect(problems(complete)).toEqual([]);
+    });
+
+    it('names every missing variable and why, and an http or default PUBLIC_BASE_URL', () => {
+      const found = problems({ NODE_ENV: 'production' });
+      expect(found.map((p) => p.variable)).toEqual(['TOKEN_SECRET', 'FISCAL_CODE_HMAC_KEY', 'OPERATOR_KEY', 'ANALYST_KEY', 'PUBLIC_BASE_URL']);
+      for (const p of found) expect(p.message).toMatch(/^required in production: /);
+      expect(found[4]!.message).toContain('got http://localhost:3000');
+      expect(problems({ ...complete, PUBLIC_BASE_URL: 'http://guide.example.org' })).toEqual([{ variable: 'PUBLIC_BASE_URL', message: expect.stringContaining('https://') }]);
+    });
+
+    it('refuses placeholders and one secret for two purposes, never quoting a value', () => {
+      const weak = problems({ ...complete, TOKEN_SECRET: 'changeme'.repeat(4), OPERATOR_KEY: 'a'.repeat(40) });
+      expect(weak.map((p) => p.variable)).toEqual(['TOKEN_SECRET', 'OPERATOR_KEY']);
+      expect(weak[0]!.message).toBe('TOKEN_SECRET looks like a placeholder, not a random value (7 distinct characters in 32, expected at least 10); generate one with: openssl rand -base64 48');
+      expect(JSON.stringify(weak)).not.toContain('changeme');
+      expect(problems({ ...complete, FISCAL_CODE_HMAC_KEY: complete.TOKEN_SECRET })).toEqual([{ variable: 'FISCAL_CODE_HMAC_KEY', message: expect.stringContaining('must differ from TOKEN_SECRET') }]);
+    });
+
+    it('needs the webhook secret when a gateway is configured', () => {
+      expect(problems({ ...complete, SMS_WEBHOOK_URL: 'https://sms.example.org/send' })).toEqual([
+        { variable: 'NOTIFY_WEBHOOK_SECRET', message: expect.stringMatching(/^required in production: SMS_WEBHOOK_URL is set/) },
+      ]);
+      expect(problems({ ...complete, SMS_WEBHOOK_URL: 'https://sms.example.org/send', NOTIFY_WEBHOOK_SECRET: random('w') })).toEqual([]);
+    });
   });
 
   it('refuses short secrets', () => {

@@ -64,6 +64,8 @@ export function webhookAdapter(o: WebhookAdapterOptions): ChannelAdapter {
           signal: AbortSignal.timeout(o.timeoutMs),
         });
       } catch (err) {
+        // Retried with backoff: a gateway that does not answer within NOTIFY_WEBHOOK_TIMEOUT_MS is down for now.
+        if ((err as Error).name === 'TimeoutError') throw new Error(`${o.channel} gateway did not answer within ${o.timeoutMs} ms (NOTIFY_WEBHOOK_TIMEOUT_MS)`);
         throw new Error(`${o.channel} gateway unreachable: ${scrub((err as Error).message, 120)}`);
       }
       // The answer may echo the number: only its status and our own fields are read.

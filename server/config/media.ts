@@ -11,6 +11,8 @@ export const speechSchema = z.object({
   SPEECH_CACHE_DIR: optionalString,
   SPEECH_HTTP_URL: optionalString.pipe(z.url({ error: 'expected the speech service URL, e.g. https://tts.example/v1/speak' }).optional()),
   SPEECH_HTTP_KEY: optionalString,
+  /** The longest one call to the cloud speech engine may take, body included (it is tried twice on 429 and 5xx). */
+  SPEECH_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100, 'at least 100 ms').max(300_000, 'at most 300000 ms').default(30_000),
   SPEECH_HTTP_VOICES: optionalString.transform((s, ctx) => {
     if (s === undefined) return undefined;
     try {
@@ -35,14 +37,14 @@ export function requireHttpSpeech(e: SpeechVars, ctx: z.RefinementCtx): void {
 export interface SpeechConfig {
   engine: 'default' | 'espeak' | 'http';
   cacheDir: string;
-  http?: { url: string; key: string; voices: z.infer<typeof voices> };
+  http?: { url: string; key: string; voices: z.infer<typeof voices>; timeoutMs: number };
 }
 
 export function speechSection(e: SpeechVars, dataDir: string): SpeechConfig {
   return {
     engine: e.SPEECH_ENGINE,
     cacheDir: path.resolve(e.SPEECH_CACHE_DIR ?? path.join(dataDir, 'speech-cache')),
-    ...(e.SPEECH_ENGINE === 'http' ? { http: { url: e.SPEECH_HTTP_URL!, key: e.SPEECH_HTTP_KEY!, voices: e.SPEECH_HTTP_VOICES! } } : {}),
+    ...(e.SPEECH_ENGINE === 'http' ? { http: { url: e.SPEECH_HTTP_URL!, key: e.SPEECH_HTTP_KEY!, voices: e.SPEECH_HTTP_VOICES!, timeoutMs: e.SPEECH_HTTP_TIMEOUT_MS } } : {}),
   };
 }
 
@@ -62,6 +64,8 @@ export const renderSchema = z.object({
   RENDER_SHUTDOWN_TIMEOUT: duration.default(20),
   /** A render job whose worker stops renewing its lock this long is taken over by another worker. */
   RENDER_LOCK_DURATION: duration.default(60),
+  /** How often a running worker re-enqueues the guides the database says are queued and Redis lost. */
+  RENDER_RECONCILE_INTERVAL: duration.refine((s) => s >= 1, 'at least 1s').default(60),
 });
 
 export interface RenderSettings {
@@ -73,6 +77,7 @@ export interface RenderSettings {
   browserRecycleAfter: number;
   shutdownTimeoutSeconds: number;
   lockDurationSeconds: number;
+  reconcileIntervalSeconds: number;
 }
 
 export function renderSection(e: z.infer<typeof renderSchema>, dataDir: string): RenderSettings {
@@ -86,5 +91,6 @@ export function renderSection(e: z.infer<typeof renderSchema>, dataDir: string):
     browserRecycleAfter: e.BROWSER_RECYCLE_AFTER,
     shutdownTimeoutSeconds: e.RENDER_SHUTDOWN_TIMEOUT,
     lockDurationSeconds: e.RENDER_LOCK_DURATION,
+    reconcileIntervalSeconds: e.RENDER_RECONCILE_INTERVAL,
   };
 }
