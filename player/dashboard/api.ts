@@ -1,4 +1,4 @@
-import type { CampaignFigures, Filters, Stats } from './types';
+import type { CampaignFigures, Filters, Impact, Stats } from './types';
 
 /** The analyst's key: typed once, kept for this tab only (sessionStorage), sent as a header, never in a URL. */
 const KEY = 'videoguida.analystKey';
@@ -27,3 +27,12 @@ async function get<T>(path: string, key: string): Promise<T> {
 export const fetchStats = (key: string, f: Filters) => get<Stats>(`/api/stats${queryOf(f)}`, key);
 export const fetchCampaigns = (key: string, f: Filters) =>
   get<{ campaigns: CampaignFigures[] }>(`/api/stats/campaigns${queryOf({ ...f, campaign: '', channel: '' })}`, key).then((r) => r.campaigns);
+
+/** A campaign's impact, or (type) that of the guides created one at a time; windows in days. */
+export function fetchImpact(key: string, scope: { campaign?: string; type?: string }, windows: number[]) {
+  const q = new URLSearchParams();
+  if (scope.campaign) q.set('campaign', scope.campaign);
+  else if (scope.type) q.set('type', scope.type);
+  q.set('windows', windows.join(','));
+  return get<Impact>(`/api/impact?${q.toString()}`, key);
+}

@@ -3,6 +3,7 @@ import { AuthError, fetchCampaigns, fetchStats, forgetKey, savedKey } from './ap
 import { CampaignsView } from './campaigns';
 import { downloadCsv } from './csv';
 import { FilterBar } from './filters';
+import { ImpactView } from './impact';
 import { dateLabel } from './format';
 import { KeyGate } from './key-gate';
 import { RetentionChart } from './retention-chart';
@@ -10,7 +11,7 @@ import { ActionsTable, ChannelsTable, ScenesTable } from './tables';
 import { Tiles } from './tiles';
 import { NO_FILTERS, type CampaignFigures, type Filters, type Stats } from './types';
 
-type Tab = 'overview' | 'campaigns';
+type Tab = 'overview' | 'campaigns' | 'impact';
 
 export function App() {
   const [key, setKey] = useState<string | null>(savedKey);
@@ -58,11 +59,14 @@ export function App() {
         <nav className="tabs" aria-label="Viste">
           <button type="button" aria-current={tab === 'overview'} onClick={() => setTab('overview')}>Panoramica</button>
           <button type="button" aria-current={tab === 'campaigns'} onClick={() => setTab('campaigns')}>Campagne</button>
+          <button type="button" aria-current={tab === 'impact'} onClick={() => setTab('impact')}>Impatto</button>
           <a href="/console.html">Console notifiche</a>
         </nav>
         <button type="button" className="logout" onClick={logout}>Esci</button>
       </header>
       <main className="content">
+        {tab === 'impact' ? <ImpactView apiKey={key} campaigns={campaigns} initialCampaign={filters.campaign} onAuthError={logout} /> : null}
+        {tab !== 'impact' ? <>
         <FilterBar value={filters} campaigns={campaigns} onChange={setFilters} />
         <div className="status-line">
           <span>
@@ -85,8 +89,9 @@ export function App() {
           </>
         ) : null}
         {stats && tab === 'campaigns' ? (
-          <CampaignsView campaigns={campaigns} onOpen={(id) => { setFilters({ ...filters, campaign: id }); setTab('overview'); }} />
+          <CampaignsView campaigns={campaigns} onOpen={(id) => { setFilters({ ...filters, campaign: id }); setTab('overview'); }} onImpact={(id) => { setFilters({ ...filters, campaign: id }); setTab('impact'); }} />
         ) : null}
+        </> : null}
       </main>
     </div>
   );

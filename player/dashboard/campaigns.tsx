@@ -5,6 +5,8 @@ import type { CampaignFigures } from './types';
 interface Props {
   campaigns: CampaignFigures[];
   onOpen: (id: string) => void;
+  /** Opens the campaign's impact evaluation. */
+  onImpact?: (id: string) => void;
 }
 
 /**
@@ -12,7 +14,7 @@ interface Props {
  * per channel, notifications sent (letters for the paper letter), links opened and viewers. Deliveries,
  * bounces and feedback per channel are in the notifications console.
  */
-export function CampaignsView({ campaigns, onOpen }: Props) {
+export function CampaignsView({ campaigns, onOpen, onImpact }: Props) {
   if (campaigns.length === 0) return <section className="card"><p className="empty">Nessuna campagna con questi filtri.</p></section>;
   return (
     <div className="campaigns">
@@ -50,6 +52,7 @@ export function CampaignsView({ campaigns, onOpen }: Props) {
           </table>
           <footer className="campaign-foot">
             <button type="button" className="link" onClick={() => onOpen(c.id)}>Analizza la campagna →</button>
+            {onImpact ? <button type="button" className="link" onClick={() => onImpact(c.id)}>Impatto →</button> : null}
             <a href="/console.html">Invii, consegne e riscontri per canale nella console notifiche →</a>
           </footer>
         </section>

@@ -61,3 +61,46 @@ export interface CampaignFigures {
   interactionRate: number | null;
   channels: (ChannelRow & { issued: number; sent: number })[];
 }
+
+/** GET /api/impact (docs/metrics.md, "Impact"; docs/impact.md for the method). */
+export interface ImpactInterval {
+  estimate: number;
+  low: number;
+  high: number;
+}
+export interface ImpactGroup {
+  citizens: number;
+  withOutcome: number;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+}
+export type ImpactVerdict = 'too_small' | 'no_effect' | 'decrease' | 'increase';
+export interface ImpactComparison {
+  difference: ImpactInterval | null;
+  relativeChange: ImpactInterval | null;
+  verdict: ImpactVerdict;
+  sentence: { it: string; en: string };
+}
+export interface ImpactEffect extends ImpactComparison {
+  kind: string;
+  serviceId: string | null;
+  label: { it: string; en: string };
+  windowDays: number;
+  windowComplete: boolean;
+  treated: ImpactGroup;
+  holdout: ImpactGroup;
+  watched: ImpactComparison & { randomised: false; watched: ImpactGroup; notWatched: ImpactGroup };
+}
+export interface Impact {
+  scope: { campaignId: string | null; guideType: string; name: string | null; holdoutShare: number | null; printDate: string | null };
+  startBasis: 'print_date' | 'creation';
+  groups: { treated: number; holdout: number; watched: number; notWatched: number; holdoutShareObserved: number | null };
+  firstStartOn: string | null;
+  lastStartOn: string | null;
+  windows: number[];
+  method: { rate: string; difference: string; ratio: string; confidence: number; minCount: number };
+  effects: ImpactEffect[];
+  generatedAt: string;
+  queryMs: number;
+}

@@ -65,7 +65,17 @@ export function prng(seed: number): () => number {
   };
 }
 
-const streamOf = (seed: number, i: number, salt: number) => prng(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35) ^ salt);
+/** MurmurHash3's finaliser: every input bit moves every output bit, so neighbouring guides get unrelated streams. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const streamOf = (seed: number, i: number, salt: number) => prng(mix((mix(seed ^ salt) + i) >>> 0));
 
 function poisson(rand: () => number, mean: number): number {
   if (mean <= 0) return 0;
