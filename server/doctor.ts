@@ -126,7 +126,20 @@ export function pingRedis(url: string, timeoutMs = 1500): Promise<boolean> {
   });
 }
 
+/**
+ * The command to start a Redis the project can use: persistent (append-only file, fsync every
+ * second) and never evicting, as production needs (BullMQ's "going to production"); tests are
+ * indifferent to persistence, so one recommendation serves both.
+ */
 export function redisStartCommand(url: string): string {
   const port = new URL(url).port || '6379';
-  return `redis-server --daemonize yes --port ${port} --save "" --appendonly no`;
+  return `mkdir -p ~/.local/share/videoguida-redis && redis-server --daemonize yes --port ${port} --dir ~/.local/share/videoguida-redis --appendonly yes --appendfsync everysec --maxmemory-policy noeviction`;
 }
+
+/** What production needs beyond this machine's packages (docs/operations.md has the whole checklist). */
+export const PRODUCTION_RECOMMENDATIONS = [
+  'Redis as its own service with appendonly yes, appendfsync everysec, maxmemory-policy noeviction (npm start refuses anything else in production and launches none)',
+  'PostgreSQL (DATABASE_URL) for more than one process, with backups; PGlite is one process on one disk',
+  'NODE_ENV=production with TOKEN_SECRET and FISCAL_CODE_HMAC_KEY (32+ random characters, never changed), OPERATOR_KEY, ANALYST_KEY, PUBLIC_BASE_URL (https)',
+  'JWT_PUBLIC_KEY or JWKS_URL with JWT_ISSUER and JWT_AUDIENCE for the reserved area; SMTP_URL for email; NOTIFY_WEBHOOK_SECRET with SMS_WEBHOOK_URL / APP_WEBHOOK_URL; TRUST_PROXY behind a proxy',
+];

@@ -3,19 +3,24 @@
  * Redis (launched when none answers), the database (PGlite in DATA_DIR/db, or PostgreSQL), migrations,
  * API keys, demo guides, the API, the retention purge, the render worker, and the notifier (with a
  * local SMTP sink when SMTP_URL is unset). Ctrl-C or SIGTERM stops everything in reverse order.
+ *
+ * With NODE_ENV=production (docs/operations.md) it first refuses what production cannot run with
+ * (productionProblems: secrets, keys, an https PUBLIC_BASE_URL; a Redis that would lose or evict the
+ * queues), launches no Redis and no SMTP sink, creates no demo guide or consent, and prints no link,
+ * key or personal datum.
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { createApp, contextOf, tuneServer } from '../api/app';
 import { closeEventIngestion } from '../api/analytics/registry';
 import { QUEUE_BOARD_PATH } from '../api/routes/queue-board';
-import { loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, productionProblems, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { createLogger, type Logger } from './logger';
 import { purgeExpired, schedulePurge } from './purge';
 import { createRenderQueue } from './queues';
+import { assertProductionRedis, createRedis, readRedisSettings, redisAddress } from './redis';
 import { resolveSecrets } from './secrets';
 import { ensureApiKeys, ensureDemoGuides } from './start-demo';
 import { ensureRedis } from './start-redis';
@@ -50,29 +55,44 @@ async function shutdown(signal: string, code = 0): Promise<never> {
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+const production = config.env === 'production';
+
 try {
+  const problems = productionProblems(config);
+  if (problems.length) throw new ConfigError(problems);
   const secrets = resolveSecrets(config);
-  const redisServer = await ensureRedis(config.redisUrl, config.dataDir, logger);
+  const redisServer = await ensureRedis(config.redisUrl, config.dataDir, logger, { launch: !production });
   stops.push({ name: 'redis-server', stop: () => redisServer.stop() });
+
+  // Every client with its command timeout (server/redis.ts): a stalled Redis fails a request's
+  // budget (503) or its queue write (the database keeps it), it never hangs it.
+  const redis = createRedis(config.redis, 'commands', 'api', logger);
+  stops.push({ name: 'redis', stop: () => redis.quit() });
+  const queueConnection = createRedis(config.redis, 'queue', 'render-queue', logger);
+  stops.push({ name: 'queue connection', stop: () => queueConnection.quit() });
+  const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
+  stops.push({ name: 'render queue', stop: () => renderQueue.close() });
+  await renderQueue.waitUntilReady();
+  if (production) await assertProductionRedis(redis, config.redis);
+  else {
+    const settings = await readRedisSettings(redis).catch(() => null);
+    if (settings?.problems.length) {
+      logger.warn({ redis: redisAddress(config.redisUrl), problems: settings.problems.map((p) => `${p.setting}: expected ${p.expected}, got ${p.got}`) }, 'this Redis would not do for production (npm start refuses it there; docs/operations.md)');
+    }
+  }
 
   const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
   stops.push({ name: 'database', stop: () => db.close() });
   const applied = await migrate(db);
   logger.info({ backend: db.kind, applied }, 'database ready');
 
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
-  stops.push({ name: 'redis', stop: () => redis.quit() });
-  const queueConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  stops.push({ name: 'queue connection', stop: () => queueConnection.quit() });
-  const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
-  stops.push({ name: 'render queue', stop: () => renderQueue.close() });
-
   const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
   const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) }) };
   const app = createApp({ config, db, redis, renderQueue, logger, secrets, speech });
   // Runs after the HTTP server stopped (stops go in reverse): every accepted batch is written.
   stops.push({ name: 'event ingestion', stop: () => closeEventIngestion(contextOf(app)) });
-  const demo = await ensureDemoGuides(contextOf(app));
+  // Demo guides and the demo citizen's consent (which sends an email) only outside production.
+  const demo = production ? [] : await ensureDemoGuides(contextOf(app));
 
   if (startWorker) {
     const worker = await startWorker({ config, db, logger, redisUrl: config.redisUrl });
@@ -81,8 +101,9 @@ try {
 
   // Notifications (issue #10). Without SMTP_URL, mail goes to a local SMTP sink that files every
   // message under DATA_DIR/mail, so a new user sees what a citizen would receive.
+  // Production files no mail locally: without SMTP_URL, email notifications are off.
   let mailSink: SmtpSink | undefined;
-  if (!config.notify.smtpUrl) {
+  if (!config.notify.smtpUrl && !production) {
     mailSink = await startSmtpSink({ dir: path.join(config.dataDir, 'mail'), logger });
     const sink = mailSink;
     stops.push({ name: 'mail sink', stop: () => sink.stop() });
@@ -113,11 +134,14 @@ try {
 
   const base = config.publicBaseUrl;
   say();
-  say(`Videoguida is running at ${base}  (database: ${db.kind}${db.kind === 'pglite' ? ` in ${path.join(config.dataDir, 'db')}` : ''}, Redis: ${config.redisUrl}${redisServer.started ? ', started here' : ''})`);
+  // Redis by host and port only: REDIS_URL may carry a password.
+  say(`Videoguida is running at ${base}  (database: ${db.kind}${db.kind === 'pglite' ? ` in ${path.join(config.dataDir, 'db')}` : ''}, Redis: ${redisAddress(config.redisUrl)}${redisServer.started ? ', started here' : ''})`);
   say();
-  say('Demo guides (open a link in a browser; each is what a QR code on a letter holds):');
-  for (const d of demo) say(`  ${d.type.padEnd(11)} ${d.title.padEnd(38)} ${d.link}`);
-  say();
+  if (demo.length) {
+    say('Demo guides (open a link in a browser; each is what a QR code on a letter holds):');
+    for (const d of demo) say(`  ${d.type.padEnd(11)} ${d.title.padEnd(38)} ${d.link}`);
+    say();
+  }
   const keyLine = (role: 'operator' | 'analyst', env: string) =>
     keys[role].generated ? `${keys[role].key}   (generated for this run; set ${env} to keep one)` : `from ${env}`;
   say(`Operator key: ${keyLine('operator', 'OPERATOR_KEY')}`);
@@ -127,7 +151,12 @@ try {
   const citizen = demo.find((d) => d.fiscalCode);
   if (citizen) say(`Reserved area: curl -H "Authorization: Bearer $(npm run -s demo:jwt -- --fiscal-code ${citizen.fiscalCode})" ${base}/api/me/guides`);
   say(`Dashboard:    ${base}/dashboard (analyst key)   Notifications console: ${base}/console (analyst key; operator key for a citizen's history)`);
-  say(`Notifications: ${mailSink ? `email to consenting citizens lands in ${mailSink.dir}/*.eml (local SMTP sink ${mailSink.url}; the demo citizen above opted in, so their guide's email is there)` : 'email through SMTP_URL'}; docs/notifications.md`);
+  const mail = mailSink
+    ? `email to consenting citizens lands in ${mailSink.dir}/*.eml (local SMTP sink ${mailSink.url}; the demo citizen above opted in, so their guide's email is there)`
+    : config.notify.smtpUrl
+      ? 'email through SMTP_URL'
+      : 'SMTP_URL is unset: email notifications are off (they fail as channel_not_configured)';
+  say(`Notifications: ${mail}; docs/notifications.md`);
   say('Ctrl-C stops everything.');
   say();
 } catch (err) {
