@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { apiSchema, apiSection, embedSection, type ApiSettings, type EmbedSettings } from './config/api';
 import { eventsSchema, eventsSection, type IngestSettings } from './config/events';
 import { impactSchema, impactSection, type ImpactSettings } from './config/impact';
+import { intakeSchema, intakeSection, requireIntakeBatchWithinPrefetch, type IntakeSettings } from './config/intake';
 import { renderSchema, renderSection, requireHttpSpeech, speechSchema, speechSection, type RenderSettings, type SpeechConfig } from './config/media';
 import { notifySchema, notifySection, type NotifierSettings } from './config/notify';
 import { redisSchema, redisSection, type RedisSettings } from './config/redis';
@@ -12,6 +13,7 @@ export { parseDuration } from './config/parse';
 export type { ApiSettings, EmbedSettings, RateLimitSettings } from './config/api';
 export type { IngestSettings } from './config/events';
 export type { ImpactSettings } from './config/impact';
+export type { IntakeSettings } from './config/intake';
 export type { RenderSettings, SpeechConfig } from './config/media';
 export type { NotifierSettings } from './config/notify';
 export type { RedisSettings } from './config/redis';
@@ -81,10 +83,11 @@ function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx
 
 /** Every section in one schema, so one parse reports every malformed variable at once. */
 const envSchema = z
-  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...impactSchema.shape, ...speechSchema.shape, ...renderSchema.shape })
+  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...impactSchema.shape, ...intakeSchema.shape, ...speechSchema.shape, ...renderSchema.shape })
   .superRefine(requireHttpSpeech)
   .superRefine(requireJwtClaimsInProduction)
-  .superRefine(requireDistinctKeys);
+  .superRefine(requireDistinctKeys)
+  .superRefine(requireIntakeBatchWithinPrefetch);
 
 export type Env = z.input<typeof envSchema>;
 
@@ -122,6 +125,8 @@ export interface Config {
   notify: NotifierSettings;
   /** Impact evaluation: holdout of guides created one at a time, holdout key (docs/impact.md). */
   impact: ImpactSettings;
+  /** Event intake from the AMQP broker (docs/intake.md); url undefined: none. */
+  intake: IntakeSettings;
   speech: SpeechConfig;
   render: RenderSettings;
 }
@@ -169,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     events: eventsSection(e, e.TOKEN_TTL),
     notify: notifySection(e),
     impact: impactSection(e),
+    intake: intakeSection(e),
     speech: speechSection(e, dataDir),
     render: renderSection(e, dataDir),
   };

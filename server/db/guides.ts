@@ -126,3 +126,29 @@ export async function listGuides(q: Queryable, f: GuideFilter): Promise<GuideSum
 export async function deleteGuide(q: Queryable, id: string): Promise<boolean> {
   return (await q.query('DELETE FROM guides WHERE id = $1 RETURNING 1', [id])).length > 0;
 }
+
+export interface GuideState {
+  id: string;
+  external_ref: string;
+  status: GuideStatus;
+  held_out: boolean;
+}
+
+/** Direct guides (no campaign) by external reference; the WHERE repeats the unique index's expression. */
+export async function directGuidesByRef(q: Queryable, externalRefs: readonly string[]): Promise<Map<string, GuideState>> {
+  if (externalRefs.length === 0) return new Map();
+  const rows = await q.query<GuideState>(
+    `SELECT id, external_ref, status, held_out FROM guides
+     WHERE coalesce(campaign_id, '00000000-0000-0000-0000-000000000000'::uuid) = '00000000-0000-0000-0000-000000000000'::uuid
+       AND external_ref = ANY($1::text[])`,
+    [externalRefs],
+  );
+  return new Map(rows.map((r) => [r.external_ref, r]));
+}
+
+/** Status and holdout of some guides, by id. */
+export async function guideStates(q: Queryable, ids: readonly string[]): Promise<Map<string, GuideState>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<GuideState>('SELECT id, external_ref, status, held_out FROM guides WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r]));
+}

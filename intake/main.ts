@@ -1,0 +1,48 @@
+/**
+ * npm run intake: the broker consumer as its own process (docs/intake.md). Start as many as the
+ * broker's queue needs against PostgreSQL: each message still creates one guide. With the embedded
+ * PGlite database, `npm start` runs the intake in-process instead (when AMQP_URL is set).
+ */
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../server/config';
+import { amqpAddress } from '../server/config/intake';
+import { openDatabase } from '../server/db/database';
+import { migrate } from '../server/db/migrate';
+import { createLogger } from '../server/logger';
+import { createRenderQueue } from '../server/queues';
+import { createRedis } from '../server/redis';
+import { resolveSecrets } from '../server/secrets';
+import { startIntake } from './start';
+
+const config = loadConfig();
+const logger = createLogger({ level: config.logLevel, name: 'intake' });
+if (!config.intake.url) {
+  const err = new ConfigError([{ variable: 'AMQP_URL', message: 'required by npm run intake: the broker URL, such as amqp://user:password@broker.example.org:5672/videoguida' }]);
+  process.stderr.write(`npm run intake: ${err.message}\n`);
+  process.exit(1);
+}
+const secrets = resolveSecrets(config);
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+await migrate(db);
+// The producer side of the render queue: new guides' renders are queued here (INTAKE_RENDER_POLICY=eager).
+const queueConnection = createRedis(config.redis, 'queue', 'intake-render-queue', logger);
+const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
+const running = startIntake({ settings: config.intake, creation: { config, db, secrets, renderQueue, logger }, logger });
+process.stdout.write(`intake: reading ${config.intake.queue} at ${amqpAddress(config.intake.url)} (database: ${db.kind}); Ctrl-C stops\n`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'intake stopping');
+  // A hard bound on shutdown, whatever happens inside.
+  const force = setTimeout(() => process.exit(1), 30_000);
+  force.unref();
+  await running.close();
+  await renderQueue.close();
+  queueConnection.disconnect();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

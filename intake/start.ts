@@ -1,0 +1,227 @@
+import { Connection, type AsyncMessage, type Consumer, type Publisher } from 'rabbitmq-client';
+import type { FieldError } from '../compositions/common/validation';
+import { amqpAddress } from '../server/config/intake';
+import type { IntakeSettings } from '../server/config';
+import { dataErrorReason, isDataError, sqlStateOf } from '../server/db/sql-errors';
+import type { GuideCreation } from '../server/guides/create-guide';
+import { createGuidesOnce, type MessageOutcome, type MessageRequest } from '../server/guides/create-guides-once';
+import type { Logger } from '../server/logger';
+import { Batcher } from './batcher';
+import { decodeMessage, type DecodedMessage } from './message';
+import { deadLetterOf, rejectionOf, resultOf } from './results';
+
+export interface StartIntakeDeps {
+  settings: IntakeSettings;
+  /** The database, secrets, link base, token lifetime, holdout and render queue guides are made with. */
+  creation: GuideCreation;
+  logger: Logger;
+}
+
+export interface IntakeStats {
+  /** Deliveries received (a redelivered message counts again). */
+  delivered: number;
+  created: number;
+  existing: number;
+  duplicate: number;
+  rejected: number;
+  batches: number;
+  /** Batches put back on the queue after a database or broker failure. */
+  retried: number;
+}
+
+export interface RunningIntake {
+  stats: IntakeStats;
+  /** Resolves when the consumer first consumes (tests and benches wait for it). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+interface Item {
+  msg: AsyncMessage;
+  decoded: DecodedMessage;
+}
+
+/** Errors in logs: the kind and the SQLSTATE; a data error's message may quote a value, so not that. */
+function logged(err: unknown): Record<string, unknown> {
+  const e = err as Error & { code?: unknown };
+  const code = sqlStateOf(err) ?? (typeof e?.code === 'string' || typeof e?.code === 'number' ? e.code : undefined);
+  return { type: e?.name ?? typeof err, code, ...(isDataError(err) ? {} : { message: String(e?.message ?? err).slice(0, 300) }) };
+}
+
+/**
+ * The intake (issue #18, docs/intake.md): consumes guide envelopes from INTAKE_QUEUE and creates each
+ * guide exactly once. Deliveries are gathered into batches; a batch's valid messages are written in
+ * one transaction (server/guides/create-guides-once.ts), their results published to the reply
+ * exchange with publisher confirms, and only then is each message acknowledged. An invalid message
+ * is published to the dead-letter exchange with its reasons in headers (confirmed), answered with a
+ * "rejected" result, then acknowledged; nothing of it is written. A failure of the database or the
+ * broker puts the batch back on the queue (after a growing pause, so a database outage is not a hot
+ * loop); the duplicate check makes the redelivery harmless. rabbitmq-client reconnects, declares
+ * again and resumes consuming by itself when the broker restarts.
+ */
+export function startIntake(deps: StartIntakeDeps): RunningIntake {
+  const { settings, creation, logger } = deps;
+  if (!settings.url) throw new Error('AMQP_URL: expected the broker URL such as amqp://user:password@broker.example.org:5672/videoguida, got nothing');
+  const log = logger.child({ component: 'intake', broker: amqpAddress(settings.url), queue: settings.queue });
+  const stats: IntakeStats = { delivered: 0, created: 0, existing: 0, duplicate: 0, rejected: 0, batches: 0, retried: 0 };
+  let closing = false;
+
+  const connection = new Connection({
+    url: settings.url,
+    connectionName: `videoguida-intake ${settings.source}`,
+    retryLow: Math.min(1000, settings.reconnectMaxMs),
+    retryHigh: settings.reconnectMaxMs,
+  });
+  // The library reconnects by itself; these say so in the log (never the URL, which holds the password).
+  connection.on('error', (err) => log.warn({ err: logged(err) }, 'broker connection error (reconnecting)'));
+  connection.on('connection', () => log.info('broker connected'));
+  connection.on('connection.blocked', (reason) => log.warn({ reason }, 'broker blocked publishing (resource alarm)'));
+
+  const durable = { durable: true };
+  const exchanges = settings.declare
+    ? [
+        { exchange: settings.deadLetterExchange, type: 'fanout', ...durable },
+        { exchange: settings.replyExchange, type: 'topic', ...durable },
+      ]
+    : [];
+  const publisher: Publisher = connection.createPublisher({
+    confirm: true,
+    maxAttempts: 3,
+    exchanges,
+    queues: settings.declare ? [{ queue: settings.deadLetterQueue, ...durable }] : [],
+    queueBindings: settings.declare ? [{ queue: settings.deadLetterQueue, exchange: settings.deadLetterExchange }] : [],
+  });
+  publisher.on('retry', (err) => log.warn({ err: logged(err) }, 'publish retried'));
+  // The dead-letter queue exists from the first connection on, not only from the first refusal: the
+  // main queue dead-letters there too (x-dead-letter-exchange), e.g. a message nacked by another tool.
+  if (settings.declare) {
+    connection.on('connection', () => {
+      void (async () => {
+        await connection.exchangeDeclare({ exchange: settings.deadLetterExchange, type: 'fanout', durable: true });
+        await connection.queueDeclare({ queue: settings.deadLetterQueue, durable: true });
+        await connection.queueBind({ queue: settings.deadLetterQueue, exchange: settings.deadLetterExchange });
+      })().catch((err: unknown) => log.warn({ err: logged(err) }, 'dead-letter queue not declared (retried at the next connection)'));
+    });
+  }
+
+  // A growing pause after a failed batch, reset by the next good one; close() cuts it short.
+  let failures = 0;
+  const sleepers = new Set<() => void>();
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(t);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const t = setTimeout(wake, Math.min(settings.reconnectMaxMs, 250 * 2 ** Math.min(failures, 10)));
+      sleepers.add(wake);
+    });
+
+  async function deadLetter(item: Item, errors: readonly FieldError[]): Promise<void> {
+    const { envelope, body } = deadLetterOf(settings, item.msg, errors);
+    await publisher.send(envelope, body);
+    const reply = rejectionOf(settings, item.decoded.messageId, errors);
+    await publisher.send(reply.envelope, reply.body);
+    stats.rejected += 1;
+    log.info({ messageId: item.decoded.messageId ?? null, field: errors[0]?.field, errors: errors.length }, 'message refused to the dead-letter queue');
+  }
+
+  async function answer(o: MessageOutcome): Promise<void> {
+    const { envelope, body } = resultOf(settings, o);
+    await publisher.send(envelope, body);
+    stats[o.outcome] += 1;
+  }
+
+  const settle = (ps: Promise<void>[]) => Promise.all(ps.map((p) => p.then(() => undefined, (err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+
+  /** Writes valid messages; a batch a value of which the database refuses is split to find it. */
+  async function write(items: Item[]): Promise<(undefined | Error)[]> {
+    const requests = items.map((i) => i.decoded as Extract<DecodedMessage, { ok: true }>).map((d): MessageRequest => ({ messageId: d.messageId, envelope: d.envelope, notify: d.notify }));
+    let outcomes: MessageOutcome[];
+    try {
+      outcomes = await createGuidesOnce(creation, requests, { source: settings.source, render: settings.renderPolicy });
+    } catch (err) {
+      if (isDataError(err) && items.length > 1) {
+        const out: (undefined | Error)[] = [];
+        for (const i of items) out.push(...(await write([i])));
+        return out;
+      }
+      if (isDataError(err)) {
+        // Valid by its schema, refused by the database: the same values would fail again.
+        return settle([deadLetter(items[0]!, [{ field: '(envelope)', message: `the database refused a value of the envelope: ${dataErrorReason(err)}` }])]);
+      }
+      throw err;
+    }
+    return settle(outcomes.map(answer));
+  }
+
+  async function run(items: Item[]): Promise<(undefined | Error)[]> {
+    stats.batches += 1;
+    const valid = items.filter((i) => i.decoded.ok);
+    const invalid = items.filter((i) => !i.decoded.ok);
+    const [written, refused] = await Promise.all([
+      valid.length
+        ? write(valid).catch(async (err: unknown) => {
+            // Nothing of the batch was committed: its messages go back on the queue, after a pause.
+            failures += 1;
+            stats.retried += 1;
+            log.warn({ err: logged(err), messages: valid.length }, 'batch not written: back on the queue after a pause');
+            if (!closing) await pause();
+            const e = err instanceof Error ? err : new Error(String(err));
+            return valid.map(() => e);
+          })
+        : Promise.resolve([]),
+      settle(invalid.map((i) => deadLetter(i, (i.decoded as Extract<DecodedMessage, { ok: false }>).errors))),
+    ]);
+    if (written.every((w) => w === undefined)) failures = 0;
+    const byItem = new Map<Item, undefined | Error>();
+    valid.forEach((i, k) => byItem.set(i, written[k]));
+    invalid.forEach((i, k) => byItem.set(i, refused[k]));
+    return items.map((i) => byItem.get(i));
+  }
+
+  const batcher = new Batcher<Item, undefined>({ size: settings.batchSize, waitMs: settings.batchWaitMs, maxInFlight: 3, run });
+
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const consumer: Consumer = connection.createConsumer(
+    {
+      queue: settings.queue,
+      queueOptions: settings.declare ? { durable: true, arguments: { 'x-dead-letter-exchange': settings.deadLetterExchange } } : { passive: true },
+      exchanges,
+      // Unacknowledged deliveries held at once: the bound on memory; all of them may wait in batches.
+      qos: { prefetchCount: settings.prefetch },
+      concurrency: settings.prefetch,
+      requeue: true,
+    },
+    async (msg) => {
+      stats.delivered += 1;
+      // A thrown error (failed batch, failed publish) is a nack with requeue; returning acks.
+      await batcher.add({ msg, decoded: decodeMessage(msg, settings.maxMessageBytes) });
+    },
+  );
+  consumer.on('ready', () => {
+    log.info({ prefetch: settings.prefetch, batch: settings.batchSize }, 'intake consuming');
+    markReady();
+  });
+  consumer.on('error', (err) => log.warn({ err: logged(err) }, 'intake consumer error'));
+
+  let closed: Promise<void> | undefined;
+  return {
+    stats,
+    ready,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        for (const wake of [...sleepers]) wake();
+        batcher.drain();
+        await consumer.close();
+        await publisher.close();
+        await connection.close();
+        log.info({ ...stats }, 'intake stopped');
+      })();
+      return closed;
+    },
+  };
+}
