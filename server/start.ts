@@ -27,6 +27,8 @@ import { ensureRedis } from './start-redis';
 import { startRenderWorker } from '../render-worker/start';
 import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier } from '../notifier/start';
+import { startIntake } from '../intake/start';
+import { amqpAddress } from './config/intake';
 import { ClipCache, createEngine } from '../speech';
 
 /**
@@ -111,6 +113,12 @@ try {
   const notifier = await startNotifier({ config, db, logger, redisUrl: config.redisUrl, settings: mailSink ? { smtpUrl: mailSink.url, smtpAcceptIsDelivery: true } : {} });
   stops.push({ name: 'notifier', stop: () => notifier.close() });
 
+  // Guides from the institute's broker (issue #18, docs/intake.md), when AMQP_URL is set.
+  if (config.intake.url) {
+    const intake = startIntake({ settings: config.intake, creation: { config, db, secrets, renderQueue, logger }, logger });
+    stops.push({ name: 'intake', stop: () => intake.close() });
+  }
+
   const stopPurge = schedulePurge(
     () => purgeExpired(db, { videoDir: config.videoDir, graceSeconds: config.retentionGraceSeconds, logger }),
     config.api.purgeIntervalSeconds,
@@ -157,6 +165,7 @@ try {
       ? 'email through SMTP_URL'
       : 'SMTP_URL is unset: email notifications are off (they fail as channel_not_configured)';
   say(`Notifications: ${mail}; docs/notifications.md`);
+  if (config.intake.url) say(`Intake:       guides from ${config.intake.queue} at ${amqpAddress(config.intake.url)}; docs/intake.md`);
   say('Ctrl-C stops everything.');
   say();
 } catch (err) {
