@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { italianProblems } from '../compositions/common/italian';
+import { ConfigError, loadConfig } from '../server/config';
 import { holdoutKey, isHeldOut } from '../server/impact/holdout';
 import { effectSentence, watchedSentence } from '../server/impact/sentences';
 import { compare, katzRatio, MIN_COUNT, newcombeDifference, wilson } from '../server/impact/stats';
@@ -11,6 +12,29 @@ import { drawGuide, type OutcomeModel, type SyntheticSpec } from '../server/impa
  * test/impact-outcomes.test.ts checks that the database rollups give back exactly what was drawn).
  * Seeded, so every run is the same.
  */
+
+describe('the holdout configuration', () => {
+  it('takes per-type shares and a key, naming the variable it refuses', () => {
+    expect(loadConfig({ IMPACT_HOLDOUT_SHARES: 'naspi=0.05, red:0.1' }).impact).toEqual({ directHoldoutShares: { naspi: 0.05, red: 0.1 }, holdoutKey: undefined });
+    expect(loadConfig({}).impact.directHoldoutShares).toEqual({});
+    for (const [env, message] of [
+      [{ IMPACT_HOLDOUT_SHARES: 'bonus=0.1' }, 'type=share pairs'],
+      [{ IMPACT_HOLDOUT_SHARES: 'naspi=0.7' }, 'from 0 to 0.5'],
+      [{ IMPACT_HOLDOUT_SHARES: 'naspi=0.1,naspi=0.2' }, 'listed twice'],
+      [{ IMPACT_HOLDOUT_KEY: 'short' }, 'at least 32 characters'],
+    ] as const) {
+      try {
+        loadConfig(env);
+        throw new Error('accepted');
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        const problem = (err as ConfigError).problems[0]!;
+        expect(problem.variable).toBe(Object.keys(env)[0]);
+        expect(problem.message).toContain(message);
+      }
+    }
+  });
+});
 
 describe('the statistics against published values', () => {
   it('Wilson, Newcombe hybrid score and Katz log intervals', () => {

@@ -23,7 +23,11 @@ const WATCH_VERDICTS: Record<ImpactVerdict, string> = {
 
 const dec1 = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** Percentage points with a sign: "−3,0". */
-export const points = (d: number) => `${d > 0 ? '+' : d < 0 ? '−' : ''}${dec1.format(Math.abs(d * 100))}`;
+export const points = (d: number) => {
+  const s = dec1.format(Math.abs(d * 100));
+  // A value that rounds to zero carries no sign ("0,0", never "−0,0").
+  return s === dec1.format(0) ? s : `${d > 0 ? '+' : '−'}${s}`;
+};
 const pointsCi = (c: ImpactComparison) => (c.difference ? `${points(c.difference.estimate)} (${points(c.difference.low)}; ${points(c.difference.high)})` : '–');
 const int = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0 });
 /** A relative change as a signed whole percentage: "−25". */

@@ -18,7 +18,9 @@ const pct = (lang: Lang, share: number, digits = 1) => `${fmt[lang](digits).form
 /** Percentage points with a sign (the minus is U+2212). */
 const points = (lang: Lang, d: number, digits = 1) => {
   const s = fmt[lang](digits).format(Math.abs(d) * 100);
-  return d > 0 ? `+${s}` : d < 0 && s !== fmt[lang](digits).format(0) ? `−${s}` : s;
+  // A value that rounds to zero carries no sign ("0,0", never "−0,0").
+  if (s === fmt[lang](digits).format(0)) return s;
+  return d > 0 ? `+${s}` : `−${s}`;
 };
 const count = (lang: Lang, n: number) => new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB').format(n);
 /** "dal 22% al 28%" / "22% to 28%" (a share of the holdout's rate). */
