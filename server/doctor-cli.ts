@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, productionProblems, type Config } from './config';
-import { checkChromium, checkCommand, checkFestival, ensurePackages, installCommand, pingRedis, PRODUCTION_RECOMMENDATIONS, redisStartCommand, type Check } from './doctor';
+import { checkChromium, checkCommand, checkFestival, ensurePackages, installCommand, onPath, pingRedis, PRODUCTION_RECOMMENDATIONS, redisStartCommand, type Check } from './doctor';
 import { createRedis, PRODUCTION_REDIS_CONF, readRedisSettings, redisAddress } from './redis';
 
 const { values } = parseArgs({ options: { for: { type: 'string', default: process.env.npm_lifecycle_event === 'prestart' ? 'start' : 'test' } } });
@@ -30,7 +30,11 @@ try {
 const production = config.env === 'production';
 const redisUrl = config.redisUrl;
 
-const missing = ensurePackages(say);
+// Without a Redis answering, this machine runs one (npm start launches it; tests need it): on
+// Debian, as root, redis-server is installed with the other packages (not in production, whose
+// Redis is a service of its own).
+const redisUp = await pingRedis(redisUrl);
+const missing = ensurePackages(say, { redisServer: !redisUp && !production });
 checks.push(checkChromium(config.browserExecutable), checkCommand('ffmpeg'), checkCommand('ffprobe'), checkCommand('espeak-ng', ['--version']), checkFestival());
 const [major] = process.versions.node.split('.').map(Number);
 checks.unshift({ name: 'node', ok: major! >= 20, detail: process.version, fix: 'install Node.js 20 or newer' });
@@ -54,9 +58,9 @@ async function redisSettingsCheck(): Promise<Check> {
   }
 }
 
-const redisUp = await pingRedis(redisUrl);
 // `npm start` launches its own redis-server when none answers (outside production); tests need one running.
 if (redisUp) checks.push(await redisSettingsCheck());
+else if (purpose === 'start' && !production && !onPath('redis-server')) checks.push({ name: 'redis', ok: false, detail: `nothing at ${redisAddress(redisUrl)} and no redis-server to launch`, fix: installCommand(['redis-server']) });
 else if (purpose === 'start' && !production) checks.push({ name: 'redis', ok: true, detail: `nothing at ${redisAddress(redisUrl)}: npm start will launch redis-server (append-only, noeviction)` });
 else checks.push({ name: 'redis', ok: false, detail: `nothing answers at ${redisAddress(redisUrl)}`, fix: redisStartCommand(redisUrl) });
 

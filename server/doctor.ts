@@ -15,7 +15,10 @@ export interface Check {
   fix?: string;
 }
 
-/** Debian packages: Chromium renders, ffmpeg joins and probes, espeak-ng and Festival speak. */
+/**
+ * Debian packages: Chromium renders, ffmpeg joins and probes, espeak-ng and Festival speak, and
+ * redis-server holds the queues when no Redis answers (npm start launches it).
+ */
 export const DEBIAN_PACKAGES: Record<string, string> = {
   chromium: 'chromium',
   ffmpeg: 'ffmpeg',
@@ -25,6 +28,7 @@ export const DEBIAN_PACKAGES: Record<string, string> = {
   'festvox-italp16k': 'festvox-italp16k',
   'festvox-itapc16k': 'festvox-itapc16k',
   'fonts-dejavu-core': 'fonts-dejavu-core',
+  'redis-server': 'redis-server',
 };
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
@@ -36,17 +40,24 @@ export function findChromium(preferred?: string): string | undefined {
   return undefined;
 }
 
-function onPath(cmd: string): boolean {
+export function onPath(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
 const FESTIVAL_VOICE_DIR: Record<string, string> = { 'festvox-italp16k': 'lp_diphone', 'festvox-itapc16k': 'pc_diphone' };
 const festivalVoice = (pkg: string) => fs.existsSync(`/usr/share/festival/voices/italian/${FESTIVAL_VOICE_DIR[pkg]}`);
 
-function missingPackages(): string[] {
+export interface PackageNeeds {
+  /** No Redis answers at REDIS_URL, so one is launched on this machine (npm start, the test services). */
+  redisServer?: boolean;
+}
+
+/** The Debian packages to install; `has` finds a command on PATH (a parameter for the tests). */
+export function missingPackages(needs: PackageNeeds = {}, has: (cmd: string) => boolean = onPath): string[] {
   const missing = new Set<string>();
+  if (needs.redisServer && !has('redis-server')) missing.add('redis-server');
   if (!findChromium(process.env.BROWSER_EXECUTABLE)) missing.add('chromium');
-  for (const cmd of ['ffmpeg', 'ffprobe', 'espeak-ng', 'festival']) if (!onPath(cmd)) missing.add(DEBIAN_PACKAGES[cmd]!);
+  for (const cmd of ['ffmpeg', 'ffprobe', 'espeak-ng', 'festival']) if (!has(cmd)) missing.add(DEBIAN_PACKAGES[cmd]!);
   for (const v of ['festvox-italp16k', 'festvox-itapc16k']) if (!festivalVoice(v)) missing.add(v);
   if (!fs.existsSync('/usr/share/fonts/truetype/dejavu')) missing.add('fonts-dejavu-core');
   return [...missing];
@@ -60,15 +71,15 @@ export function installCommand(packages: string[]): string {
 }
 
 /** Installs missing Debian packages when running as root on Debian; returns what is still missing. */
-export function ensurePackages(log: (line: string) => void): string[] {
-  let missing = missingPackages();
+export function ensurePackages(log: (line: string) => void, needs: PackageNeeds = {}): string[] {
+  let missing = missingPackages(needs);
   if (missing.length === 0 || !isDebian() || !isRoot()) return missing;
   log(`installing ${missing.join(', ')} with apt-get (a few minutes the first time)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
   if (update.status !== 0) log('apt-get update failed; trying the install with the current package lists');
   spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'ignore', env });
-  missing = missingPackages();
+  missing = missingPackages(needs);
   return missing;
 }
 
