@@ -24,7 +24,8 @@ function storedSecrets(config: Config): Omit<Secrets, 'notifyWebhookSecret'> {
     return { fiscalCodeHmacKey: config.fiscalCodeHmacKey, tokenSecret: config.tokenSecret };
   }
   if (config.env === 'production') {
-    throw new Error('FISCAL_CODE_HMAC_KEY and TOKEN_SECRET must be set in production (32+ characters each)');
+    const missing = [config.tokenSecret ? null : 'TOKEN_SECRET', config.fiscalCodeHmacKey ? null : 'FISCAL_CODE_HMAC_KEY'].filter(Boolean);
+    throw new Error(`${missing.join(' and ')} must be set in production (32+ random characters, never generated per run: docs/operations.md)`);
   }
   const file = path.join(config.dataDir, 'secrets.json');
   let stored: Partial<Secrets> = {};
