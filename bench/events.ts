@@ -1,5 +1,5 @@
 /**
- * npm run bench:events [-- --views 9000 --batch 20 --connections 16 --backend both|postgres|pglite]
+ * npm run bench:events [-- --views 9000 --batch 20 --connections 16 --backend both|postgres|pglite --pglite disk|nosync|memory]
  * Sustained ingestion through the real POST /api/events: helmet, request log to a file, the Redis rate
  * limits (raised, every request comes from one address), the token lookup, per-event zod validation,
  * the group-committed INSERT and the rollup trigger. The load runs in its own process (autocannon, as
@@ -10,6 +10,8 @@
  * every 202-answered batch must be in the events table. Prints per backend `events_rate` (events
  * stored per second of load), `events_lost` (answered 202 but missing) and `events_refused`
  * (answered otherwise; the player would retry them), then the first backend's figures unsuffixed.
+ * PGlite runs on a data directory as in production, syncing every commit (`--pglite nosync`: without
+ * fsync, as before; `--pglite memory`: the in-memory database the tests use).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +24,7 @@ import { generateEnvelopes } from '../compositions/generator/generate';
 import { syntheticHistory } from '../server/analytics/synthetic-history';
 import { deriveToken } from '../server/db/token-derivation';
 import { call, startTestApi } from '../test/helpers/api';
+import { openBenchDatabase } from './bench-database';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     guides: { type: 'string', default: '2000' },
     backend: { type: 'string', default: 'both' },
+    pglite: { type: 'string', default: 'disk' },
   },
 });
 type Backend = 'pglite' | 'postgres';
@@ -73,7 +77,8 @@ const results: Record<string, { rate: number; lost: number; refused: number }> =
 for (const backend of backends) {
   const logFile = path.join(os.tmpdir(), `vg-bench-events-${process.pid}.log`);
   const logDestination = pino.destination({ dest: logFile, sync: false });
-  const api = await startTestApi({ backend, label: 'bench_events', logDestination, env: LIMITS });
+  const own = await openBenchDatabase(backend, values.pglite);
+  const api = await startTestApi({ backend, label: 'bench_events', logDestination, env: LIMITS, ...(own ? { db: own.db } : {}) });
   try {
     const c = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'bench events' } });
     const { id } = (await c.json()) as { id: string };
@@ -113,6 +118,7 @@ for (const backend of backends) {
     say(`events_cpu_us_per_event_${backend}: ${Math.round((used.user + used.system) / total)} µs`);
   } finally {
     await api.close();
+    await own?.close();
     logDestination.end();
     fs.rmSync(logFile, { force: true });
   }

@@ -1,9 +1,10 @@
 /**
- * npm run bench:issue [-- --count 100000 --backend pglite|postgres|both --render eager|lazy]
+ * npm run bench:issue [-- --count 100000 --backend pglite|postgres|both --render eager|lazy --pglite disk|nosync|memory]
  * Bulk-creates guides with their four tokens through the real upload endpoint (NDJSON over HTTP,
  * validation, storyboard duration, HMAC, tokens, batched INSERTs, render jobs in Redis) and prints
  * `issue_rate: N guides/s` (first backend) plus one `issue_rate_<backend>` and `issue_peak_rss_<backend>`
- * line per backend run.
+ * line per backend run. PGlite runs on a data directory as in production, syncing every commit
+ * (`--pglite nosync`: without fsync, as before; `--pglite memory`: the in-memory database of the tests).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,9 +14,10 @@ import { parseArgs } from 'node:util';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { call, startTestApi } from '../test/helpers/api';
 import type { Backend } from '../test/helpers/databases';
+import { openBenchDatabase } from './bench-database';
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '100000' }, backend: { type: 'string', default: 'both' }, render: { type: 'string', default: 'eager' } },
+  options: { count: { type: 'string', default: '100000' }, backend: { type: 'string', default: 'both' }, render: { type: 'string', default: 'eager' }, pglite: { type: 'string', default: 'disk' } },
 });
 const count = Number(values.count);
 const backends: Backend[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as Backend];
@@ -44,7 +46,8 @@ function upload(url: string, key: string, path: string): Promise<{ status: numbe
 const rates: Record<string, number> = {};
 const peaks: Record<string, number> = {};
 for (const backend of backends) {
-  const api = await startTestApi({ backend, label: 'bench_issue' });
+  const own = await openBenchDatabase(backend, values.pglite);
+  const api = await startTestApi({ backend, label: 'bench_issue', ...(own ? { db: own.db } : {}) });
   try {
     const c = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'bench', renderPolicy: values.render, printDate: '2027-01-15' } });
     const campaign = (await c.json()) as { id: string };
@@ -64,6 +67,7 @@ for (const backend of backends) {
     say(`# ${backend}: ${count} guides + ${tokens} tokens + ${report.enqueued} render jobs in ${seconds.toFixed(1)} s`);
   } finally {
     await api.close();
+    await own?.close();
   }
 }
 say(`issue_rate: ${Math.round(rates[backends[0]!]!)} guides/s`);

@@ -93,7 +93,15 @@ export function requireRole(ctx: Pick<AppContext, 'db' | 'keyAttempts'>, roles: 
     // No key at all is not a guess (a browser's first visit before its login prompt).
     if (!key) throw challenge();
     const slot = await ctx.keyAttempts.reserve(req);
-    const role = key.length <= 200 ? await roleOfApiKey(ctx.db, key) : undefined;
+    let role: Role | undefined;
+    try {
+      role = key.length <= 200 ? await roleOfApiKey(ctx.db, key) : undefined;
+    } catch (err) {
+      // The database did not answer (503): not a failed attempt. Kept, the slots of an outage's
+      // requests locked every operator behind the address out for the whole window once it was over.
+      slot.refund();
+      throw err;
+    }
     if (!role) throw challenge();
     slot.refund();
     if (!roles.includes(role)) throw forbidden(`this endpoint needs the ${roles.join(' or ')} role; the key is an ${role} key`);

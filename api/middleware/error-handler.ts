@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../../server/logger';
 import { REDIS_RETRY_AFTER_SECONDS, RedisUnavailableError } from '../../server/redis';
+import { isDatabaseUnavailable } from '../../server/db/sql-errors';
 import { ApiError, unavailable } from '../errors';
 
 interface BodyParserError {
@@ -68,15 +69,42 @@ function redisMapper(logger: Logger): (err: RedisUnavailableError) => ApiError {
   };
 }
 
+/**
+ * The database could not be reached (restarting, a network cut, out of connections: sql-errors.ts):
+ * 503 with Retry-After, and the next request tries again (the pool reconnects by itself). One log
+ * line every 10 s.
+ */
+function databaseMapper(logger: Logger): (err: unknown) => ApiError {
+  let last = 0;
+  return (err) => {
+    if (Date.now() - last >= REDIS_LOG_INTERVAL_MS) {
+      last = Date.now();
+      const e = err as { name?: string; code?: string; message?: string };
+      logger.warn({ err: { type: e.name, code: e.code, message: e.message } }, 'database unavailable: answering 503');
+    }
+    return unavailable('temporarily unavailable; try again later', DATABASE_RETRY_AFTER_SECONDS);
+  };
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   const fromRedis = redisMapper(logger);
+  const fromDatabase = databaseMapper(logger);
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) {
       // A streaming answer failed half-way: the only honest signal left is cutting the connection.
       res.destroy();
       return;
     }
-    const known = err instanceof ApiError ? err : err instanceof RedisUnavailableError ? fromRedis(err) : (fromBodyParser(err as BodyParserError) ?? fromHttpError(err));
+    const known =
+      err instanceof ApiError
+        ? err
+        : err instanceof RedisUnavailableError
+          ? fromRedis(err)
+          : isDatabaseUnavailable(err)
+            ? fromDatabase(err)
+            : (fromBodyParser(err as BodyParserError) ?? fromHttpError(err));
     if (known) {
       for (const [name, value] of Object.entries(known.headers ?? {})) res.setHeader(name, value);
       res.status(known.status).json({

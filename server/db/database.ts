@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './sql-errors';
 
 /** What both backends offer; SQL is written once, for PostgreSQL 15. */
 export interface Queryable {
@@ -13,6 +15,13 @@ export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   readonly schema: string;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A connection of one's own until `release()`. On PostgreSQL a query on an idle reserved
+   * connection is written to the server within the call (no pool hand-over in between), which the
+   * notifier's commit before SMTP's final "." relies on (server/notify/send-attempt.ts). PGlite has
+   * one in-process connection: the database itself.
+   */
+  reserve(): Promise<Queryable & { release(): void }>;
   close(): Promise<void>;
 }
 
@@ -25,6 +34,11 @@ export interface DatabaseOptions {
   schema?: string;
   /** Pool size for PostgreSQL. */
   max?: number;
+  /**
+   * PGlite on a data directory syncs every commit to disk (default). false: PGlite's own defaults,
+   * fsync off — only for the benchmark that measures what durability costs (docs/operations.md).
+   */
+  pgliteSync?: boolean;
 }
 
 // One place that decides how database values look in JavaScript, for both backends:
@@ -53,7 +67,7 @@ const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const schema = options.schema ?? 'public';
   if (!IDENT.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
-  return options.url ? openPostgres(options.url, schema, options.max ?? 10) : openPglite(options.dataDir ?? 'memory://', schema);
+  return options.url ? openPostgres(options.url, schema, options.max ?? 10) : openPglite(options.dataDir ?? 'memory://', schema, options.pgliteSync ?? true);
 }
 
 async function openPostgres(url: string, schema: string, max: number): Promise<Database> {
@@ -71,9 +85,27 @@ async function openPostgres(url: string, schema: string, max: number): Promise<D
     max,
     types: pgTypes,
     options: `-c search_path=${schema}`,
+    // A server that does not answer (restarting, a network cut) fails the request (503) instead of
+    // holding it; the pool connects again by itself once the server is back.
+    connectionTimeoutMillis: 5000,
   });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
+  // Nor one checked out (a transaction between two statements, a reserved connection): pg-pool
+  // listens to its clients' errors only while they are idle, and an 'error' event nobody listens to
+  // ends the process (the API died when PostgreSQL restarted: test/fault-postgres-restart.test.ts).
+  // The statement in progress, if any, fails with the error as usual; the client is dropped on release.
+  const checkOut = async (): Promise<pg.PoolClient & { lost?: Error }> => {
+    const client: pg.PoolClient & { lost?: Error } = await pool.connect();
+    if (!(client as { videoguidaListens?: boolean }).videoguidaListens) {
+      (client as { videoguidaListens?: boolean }).videoguidaListens = true;
+      client.on('error', (err: Error) => {
+        client.lost = err;
+      });
+    }
+    client.lost = undefined;
+    return client;
+  };
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       return (await c.query(sql, params as unknown[])).rows as T[];
@@ -88,7 +120,8 @@ async function openPostgres(url: string, schema: string, max: number): Promise<D
     schema,
     ...base,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await checkOut();
+      let failed: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
@@ -96,18 +129,79 @@ async function openPostgres(url: string, schema: string, max: number): Promise<D
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
+        failed = isDatabaseUnavailable(err) ? (err as Error) : undefined;
         throw err;
       } finally {
-        client.release();
+        // A connection that died with its server is dropped, not handed to the next request.
+        client.release(failed ?? client.lost);
       }
+    },
+    async reserve() {
+      const client = await checkOut();
+      return { ...wrap(client), release: () => client.release(client.lost) };
     },
     close: () => pool.end(),
   };
 }
 
-async function openPglite(dataDir: string, schema: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir, { parsers: pgliteParsers });
+/**
+ * PGlite as shipped is not crash-safe against a power cut: its start parameters turn PostgreSQL's
+ * fsync off (`-F`), and its Emscripten file system (NODEFS) never passes an fsync on to the OS
+ * (`fdatasync` is a no-op stub, `fsync` finds no handler), so even `fsync=on` syncs nothing.
+ * A committed row is then in the OS page cache only: safe if the process is killed, lost if the
+ * machine loses power or the kernel crashes before writeback (up to ~30 s of commits).
+ *
+ * So a data directory is opened with fsync on, `wal_sync_method=fsync` (the one method whose
+ * system call reaches the file system), and NODEFS's missing fsync handler supplied: it calls
+ * fsync(2) on the real file. A commit returns once its WAL is on disk, as on PostgreSQL.
+ * `strace -f -e trace=fsync` shows one fsync per commit. Measured cost: docs/operations.md.
+ */
+export const PGLITE_DURABLE_START_PARAMS: readonly string[] = [
+  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+  '-c',
+  'fsync=on',
+  '-c',
+  'wal_sync_method=fsync',
+];
+
+interface NodeFsModule {
+  NODEFS: {
+    stream_ops: { fsync?: (stream: { nfd?: number }) => number };
+    tryFSOperation<T>(f: () => T): T;
+  };
+}
+
+/** PGlite's NodeFS with an fsync that reaches the disk (see PGLITE_DURABLE_START_PARAMS). */
+export class DurableNodeFS extends NodeFS {
+  /** fsync(2) calls made through this file system (tests check that commits reach the disk). */
+  fsyncs = 0;
+
+  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
+    const r = await super.init(pg, opts);
+    const preRun = [
+      ...(r.emscriptenOpts.preRun ?? []),
+      (mod: unknown) => {
+        const nodefs = (mod as NodeFsModule).NODEFS;
+        // One shared object for every node of the mount: patching it covers files opened before too.
+        nodefs.stream_ops.fsync = (stream) => {
+          // A failed fsync becomes the errno PostgreSQL sees (it then stops rather than lose data).
+          if (stream.nfd !== undefined) nodefs.tryFSOperation(() => fs.fsyncSync(stream.nfd!));
+          this.fsyncs += 1;
+          return 0;
+        };
+      },
+    ];
+    return { emscriptenOpts: { ...r.emscriptenOpts, preRun } };
+  }
+}
+
+async function openPglite(dataDir: string, schema: string, sync: boolean): Promise<Database> {
+  const memory = dataDir.startsWith('memory://');
+  if (!memory) fs.mkdirSync(dataDir, { recursive: true });
+  // In memory there is nothing to sync: PGlite's defaults.
+  const db = memory || !sync
+    ? await PGlite.create(dataDir, { parsers: pgliteParsers })
+    : await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: [...PGLITE_DURABLE_START_PARAMS], parsers: pgliteParsers });
   if (schema !== 'public') {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   }
@@ -124,6 +218,7 @@ async function openPglite(dataDir: string, schema: string): Promise<Database> {
     schema,
     ...wrap(db),
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),
+    reserve: async () => ({ ...wrap(db), release: () => undefined }),
     close: () => db.close(),
   };
 }

@@ -28,3 +28,24 @@ export function dataErrorReason(err: unknown): string {
   if (code.startsWith('23')) return 'a value that breaks one of its constraints';
   return 'a value it cannot store';
 }
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|Cannot use a pool after calling end/i;
+
+/**
+ * The database could not be reached or is not taking work right now (its process restarting, a
+ * network cut, the server starting up or shutting down, out of connections): a retry later can
+ * pass, so the API answers 503 with Retry-After (error-handler.ts), never 500. SQLSTATE class 08
+ * (connection exception), 57P01–57P03 (shutting down, crashed, starting up), 53300 (too many
+ * connections), and the socket errors of node and pg.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const code = sqlStateOf(err);
+  if (code) return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300';
+  const e = err as { code?: unknown; message?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
+  // AggregateError of a dual-stack connect: every attempt was refused.
+  if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => isDatabaseUnavailable(x))) return true;
+  return typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message);
+}
