@@ -5,15 +5,17 @@ import type { Database } from '../server/db/database';
 import { deriveToken, linkOf } from '../server/db/token-derivation';
 import type { Logger } from '../server/logger';
 import { FINISHED, type NotifyChannel } from '../server/notify/channels';
-import { claimForSend, loadSendContext, markFinal, markRetrying, markSent, recipientOf, type SendContext } from '../server/notify/notifications';
+import { loadSendContext, markFinal, recipientOf, type SendContext } from '../server/notify/notifications';
+import { claimAttempt, commitBeforeFinalDot, isCommitted, recoverCommitted, settleRefused, settleRetry, settleSent } from '../server/notify/send-attempt';
 import { NOTIFY_QUEUE, type NotifyJobData } from '../server/notify/queue';
 import { scrub } from '../server/notify/scrub';
 import { PermanentFailure, type ChannelAdapter, type SendResult } from './adapters';
+import { SendAbandoned } from './adapters/smtp-pool';
 import type { ChannelRateLimiter } from './rate-limit';
 import { renderMessage } from './templates/render';
 
 export interface NotifyWorkerOptions {
-  /** Queue connection; also where commit markers are written (see process()). */
+  /** Queue connection. */
   connection: Redis;
   prefix: string;
   db: Database;
@@ -29,21 +31,21 @@ export interface NotifyWorkerOptions {
 
 /** Waits up to this long for a rate-limit slot in place; longer waits give the job back as delayed. */
 const MAX_INLINE_WAIT_MS = 1000;
-const MARKER_TTL_SECONDS = 7 * 86_400;
 
 export type Outcome = 'sent' | 'delivered' | 'bounced' | 'failed' | 'skipped' | 'duplicate' | 'recovered';
 
 /**
  * One job = one notification (payload: its id). Consent is read again right before each send, so a
- * revocation stops whatever is still queued. BullMQ delivers jobs at least once; the row's status
- * makes that safe: a finished notification is never sent again.
+ * revocation stops whatever is still queued. BullMQ delivers jobs at least once (and a job Redis
+ * lost is enqueued again by the reconcile); the row makes that safe: a finished notification is
+ * never sent again, and each attempt claims the row with its own id.
  *
  * The one case a status cannot settle is a worker dying between SMTP's final "." and the write of
  * "sent": the server has the message, the row still says "sending" (RFC 1047). So right before the
- * final "." the worker writes a commit marker to Redis (a synchronous socket write, ahead of the
- * "." in the same tick). A worker that finds a row left "sending" by a dead one looks for the
- * marker: present, the message went out and the row is just marked sent; absent, the "." never
- * left, and the message is sent (the server had discarded the unfinished one).
+ * final "." the attempt commits in PostgreSQL (send-attempt.ts): only the attempt that holds the
+ * row can, and the "." waits for the commit. An attempt that finds a row left "sending" and
+ * committed records it as sent; left "sending" and not committed, the "." never left and the
+ * message is sent (the server discarded the unfinished one). Redis holds nothing of this.
  */
 export class NotifyWorker {
   readonly worker: Worker<NotifyJobData>;
@@ -63,10 +65,6 @@ export class NotifyWorker {
     this.worker.on('error', (err) => o.logger.error({ err: scrub(err.message) }, 'notify worker error'));
   }
 
-  private markerKey(id: string): string {
-    return `${this.o.prefix}:notify:committed:${id}`;
-  }
-
   private count(outcome: Outcome): { outcome: Outcome } {
     this.outcomes[outcome] += 1;
     return { outcome };
@@ -84,21 +82,34 @@ export class NotifyWorker {
       await markFinal(db, id, 'failed', 'channel_not_configured');
       return this.count('failed');
     }
-    if (ctx.status === 'sending') {
-      const committed = await this.o.connection.get(this.markerKey(id));
-      if (committed !== null) {
-        await markSent(db, id, { providerId: null, delivered: adapter.acceptIsDelivery, consentHistoryId: Number(committed) });
-        await this.o.connection.del(this.markerKey(id));
+    // Left 'sending' past its point of no return by an attempt that died after the ".": the message
+    // went out, it is recorded, not sent again.
+    if (ctx.status === 'sending' && (await isCommitted(db, id))) {
+      if (await recoverCommitted(db, id, adapter.acceptIsDelivery)) {
         logger.info({ notificationId: id, channel: ctx.channel }, 'notification found committed after a crash: marked sent');
         return this.count('recovered');
       }
-      logger.warn({ notificationId: id, channel: ctx.channel }, 'previous attempt died before its point of no return: sending again');
+      return this.count('duplicate');
     }
 
+    // A fresh attempt id and lease: only this attempt may pass the point of no return from now on
+    // (and decide a skip: another attempt may be about to send).
+    const claim = await claimAttempt(db, id, this.o.lockDurationMs);
+    if (!claim) return this.count('duplicate');
+    if (!claim.attempt) {
+      // Another attempt holds the row (this job is a copy the reconcile enqueued while it runs, or a
+      // stalled job taken over too early): come back when its lease ends; by then it is finished,
+      // or its attempt is dead and this one sends.
+      logger.info({ notificationId: id, channel: ctx.channel }, 'another attempt holds the notification: waiting for its lease to end');
+      if (!token) return this.count('duplicate');
+      await job.moveToDelayed(Math.max(Date.now(), claim.heldUntil!.getTime()) + 250, token);
+      throw new DelayedError();
+    }
+    const attempt = claim.attempt;
     // The consent in force now decides, and is recorded with the outcome.
     const skipped = await this.skipIfNotSendable(ctx);
     if (skipped) return skipped;
-    if (!(await claimForSend(db, id))) return this.count('duplicate');
+    if (ctx.status === 'sending') logger.warn({ notificationId: id, channel: ctx.channel }, 'previous attempt died before its point of no return: sending again');
 
     // The rate-limit slot is taken last, so the channel's rate holds at the moment of sending. A job
     // woken from a delay already holds its slot.
@@ -107,7 +118,7 @@ export class NotifyWorker {
       const { waitMs, slot } = await this.o.limiter.reserve(ctx.channel);
       logger.debug({ notificationId: id, channel: ctx.channel, waitMs }, 'rate slot reserved');
       if (waitMs > MAX_INLINE_WAIT_MS && token) {
-        await markRetrying(db, id, 'rate_limited');
+        await settleRetry(db, id, attempt, 'rate_limited');
         await job.updateData({ notificationId: id, slot });
         await job.moveToDelayed(slot, token);
         throw new DelayedError();
@@ -121,31 +132,39 @@ export class NotifyWorker {
     const link = linkOf(this.o.publicBaseUrl, deriveToken(this.o.tokenSecret, ctx.nonce!));
     const expiresAt = ctx.token_expires_at && ctx.guide_expires_at && ctx.token_expires_at < ctx.guide_expires_at ? ctx.token_expires_at : ctx.guide_expires_at!;
     const rendered = renderMessage({ channel: ctx.channel, guide: ctx.data!, locale: ctx.locale!, link, expiresAt });
-    let committed = false;
-    const commit = () => {
-      committed = true;
-      // Not awaited on purpose: ioredis writes the command to the socket now, before the final ".".
-      this.o.connection.set(this.markerKey(id), String(consentId), 'EX', MARKER_TTL_SECONDS).catch(() => undefined);
+    // The point of no return, in PostgreSQL: only the attempt that still holds the row passes it, and
+    // its commit is on the database's socket before the final "." is on the SMTP one (send-attempt.ts).
+    let committed: Promise<void> = Promise.resolve();
+    const commit = async () => {
+      const r = await commitBeforeFinalDot(db, id, attempt, this.o.lockDurationMs, consentId);
+      committed = r.committed;
+      return r.go;
     };
     let result: SendResult;
     try {
       result = await adapter.send({ notificationId: id, channel: ctx.channel, to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered }, commit);
+      await committed.catch((err: Error) => logger.warn({ notificationId: id, err: { type: err.name, message: scrub(err.message) } }, 'commit write failed after the final "."'));
     } catch (err) {
-      // The server refused after the body (or the line dropped): not sent, whatever the marker says.
-      if (committed) await this.o.connection.del(this.markerKey(id));
+      // Settled after the commit's own write, never before it.
+      await committed.catch(() => undefined);
+      if (err instanceof SendAbandoned) {
+        logger.info({ notificationId: id, channel: ctx.channel }, 'another attempt holds the notification: abandoned before the final "."');
+        return this.count('duplicate');
+      }
+      // The server refused (before or after the body), or the line dropped before the ".": not sent.
       if (err instanceof PermanentFailure) {
-        await markFinal(db, id, err.outcome, err.message, consentId);
+        await settleRefused(db, id, attempt, err.outcome, err.message, consentId);
         logger.warn({ notificationId: id, channel: ctx.channel, outcome: err.outcome, reason: err.message }, 'notification refused');
         return this.count(err.outcome);
       }
       const reason = scrub((err as Error).message);
-      await markRetrying(db, id, `retrying: ${reason}`);
+      await settleRetry(db, id, attempt, `retrying: ${reason}`);
       // Scrubbed again on purpose: BullMQ keeps the failure reason in Redis.
       throw new Error(reason);
     }
-    // If this write fails the job is retried, finds the row "sending" and the marker: recorded, not re-sent.
-    await markSent(db, id, { ...result, consentHistoryId: consentId });
-    if (committed) await this.o.connection.del(this.markerKey(id));
+    // If this write fails the job is retried, finds the row "sending" and committed: recorded, not re-sent.
+    await settleSent(db, id, attempt, { ...result, consentHistoryId: consentId });
+    if (result.unconfirmed) logger.warn({ notificationId: id, channel: ctx.channel, reason: result.unconfirmed }, 'notification sent, unconfirmed: not sent again');
     logger.info({ notificationId: id, guideId: ctx.guide_id, channel: ctx.channel, outcome: result.delivered ? 'delivered' : 'sent' }, 'notification sent');
     return this.count(result.delivered ? 'delivered' : 'sent');
   }

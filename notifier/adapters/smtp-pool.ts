@@ -4,6 +4,14 @@ import { parseConnectionUrl } from 'nodemailer/lib/shared';
 
 export type SmtpSendInfo = SMTPConnection.SentMessageInfo;
 
+/** The message was abandoned before its final "." (another attempt holds the notification). */
+export class SendAbandoned extends Error {
+  constructor() {
+    super('abandoned before the final "." (another attempt holds the notification)');
+    this.name = 'SendAbandoned';
+  }
+}
+
 interface Pooled {
   conn: SMTPConnection;
   dead: boolean;
@@ -105,21 +113,45 @@ export class SmtpPool {
   }
 
   /**
-   * Sends one message. `beforeFinalDot` runs synchronously once the server has accepted the
-   * envelope and the whole body has been handed to the socket, right before the "." that makes the
-   * server take the message: the last moment at which not sending is still possible.
+   * Sends one message. `beforeFinalDot` runs once the server has accepted the envelope and the whole
+   * body has been handed to the socket, right before the "." that makes the server take the message:
+   * the last moment at which not sending is still possible. The "." is written only once it resolves
+   * true; false (or a rejection) abandons the message: the connection is closed without its ".", so
+   * the server discards what it received (SendAbandoned, or the rejection, is thrown).
+   * An error after the "." carries `afterFinalDot: true`: with no reply code, the server may have
+   * taken the message (the line dropped before its answer arrived).
    */
-  async send(envelope: { from: string; to: string[] }, message: Buffer, beforeFinalDot?: () => void): Promise<SmtpSendInfo> {
+  async send(envelope: { from: string; to: string[] }, message: Buffer, beforeFinalDot?: () => boolean | Promise<boolean>): Promise<SmtpSendInfo> {
     const p = await this.acquire();
     let reads = 0;
+    let afterFinalDot = false;
+    let abandoned: unknown;
+    let deciding: Promise<void> | undefined;
     // highWaterMark 0: the second read is asked for only after the body has gone downstream.
     const body = new Readable({
       highWaterMark: 0,
       read() {
         reads += 1;
         if (reads === 1) return void this.push(message);
-        beforeFinalDot?.();
-        this.push(null);
+        if (reads > 2) return;
+        deciding = Promise.resolve()
+          .then(() => (beforeFinalDot ? beforeFinalDot() : true))
+          .then(
+            (go) => {
+              if (this.destroyed) return; // the line dropped meanwhile: no "." can leave
+              if (go) {
+                afterFinalDot = true;
+                this.push(null);
+              } else {
+                abandoned = new SendAbandoned();
+                this.destroy(abandoned as Error);
+              }
+            },
+            (err: unknown) => {
+              abandoned = err;
+              if (!this.destroyed) this.destroy(err as Error);
+            },
+          );
       },
     });
     try {
@@ -128,9 +160,18 @@ export class SmtpPool {
       this.release(p, true);
       return info;
     } catch (err) {
+      // The caller settles the attempt after this returns: its commit must have finished first.
+      await deciding;
+      if (abandoned !== undefined) {
+        // Mid-DATA: no QUIT (it would travel as body text); drop the line, the server discards the message.
+        p.dead = true;
+        p.conn.close();
+        this.release(p, false);
+        throw abandoned;
+      }
       // A refused envelope leaves the session usable in principle; a fresh connection is simpler and safe.
       this.release(p, false);
-      throw err;
+      throw Object.assign(err as Error, { afterFinalDot });
     }
   }
 

@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { NotifyChannel } from '../../server/notify/channels';
 import { scrub } from '../../server/notify/scrub';
-import { SmtpPool } from './smtp-pool';
+import { SendAbandoned, SmtpPool } from './smtp-pool';
 import { PermanentFailure, type ChannelAdapter, type OutgoingMessage, type SendResult } from './types';
 
 export interface SmtpAdapterOptions {
@@ -32,7 +32,7 @@ export function smtpAdapter(o: SmtpAdapterOptions): ChannelAdapter {
   return {
     channel: o.channel,
     acceptIsDelivery: Boolean(o.acceptIsDelivery),
-    async send(m: OutgoingMessage, commit?: () => void): Promise<SendResult> {
+    async send(m: OutgoingMessage, commit?: () => Promise<boolean>): Promise<SendResult> {
       const messageId = messageIdOf(m.notificationId, o.from);
       const node = new MailComposer({
         from: o.from,
@@ -51,8 +51,12 @@ export function smtpAdapter(o: SmtpAdapterOptions): ChannelAdapter {
         await pool.send({ from: String(envelope.from), to: envelope.to.map(String) }, raw, commit);
         return { providerId: messageId, delivered: Boolean(o.acceptIsDelivery) };
       } catch (err) {
-        const e = err as Error & { code?: string; responseCode?: number; response?: string; command?: string };
+        if (err instanceof SendAbandoned) throw err;
+        const e = err as Error & { code?: string; responseCode?: number; response?: string; command?: string; afterFinalDot?: boolean };
         const what = `${e.code ?? 'SMTP'} ${e.responseCode ?? ''} ${scrub(e.response ?? e.message, 200)}`.replace(/\s+/g, ' ').trim();
+        // The "." left and the line dropped before any answer: the server may well have the message
+        // (RFC 1047). Sending again would most often deliver it twice; it is recorded as sent, unconfirmed.
+        if (e.afterFinalDot && !e.responseCode) return { providerId: messageId, delivered: false, unconfirmed: `no answer after the final "." (${what})`.slice(0, 300) };
         // 5xx to the recipient is a bounce; 5xx to us (sender, message) is our failure. Anything
         // else (4xx, a dropped connection, credentials being fixed) is retried with backoff.
         if (e.responseCode && e.responseCode >= 500) throw new PermanentFailure(e.command === 'RCPT TO' ? 'bounced' : 'failed', what);

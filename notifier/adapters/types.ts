@@ -21,6 +21,8 @@ export interface SendResult {
   providerId: string | null;
   /** True when acceptance is delivery (the receiving server is the mailbox). */
   delivered: boolean;
+  /** Sent past the point of no return without the provider's answer (SMTP: the line dropped after the "."): why. */
+  unconfirmed?: string;
 }
 
 /**
@@ -44,9 +46,11 @@ export interface ChannelAdapter {
   readonly acceptIsDelivery: boolean;
   /**
    * Throws PermanentFailure for a definite no, any other error for "try again later". An adapter
-   * with a point of no return (SMTP's final ".") calls `commit` synchronously right before it, so
-   * the worker can record that the message is going out before it is out (see notifier/worker.ts).
+   * with a point of no return (SMTP's final ".") calls `commit` right before it and goes past it
+   * only once `commit` resolves true, so the worker records that the message is going out before it
+   * is out; false means another attempt holds the message: the adapter abandons it before the point
+   * of no return and throws SendAbandoned (see notifier/worker.ts).
    */
-  send(message: OutgoingMessage, commit?: () => void): Promise<SendResult>;
+  send(message: OutgoingMessage, commit?: () => Promise<boolean>): Promise<SendResult>;
   close(): Promise<void>;
 }

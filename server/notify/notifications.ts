@@ -95,12 +95,15 @@ export async function markSent(q: Queryable, id: string, r: { providerId: string
   );
 }
 
-/** A final outcome decided here (not by a receipt): skipped, bounced at SMTP time, or failed. */
+/**
+ * A final outcome decided here (not by a receipt): skipped, bounced at SMTP time, or failed. Never
+ * for a row past its point of no return (send-attempt.ts): that message went out.
+ */
 export async function markFinal(q: Queryable, id: string, status: 'skipped' | 'bounced' | 'failed', reason: string, consentHistoryId: number | null = null): Promise<boolean> {
   const rows = await q.query(
     `UPDATE notifications SET status = $2, reason = $3, final_at = now(), updated_at = now(),
        consent_history_id = coalesce($4, consent_history_id)
-     WHERE id = $1 AND status IN ('queued', 'sending') RETURNING 1`,
+     WHERE id = $1 AND status IN ('queued', 'sending') AND committed_at IS NULL RETURNING 1`,
     [id, status, reason.slice(0, 300), consentHistoryId],
   );
   return rows.length > 0;
