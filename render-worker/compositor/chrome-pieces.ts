@@ -6,7 +6,7 @@ import type { Scene } from '../../compositions/common/storyboard-types';
 import type { Guide } from '../../compositions/guide-types';
 import { layersOf } from '../../compositions/scenes/layers-of';
 import type { BrowserSetup, HeadlessBrowser } from '../browser';
-import { cropLayer } from './crop-layer';
+import { cropLayerOffThread } from './crop-layer';
 import type { PlacedLayer } from './compose-scene';
 
 type CancelSignal = ReturnType<typeof makeCancelSignal>['cancelSignal'];
@@ -83,9 +83,10 @@ export async function renderSceneLayers(c: ChromeContext, guide: Guide, scene: S
   const files = fs.readdirSync(dir).filter((f) => /^layer-\d+\.png$/.test(f)).sort((a, b) => parseInt(a.slice(6), 10) - parseInt(b.slice(6), 10));
   if (files.length !== layers.length) throw new Error(`scene ${scene.id}: ${files.length} layer frames for ${layers.length} layers`);
   const placed: PlacedLayer[] = [];
-  layers.forEach((layer, i) => {
-    const cropped = cropLayer(path.join(dir, files[i]!), path.join(dir, `${layer.id}.png`));
+  // Off the event loop (crop-layer.ts), one layer after the other.
+  for (const [i, layer] of layers.entries()) {
+    const cropped = await cropLayerOffThread(path.join(dir, files[i]!), path.join(dir, `${layer.id}.png`));
     if (cropped.path) placed.push({ png: cropped.path, x: cropped.x, y: cropped.y, in: layer.in, fadeFrames: layer.fadeFrames });
-  });
+  }
   return placed;
 }

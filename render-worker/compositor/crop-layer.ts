@@ -1,45 +1,55 @@
-import fs from 'node:fs';
-import { PNG } from 'pngjs';
+import { Worker } from 'node:worker_threads';
+import { cropLayer, type CroppedLayer } from './crop-core.mjs';
 
-export interface CroppedLayer {
-  /** PNG holding only the layer's visible pixels; absent when the layer is fully transparent. */
-  path: string | null;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+export { cropLayer, type CroppedLayer };
+
+interface Pending {
+  resolve: (r: CroppedLayer) => void;
+  reject: (e: Error) => void;
+}
+
+let thread: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, Pending>();
+
+function cropThread(): Worker {
+  if (thread) return thread;
+  const w = new Worker(new URL('./crop-thread.mjs', import.meta.url));
+  w.on('message', (m: { id: number; result?: CroppedLayer; error?: string }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error !== undefined) p.reject(new Error(`crop failed: ${m.error}`));
+    else p.resolve(m.result!);
+    if (pending.size === 0) w.unref();
+  });
+  const fail = (err: Error) => {
+    if (thread === w) thread = undefined;
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject(err);
+    }
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`crop thread exited with ${code}`)));
+  w.unref();
+  thread = w;
+  return w;
 }
 
 /**
- * Layers are full-frame transparent PNGs with a small visible part; blending only their bounding
- * box makes compositing several times faster and changes no pixel.
+ * Crops a layer (crop-core.mjs) in a worker thread. Decoding, scanning and encoding a full-frame
+ * PNG takes 0.1–0.6 s of CPU at 720p on a loaded 2-core machine (more at 1080p), and a scene has
+ * several layers: on the render worker's event loop that starved BullMQ's lock renewal (measured
+ * with `npx tsx bench/render-event-loop.ts`, docs/operations.md). The thread is idle-unref'd: it
+ * never keeps a process alive.
  */
-export function cropLayer(src: string, dest: string): CroppedLayer {
-  const png = PNG.sync.read(fs.readFileSync(src));
-  const { width, height, data } = png;
-  let minX = width;
-  let minY = height;
-  let maxX = -1;
-  let maxY = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width * 4;
-    for (let x = 0; x < width; x++) {
-      if (data[row + x * 4 + 3]! !== 0) {
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
-  }
-  if (maxX < 0) return { path: null, x: 0, y: 0, width: 0, height: 0 };
-  // Even offsets and sizes keep chroma subsampling aligned when the result is converted to 4:2:0.
-  minX -= minX % 2;
-  minY -= minY % 2;
-  const w = Math.min(width - minX, maxX - minX + 1 + ((maxX - minX + 1) % 2));
-  const h = Math.min(height - minY, maxY - minY + 1 + ((maxY - minY + 1) % 2));
-  const out = new PNG({ width: w, height: h });
-  PNG.bitblt(png, out, minX, minY, w, h, 0, 0);
-  fs.writeFileSync(dest, PNG.sync.write(out));
-  return { path: dest, x: minX, y: minY, width: w, height: h };
+export function cropLayerOffThread(src: string, dest: string): Promise<CroppedLayer> {
+  const w = cropThread();
+  const id = nextId++;
+  return new Promise<CroppedLayer>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage({ id, src, dest });
+  });
 }
