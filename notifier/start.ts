@@ -1,12 +1,14 @@
 import type { Config, NotifierSettings } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
+import type { Periodic } from '../server/periodic';
 import { createRedis } from '../server/redis';
 import { recoverLostJobs } from '../server/notify/outbox';
 import { createNotifyQueue } from '../server/notify/queue';
 import { resolveSecrets } from '../server/secrets';
 import { buildAdapters } from './adapters';
 import { ChannelRateLimiter } from './rate-limit';
+import { startNotifyReconcile } from './reconcile';
 import { startOutboxRelay, type OutboxRelay } from './relay';
 import { NotifyWorker } from './worker';
 
@@ -22,6 +24,7 @@ export interface StartNotifierDeps {
 export interface RunningNotifier {
   worker: NotifyWorker;
   relay: OutboxRelay;
+  reconcile: Periodic<number>;
   settings: NotifierSettings;
   close(): Promise<void>;
 }
@@ -57,6 +60,8 @@ export async function startNotifier(deps: StartNotifierDeps): Promise<RunningNot
     shutdownTimeoutMs: settings.shutdownTimeoutMs,
   });
   const relay = startOutboxRelay({ db, queue, logger, pollMs: settings.outboxPollMs });
+  // The start-up recovery again, periodically: jobs Redis loses while the notifier runs come back.
+  const reconcile = startNotifyReconcile({ db, queue, logger, intervalMs: settings.reconcileIntervalMs });
   // Channel names only: the URLs may carry credentials.
   logger.info({ channels: Object.keys(adapters), concurrency: settings.concurrency }, 'notifier started');
   if (Object.keys(adapters).length === 0) logger.warn('no notification channel is configured (SMTP_URL, SMS_WEBHOOK_URL, APP_WEBHOOK_URL, PEC_SMTP_URL)');
@@ -64,8 +69,10 @@ export async function startNotifier(deps: StartNotifierDeps): Promise<RunningNot
   return {
     worker,
     relay,
+    reconcile,
     settings,
     async close() {
+      await reconcile.close();
       await relay.close();
       await worker.close();
       await queue.close();

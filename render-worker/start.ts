@@ -1,13 +1,14 @@
 import type { Config } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
+import type { Periodic } from '../server/periodic';
 import { createRedis } from '../server/redis';
 import { createRenderQueue } from '../server/queues';
 import { buildGuideAudio, ClipCache, createEngine, narrateStoredGuide, publicTrack } from '../speech';
 import path from 'node:path';
 import { browserSetup } from './browser';
 import { CompositingRenderer } from './compositor/pipeline';
-import { reconcileQueue } from './reconcile';
+import { reconcileQueue, startPeriodicReconcile } from './reconcile';
 import type { GuideRenderer } from './renderer';
 import { RenderWorker } from './worker';
 
@@ -21,7 +22,7 @@ export interface StartRenderWorkerDeps {
 }
 
 /** Starts a render worker on the `render` queue: used by `npm run worker` and in-process by `npm start`. */
-export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ worker: RenderWorker; close(): Promise<void> }> {
+export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ worker: RenderWorker; reconcile: Periodic<number>; close(): Promise<void> }> {
   const { config, db, logger } = deps;
   const r = config.render;
   // BullMQ's worker connection (server/redis.ts): maxRetriesPerRequest null, a timeout above its blocking waits.
@@ -59,10 +60,14 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
     stalledIntervalMs: Math.max(1000, Math.round((r.lockDurationSeconds * 1000) / 2)),
     shutdownTimeoutMs: r.shutdownTimeoutSeconds * 1000,
   });
+  // Jobs Redis loses while everything keeps running come back without a restart.
+  const reconcile = startPeriodicReconcile({ db, queue, logger, intervalMs: r.reconcileIntervalSeconds * 1000 });
   logger.info({ resolution: r.resolution, concurrency: r.concurrency }, 'render worker started');
   return {
     worker,
+    reconcile,
     async close() {
+      await reconcile.close();
       await worker.close();
       await queue.close();
       connection.disconnect();

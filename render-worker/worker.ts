@@ -1,8 +1,10 @@
-import { UnrecoverableError, Worker, type Job, type ConnectionOptions } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DelayedError, UnrecoverableError, Worker, type Job, type ConnectionOptions } from 'bullmq';
 import { guideSchema } from '../compositions/guide-types';
 import { fieldErrors } from '../compositions/common/validation';
 import type { Database } from '../server/db/database';
 import { getGuide, setGuideStatus } from '../server/db/guides';
+import { claimRender, failUnlessLeased, finishRender, leaseOf, renewRender } from '../server/db/render-lease';
 import type { Logger } from '../server/logger';
 import { RENDER_QUEUE, type RenderJobData } from '../server/queues';
 import { cleanStaging, isPublished, makeStaging, publish } from './outputs';
@@ -64,7 +66,7 @@ export class RenderWorker {
     this.options = { ...DEFAULTS, ...input };
     const o = this.options;
     cleanStaging(o.videoDir);
-    this.worker = new Worker<RenderJobData>(o.queueName, (job) => this.process(job), {
+    this.worker = new Worker<RenderJobData>(o.queueName, (job, token) => this.process(job, token), {
       connection: o.connection,
       prefix: o.prefix,
       concurrency: o.concurrency,
@@ -77,8 +79,8 @@ export class RenderWorker {
     this.worker.on('error', (err) => o.logger.error({ err: err.message }, 'render worker error'));
   }
 
-  private process(job: Job<RenderJobData>): Promise<{ rendered: boolean }> {
-    const run = this.render(job);
+  private process(job: Job<RenderJobData>, token?: string): Promise<{ rendered: boolean }> {
+    const run = this.render(job, token);
     this.running.add(run);
     void run.then(
       () => this.running.delete(run),
@@ -87,8 +89,8 @@ export class RenderWorker {
     return run;
   }
 
-  private async render(job: Job<RenderJobData>): Promise<{ rendered: boolean }> {
-    const { db, videoDir, renderer, logger } = this.options;
+  private async render(job: Job<RenderJobData>, token?: string): Promise<{ rendered: boolean }> {
+    const { db, videoDir, renderer, logger, lockDurationMs: leaseMs } = this.options;
     const guideId = job.data?.guideId;
     if (typeof guideId !== 'string') throw new UnrecoverableError('job payload has no guideId');
     const row = await getGuide(db, guideId);
@@ -104,11 +106,33 @@ export class RenderWorker {
       throw new UnrecoverableError(reason);
     }
 
-    await setGuideStatus(db, guideId, 'rendering');
+    // The guide's render lease (server/db/render-lease.ts): a job Redis lost and the reconcile
+    // enqueued again, or one taken over while its worker still renders, finds another owner's lease
+    // running and comes back when it ends, by which time the guide is ready (or its owner is gone).
+    const owner = randomUUID();
+    if (!(await claimRender(db, guideId, owner, leaseMs))) {
+      const until = (await leaseOf(db, guideId))?.getTime() ?? Date.now();
+      logger.info({ guideId, jobId: job.id }, 'guide is being rendered by another worker: job comes back when its lease ends');
+      if (!token) throw new Error('guide is being rendered by another worker');
+      await job.moveToDelayed(Math.max(until, Date.now()) + 1000, token);
+      throw new DelayedError();
+    }
     cleanStaging(videoDir, guideId);
     const staging = makeStaging(videoDir, guideId);
     const abort = new AbortController();
     this.aborts.add(abort);
+    let lost = false;
+    const heartbeat = setInterval(() => {
+      renewRender(db, guideId, owner, leaseMs).then(
+        (ours) => {
+          if (ours || lost) return;
+          lost = true;
+          logger.warn({ guideId, jobId: job.id }, 'render lease lost to another worker: stopping this render');
+          abort.abort();
+        },
+        () => undefined, // the database is away: the next beat tries again; publishing checks once more
+      );
+    }, Math.max(250, Math.floor(leaseMs / 3)));
     const started = Date.now();
     let lastProgress = 0;
     try {
@@ -125,32 +149,36 @@ export class RenderWorker {
           }
         },
       });
-      if (abort.signal.aborted) throw new Error('render aborted by shutdown');
+      if (abort.signal.aborted) throw new Error(lost ? 'render lease lost to another worker' : 'render aborted by shutdown');
+      // Last check before the outputs appear: still ours, for another lease's length.
+      if (!(await renewRender(db, guideId, owner, leaseMs))) throw new Error('render lease lost to another worker');
       publish(staging, videoDir, guideId);
-      await setGuideStatus(db, guideId, 'ready');
+      await finishRender(db, guideId, owner, 'ready');
       this.renders++;
       logger.info({ guideId, jobId: job.id, ms: Date.now() - started, renderer: renderer.name }, 'guide rendered');
       return { rendered: true };
     } catch (err) {
       cleanStaging(videoDir, guideId);
       if (err instanceof InvalidGuideError) {
-        await setGuideStatus(db, guideId, 'failed', err.message);
+        await finishRender(db, guideId, owner, 'failed', err.message);
         throw new UnrecoverableError(err.message);
       }
-      // Transient: BullMQ retries with backoff; the guide waits in the queue again.
-      await setGuideStatus(db, guideId, 'queued', `retrying after: ${(err as Error).message}`.slice(0, 500));
+      // Transient: BullMQ retries with backoff; the guide waits in the queue again (unless another
+      // worker holds it now: then its status is that worker's).
+      await finishRender(db, guideId, owner, 'queued', `retrying after: ${(err as Error).message}`.slice(0, 500));
       throw err;
     } finally {
+      clearInterval(heartbeat);
       this.aborts.delete(abort);
     }
   }
 
   private async onFailed(job: Job<RenderJobData> | undefined, err: Error): Promise<void> {
-    if (!job) return;
+    if (!job || err instanceof DelayedError || err.name === 'DelayedError') return;
     const attempts = job.opts.attempts ?? 1;
     const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
     this.options.logger.warn({ guideId: job.data.guideId, jobId: job.id, attemptsMade: job.attemptsMade, final, err: err.message }, 'render failed');
-    if (final) await setGuideStatus(this.options.db, job.data.guideId, 'failed', err.message.slice(0, 500)).catch(() => undefined);
+    if (final) await failUnlessLeased(this.options.db, job.data.guideId, err.message.slice(0, 500)).catch(() => undefined);
   }
 
   /**

@@ -28,6 +28,8 @@ export const notifySchema = z.object({
   /** A job whose worker stops renewing its lock this long is taken over by another notifier. */
   NOTIFY_LOCK_DURATION_MS: ms(30_000),
   NOTIFY_OUTBOX_POLL_MS: ms(1000),
+  /** How often a running notifier puts back in the outbox the unfinished notifications whose jobs Redis lost. */
+  NOTIFY_RECONCILE_INTERVAL_MS: ms(60_000),
   NOTIFY_SHUTDOWN_TIMEOUT_MS: ms(10_000),
   NOTIFY_WEBHOOK_TIMEOUT_MS: ms(10_000),
   /** The SMTP server is the mailbox itself (a local sink, an LMTP store): its 250 means delivered. */
@@ -47,6 +49,7 @@ export interface NotifierSettings {
   backoffMs: number;
   lockDurationMs: number;
   outboxPollMs: number;
+  reconcileIntervalMs: number;
   shutdownTimeoutMs: number;
   webhookTimeoutMs: number;
   smtpAcceptIsDelivery: boolean;
@@ -66,6 +69,7 @@ export function notifySection(e: z.infer<typeof notifySchema>): NotifierSettings
     backoffMs: e.NOTIFY_BACKOFF_MS,
     lockDurationMs: e.NOTIFY_LOCK_DURATION_MS,
     outboxPollMs: e.NOTIFY_OUTBOX_POLL_MS,
+    reconcileIntervalMs: e.NOTIFY_RECONCILE_INTERVAL_MS,
     shutdownTimeoutMs: e.NOTIFY_SHUTDOWN_TIMEOUT_MS,
     webhookTimeoutMs: e.NOTIFY_WEBHOOK_TIMEOUT_MS,
     smtpAcceptIsDelivery: e.SMTP_ACCEPT_IS_DELIVERY,
