@@ -7,7 +7,8 @@ import type { GuideCreation } from '../server/guides/create-guide';
 import { createGuidesOnce, type MessageOutcome, type MessageRequest } from '../server/guides/create-guides-once';
 import type { Logger } from '../server/logger';
 import { Batcher } from './batcher';
-import { decodeMessage, type DecodedMessage } from './message';
+import { createBodyReader } from './body-reader';
+import { checkProperties, combine, type DecodedMessage } from './message';
 import { deadLetterOf, rejectionOf, resultOf } from './results';
 
 export interface StartIntakeDeps {
@@ -137,7 +138,7 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
 
   /** Writes valid messages; a batch a value of which the database refuses is split to find it. */
   async function write(items: Item[]): Promise<(undefined | Error)[]> {
-    const requests = items.map((i) => i.decoded as Extract<DecodedMessage, { ok: true }>).map((d): MessageRequest => ({ messageId: d.messageId, envelope: d.envelope, notify: d.notify }));
+    const requests = items.map((i) => i.decoded as Extract<DecodedMessage, { ok: true }>).map((d): MessageRequest => ({ messageId: d.messageId, prepared: d.prepared, notify: d.notify }));
     let outcomes: MessageOutcome[];
     try {
       outcomes = await createGuidesOnce(creation, requests, { source: settings.source, render: settings.renderPolicy });
@@ -156,8 +157,33 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
     return settle(outcomes.map(answer));
   }
 
-  async function run(items: Item[]): Promise<(undefined | Error)[]> {
+  const reader = createBodyReader({ threads: settings.threads, maxMessageBytes: settings.maxMessageBytes, fiscalCodeHmacKey: creation.secrets.fiscalCodeHmacKey });
+
+  /** Reads the batch's deliveries: properties here, bodies on the reader's threads. */
+  async function decode(msgs: AsyncMessage[]): Promise<Item[]> {
+    const props = msgs.map((m) => checkProperties(m));
+    const readable = msgs.filter((_, i) => props[i]!.readable);
+    const bodies = await reader.read(readable.map((m) => m.body));
+    let k = 0;
+    return msgs.map((msg, i) => ({ msg, decoded: combine(props[i]!, props[i]!.readable ? bodies[k++] : undefined) }));
+  }
+
+  async function run(msgs: AsyncMessage[]): Promise<(undefined | Error)[]> {
+    const t0 = performance.now();
+    let items: Item[];
+    try {
+      items = await decode(msgs);
+    } catch (err) {
+      // A reader thread failed: nothing was decided about these messages, they go back on the queue.
+      failures += 1;
+      stats.retried += 1;
+      log.warn({ err: logged(err), messages: msgs.length }, 'batch not read: back on the queue after a pause');
+      if (!closing) await pause();
+      const e = err instanceof Error ? err : new Error(String(err));
+      return msgs.map(() => e);
+    }
     stats.batches += 1;
+    const t1 = performance.now();
     const valid = items.filter((i) => i.decoded.ok);
     const invalid = items.filter((i) => !i.decoded.ok);
     const [written, refused] = await Promise.all([
@@ -175,13 +201,14 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
       settle(invalid.map((i) => deadLetter(i, (i.decoded as Extract<DecodedMessage, { ok: false }>).errors))),
     ]);
     if (written.every((w) => w === undefined)) failures = 0;
+    log.debug({ messages: msgs.length, readMs: Math.round(t1 - t0), writeMs: Math.round(performance.now() - t1) }, 'batch done');
     const byItem = new Map<Item, undefined | Error>();
     valid.forEach((i, k) => byItem.set(i, written[k]));
     invalid.forEach((i, k) => byItem.set(i, refused[k]));
     return items.map((i) => byItem.get(i));
   }
 
-  const batcher = new Batcher<Item, undefined>({ size: settings.batchSize, waitMs: settings.batchWaitMs, maxInFlight: 3, run });
+  const batcher = new Batcher<AsyncMessage, undefined>({ size: settings.batchSize, waitMs: settings.batchWaitMs, maxInFlight: 3, run });
 
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -198,11 +225,11 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
     async (msg) => {
       stats.delivered += 1;
       // A thrown error (failed batch, failed publish) is a nack with requeue; returning acks.
-      await batcher.add({ msg, decoded: decodeMessage(msg, settings.maxMessageBytes) });
+      await batcher.add(msg);
     },
   );
   consumer.on('ready', () => {
-    log.info({ prefetch: settings.prefetch, batch: settings.batchSize }, 'intake consuming');
+    log.info({ prefetch: settings.prefetch, batch: settings.batchSize, threads: settings.threads }, 'intake consuming');
     markReady();
   });
   consumer.on('error', (err) => log.warn({ err: logged(err) }, 'intake consumer error'));
@@ -219,6 +246,7 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
         await consumer.close();
         await publisher.close();
         await connection.close();
+        await reader.close();
         log.info({ ...stats }, 'intake stopped');
       })();
       return closed;

@@ -37,6 +37,8 @@ describe.skipIf(!canRunPrivateBroker())('intake: the broker restarted mid-stream
     const run = uniqueName('restart');
     const envelopes = [...generateEnvelopes('all', FIRST + SECOND, run)];
     const msg = (i: number) => ({ envelope: { routingKey: t.config.intake.queue, messageId: `r-${i}`, durable: true }, body: envelopes[i] });
+    const t0 = performance.now();
+    const step = (what: string) => process.stdout.write(`intake restart: ${((performance.now() - t0) / 1000).toFixed(1)} s ${what}\n`);
     const guides = async () => Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM guides'))[0]!.n);
 
     // The first wave, with 150 messages published twice, is on the queue before the intake gets far.
@@ -45,13 +47,16 @@ describe.skipIf(!canRunPrivateBroker())('intake: the broker restarted mid-stream
     for (let k = 0; k < 150; k++) first.splice(20 * k + 10, 0, msg(20 * k));
     await pub.publishAll(first);
     await pub.close();
+    step('first wave published');
 
     await waitFor(async () => (await guides()) >= 1000, 60_000, 'a third of the first wave written', 20);
     const before = { ...t.intake.stats };
     await broker.kill();
+    step('broker killed');
     const atKill = await guides();
     expect(atKill).toBeLessThan(FIRST); // killed mid-stream
     await broker.start();
+    step('broker started again');
 
     // The second wave is published to the restarted broker, with 50 more repeats of the first.
     pub = testPublisher(broker.url);
@@ -59,8 +64,10 @@ describe.skipIf(!canRunPrivateBroker())('intake: the broker restarted mid-stream
     for (let k = 0; k < 50; k++) second.splice(15 * k, 0, msg(k * 7));
     await pub.publishAll(second);
     await pub.close();
+    step('second wave published');
 
     await waitFor(async () => (await guides()) === FIRST + SECOND, 120_000, 'every guide of both waves', 100);
+    step('every guide written');
     // Drained: nothing ready on the queue and every delivery settled.
     const admin = new Connection({ url: broker.url });
     admin.on('error', () => undefined);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from 'rabbitmq-client';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import type { EnvelopeInput } from '../compositions/guide-types';
+import { createBodyReader } from '../intake/body-reader';
 import { HEADERS, resultOf } from '../intake/results';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { RULE_REFUSED } from '../server/guides/field-errors';
@@ -140,6 +141,22 @@ describe('intake: the message contract', () => {
     // Headers, results and logs: ids, fields and reasons; no name, fiscal code or figure.
     const published = JSON.stringify([seen.dead.map((d) => d.headers), seen.results.map((r) => [r.headers, r.body]), t.logs]);
     for (const personal of [String(e.citizen.fiscalCode), String(e.citizen.givenName), String(e.citizen.familyName), 'lots', 'naspo']) expect(published).not.toContain(personal);
+  });
+
+  it('reads bodies the same on worker threads as inline: parsed JSON, bytes, text, refusals', async () => {
+    const bodies = [envelope, Buffer.from(JSON.stringify(second)), JSON.stringify({ ...envelope, notify: false }), Buffer.from('{"nope'), { ...envelope, type: 'naspo' }, Buffer.from([0xff, 0xfe])];
+    const inline = createBodyReader({ threads: 0, maxMessageBytes: 65_536, fiscalCodeHmacKey: t.secrets.fiscalCodeHmacKey });
+    const threads = createBodyReader({ threads: 2, maxMessageBytes: 65_536, fiscalCodeHmacKey: t.secrets.fiscalCodeHmacKey });
+    try {
+      const [a, b] = [await inline.read(bodies), await threads.read(bodies)];
+      expect(b).toEqual(a);
+      expect(a.map((r) => r.ok)).toEqual([true, true, true, false, false, false]);
+      expect(a[2]).toMatchObject({ ok: true, notify: false });
+      expect(a[0]).toMatchObject({ ok: true, prepared: { externalRef: envelope.externalRef, fiscalCodeHmac: fiscalCodeHmac(t.secrets.fiscalCodeHmacKey, envelope.citizen.fiscalCode) } });
+      expect(JSON.stringify(a[0])).not.toContain(envelope.citizen.fiscalCode); // the guide keeps its HMAC only
+    } finally {
+      await threads.close();
+    }
   });
 
   it('leaves the links out of results when INTAKE_REPLY_LINKS=false', () => {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 import { optionalString, optionalUrl } from './parse';
 
@@ -39,15 +40,20 @@ export const intakeSchema = z.object({
   /** Declare the queues and exchanges (durable) at start; false: they must exist, made by the broker's operators. */
   INTAKE_DECLARE: flag('true'),
   /** Unacknowledged messages held at once: with INTAKE_MAX_MESSAGE_BYTES, what bounds the intake's memory. */
-  INTAKE_PREFETCH: int(1, 10_000, 500),
+  INTAKE_PREFETCH: int(1, 10_000, 600),
   /** Messages written per database transaction (at most INTAKE_PREFETCH). */
   INTAKE_BATCH_SIZE: int(1, 5000, 200),
   /** How long a batch waits to fill before it is written anyway. */
   INTAKE_BATCH_WAIT_MS: int(0, 10_000, 20),
-  /** A larger message is refused to the dead-letter queue. */
-  INTAKE_MAX_MESSAGE_BYTES: int(1024, 64 * 1024 * 1024, 1024 * 1024),
+  /** A larger message is refused to the dead-letter queue (an envelope is 1–5 KB). */
+  INTAKE_MAX_MESSAGE_BYTES: int(1024, 64 * 1024 * 1024, 256 * 1024),
   /** eager: each new guide's render is queued at once, ahead of campaigns (as POST /api/triggers); lazy: at its first opening. */
   INTAKE_RENDER_POLICY: z.enum(['eager', 'lazy'], { error: 'expected eager or lazy' }).default('eager'),
+  /**
+   * Worker threads that validate envelopes and prepare their guides (most of the intake's CPU);
+   * 0: on the consumer's own thread. Default: the cores but one, from 1 to 4.
+   */
+  INTAKE_THREADS: optionalString.pipe(z.string().regex(/^\d{1,2}$/, 'expected a whole number of threads from 0 to 32').transform(Number).pipe(z.number().max(32, 'expected a whole number of threads from 0 to 32')).optional()),
   /** Longest wait between two reconnection attempts while the broker is away. */
   INTAKE_RECONNECT_MAX_MS: int(100, 600_000, 30_000),
 });
@@ -67,6 +73,7 @@ export interface IntakeSettings {
   batchWaitMs: number;
   maxMessageBytes: number;
   renderPolicy: 'eager' | 'lazy';
+  threads: number;
   reconnectMaxMs: number;
 }
 
@@ -92,6 +99,7 @@ export function intakeSection(e: z.infer<typeof intakeSchema>): IntakeSettings {
     batchWaitMs: e.INTAKE_BATCH_WAIT_MS,
     maxMessageBytes: e.INTAKE_MAX_MESSAGE_BYTES,
     renderPolicy: e.INTAKE_RENDER_POLICY,
+    threads: e.INTAKE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     reconnectMaxMs: e.INTAKE_RECONNECT_MAX_MS,
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { versionOf, type Envelope } from '../../compositions/guide-types';
+import { versionOf } from '../../compositions/guide-types';
 import { directGuidesByRef, guideStates, type GuideStatus } from '../db/guides';
 import { insertGuidesBatch, type BulkGuide } from '../db/guides-bulk';
 import { claimMessages, handledMessages, recordMessageGuides } from '../db/intake-messages';
@@ -7,12 +7,15 @@ import { directHoldoutShare, holdoutKey, isHeldOut } from '../impact/holdout';
 import { enqueueRenders, renderPriority } from '../queues';
 import { issueLinks, type GuideCreation } from './create-guide';
 import { linksOfGuides, type Links } from './links';
-import { prepareGuide } from './prepare';
+import type { PreparedGuide } from './prepare';
 
-/** One message of a batch: its id at its source, and the valid envelope it carries. */
+/**
+ * One message of a batch: its id at its source, and the guide its valid envelope makes
+ * (prepareGuide: done by the caller, which may run it on another thread).
+ */
 export interface MessageRequest {
   messageId: string;
-  envelope: Envelope;
+  prepared: PreparedGuide;
   notify: boolean;
 }
 
@@ -62,9 +65,9 @@ export async function createGuidesOnce(ctx: GuideCreation, requests: readonly Me
   const prepared = new Map<string, Prepared>();
   for (const r of requests) {
     if (prepared.has(r.messageId)) continue;
-    const p = prepareGuide(r.envelope, ctx.secrets.fiscalCodeHmacKey);
-    const heldOut = isHeldOut(key, null, p.externalRef, directHoldoutShare(ctx.config.impact, r.envelope.type));
-    prepared.set(r.messageId, { id: randomUUID(), ...p, heldOut, messageId: r.messageId, typeVersion: versionOf(r.envelope.type), notify: r.notify });
+    const p = r.prepared;
+    const heldOut = isHeldOut(key, null, p.externalRef, directHoldoutShare(ctx.config.impact, p.data.type));
+    prepared.set(r.messageId, { id: randomUUID(), ...p, heldOut, messageId: r.messageId, typeVersion: versionOf(p.data.type), notify: r.notify });
   }
 
   const written = await ctx.db.transaction(async (tx) => {

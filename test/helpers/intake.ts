@@ -55,7 +55,7 @@ export async function startTestIntake(o: { label: string; amqpUrl: string; backe
   const db = o.db ?? (await openTestDatabase(o.backend ?? 'postgres', o.label));
   await migrate(db);
   const logs: string[] = [];
-  const logger = createLogger({ level: 'info', destination: o.logDestination ?? { write: (line: string) => void logs.push(line) } });
+  const logger = createLogger({ level: config.logLevel, destination: o.logDestination ?? { write: (line: string) => void logs.push(line) } });
   const secrets = resolveSecrets(config);
   const queueRedis = createRedis(config.redis, 'queue', 'test-intake-render-queue', logger);
   const renderQueue = createRenderQueue(queueRedis, config.queuePrefix);

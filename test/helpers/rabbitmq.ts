@@ -180,13 +180,28 @@ export async function startPrivateBroker(label: string): Promise<PrivateBroker> 
 export function testPublisher(url: string) {
   const connection = new Connection({ url, retryLow: 100, retryHigh: 1000 });
   connection.on('error', () => undefined);
-  const publisher = connection.createPublisher({ confirm: true, maxAttempts: 20 });
+  const publisher = connection.createPublisher({ confirm: true, maxAttempts: 5 });
+  let blocked: string | undefined;
+  connection.on('connection.blocked', (reason) => (blocked = reason));
+  connection.on('connection.unblocked', () => (blocked = undefined));
   return {
     connection,
-    /** Publishes in windows of `window` unconfirmed messages; resolves when every one is confirmed. */
+    /**
+     * Publishes in windows of `window` unconfirmed messages; resolves when every one is confirmed.
+     * A window not confirmed within a minute fails, naming it (a broker blocked by a resource alarm
+     * holds publishers without an error).
+     */
     async publishAll(items: readonly { envelope: Envelope; body: unknown }[], window = 500): Promise<void> {
       for (let i = 0; i < items.length; i += window) {
-        await Promise.all(items.slice(i, i + window).map((m) => publisher.send(m.envelope, m.body)));
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`messages ${i}–${Math.min(items.length, i + window) - 1} not confirmed within 60 s${blocked ? ` (the broker blocked publishing: ${blocked})` : ''}`)), 60_000);
+        });
+        try {
+          await Promise.race([Promise.all(items.slice(i, i + window).map((m) => publisher.send(m.envelope, m.body))), late]);
+        } finally {
+          clearTimeout(timer);
+        }
       }
     },
     async close() {
