@@ -7,6 +7,7 @@ import { startRenderWorker } from '../render-worker/start';
 import { loadConfig } from '../server/config';
 import { openDatabase, type Database } from '../server/db/database';
 import { createLogger } from '../server/logger';
+import { createRenderQueue } from '../server/queues';
 import { fakeRenderer } from './helpers/fake-renderer';
 import { killApis, OPERATOR_KEY, spawnApi } from './helpers/fault-api';
 import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/services';
@@ -15,9 +16,9 @@ import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/service
  * Redis killed (SIGKILL, no persistence: it comes back empty) and restarted in the middle of a bulk
  * campaign upload. The upload goes on: the rows streamed while Redis was away wait for it and are
  * written when it is back; every accepted row is exactly one guide with its four tokens; the render
- * jobs Redis lost (those enqueued before the kill) are put back by the render worker's periodic
- * reconcile, without a restart, and every guide is rendered exactly once. The API runs as its own
- * process, on a private PostgreSQL and Redis.
+ * jobs Redis lost (those enqueued before the kill, waiting behind a busy worker) are put back by the
+ * render worker's periodic reconcile, without a restart, and every guide is rendered exactly once.
+ * The API runs as its own process, on a private PostgreSQL and Redis.
  */
 
 const ROWS = 2400;
@@ -52,6 +53,9 @@ describe('Redis killed and restarted mid-campaign upload', () => {
     const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
     const worker = await startRenderWorker({ config, db, logger, redisUrl: redis.url, renderer });
     stopWorker = () => worker.close();
+    // A campaign uploads far faster than it renders: the worker is held (as if busy with other
+    // renders) so the jobs enqueued before the kill are still waiting in Redis when it dies.
+    await worker.worker.worker.pause(true);
 
     // The body is streamed at the test's pace: half of it, then Redis dies and comes back, then the rest.
     const lines = [...generateEnvelopes('red', ROWS, 'fault-upload')].map((e) => `${JSON.stringify(e)}\n`);
@@ -60,8 +64,11 @@ describe('Redis killed and restarted mid-campaign upload', () => {
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         if (sent === KILL_AT_ROW && !redisRestarted) {
-          // Let the API commit and enqueue what it has, then kill Redis under it.
-          await waitUntil(async () => (await db!.query<{ n: number }>('SELECT count(*) AS n FROM guides'))[0]!.n >= KILL_AT_ROW - 1000, 30_000, 'the first rows to be stored');
+          // Let the API commit and enqueue its first batch (1,000 rows), then kill Redis under it.
+          await waitUntil(async () => (await db!.query<{ n: number }>('SELECT count(*) AS n FROM guides'))[0]!.n >= 1000, 30_000, 'the first batch to be stored');
+          const probe = createRenderQueue({ host: '127.0.0.1', port: redis.port }, env.QUEUE_PREFIX);
+          await waitUntil(async () => Object.values(await probe.getJobCounts('waiting', 'prioritized')).reduce((a, b) => a + b, 0) >= 1000, 30_000, 'the first batch to be enqueued');
+          await probe.close();
           await redis.kill();
           // Rows keep arriving while Redis is away.
           controller.enqueue(new TextEncoder().encode(lines.slice(sent, sent + 300).join('')));
@@ -79,6 +86,7 @@ describe('Redis killed and restarted mid-campaign upload', () => {
     const res = await fetch(`${api.url}/api/campaigns/${campaign.id}/guides`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body, duplex: 'half' } as RequestInit);
     const report = (await res.json()) as { rows: number; created: number; rejected: number; enqueued: number; complete: boolean };
     expect(res.status, JSON.stringify(report)).toBe(200);
+    worker.worker.worker.resume();
     expect(redisRestarted).toBe(true);
     expect(report).toMatchObject({ rows: ROWS, created: ROWS, rejected: 0, complete: true });
 
