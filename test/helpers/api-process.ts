@@ -6,7 +6,6 @@
  * add CPU load. OPERATOR_KEY and ANALYST_KEY are stored as keys. Prints `listening <url>` when ready.
  */
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { createApp, contextOf, tuneServer } from '../../api/app';
 import { closeEventIngestion } from '../../api/analytics/registry';
 import { loadConfig } from '../../server/config';
@@ -15,6 +14,7 @@ import { openDatabase } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
 import { createLogger } from '../../server/logger';
 import { createRenderQueue } from '../../server/queues';
+import { createRedis } from '../../server/redis';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'api' });
@@ -22,8 +22,9 @@ const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(conf
 await migrate(db);
 if (config.operatorKey) await storeApiKey(db, config.operatorKey, 'operator', 'fault-test');
 if (config.analystKey) await storeApiKey(db, config.analystKey, 'analyst', 'fault-test');
-const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
-const queueConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+// The clients server/start.ts makes, with their command timeouts (server/redis.ts).
+const redis = createRedis(config.redis, 'commands', 'api', logger);
+const queueConnection = createRedis(config.redis, 'queue', 'render-queue', logger);
 const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
 const app = createApp({ config, db, redis, renderQueue, logger });
 const server = app.listen(config.port, config.host, () => process.stdout.write(`listening http://${config.host}:${config.port}\n`));
