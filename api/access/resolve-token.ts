@@ -22,7 +22,8 @@ export async function resolveToken(ctx: AppContext, token: string, req: Request)
 
 /**
  * What a citizen's first look sets off, off the request's critical path: the channel's "opened"
- * mark and, for a lazy campaign's guide, its render job (the status flip makes it happen once).
+ * mark and, for a lazy campaign's guide, its render job (the status flip makes it happen once; an
+ * enqueue that fails leaves the guide queued, and the render worker's periodic reconcile enqueues it).
  */
 export function afterAccess(ctx: AppContext, row: AccessRow): void {
   const work = async () => {

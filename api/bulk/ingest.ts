@@ -91,7 +91,7 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
         await enqueueRenders(ctx.renderQueue, toRender.map((c) => ({ guideId: c.id, typeVersion, priority })));
         report.enqueued += toRender.length;
       } catch (err) {
-        // Still 'queued' in the database: the worker re-enqueues such guides when it starts.
+        // Still 'queued' in the database: the render worker's periodic reconcile enqueues it again.
         ctx.logger.warn({ campaignId: campaign.id, err: { type: (err as Error).name, message: (err as Error).message } }, 'render enqueue failed');
       }
     }
