@@ -163,7 +163,7 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
   async function decode(msgs: AsyncMessage[]): Promise<Item[]> {
     const props = msgs.map((m) => checkProperties(m));
     const readable = msgs.filter((_, i) => props[i]!.readable);
-    const bodies = await reader.read(readable.map((m) => m.body));
+    const bodies = readable.length ? await reader.read(readable.map((m) => m.body)) : [];
     let k = 0;
     return msgs.map((msg, i) => ({ msg, decoded: combine(props[i]!, props[i]!.readable ? bodies[k++] : undefined) }));
   }
@@ -232,7 +232,18 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
     log.info({ prefetch: settings.prefetch, batch: settings.batchSize, threads: settings.threads }, 'intake consuming');
     markReady();
   });
-  consumer.on('error', (err) => log.warn({ err: logged(err) }, 'intake consumer error'));
+  // Every message of a failed batch comes back here as its own error: one line per 5 s, with a count.
+  let lastLogged = 0;
+  let unlogged = 0;
+  consumer.on('error', (err) => {
+    if (Date.now() - lastLogged < 5000) {
+      unlogged += 1;
+      return;
+    }
+    log.warn({ err: logged(err), alike: unlogged }, 'intake consumer error');
+    lastLogged = Date.now();
+    unlogged = 0;
+  });
 
   let closed: Promise<void> | undefined;
   return {

@@ -166,6 +166,27 @@ describe('intake: the message contract', () => {
   });
 });
 
+describe('intake on PGlite (the embedded database npm start uses)', () => {
+  it('creates a guide once from a message delivered twice: the same migration and SQL as on PostgreSQL', async () => {
+    const lite = await startTestIntake({ label: 'intake_pglite', amqpUrl: vhost.url, backend: 'pglite' });
+    try {
+      const [e] = [...generateEnvelopes('red', 1, 'intake-pglite')];
+      const pub = testPublisher(vhost.url);
+      const m = { envelope: { routingKey: lite.config.intake.queue, messageId: 'lite-1', durable: true }, body: e };
+      await pub.publishAll([m, m]);
+      await pub.close();
+      await waitFor(() => lite.intake.stats.created + lite.intake.stats.duplicate >= 2, 20_000, 'both deliveries handled');
+      expect(lite.intake.stats).toMatchObject({ created: 1, duplicate: 1 });
+      expect((await lite.db.query<{ n: number }>('SELECT count(*)::int AS n FROM guides'))[0]!.n).toBe(1);
+      expect((await lite.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM intake_messages WHERE message_id = 'lite-1' AND guide_id IS NOT NULL`))[0]!.n).toBe(1);
+    } finally {
+      await lite.close();
+      await admin.queueDelete({ queue: lite.config.intake.queue }).catch(() => undefined);
+      await admin.queueDelete({ queue: lite.config.intake.deadLetterQueue }).catch(() => undefined);
+    }
+  });
+});
+
 describe('intake: 10,000 messages, 5% duplicates, 2% invalid', () => {
   it('creates exactly one guide per distinct message, dead-letters every invalid one with its reason, writes nothing half', async () => {
     const DISTINCT = 9300;
