@@ -19,10 +19,12 @@ import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/service
  */
 
 let db: Database | undefined;
+const temp: string[] = [];
 afterAll(async () => {
   killApis();
   await db?.close();
   await stopAll();
+  for (const d of temp) fs.rmSync(d, { recursive: true, force: true });
 });
 
 interface Answer {
@@ -37,6 +39,7 @@ describe('PostgreSQL restarted under load', () => {
   it('the API answers 503 while it is down and recovers by itself; every event answered 202 is stored', async () => {
     const [redis, pgServer] = await Promise.all([startRedis(), startPostgres()]);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-pg-restart-'));
+    temp.push(dataDir);
     const api = await spawnApi({ DATABASE_URL: pgServer.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'fault-pg-restart', DATA_DIR: dataDir, ...OPEN_EVENT_LIMITS });
     const headers = { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' };
     const envelopes = [...generateEnvelopes('naspi', 30, 'fault-pg-restart')];

@@ -26,6 +26,12 @@ import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/service
  */
 
 const closers: (() => Promise<void>)[] = [];
+/** A temporary directory for the SMTP sink's files, removed after the file. */
+const mailDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-mail-'));
+  closers.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
 const dbs: Database[] = [];
 afterAll(async () => {
   for (const c of closers.reverse()) await c().catch(() => undefined);
@@ -112,7 +118,7 @@ describe('the periodic reconcile', () => {
     const { redis, api, config, db } = await setUp('reconcile-notify');
     await emailCampaign(api, { consenting: CONSENTING, declined: 5, seed: 'fault-reconcile-notify' });
     const inbox = new Inbox();
-    const sink = await startSmtpSink({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-mail-')), logger: createLogger({ level: 'silent' }), onMessage: (m) => inbox.add(m.to) });
+    const sink = await startSmtpSink({ dir: mailDir(), logger: createLogger({ level: 'silent' }), onMessage: (m) => inbox.add(m.to) });
     closers.push(() => sink.stop());
     const logs: string[] = [];
     const notifier: RunningNotifier = await startNotifier({

@@ -25,6 +25,12 @@ import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/service
 let db: Database | undefined;
 const notifiers: RunningNotifier[] = [];
 const closers: (() => Promise<void>)[] = [];
+/** A temporary directory for the SMTP sink's files, removed after the file. */
+const mailDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-mail-'));
+  closers.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
 afterAll(async () => {
   for (const n of notifiers) await n.close().catch(() => undefined);
   for (const c of closers) await c().catch(() => undefined);
@@ -65,7 +71,7 @@ describe('email exactly once, whatever Redis does', () => {
     const inbox = new Inbox();
     let killed: Promise<void> | undefined;
     const sink = await startSmtpSink({
-      dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-mail-')),
+      dir: mailDir(),
       logger: createLogger({ level: 'silent' }),
       onMessage: (m) => {
         inbox.add(m.to);

@@ -26,17 +26,20 @@ const KILL_AT_ROW = 1200;
 
 let db: Database | undefined;
 let stopWorker: (() => Promise<void>) | undefined;
+const temp: string[] = [];
 afterAll(async () => {
   await stopWorker?.().catch(() => undefined);
   killApis();
   await db?.close();
   await stopAll();
+  for (const d of temp) fs.rmSync(d, { recursive: true, force: true });
 });
 
 describe('Redis killed and restarted mid-campaign upload', () => {
   it('loses no row, duplicates none, and every guide gets its render exactly once', async () => {
     const [redis, pgServer] = await Promise.all([startRedis(), startPostgres()]);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-upload-'));
+    temp.push(dataDir);
     const env = { DATABASE_URL: pgServer.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'fault-upload', DATA_DIR: dataDir };
     const api = await spawnApi(env);
     db = await openDatabase({ url: pgServer.url, max: 4 });
