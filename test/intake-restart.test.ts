@@ -75,6 +75,9 @@ describe.skipIf(!canRunPrivateBroker())('intake: the broker restarted mid-stream
     await admin.close();
 
     expect(t.intake.stats.delivered).toBeGreaterThan(before.delivered); // it consumed again after the restart
+    // The prefetch, which bounds the intake's memory, holds on the new channel too.
+    const consumers = (await broker.ctl(['list_consumers', 'queue_name', 'prefetch_count', '-q', '--no-table-headers'])).split('\n').filter((l) => l.startsWith(t.config.intake.queue));
+    expect(consumers.map((l) => l.trim().split(/\s+/)[1])).toEqual(['400']);
     expect(t.logs.filter((l) => l.includes('"broker connected"')).length).toBeGreaterThanOrEqual(2);
     // Exactly one guide per distinct message, each with its row and its four tokens.
     const q = async (sql: string) => Number((await t.db.query<{ n: number }>(sql))[0]!.n);

@@ -98,6 +98,8 @@ export interface PrivateBroker {
   kill(): Promise<void>;
   /** Kills it and removes its directories. */
   remove(): Promise<void>;
+  /** rabbitmqctl against this node; its standard output. */
+  ctl(args: string[]): Promise<string>;
 }
 
 /** Whether this machine can run a private RabbitMQ node (the server's scripts are where Debian puts them). */
@@ -134,6 +136,10 @@ export async function startPrivateBroker(label: string): Promise<PrivateBroker> 
   const broker: PrivateBroker = {
     url: `amqp://guest:guest@127.0.0.1:${port}`,
     port,
+    async ctl(args) {
+      const { stdout } = await run(path.join(RABBIT_BIN, 'rabbitmqctl'), ['-n', env.RABBITMQ_NODENAME, ...args], { env, timeout: 60_000 });
+      return stdout;
+    },
     async start() {
       const c = spawn(path.join(RABBIT_BIN, 'rabbitmq-server'), [], { env, stdio: 'ignore', detached: true });
       child = c;
