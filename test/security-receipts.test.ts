@@ -54,7 +54,10 @@ describe('delivery receipts take their replay slot only once everything else is 
       throw new Error('connection terminated');
     }) as typeof api.db.query;
     try {
-      expect((await send(body, signature)).status).toBe(500);
+      // A database that cannot be reached is 503 with Retry-After (the gateway retries), never 500.
+      const refused = await send(body, signature);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).not.toBeNull();
     } finally {
       api.db.query = query;
     }
