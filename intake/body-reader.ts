@@ -15,7 +15,14 @@ export interface BodyReaderOptions {
   threads: number;
   maxMessageBytes: number;
   fiscalCodeHmacKey: string;
+  /** Called once if the threads keep dying and reading falls back to the calling thread. */
+  onFallback?: (reason: string) => void;
+  /** The thread's module (tests give one that cannot start). */
+  workerUrl?: URL;
 }
+
+/** Three thread deaths within this long: the threads cannot run here; read inline from then on. */
+const DEATHS_WINDOW_MS = 30_000;
 
 export function createBodyReader(o: BodyReaderOptions): BodyReader {
   if (o.threads <= 0) {
@@ -38,13 +45,15 @@ class ThreadedReader implements BodyReader {
   private readonly threads: Thread[] = [];
   private next = 0;
   private closing = false;
+  private deaths: number[] = [];
+  private inline = false;
 
   constructor(private readonly o: BodyReaderOptions) {
     for (let i = 0; i < o.threads; i++) this.threads.push(this.spawn());
   }
 
   private spawn(): Thread {
-    const worker = new Worker(new URL('./body-thread.mjs', import.meta.url), { workerData: { maxMessageBytes: this.o.maxMessageBytes, fiscalCodeHmacKey: this.o.fiscalCodeHmacKey } });
+    const worker = new Worker(this.o.workerUrl ?? new URL('./body-thread.mjs', import.meta.url), { workerData: { maxMessageBytes: this.o.maxMessageBytes, fiscalCodeHmacKey: this.o.fiscalCodeHmacKey } });
     const t: Thread = { worker, jobs: new Map() };
     worker.on('message', (m: { id: number; results?: BodyResult[]; error?: string }) => {
       const job = t.jobs.get(m.id);
@@ -57,7 +66,15 @@ class ThreadedReader implements BodyReader {
       for (const job of t.jobs.values()) job.reject(new Error(`body reader thread ${why}`));
       t.jobs.clear();
       const i = this.threads.indexOf(t);
-      if (i !== -1 && !this.closing) this.threads[i] = this.spawn();
+      if (i === -1 || this.closing || this.inline) return;
+      const now = Date.now();
+      this.deaths = [...this.deaths.filter((d) => now - d < DEATHS_WINDOW_MS), now];
+      if (this.deaths.length >= 3) {
+        // Not a passing failure (a thread that cannot even load): stop spawning, read inline.
+        this.inline = true;
+        for (const other of this.threads) void other.worker.terminate();
+        this.o.onFallback?.(why);
+      } else this.threads[i] = this.spawn();
     };
     worker.on('error', (err) => fail(`failed: ${err.message}`));
     worker.on('exit', (code) => fail(`exited (code ${code})`));
@@ -66,6 +83,7 @@ class ThreadedReader implements BodyReader {
   }
 
   read(bodies: readonly unknown[]): Promise<BodyResult[]> {
+    if (this.inline) return Promise.resolve(bodies.map((b) => readBody(b, this.o.maxMessageBytes, this.o.fiscalCodeHmacKey)));
     // The thread with the fewest jobs waiting.
     const t = this.threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
     const id = this.next++;

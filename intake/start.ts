@@ -157,7 +157,12 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
     return settle(outcomes.map(answer));
   }
 
-  const reader = createBodyReader({ threads: settings.threads, maxMessageBytes: settings.maxMessageBytes, fiscalCodeHmacKey: creation.secrets.fiscalCodeHmacKey });
+  const reader = createBodyReader({
+    threads: settings.threads,
+    maxMessageBytes: settings.maxMessageBytes,
+    fiscalCodeHmacKey: creation.secrets.fiscalCodeHmacKey,
+    onFallback: (reason) => log.error({ reason: reason.slice(0, 300) }, 'body reader threads keep failing: reading bodies on the consumer thread (INTAKE_THREADS=0)'),
+  });
 
   /** Reads the batch's deliveries: properties here, bodies on the reader's threads. */
   async function decode(msgs: AsyncMessage[]): Promise<Item[]> {
