@@ -38,23 +38,23 @@ interface OutboxRow {
 }
 
 /**
-     * Moves one batch from the outbox onto the queue, with no transaction open while Redis is awaited:
-     * read the batch, enqueue it, then mark it enqueued. A transaction held across the queue write kept a
-     * connection (PGlite's only one) for as long as Redis took, so a stalled Redis stalled every database
-     * route too (issue #15, finding 3). A crash or a failed write between enqueue and mark leaves the
-     * rows unmarked: the next pass enqueues them again and the job ids absorb the duplicate. Two relays
-     * may read the same rows; the job ids absorb that too, and a notification already finished is never
-     * sent again (its status, checked by the worker).
-     */
-    export async function relayOutboxBatch(db: Database, queue: Queue<NotifyJobData>, batchSize: number): Promise<number> {
-      const rows = await db.query<OutboxRow>(`SELECT id, guide_id, channel FROM notifications WHERE enqueued_at IS NULL ORDER BY created_at LIMIT $1`, [batchSize]);
-      if (rows.length === 0) return 0;
-      await enqueueNotifications(queue, rows.map((r) => ({ notificationId: r.id, guideId: r.guide_id, channel: r.channel })));
-      await db.query(`UPDATE notifications SET enqueued_at = now() WHERE id = ANY($1::uuid[]) AND enqueued_at IS NULL`, [rows.map((r) => r.id)]);
-      return rows.length;
-    }
-    
-    const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+ * Moves one batch from the outbox onto the queue, with no transaction open while Redis is awaited:
+ * read the batch, enqueue it, then mark it enqueued. A transaction held across the queue write kept a
+ * connection (PGlite's only one) for as long as Redis took, so a stalled Redis stalled every database
+ * route too (issue #15, finding 3). A crash or a failed write between enqueue and mark leaves the
+ * rows unmarked: the next pass enqueues them again and the job ids absorb the duplicate. Two relays
+ * may read the same rows; the job ids absorb that too, and a notification already finished is never
+ * sent again (its status, checked by the worker).
+ */
+export async function relayOutboxBatch(db: Database, queue: Queue<NotifyJobData>, batchSize: number): Promise<number> {
+  const rows = await db.query<OutboxRow>(`SELECT id, guide_id, channel FROM notifications WHERE enqueued_at IS NULL ORDER BY created_at LIMIT $1`, [batchSize]);
+  if (rows.length === 0) return 0;
+  await enqueueNotifications(queue, rows.map((r) => ({ notificationId: r.id, guideId: r.guide_id, channel: r.channel })));
+  await db.query(`UPDATE notifications SET enqueued_at = now() WHERE id = ANY($1::uuid[]) AND enqueued_at IS NULL`, [rows.map((r) => r.id)]);
+  return rows.length;
+}
+
+const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 
 /**
  * At start: the database is the truth about what is still to send, Redis may have restarted empty.
