@@ -85,8 +85,11 @@ export async function citizenFlow(o: FlowOptions): Promise<{ id: string; kind: s
   await f.locator('.vg-tab').first().click();
   await f.locator(`[data-scene-id="${o.button.sceneId}"]`).click();
   const service = f.locator(`a[data-action-id="${o.button.actionId}"]`);
-  await service.waitFor({ state: 'visible', timeout: 20_000 });
   const w = windowOf(sb, o.button.actionId);
+  // The button shows when playback reaches its window: wait for that frame (a loaded machine plays
+  // slower and its narration buffers longer), then for the button.
+  await waitFrameAtLeast(f, w.from, 120_000);
+  await service.waitFor({ state: 'visible', timeout: 20_000 });
   const at = await frameOf(f);
   expect(at).toBeGreaterThanOrEqual(w.from);
   expect(at).toBeLessThan(w.to);
@@ -98,6 +101,7 @@ export async function citizenFlow(o: FlowOptions): Promise<{ id: string; kind: s
 
   await f.locator(`[data-scene-id="${o.popup.sceneId}"]`).click();
   const popupButton = f.locator(`button[data-action-id="${o.popup.actionId}"]`);
+  await waitFrameAtLeast(f, windowOf(sb, o.popup.actionId).from, 120_000);
   await popupButton.waitFor({ state: 'visible', timeout: 20_000 });
   await popupButton.click();
   await f.locator('dialog[open]').waitFor();

@@ -60,16 +60,23 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls until `check` gives a value other than undefined/false; fails after `ms` naming `what`. */
+/**
+ * Polls until `check` gives a value other than undefined/false; fails after `ms` naming `what`. A
+ * check that itself never settles (a connection to a booting broker) counts as failed at the deadline.
+ */
 export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, ms: number, what: string, every = 50): Promise<T> {
   const deadline = Date.now() + ms;
   let last: unknown;
   for (;;) {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const v = await check();
+      const hung = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the check itself did not settle')), Math.max(1000, deadline - Date.now()))));
+      const v = await Promise.race([Promise.resolve().then(check), hung]);
       if (v !== undefined && v !== false) return v;
     } catch (err) {
       last = err;
+    } finally {
+      clearTimeout(timer);
     }
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
     await new Promise((r) => setTimeout(r, every));
@@ -148,14 +155,23 @@ export async function startPrivateBroker(label: string): Promise<PrivateBroker> 
           if (c.exitCode !== null) throw new Error(`rabbitmq-server exited (code ${c.exitCode}); see ${path.join(dir, 'log')}`);
           if (!(await portAnswers(port))) return false;
           // The port opens before the vhost is ready: a connection that opens and declares says it is.
-          const conn = new Connection({ url: broker.url, retryLow: 50, retryHigh: 100, connectionTimeout: 2000 });
+          // Bounded, and destroyed rather than closed: a graceful close waits for a booting node's
+          // answers, which may never come (a check that hung this way once used the test's time).
+          const conn = new Connection({ url: broker.url, retryLow: 50, retryHigh: 100, connectionTimeout: 2000, acquireTimeout: 3000 });
           conn.on('error', () => undefined);
+          let timer: NodeJS.Timeout | undefined;
           try {
-            await conn.onConnect(3000);
-            await conn.queueDeclare({ queue: '', exclusive: true });
+            await Promise.race([
+              (async () => {
+                await conn.onConnect(3000);
+                await conn.queueDeclare({ queue: '', exclusive: true });
+              })(),
+              new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer to a declare within 5 s')), 5000))),
+            ]);
             return true;
           } finally {
-            await conn.close().catch(() => undefined);
+            clearTimeout(timer);
+            conn.unsafeDestroy();
           }
         },
         90_000,
