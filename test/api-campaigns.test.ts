@@ -87,6 +87,22 @@ describe.each(BACKENDS)('campaigns API on %s', (backend) => {
     expect(detail.guides).toMatchObject({ total: 5, queued: 5 });
   });
 
+  it('refuses contradictory rows by line with the cross-check that failed, storing the consistent ones', async () => {
+    const id = await newCampaign(api, { guideType: 'naspi' });
+    const rows = [...generateEnvelopes('naspi', 4, `contra-${backend}`)] as any[];
+    rows[1].benefit.firstMonthlyAmountCents += 5000; // does not follow the average pay
+    rows[2].benefit.payments[0].netCents = rows[2].benefit.payments[0].grossCents + 100; // net above gross
+    rows[3].benefit.endDate = '2030-01-01'; // not half the contribution weeks
+    const report = await (await upload(api, id, ndjson(rows))).json();
+    expect(report).toMatchObject({ rows: 4, created: 1, rejected: 3 });
+    // A row may fail several checks (a wrong first amount makes every payment wrong): each is listed.
+    const first = (line: number) => report.errors.find((e: { line: number }) => e.line === line);
+    expect([first(2)?.field, first(3)?.field, first(4)?.field]).toEqual(['benefit.firstMonthlyAmountCents', 'benefit.payments.0.netCents', 'benefit.endDate']);
+    expect(new Set(report.errors.map((e: { line: number }) => e.line))).toEqual(new Set([2, 3, 4]));
+    expect(first(4).message).toContain('half of');
+    expect(await api.db.query('SELECT external_ref FROM guides WHERE campaign_id = $1', [id])).toEqual([{ external_ref: rows[0].externalRef }]);
+  });
+
   it('enqueues eager renders by print date, ids only; lazy renders wait for the first access', async () => {
     const eager = await newCampaign(api, { guideType: 'naspi', renderPolicy: 'eager', printDate: '2026-12-01' });
     const later = await newCampaign(api, { guideType: 'naspi', renderPolicy: 'eager', printDate: '2027-03-01' });
