@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import { createMediaStore } from '../server/media';
 import { resolveSecrets } from '../server/secrets';
 import { createCitizenVerifier } from './auth/citizen-jwt';
 import type { AppContext, AppDeps } from './deps';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Express {
   const ctx: AppContext = {
     ...deps,
     secrets: deps.secrets ?? resolveSecrets(deps.config),
+    media: deps.media ?? createMediaStore(deps.config.mediaStore, deps.config.videoDir),
     citizenVerifier: deps.citizenVerifier === undefined ? createCitizenVerifier(deps.config) : deps.citizenVerifier,
     metrics: createMetrics(),
     rateLimits,

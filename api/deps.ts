@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Config, RateLimitSettings } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
+import type { MediaStore } from '../server/media';
 import type { RenderJobData } from '../server/queues';
 import type { Secrets } from '../server/secrets';
 import type { SpeechContext } from '../speech/guide-narration';
@@ -30,11 +31,14 @@ export interface AppDeps {
   citizenVerifier?: CitizenVerifier | null;
   /** Speech synthesis for live playback before a render (issue #9); without it the manifest has no audio. */
   speech?: SpeechContext;
+  /** Where rendered files are read and deleted; defaults to the one config.mediaStore names. */
+  media?: MediaStore;
 }
 
 /** What route handlers read: the deps, resolved. */
-export interface AppContext extends Omit<AppDeps, 'secrets' | 'rateLimits' | 'citizenVerifier'> {
+export interface AppContext extends Omit<AppDeps, 'secrets' | 'rateLimits' | 'citizenVerifier' | 'media'> {
   secrets: Secrets;
+  media: MediaStore;
   citizenVerifier: CitizenVerifier | null;
   metrics: Metrics;
   /** config.api.rateLimits with createApp's overrides (deps.rateLimits): what every limiter uses. */

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { MediaStore } from '../server/media';
 
-/** The files a rendered guide consists of; video last, so its presence means the set is complete. */
-export const OUTPUT_FILES = ['captions.vtt', 'captions.it.vtt', 'captions.en.vtt', 'chapters.json', 'poster.jpg', 'audio.m4a', 'video.mp4'] as const;
+/** The files a rendered guide consists of (server/media/store.ts): video last, so its presence means the set is complete. */
+export { OUTPUT_FILE_NAMES as OUTPUT_FILES } from '../server/media';
 
-export const guideDir = (videoDir: string, guideId: string) => path.join(videoDir, guideId);
+// Renders are made in a private staging directory on the worker's own disk (VIDEO_DIR/.staging,
+// whatever the store), and reach the store only once complete.
 const stagingRoot = (videoDir: string) => path.join(videoDir, '.staging');
 
 /** A fresh private directory for one render attempt. */
@@ -16,17 +18,15 @@ export function makeStaging(videoDir: string, guideId: string): string {
 }
 
 /**
- * Moves a finished render into place file by file with rename (atomic on one file system), so a
- * reader sees either the old file or the new one, never a half-written one.
+ * Puts a finished render into the store (renames in a directory; uploads, multipart for the MP4,
+ * to a bucket) and resolves once every file is there: the guide becomes ready only after this.
  */
-export function publish(staging: string, videoDir: string, guideId: string): void {
-  const dest = guideDir(videoDir, guideId);
-  fs.mkdirSync(dest, { recursive: true });
-  for (const name of OUTPUT_FILES) {
-    const src = path.join(staging, name);
-    if (fs.existsSync(src)) fs.renameSync(src, path.join(dest, name));
+export async function publish(media: MediaStore, staging: string, guideId: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await media.publish(guideId, staging, signal);
+  } finally {
+    await fs.promises.rm(staging, { recursive: true, force: true });
   }
-  fs.rmSync(staging, { recursive: true, force: true });
 }
 
 /** Removes staging directories of this guide (a killed attempt) or, without id, older than maxAgeMs. */
@@ -38,8 +38,4 @@ export function cleanStaging(videoDir: string, guideId?: string, maxAgeMs = 6 * 
     const old = Date.now() - (fs.statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > maxAgeMs;
     if ((guideId && name.startsWith(`${guideId}-`)) || (!guideId && old)) fs.rmSync(p, { recursive: true, force: true });
   }
-}
-
-export function isPublished(videoDir: string, guideId: string): boolean {
-  return fs.existsSync(path.join(guideDir(videoDir, guideId), 'video.mp4'));
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../server/logger';
 import type { Periodic } from '../server/periodic';
 import { createRedis } from '../server/redis';
 import { createRenderQueue } from '../server/queues';
+import { createMediaStore, type MediaStore } from '../server/media';
 import { buildGuideAudio, ClipCache, createEngine, narrateStoredGuide, publicTrack } from '../speech';
 import path from 'node:path';
 import { browserSetup } from './browser';
@@ -19,6 +20,8 @@ export interface StartRenderWorkerDeps {
   redisUrl: string;
   /** Tests may inject a renderer; production uses the compositing pipeline. */
   renderer?: GuideRenderer;
+  /** Where renders are published; default the one config.mediaStore names (closed with the worker). */
+  media?: MediaStore;
 }
 
 /** Starts a render worker on the `render` queue: used by `npm run worker` and in-process by `npm start`. */
@@ -29,6 +32,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
   const connection = createRedis({ ...config.redis, url: deps.redisUrl }, 'worker', 'render-worker', logger);
   const queue = createRenderQueue(connection, config.queuePrefix);
   await reconcileQueue(db, queue, logger);
+  const media = deps.media ?? createMediaStore(config.mediaStore, config.videoDir);
   const speech = new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) });
   const renderer =
     deps.renderer ??
@@ -46,6 +50,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
       resolution: r.resolution,
       recycleBrowserAfter: r.browserRecycleAfter,
       browserSetup: browserSetup(config.browserExecutable),
+      sharedCache: media.sharedCache,
       logger,
     });
   const worker = new RenderWorker({
@@ -53,6 +58,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
     prefix: config.queuePrefix,
     db,
     videoDir: config.videoDir,
+    media,
     renderer,
     logger,
     concurrency: r.concurrency,
@@ -62,7 +68,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
   });
   // Jobs Redis loses while everything keeps running come back without a restart.
   const reconcile = startPeriodicReconcile({ db, queue, logger, intervalMs: r.reconcileIntervalSeconds * 1000 });
-  logger.info({ resolution: r.resolution, concurrency: r.concurrency }, 'render worker started');
+  logger.info({ resolution: r.resolution, concurrency: r.concurrency, mediaStore: media.kind }, 'render worker started');
   return {
     worker,
     reconcile,
@@ -71,6 +77,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
       await worker.close();
       await queue.close();
       connection.disconnect();
+      if (!deps.media) media.close();
     },
   };
 }

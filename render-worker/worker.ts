@@ -7,7 +7,8 @@ import { getGuide, setGuideStatus } from '../server/db/guides';
 import { claimRender, failUnlessLeased, finishRender, leaseOf, renewRender } from '../server/db/render-lease';
 import type { Logger } from '../server/logger';
 import { RENDER_QUEUE, type RenderJobData } from '../server/queues';
-import { cleanStaging, isPublished, makeStaging, publish } from './outputs';
+import { LocalMediaStore, type MediaStore } from '../server/media';
+import { cleanStaging, makeStaging, publish } from './outputs';
 import { InvalidGuideError, type GuideRenderer } from './renderer';
 
 /** How long close() waits for an aborted render to unwind before it stops waiting. */
@@ -25,7 +26,10 @@ export interface RenderWorkerOptions {
   prefix: string;
   connection: ConnectionOptions;
   db: Database;
+  /** Staging directories live here; with no `media`, also the published files (the local store). */
   videoDir: string;
+  /** Where finished renders are published (server/media). */
+  media: MediaStore;
   renderer: GuideRenderer;
   logger: Logger;
   concurrency: number;
@@ -48,7 +52,7 @@ const DEFAULTS = {
 };
 
 export type RenderWorkerInput = Partial<typeof DEFAULTS> &
-  Pick<RenderWorkerOptions, 'connection' | 'db' | 'videoDir' | 'renderer' | 'logger'>;
+  Pick<RenderWorkerOptions, 'connection' | 'db' | 'videoDir' | 'renderer' | 'logger'> & { media?: MediaStore };
 
 /**
  * The render worker: one job = one guide (payload: its id only). At-least-once delivery is made
@@ -63,7 +67,7 @@ export class RenderWorker {
   renders = 0;
 
   constructor(input: RenderWorkerInput) {
-    this.options = { ...DEFAULTS, ...input };
+    this.options = { ...DEFAULTS, ...input, media: input.media ?? new LocalMediaStore(input.videoDir) };
     const o = this.options;
     cleanStaging(o.videoDir);
     this.worker = new Worker<RenderJobData>(o.queueName, (job, token) => this.process(job, token), {
@@ -90,12 +94,12 @@ export class RenderWorker {
   }
 
   private async render(job: Job<RenderJobData>, token?: string): Promise<{ rendered: boolean }> {
-    const { db, videoDir, renderer, logger, lockDurationMs: leaseMs } = this.options;
+    const { db, videoDir, media, renderer, logger, lockDurationMs: leaseMs } = this.options;
     const guideId = job.data?.guideId;
     if (typeof guideId !== 'string') throw new UnrecoverableError('job payload has no guideId');
     const row = await getGuide(db, guideId);
     if (!row) throw new UnrecoverableError(`guide ${guideId} does not exist (purged or never created)`);
-    if (row.status === 'ready' && isPublished(videoDir, guideId)) return { rendered: false };
+    if (row.status === 'ready' && (await media.isPublished(guideId))) return { rendered: false };
 
     const parsed = guideSchema.safeParse(row.data);
     if (!parsed.success) {
@@ -152,8 +156,14 @@ export class RenderWorker {
       if (abort.signal.aborted) throw new Error(lost ? 'render lease lost to another worker' : 'render aborted by shutdown');
       // Last check before the outputs appear: still ours, for another lease's length.
       if (!(await renewRender(db, guideId, owner, leaseMs))) throw new Error('render lease lost to another worker');
-      publish(staging, videoDir, guideId);
-      await finishRender(db, guideId, owner, 'ready');
+      // Ready only once every file is in the store (an upload can take a while: the heartbeat goes on).
+      await publish(media, staging, guideId, abort.signal);
+      if (!(await finishRender(db, guideId, owner, 'ready')) && !(await getGuide(db, guideId))) {
+        // Deleted (or purged) while it rendered: its objects must not outlive it.
+        await media.remove(guideId);
+        logger.info({ guideId, jobId: job.id }, 'guide deleted during its render: outputs removed');
+        return { rendered: false };
+      }
       this.renders++;
       logger.info({ guideId, jobId: job.id, ms: Date.now() - started, renderer: renderer.name }, 'guide rendered');
       return { rendered: true };

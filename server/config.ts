@@ -4,6 +4,7 @@ import { apiSchema, apiSection, embedSection, type ApiSettings, type EmbedSettin
 import { eventsSchema, eventsSection, type IngestSettings } from './config/events';
 import { impactSchema, impactSection, type ImpactSettings } from './config/impact';
 import { intakeSchema, intakeSection, requireIntakeBatchWithinPrefetch, type IntakeSettings } from './config/intake';
+import { mediaStoreSchema, mediaStoreSection, requireS3Settings, type MediaStoreSettings } from './config/media-store';
 import { renderSchema, renderSection, requireHttpSpeech, speechSchema, speechSection, type RenderSettings, type SpeechConfig } from './config/media';
 import { notifySchema, notifySection, type NotifierSettings } from './config/notify';
 import { redisSchema, redisSection, type RedisSettings } from './config/redis';
@@ -15,6 +16,7 @@ export type { IngestSettings } from './config/events';
 export type { ImpactSettings } from './config/impact';
 export type { IntakeSettings } from './config/intake';
 export type { RenderSettings, SpeechConfig } from './config/media';
+export type { MediaStoreSettings, S3StoreSettings } from './config/media-store';
 export type { NotifierSettings } from './config/notify';
 export type { RedisSettings } from './config/redis';
 export { productionProblems } from './config/production';
@@ -83,8 +85,9 @@ function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx
 
 /** Every section in one schema, so one parse reports every malformed variable at once. */
 const envSchema = z
-  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...impactSchema.shape, ...intakeSchema.shape, ...speechSchema.shape, ...renderSchema.shape })
+  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...impactSchema.shape, ...intakeSchema.shape, ...speechSchema.shape, ...renderSchema.shape, ...mediaStoreSchema.shape })
   .superRefine(requireHttpSpeech)
+  .superRefine(requireS3Settings)
   .superRefine(requireJwtClaimsInProduction)
   .superRefine(requireDistinctKeys)
   .superRefine(requireIntakeBatchWithinPrefetch);
@@ -129,6 +132,8 @@ export interface Config {
   intake: IntakeSettings;
   speech: SpeechConfig;
   render: RenderSettings;
+  /** Where rendered files live: videoDir (local) or an S3-compatible bucket; videoDir stays the workers' staging area. */
+  mediaStore: MediaStoreSettings;
 }
 
 export class ConfigError extends Error {
@@ -177,5 +182,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intake: intakeSection(e),
     speech: speechSection(e, dataDir),
     render: renderSection(e, dataDir),
+    mediaStore: mediaStoreSection(e),
   };
 }

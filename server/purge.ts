@@ -1,7 +1,6 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Queryable } from './db/database';
 import type { Logger } from './logger';
+import { LocalMediaStore, type MediaStore } from './media';
 
 export interface PurgeResult {
   guides: number;
@@ -15,24 +14,46 @@ export interface PurgeResult {
  */
 export async function purgeExpired(
   db: Queryable,
-  options: { videoDir: string; graceSeconds: number; now?: Date; batchSize?: number; logger?: Logger },
+  options: { media?: MediaStore; videoDir?: string; graceSeconds: number; now?: Date; batchSize?: number; logger?: Logger },
 ): Promise<PurgeResult> {
+  const media = options.media ?? new LocalMediaStore(options.videoDir ?? required('media or videoDir'));
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.graceSeconds * 1000);
   const batchSize = options.batchSize ?? 1000;
   let total = 0;
   for (;;) {
-    const rows = await db.query<{ id: string }>(
-      `DELETE FROM guides WHERE id IN (SELECT id FROM guides WHERE expires_at < $1 LIMIT $2) RETURNING id`,
-      [cutoff, batchSize],
-    );
-    // Rows first, files second: a crash in between leaves an orphan directory (no data reachable),
-    // never a guide whose video is gone.
-    await Promise.all(rows.map((r) => fs.rm(path.join(options.videoDir, r.id), { recursive: true, force: true })));
+    const due = await db.query<{ id: string }>(`SELECT id FROM guides WHERE expires_at < $1 ORDER BY id LIMIT $2`, [cutoff, batchSize]);
+    if (due.length === 0) break;
+    // Files first, rows second: these guides are past expiry and grace, so nothing serves them any
+    // more, and a crash in between leaves rows the next run deletes, never an object whose guide is
+    // gone (in a bucket, nobody would ever look for it again).
+    await media.removeMany(due.map((r) => r.id));
+    const rows = await db.query<{ id: string }>(`DELETE FROM guides WHERE id = ANY($1::uuid[]) AND expires_at < $2 RETURNING id`, [due.map((r) => r.id), cutoff]);
     total += rows.length;
-    if (rows.length < batchSize) break;
+    if (due.length < batchSize) break;
   }
   if (total > 0) options.logger?.info({ guides: total, cutoff: cutoff.toISOString() }, 'retention purge');
   return { guides: total };
+}
+
+/**
+ * Removes the objects of guides that no longer exist: a guide deleted while a worker was uploading
+ * its render, or a process that died between deleting a row and its objects. Lists the store a page
+ * of guide ids at a time (1,000 per call on S3) and asks the database which still exist.
+ */
+export async function sweepOrphans(db: Queryable, media: MediaStore, logger?: Logger): Promise<{ orphans: number }> {
+  let orphans = 0;
+  for await (const ids of media.guideIds()) {
+    const live = new Set((await db.query<{ id: string }>(`SELECT id FROM guides WHERE id = ANY($1::uuid[])`, [ids])).map((r) => r.id));
+    const gone = ids.filter((id) => !live.has(id));
+    if (gone.length) await media.removeMany(gone);
+    orphans += gone.length;
+  }
+  if (orphans > 0) logger?.info({ guides: orphans }, 'media of deleted guides removed');
+  return { orphans };
+}
+
+function required(what: string): never {
+  throw new Error(`purgeExpired needs ${what}`);
 }
 
 /** Runs the purge now and then every intervalSeconds; returns a stop function. */

@@ -18,7 +18,8 @@ import { ConfigError, loadConfig, productionProblems, type Config } from './conf
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { createLogger, type Logger } from './logger';
-import { purgeExpired, schedulePurge } from './purge';
+import { purgeExpired, schedulePurge, sweepOrphans } from './purge';
+import { createMediaStore, type MediaStore } from './media';
 import { createRenderQueue } from './queues';
 import { assertProductionRedis, createRedis, readRedisSettings, redisAddress } from './redis';
 import { resolveSecrets } from './secrets';
@@ -36,7 +37,7 @@ import { ClipCache, createEngine } from '../speech';
  * can run beside it with `npm run worker`). Shutdown awaits it before the queue, Redis and the
  * database close.
  */
-export type StartWorker = (deps: { config: Config; db: Database; logger: Logger; redisUrl: string }) => Promise<{ close(): Promise<void> }>;
+export type StartWorker = (deps: { config: Config; db: Database; logger: Logger; redisUrl: string; media: MediaStore }) => Promise<{ close(): Promise<void> }>;
 const startWorker: StartWorker | undefined = startRenderWorker;
 
 const config = loadConfig();
@@ -88,16 +89,20 @@ try {
   const applied = await migrate(db);
   logger.info({ backend: db.kind, applied }, 'database ready');
 
+  // One media store for the API, the worker and the purge (docs/deployment.md, "Media store").
+  const media = createMediaStore(config.mediaStore, config.videoDir);
+  stops.push({ name: 'media store', stop: () => media.close() });
+
   const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
   const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) }) };
-  const app = createApp({ config, db, redis, renderQueue, logger, secrets, speech });
+  const app = createApp({ config, db, redis, renderQueue, logger, secrets, speech, media });
   // Runs after the HTTP server stopped (stops go in reverse): every accepted batch is written.
   stops.push({ name: 'event ingestion', stop: () => closeEventIngestion(contextOf(app)) });
   // Demo guides and the demo citizen's consent (which sends an email) only outside production.
   const demo = production ? [] : await ensureDemoGuides(contextOf(app));
 
   if (startWorker) {
-    const worker = await startWorker({ config, db, logger, redisUrl: config.redisUrl });
+    const worker = await startWorker({ config, db, logger, redisUrl: config.redisUrl, media });
     stops.push({ name: 'render worker', stop: () => worker.close() });
   }
 
@@ -120,7 +125,10 @@ try {
   }
 
   const stopPurge = schedulePurge(
-    () => purgeExpired(db, { videoDir: config.videoDir, graceSeconds: config.retentionGraceSeconds, logger }),
+    async () => {
+      await purgeExpired(db, { media, graceSeconds: config.retentionGraceSeconds, logger });
+      await sweepOrphans(db, media, logger);
+    },
     config.api.purgeIntervalSeconds,
     logger,
   );

@@ -11,6 +11,7 @@ import { buildManifest, MEDIA_FILES, type MediaFile } from '../access/manifest';
 import { notFoundPage, placeholderPage } from '../access/placeholder-page';
 import { afterAccess, resolveToken } from '../access/resolve-token';
 import { checkRange } from '../access/byte-range';
+import { sendStored } from '../access/store-file';
 import { SCENE_AUDIO_FORMATS, sceneAudioIn, type SceneAudioFormat } from '../../speech/scene-audio-formats';
 import { privateAnswer } from '../middleware/security';
 
@@ -113,7 +114,10 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
     const row = await resolveToken(ctx, String(req.params.token), req);
     const file = String(req.params.file) as MediaFile;
     if (!Object.hasOwn(MEDIA_FILES, file)) throw notFound();
-    await sendFile(res, path.join(ctx.config.videoDir, row.guide_id, file), MEDIA_FILES[file]);
+    // A directory store: `send` serves the file as it always did; a bucket: store-file.ts.
+    const local = ctx.media.localPath(row.guide_id, file);
+    if (local) await sendFile(res, local, MEDIA_FILES[file]);
+    else await sendStored(res, ctx.media, row.guide_id, file, MEDIA_FILES[file], ctx.config.mediaStore.kind === 's3' ? ctx.config.mediaStore.redirectSeconds : 0);
   });
 
   // The embeddable player. The token travels in the fragment (/embed#<token>), which browsers never

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { deleteGuide, getGuide, listGuides, type GuideRow, type GuideSummary } from '../../server/db/guides';
@@ -73,7 +71,8 @@ export function guideRoutes(ctx: AppContext): Router {
   r.delete('/api/guides/:id', operator, async (req, res) => {
     const id = param(uuid, req.params.id, 'id');
     if (!(await deleteGuide(ctx.db, id))) throw notFound();
-    await fs.rm(path.join(ctx.config.videoDir, id), { recursive: true, force: true });
+    // Row first: a crash before the objects go leaves orphans the purge's sweep removes.
+    await ctx.media.remove(id);
     res.status(204).end();
   });
 

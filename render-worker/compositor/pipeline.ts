@@ -18,7 +18,9 @@ import { composeScene } from './compose-scene';
 import { concatSegments } from './concat';
 import { DiskCache } from './disk-cache';
 import { RESOLUTIONS, type Resolution } from './encoding';
-import { baseKey, segmentKey } from './keys';
+import { baseKey, isShared, segmentKey } from './keys';
+import { fetchShared, putShared } from './shared-segments';
+import type { SharedCache } from '../../server/media';
 
 export interface CompositingRendererOptions {
   cacheDir: string;
@@ -33,6 +35,8 @@ export interface CompositingRendererOptions {
   logger?: Logger;
   /** Supplies measured narration (issue #9); without it the storyboard estimates speech length. */
   narrate?: (request: RenderRequest, workDir: string) => Promise<{ track: NarrationTrack; audioPath?: string } | undefined>;
+  /** Segments shared by every citizen also kept in the media store (a new worker starts warm). */
+  sharedCache?: SharedCache | null;
 }
 
 const DEFAULTS = { maxCacheBytes: 20 * 1024 ** 3, resolution: '720p' as Resolution, recycleBrowserAfter: 50 };
@@ -40,6 +44,8 @@ const DEFAULTS = { maxCacheBytes: 20 * 1024 ** 3, resolution: '720p' as Resoluti
 export interface RenderStats {
   scenes: number;
   cachedScenes: number;
+  /** Of the scenes not on this worker's disk, those fetched from the media store instead of rendered. */
+  storeScenes: number;
   seconds: number;
   /** Time spent in Chrome (layer stills, base loops), in ffmpeg compositing, and in narration. */
   chromeSeconds: number;
@@ -119,12 +125,18 @@ export class CompositingRenderer implements GuideRenderer {
     try {
       const paths: string[] = [];
       let cached = 0;
+      let fromStore = 0;
       let doneFrames = 0;
       for (const scene of sb.scenes) {
         if (req.signal.aborted) throw new Error('render aborted');
         const key = segmentKey({ bundleId, resolution: this.options.resolution, guide: req.guide, storyboard: sb, scene });
         if (this.segments.has(key, '.mp4')) cached++;
+        const shared = isShared(scene) ? this.options.sharedCache : null;
         const segment = await this.segments.get(key, '.mp4', async (tmp) => {
+          if (shared && (await fetchShared(shared, `${key}.mp4`, tmp, this.options.logger))) {
+            fromStore++;
+            return;
+          }
           const variant = baseVariantOf(scene.kind);
           const base = await timed((ms) => (chromeMs += ms), () => this.bases.get(
             baseKey({ bundleId, resolution: this.options.resolution, variant, presenter: sb.presenter, locale: sb.locale }),
@@ -137,6 +149,7 @@ export class CompositingRenderer implements GuideRenderer {
             { basePattern: path.join(base, '%04d.png'), layers, durationInFrames: scene.durationInFrames, out: tmp },
             { signal: req.signal, onFrame: (f) => req.onProgress((doneFrames + f) / sb.durationInFrames) },
           ));
+          if (shared) await putShared(shared, `${key}.mp4`, tmp, this.options.logger);
         });
         paths.push(segment);
         doneFrames += scene.durationInFrames;
@@ -151,6 +164,7 @@ export class CompositingRenderer implements GuideRenderer {
       this.lastStats = {
         scenes: sb.scenes.length,
         cachedScenes: cached,
+        storeScenes: fromStore,
         seconds: (Date.now() - started) / 1000,
         chromeSeconds: chromeMs / 1000,
         composeSeconds: composeMs / 1000,
