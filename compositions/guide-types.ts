@@ -18,7 +18,7 @@ export const GUIDE_TYPE_DEFINITIONS = {
   auu: auuType,
   sfl: sflType,
   invalidita: invaliditaType,
-} satisfies Record<GuideType, GuideTypeDefinition<any, any>>;
+} satisfies Record<GuideType, GuideTypeDefinition>;
 
 export const guideTypeOf = (type: GuideType): GuideTypeDefinition => GUIDE_TYPE_DEFINITIONS[type] as GuideTypeDefinition;
 

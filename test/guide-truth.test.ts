@@ -46,7 +46,7 @@ describe.each(GUIDE_TYPES)('what %s guides say', (type) => {
       for (const [board, locale] of [[b.it, 'it'], [b.en, 'en']] as const) {
         const { narration, screen } = textsOf(board, locale);
         for (const t of [narration, ...screen]) {
-          const m = /undefined|NaN|\bnull\b|\[object|\$\{|  |\s[,.;:]|\.\./.exec(t);
+          const m = /undefined|NaN|\bnull\b|\[object|\$\{| {2}|\s[,.;:]|\.\./.exec(t);
           if (m) bad.push(`${locale}: …${t.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
         }
       }

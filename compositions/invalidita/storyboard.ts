@@ -6,7 +6,6 @@ import type { Storyboard } from '../common/storyboard-types';
 import { yearOf } from '../common/dates';
 import { aName, ASSESSMENT_BADGE, BENEFIT_INLINE, BENEFIT_LABEL, CAR_SHORT, LAW104_LABEL, MINOR_FINDING_LABEL, possessive } from './copy';
 import {
-  ACCOMPANIMENT,
   CAR_BENEFITS,
   disabilityCardGrounds,
   INCOME_LIMITS,
@@ -15,7 +14,6 @@ import {
   recognisesInvalidity,
   RED_LINKED,
   targetedPlacement,
-  type BenefitKind,
   type RuleYear,
 } from './rules';
 import { verdictFacts, type InvaliditaGuide } from './schema';

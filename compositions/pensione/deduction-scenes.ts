@@ -1,5 +1,5 @@
 import { l } from '../common/copy';
-import { cap, prepArt } from '../common/italian';
+import { prepArt } from '../common/italian';
 import { formatList } from '../common/locale';
 import type { SceneDraft } from '../common/storyboard-build';
 import type { Theme } from '../common/theme';

@@ -29,7 +29,6 @@ import {
   fourteenthAmounts,
   fourteenthLimits,
   MINIMUM_MONTHLY_CENTS,
-  monthsBetween,
   nextMonth,
   nextPaydays,
   pensionMonthsInYear,

@@ -1,4 +1,3 @@
-import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadFonts } from '../../compositions/scenes/ui/fonts';
 import { watchFirstFrame } from '../shared/boot';

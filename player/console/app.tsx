@@ -57,8 +57,7 @@ export function App() {
 
   useEffect(() => {
     if (key) void load(key, filters);
-    // Filters apply on "Aggiorna", not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- filters apply on "Aggiorna", not on every keystroke
   }, [key, load]);
 
   if (!key) {

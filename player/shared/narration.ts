@@ -37,7 +37,7 @@ export function useNarratedManifest(
       setWaiting(false);
     });
     return () => ctrl.abort();
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, for the manifest the page opened with; the model and playback are read through refs
 
   useEffect(() => {
     const frame = afterSwap.current;

@@ -60,5 +60,5 @@ export function usePlaybackEvents(o: {
       offs.forEach((off) => off());
       removeEventListener('pagehide', hide);
     };
-  }, [o.playback]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [o.playback]); // eslint-disable-line react-hooks/exhaustive-deps -- subscribes once per playback: tracker and tokenKey are the page's for its life, the model and callbacks are read through refs
 }

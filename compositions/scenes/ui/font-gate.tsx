@@ -1,4 +1,4 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { cancelRender, continueRender, delayRender } from 'remotion';
 import { loadFonts } from './fonts';
 
@@ -10,11 +10,12 @@ export const FontGate: React.FC<{ children: React.ReactNode }> = ({ children }) 
   const [ready, setReady] = useState(false);
   const [handle] = useState(() => delayRender('Loading Titillium Web'));
   const released = useRef(false);
-  const release = (): void => {
+  // Stable (handle never changes), so the effects below still run once and when `ready` changes.
+  const release = useCallback((): void => {
     if (released.current) return;
     released.current = true;
     continueRender(handle);
-  };
+  }, [handle]);
   useEffect(() => {
     let live = true;
     loadFonts().then(
@@ -25,10 +26,10 @@ export const FontGate: React.FC<{ children: React.ReactNode }> = ({ children }) 
       live = false;
       release();
     };
-  }, []);
+  }, [release]);
   // Released only after the children have committed, so the first captured frame has them.
   useEffect(() => {
     if (ready) release();
-  }, [ready]);
+  }, [ready, release]);
   return ready ? <>{children}</> : null;
 };

@@ -19,7 +19,7 @@ export function useFrameValue<T>(playback: Playback | null, derive: (frame: numb
   // A new derive function (new storyboard, new language) applies at once, not at the next frame.
   useEffect(() => {
     if (playback) setValue(derive(playback.getCurrentFrame()));
-  }, [derive]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [derive]); // eslint-disable-line react-hooks/exhaustive-deps -- a new playback is picked up by the effect above
   return value;
 }
 

@@ -51,7 +51,7 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
   const card = useRef<HTMLDivElement>(null);
   const frameNow = () => playback?.getCurrentFrame() ?? 0;
 
-  useEffect(() => tracker.track('view_start', { frame: initialFrame }), [tracker]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => tracker.track('view_start', { frame: initialFrame }), [tracker]); // eslint-disable-line react-hooks/exhaustive-deps -- the frame the view started at, once per tracker: not re-sent as the frame moves
   useEffect(() => {
     // For the tests and the bench: the controls' interface, nothing personal.
     if (playback) window.__videoguida = { ...window.__videoguida, playback };
