@@ -115,6 +115,8 @@ for (const backend of backends) {
     results[backend] = { rate: Math.round(stored / r.seconds), lost, refused };
     say(`# ${backend}: ${total} events in ${bodies.length} batches of up to ${size} over ${tokens.length} links, ${r.seconds.toFixed(1)} s (${Math.round(bodies.length / r.seconds)} req/s, ${values.connections} connections), p50 ${r.p50} ms, p99 ${r.p99} ms, answers ${JSON.stringify(r.codes)}`);
     say(`events_rate_${backend}: ${results[backend]!.rate} events/s`);
+    say(`events_sent_${backend}: ${total} events`);
+    say(`events_stored_${backend}: ${stored} events`);
     say(`events_lost_${backend}: ${lost}`);
     say(`events_refused_${backend}: ${refused}`);
     say(`events_cpu_us_per_event_${backend}: ${Math.round((used.user + used.system) / total)} µs`);

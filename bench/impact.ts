@@ -66,7 +66,7 @@ try {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-impact-dashboard-'));
     await buildDashboardInto(dist);
   }
-  const api = await startTestApi({ backend: 'postgres', label: 'bench_impact', db, playerDir: dist, logDestination: pino.destination({ dest: path.join(os.tmpdir(), 'vg-bench-impact.log'), sync: false }) });
+  const api = await startTestApi({ backend: 'postgres', label: 'bench_impact', db, playerDir: dist, logDestination: pino.destination({ dest: path.join(os.tmpdir(), `vg-bench-impact-${process.pid}.log`), sync: false }) });
   try {
     await insertCampaign(db, { id: CAMPAIGN, guideType: 'red', name: 'Sollecito RED 2026 – 650.000 lettere', channels: ['qr'], renderPolicy: 'lazy', printDate, expiresAt: null, holdoutShare: SHARE });
 

@@ -1,11 +1,14 @@
 /**
- * Narration synthesis time of a full pension guide (the longest type): with a cold cache, with a warm
+ * npm run bench:narration [-- --type pensione]
+ * Narration synthesis time of a full pension guide (the longest type; `--type` another): with a cold cache, with a warm
  * cache, and for a second citizen of the same type (only the personal sentences are synthesised),
  * then the guide's loudness-normalised AAC track. Prints one `name: value unit` line per figure.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { GuideType } from '../compositions/common/envelope';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { envelopeSchema, guideSchema, type Guide, publicPart } from '../compositions/guide-types';
 import { ClipCache } from '../speech/clip-cache';
@@ -16,7 +19,8 @@ import { narrateGuide } from '../speech/narrate';
 
 process.env.LOG_LEVEL ??= 'warn';
 
-const [first, second] = [...generateEnvelopes('pensione', 2, 'bench-narration')].map((e): Guide => guideSchema.parse(publicPart(envelopeSchema.parse(e))));
+const { values } = parseArgs({ options: { type: { type: 'string', default: 'pensione' } } });
+const [first, second] = [...generateEnvelopes(values.type as GuideType, 2, 'bench-narration')].map((e): Guide => guideSchema.parse(publicPart(envelopeSchema.parse(e))));
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-narration-'));
 const engine = countingEngine(createEngine());
 const cache = new ClipCache({ dir, engine });

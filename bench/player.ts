@@ -86,7 +86,14 @@ function countBytes(cdp: CDPSession) {
     totals() {
       const all = [...requests.values()];
       const audio = all.filter(isAudio);
-      return { page: all.reduce((a, r) => a + r.bytes, 0), audio: audio.reduce((a, r) => a + r.bytes, 0), requests: all.length, audioRequests: audio.length, audioFiles: new Set(audio.map((r) => r.url)).size };
+      const perFile = new Map<string, { requests: number; bytes: number }>();
+      for (const r of audio) {
+        const f = perFile.get(r.url) ?? perFile.set(r.url, { requests: 0, bytes: 0 }).get(r.url)!;
+        f.requests += 1;
+        f.bytes += r.bytes;
+      }
+      const audioDetail = [...perFile].map(([url, f]) => `${url.slice(url.lastIndexOf('/') + 1)} ${f.requests}× ${f.bytes} B`).join(', ');
+      return { page: all.reduce((a, r) => a + r.bytes, 0), audio: audio.reduce((a, r) => a + r.bytes, 0), requests: all.length, audioRequests: audio.length, audioFiles: perFile.size, audioDetail };
     },
   };
 }
@@ -228,6 +235,7 @@ try {
   const slow = await slowPhone(browser, api, await createGuide(api, naspi));
   const conditions = `CPU ${throttle}×, network ${values.network}`;
   say(`# slow phone (${conditions}): watched ${slow.watched.toFixed(1)} s of a ${slow.guideSeconds.toFixed(1)} s NASpI guide in ${slow.seconds.toFixed(1)} s; ${slow.requests} requests, ${slow.audioRequests} for ${slow.audioFiles} narration files; ${slow.drifts.length} drift samples (audio minus video: median ${Math.round(median(slow.signed))} ms, from ${Math.round(Math.min(...slow.signed))} to ${Math.round(Math.max(...slow.signed))} ms), ${slow.silent} with no narration playing; ${slow.ticksPerSecond.toFixed(1)} animation frames/s`);
+  say(`# narration requests: ${slow.audioDetail}`);
   say(`player_watched_s: ${slow.watched.toFixed(1)} s`);
   say(`player_audio_bytes: ${slow.audio} bytes`);
   say(`player_page_bytes: ${slow.page} bytes`);

@@ -1,5 +1,5 @@
 /**
- * npm run bench:render [-- --citizens 20 --skip-naive]
+ * npm run bench:render [-- --citizens 20 --skip-naive --type pensione --warmups 2 --naive-join]
  * The same generated ~4-minute pension guide rendered side by side, in one run:
  *   naive   — Remotion renderMedia of the whole composition (Chrome draws every frame);
  *   cold    — the compositing pipeline with an empty cache;
@@ -7,11 +7,16 @@
  *             shared scenes and base loops cached, this citizen's personal scenes made fresh).
  * Then the throughput over N distinct citizens, from an empty cache and from a warm one.
  * Prints one `name: value unit` line per figure.
+ * The smoke run's size: `--type invalidita` (the shortest guide; other types than pensione take the
+ * generator's first guides, without the pension's length filter), `--warmups 1` other citizens before
+ * the warm render, `--naive-join`: Remotion renders only the two frames of the first scene join (not
+ * the whole guide), so join_psnr_min_db covers that join and no render_naive_s or speedup is printed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { GuideType } from '../compositions/common/envelope';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { guideSchema, storyboardOf, type Guide, publicPart } from '../compositions/guide-types';
 import { openRenderBrowser } from '../render-worker/browser';
@@ -21,13 +26,26 @@ import { ffprobeJson } from '../render-worker/ffmpeg';
 import { framePsnr } from '../render-worker/psnr';
 import { renderGuide } from '../render-worker/render-guide';
 
-const { values } = parseArgs({ options: { citizens: { type: 'string', default: '20' }, 'skip-naive': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    citizens: { type: 'string', default: '20' },
+    'skip-naive': { type: 'boolean', default: false },
+    type: { type: 'string', default: 'pensione' },
+    warmups: { type: 'string', default: '2' },
+    'naive-join': { type: 'boolean', default: false },
+  },
+});
 const citizens = Number(values.citizens);
+const type = values.type as GuideType;
 const line = (name: string, value: string | number, unit = '') => process.stdout.write(`${name}: ${value}${unit ? ` ${unit}` : ''}\n`);
 const note = (text: string) => process.stderr.write(`# ${text}\n`);
 
-/** Pension guides of ~4 minutes, all with the same deduction request (so they share scenes). */
+/**
+ * Pension guides of ~4 minutes, all with the same deduction request (so they share scenes); of
+ * another --type, the generator's first guides.
+ */
 function pensionGuides(seed: string, n: number): Guide[] {
+  if (type !== 'pensione') return [...generateEnvelopes(type, n, seed)].map((e) => guideSchema.parse(publicPart(e as never)));
   const out: Guide[] = [];
   for (const e of generateEnvelopes('pensione', n * 12, seed)) {
     const g = guideSchema.parse(publicPart(e as never));
@@ -50,7 +68,8 @@ async function pipelineRender(renderer: CompositingRenderer, guide: Guide, outDi
 const frames = async (file: string) => Number((await ffprobeJson(file, ['-count_frames', '-select_streams', 'v', '-show_streams'])).streams[0].nb_read_frames);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-render-'));
-const bundleDir = path.join(os.tmpdir(), 'videoguida-bench-bundles');
+// Bundles are keyed by a hash of the code: BUNDLE_CACHE_DIR may share the tests' (the smoke run does).
+const bundleDir = process.env.BUNDLE_CACHE_DIR ?? path.join(os.tmpdir(), 'videoguida-bench-bundles');
 const [subject] = pensionGuides('bench-subject', 1) as [Guide];
 const sb = storyboardOf(subject);
 line('guide_seconds', (sb.durationInFrames / 30).toFixed(1), 's');
@@ -64,7 +83,7 @@ line('render_pipeline_cold_s', cold.toFixed(1), 's');
 
 // Warm: a cache filled by two other citizens, then this citizen.
 const warmRenderer = new CompositingRenderer({ cacheDir: path.join(work, 'warm-cache'), bundleDir });
-for (const [i, other] of pensionGuides('bench-warmup', 2).entries()) await pipelineRender(warmRenderer, other, path.join(work, `warmup-${i}`));
+for (const [i, other] of pensionGuides('bench-warmup', Number(values.warmups)).entries()) await pipelineRender(warmRenderer, other, path.join(work, `warmup-${i}`));
 const warm = await pipelineRender(warmRenderer, subject, path.join(work, 'warm'));
 note(`warm render reused ${warmRenderer.lastStats?.cachedScenes}/${warmRenderer.lastStats?.scenes} scenes`);
 await warmRenderer.close();
@@ -72,7 +91,20 @@ line('render_pipeline_warm_s', warm.toFixed(1), 's');
 const pipelineVideo = path.join(work, 'warm', 'video.mp4');
 line('render_pipeline_frames_ok', String((await frames(pipelineVideo)) === sb.durationInFrames));
 
-if (!values['skip-naive']) {
+if (!values['skip-naive'] && values['naive-join']) {
+  // The first join only: the frames either side of it, rendered by Remotion as a two-frame video.
+  const join = sb.scenes[1]!.from;
+  const browser = await openRenderBrowser();
+  const t0 = performance.now();
+  await renderGuide({ guide: subject, outDir: path.join(work, 'naive'), frameRange: [join - 1, join], serveUrl: await ensureBundle({ cacheDir: bundleDir }), browser });
+  await browser.close({ silent: true });
+  note(`naive join frames in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const naiveVideo = path.join(work, 'naive', 'video.mp4');
+  let worst = Infinity;
+  for (const f of [join - 1, join]) worst = Math.min(worst, await framePsnr(pipelineVideo, f, naiveVideo, f - (join - 1)));
+  line('render_naive_join_frames', 2, 'frames');
+  line('join_psnr_min_db', worst.toFixed(1), 'dB');
+} else if (!values['skip-naive']) {
   const browser = await openRenderBrowser();
   const t0 = performance.now();
   await renderGuide({ guide: subject, outDir: path.join(work, 'naive'), serveUrl: await ensureBundle({ cacheDir: bundleDir }), browser });

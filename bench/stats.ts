@@ -78,7 +78,7 @@ async function run(backend: 'postgres' | 'pglite'): Promise<number> {
     const cells = await db.query<{ grain: string; n: number }>(`SELECT grain, count(*) AS n FROM analytics_cells GROUP BY 1 ORDER BY 1`);
     say(`[${backend}] rollup cells: ${cells.map((c) => `${c.grain}=${c.n}`).join(' ')}`);
 
-    const logFile = path.join(os.tmpdir(), `vg-bench-stats-${backend}.log`);
+    const logFile = path.join(os.tmpdir(), `vg-bench-stats-${backend}-${process.pid}.log`);
     const api = await startTestApi({ backend, label: 'bench_stats', db, logDestination: pino.destination({ dest: logFile, sync: false }) });
     let worst = 0;
     try {
