@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../server/config';
 import { S3MediaStore } from '../server/media';
 import { purgeExpired, sweepOrphans } from '../server/purge';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { waitFor } from './helpers/render-env';
 import { startTestS3, type TestS3 } from './helpers/s3-server';
 
 // Issue #18: the media store on a real S3 HTTP server (s3rver), through the real API.
@@ -188,6 +189,10 @@ describe('S3 media store (s3rver)', () => {
       expect(part.status).toBe(206);
       expect(Buffer.from(await part.arrayBuffer()).equals(video.subarray(5 * MiB - 10, 5 * MiB + 10))).toBe(true);
       expect((await fetch(`${redirecting.url}/api/media/${guide.token}/audio.m4a`, { redirect: 'manual' })).status).toBe(404);
+      // And it does expire: a URL of a few seconds (X-Amz-Date has whole seconds) is refused after them.
+      const brief = await store.presign(guide.id, 'video.mp4', 5);
+      expect((await fetch(brief, { headers: { range: 'bytes=0-0' } })).status).toBe(206);
+      await waitFor(async () => (await fetch(brief, { headers: { range: 'bytes=0-0' } })).status === 403, 30_000, 'the presigned URL to expire');
     } finally {
       await redirecting.close();
     }
