@@ -187,6 +187,7 @@ describe('S3 media store (s3rver)', () => {
       expect(location.href).not.toContain(guide.token);
       const part = await fetch(location, { headers: { range: 'bytes=5242870-5242889' } });
       expect(part.status).toBe(206);
+      expect(part.headers.get('cache-control')).toBe('private, no-store');
       expect(Buffer.from(await part.arrayBuffer()).equals(video.subarray(5 * MiB - 10, 5 * MiB + 10))).toBe(true);
       expect((await fetch(`${redirecting.url}/api/media/${guide.token}/audio.m4a`, { redirect: 'manual' })).status).toBe(404);
       // And it does expire: a URL of a few seconds (X-Amz-Date has whole seconds) is refused after them.
