@@ -24,6 +24,8 @@
  *                            frame says| sampled every 250 ms while a scene's narration plays;
  *   player_throttled_realtime — composition frames advanced ÷ (30 × wall seconds): below 1 the
  *                            player waited (buffering) rather than dropped frames.
+ * `--warm-audio` (a diagnosis): the bench asks for every narration file once before the phone does, so
+ * the server has encoded it and the phone's requests answer at once.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     watch: { type: 'string' },
     throttle: { type: 'string', default: '4' },
     network: { type: 'string', default: 'fast3g' },
+    'warm-audio': { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -140,6 +143,7 @@ const SAMPLER = `(() => {
 async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, api: Awaited<ReturnType<typeof startPlayerApi>>, g: { qr: string; token: string }) {
   const m = (await (await fetch(`${api.url}/api/access/${g.token}/narrated`)).json()) as { guide: Guide; narration: { frames: Record<string, number>; audio: Record<string, string> } };
   const sb = storyboardOf(m.guide, { narrationFrames: m.narration.frames });
+  if (values['warm-audio']) for (const url of Object.values(m.narration.audio)) await (await fetch(`${api.url}${url}`)).arrayBuffer();
   const lastFrame = Math.min(sb.durationInFrames - 1, Number.isFinite(watchSeconds) ? Math.round(watchSeconds * sb.fps) : Infinity);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await context.newPage();
@@ -169,6 +173,7 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
     const t = bytes.totals();
     const seconds = (b.last - b.firstAdvance!) / 1000;
     const signed: number[] = [];
+    const perScene = new Map<string, number[]>();
     let silent = 0;
     for (const s of b.samples) {
       if (!s.playing) continue;
@@ -180,10 +185,14 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
       if (expected < 0.25 || s.frame >= scene.from + LEAD_IN_FRAMES + (m.narration.frames[scene.id] ?? 0) - 8) continue;
       const a = s.audios.find((x) => x.src.endsWith(url) && !x.paused && !x.muted);
       if (!a) silent += 1;
-      else signed.push((a.time - expected) * 1000);
+      else {
+        signed.push((a.time - expected) * 1000);
+        (perScene.get(scene.id) ?? perScene.set(scene.id, []).get(scene.id)!).push((a.time - expected) * 1000);
+      }
     }
     const drifts = signed.map(Math.abs);
-    return { firstFrameMs, ...t, signed, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
+    const sceneDrift = [...perScene].map(([id, d]) => `${id} ${Math.round(median(d))} (${Math.round(Math.min(...d))}…${Math.round(Math.max(...d))})`).join(', ');
+    return { firstFrameMs, ...t, signed, sceneDrift, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
   } finally {
     await context.close();
   }
@@ -236,6 +245,7 @@ try {
   const conditions = `CPU ${throttle}×, network ${values.network}`;
   say(`# slow phone (${conditions}): watched ${slow.watched.toFixed(1)} s of a ${slow.guideSeconds.toFixed(1)} s NASpI guide in ${slow.seconds.toFixed(1)} s; ${slow.requests} requests, ${slow.audioRequests} for ${slow.audioFiles} narration files; ${slow.drifts.length} drift samples (audio minus video: median ${Math.round(median(slow.signed))} ms, from ${Math.round(Math.min(...slow.signed))} to ${Math.round(Math.max(...slow.signed))} ms), ${slow.silent} with no narration playing; ${slow.ticksPerSecond.toFixed(1)} animation frames/s`);
   say(`# narration requests: ${slow.audioDetail}`);
+  say(`# drift per scene, audio minus video, median (min…max) ms: ${slow.sceneDrift}`);
   say(`player_watched_s: ${slow.watched.toFixed(1)} s`);
   say(`player_audio_bytes: ${slow.audio} bytes`);
   say(`player_page_bytes: ${slow.page} bytes`);
