@@ -199,6 +199,18 @@ describe('S3 media store (s3rver)', () => {
     }
   });
 
+  it('answers 503 with Retry-After when the store does not answer, and says so in its log', async () => {
+    const cut = await startTestApi({ backend: 'pglite', label: 'media_s3_down', db: api.db, env: { ...s3.env, MEDIA_S3_ENDPOINT: 'http://127.0.0.1:1' } });
+    try {
+      const res = await fetch(`${cut.url}/api/media/${guide.token}/video.mp4`, { headers: { range: 'bytes=0-9' } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(cut.logs.some((l) => l.includes('media store unavailable'))).toBe(true);
+    } finally {
+      await cut.close();
+    }
+  });
+
   it("removes a guide's objects on DELETE and on purge, and sweeps objects whose guide is gone", async () => {
     const files = { 'video.mp4': randomBytes(1000), 'captions.vtt': 'WEBVTT\n', 'poster.jpg': 'p' };
     const [deleted, expired, live] = [await createGuide('s3-del'), await createGuide('s3-expired'), await createGuide('s3-live')];

@@ -1,7 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { MediaStore, OutputFile, StoredObject, ByteSpan } from '../../server/media';
-import { ApiError, notFound } from '../errors';
+import type { Logger } from '../../server/logger';
+import { ApiError, notFound, unavailable } from '../errors';
 import { checkRange } from './byte-range';
 
 // A guide's file served from a store that is not this machine's disk (S3): the same answers `send`
@@ -59,12 +60,25 @@ function rangeStillFresh(req: Request, obj: StoredObject): boolean {
   return !Number.isNaN(date) && seconds(obj.lastModified) <= date;
 }
 
-export async function sendStored(res: Response, store: MediaStore, guideId: string, file: OutputFile, contentType: string, redirectSeconds: number): Promise<void> {
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+/** A store that does not answer (network, throttling, 5xx) is 503 with Retry-After, as a database that does not. */
+async function fromStore<T>(call: Promise<T>, logger: Logger): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    logger.warn({ err: { type: (err as Error).name, message: (err as Error).message } }, 'media store unavailable: answering 503');
+    throw unavailable('temporarily unavailable; try again later', STORE_RETRY_AFTER_SECONDS);
+  }
+}
+
+export async function sendStored(res: Response, store: MediaStore, guideId: string, file: OutputFile, contentType: string, redirectSeconds: number, logger: Logger): Promise<void> {
   const req = res.req;
-  const obj = await store.stat(guideId, file);
+  const obj = await fromStore(store.stat(guideId, file), logger);
   if (!obj) throw notFound();
   if (redirectSeconds > 0) {
-    const url = await store.presign(guideId, file, redirectSeconds);
+    const url = await fromStore(store.presign(guideId, file, redirectSeconds), logger);
     if (url) {
       // The redirect itself is as private as the token that led to it (no-store from privateAnswer).
       res.redirect(302, url);
@@ -83,17 +97,18 @@ export async function sendStored(res: Response, store: MediaStore, guideId: stri
   const header = req.headers.range !== undefined && rangeStillFresh(req, obj) ? req.headers.range : undefined;
   // A Range the file cannot serve is the client's error: 416 with the size (byte-range.ts).
   const span = spanOf(checkRange(header, obj.size), obj.size);
+  // The read before the status and length: a store that fails here leaves the error handler a
+  // clean answer. If-Match: an object replaced since the HEAD fails instead of mixing two renders.
+  const body = req.method === 'HEAD' || obj.size === 0 ? null : await fromStore(store.read(guideId, file, span ?? undefined, obj.etag), logger);
   if (span) {
     res.status(206);
     res.setHeader('Content-Range', `bytes ${span.start}-${span.end}/${obj.size}`);
   }
   res.setHeader('Content-Length', String(span ? span.end - span.start + 1 : obj.size));
-  if (req.method === 'HEAD' || obj.size === 0) {
+  if (!body) {
     res.end();
     return;
   }
-  // If-Match on the read: an object replaced since the HEAD fails instead of mixing two renders.
-  const body = await store.read(guideId, file, span ?? undefined, obj.etag);
   try {
     await pipeline(body, res);
   } catch (err) {

@@ -117,7 +117,7 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
     // A directory store: `send` serves the file as it always did; a bucket: store-file.ts.
     const local = ctx.media.localPath(row.guide_id, file);
     if (local) await sendFile(res, local, MEDIA_FILES[file]);
-    else await sendStored(res, ctx.media, row.guide_id, file, MEDIA_FILES[file], ctx.config.mediaStore.kind === 's3' ? ctx.config.mediaStore.redirectSeconds : 0);
+    else await sendStored(res, ctx.media, row.guide_id, file, MEDIA_FILES[file], ctx.config.mediaStore.kind === 's3' ? ctx.config.mediaStore.redirectSeconds : 0, ctx.logger);
   });
 
   // The embeddable player. The token travels in the fragment (/embed#<token>), which browsers never
