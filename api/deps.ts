@@ -4,7 +4,7 @@ import type { Config, RateLimitSettings } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
 import type { MediaStore } from '../server/media';
-import type { RenderJobData } from '../server/queues';
+import type { NarrationJobData, RenderJobData } from '../server/queues';
 import type { Secrets } from '../server/secrets';
 import type { SpeechContext } from '../speech/guide-narration';
 import type { CitizenVerifier } from './auth/citizen-jwt';
@@ -18,6 +18,8 @@ export interface AppDeps {
   db: Database;
   redis: Redis;
   renderQueue: Queue<RenderJobData>;
+  /** Narration jobs for guides not rendered at once (narrator/); unset: the API narrates at first access only. */
+  narrationQueue?: Queue<NarrationJobData>;
   logger: Logger;
   /** Defaults to resolveSecrets(config) (environment, or DATA_DIR/secrets.json outside production). */
   secrets?: Secrets;

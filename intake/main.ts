@@ -9,7 +9,7 @@ import { amqpAddress } from '../server/config/intake';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { createLogger } from '../server/logger';
-import { createRenderQueue } from '../server/queues';
+import { createNarrationQueue, createRenderQueue } from '../server/queues';
 import { createRedis } from '../server/redis';
 import { resolveSecrets } from '../server/secrets';
 import { startIntake } from './start';
@@ -27,7 +27,9 @@ await migrate(db);
 // The producer side of the render queue: new guides' renders are queued here (INTAKE_RENDER_POLICY=eager).
 const queueConnection = createRedis(config.redis, 'queue', 'intake-render-queue', logger);
 const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
-const running = startIntake({ settings: config.intake, creation: { config, db, secrets, renderQueue, logger }, logger });
+// INTAKE_RENDER_POLICY=lazy: new guides are narrated ahead instead (docs/narration.md), when NARRATE_AHEAD.
+const narrationQueue = config.narrator.ahead ? createNarrationQueue(queueConnection, config.queuePrefix, config.narrator.queue, config.narrator.attempts) : undefined;
+const running = startIntake({ settings: config.intake, creation: { config, db, secrets, renderQueue, narrationQueue, logger }, logger });
 process.stdout.write(`intake: reading ${config.intake.queue} at ${amqpAddress(config.intake.url)} (database: ${db.kind}); Ctrl-C stops\n`);
 
 let stopping = false;
@@ -40,6 +42,7 @@ async function stop(signal: string): Promise<void> {
   force.unref();
   await running.close();
   await renderQueue.close();
+  await narrationQueue?.close();
   queueConnection.disconnect();
   await db.close();
   process.exit(0);

@@ -6,6 +6,7 @@ import { impactSchema, impactSection, type ImpactSettings } from './config/impac
 import { intakeSchema, intakeSection, requireIntakeBatchWithinPrefetch, type IntakeSettings } from './config/intake';
 import { mediaStoreSchema, mediaStoreSection, requireS3Settings, type MediaStoreSettings } from './config/media-store';
 import { renderSchema, renderSection, requireHttpSpeech, speechSchema, speechSection, type RenderSettings, type SpeechConfig } from './config/media';
+import { narratorSchema, narratorSection, type NarratorSettings } from './config/narrator';
 import { notifySchema, notifySection, type NotifierSettings } from './config/notify';
 import { redisSchema, redisSection, type RedisSettings } from './config/redis';
 import { apiKeyVariable, duration, optionalString, secret } from './config/parse';
@@ -17,6 +18,7 @@ export type { ImpactSettings } from './config/impact';
 export type { IntakeSettings } from './config/intake';
 export type { RenderSettings, SpeechConfig } from './config/media';
 export type { MediaStoreSettings, S3StoreSettings } from './config/media-store';
+export type { NarratorSettings } from './config/narrator';
 export type { NotifierSettings } from './config/notify';
 export type { RedisSettings } from './config/redis';
 export { productionProblems } from './config/production';
@@ -85,7 +87,7 @@ function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx
 
 /** Every section in one schema, so one parse reports every malformed variable at once. */
 const envSchema = z
-  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...impactSchema.shape, ...intakeSchema.shape, ...speechSchema.shape, ...renderSchema.shape, ...mediaStoreSchema.shape })
+  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...impactSchema.shape, ...intakeSchema.shape, ...speechSchema.shape, ...renderSchema.shape, ...mediaStoreSchema.shape, ...narratorSchema.shape })
   .superRefine(requireHttpSpeech)
   .superRefine(requireS3Settings)
   .superRefine(requireJwtClaimsInProduction)
@@ -134,6 +136,8 @@ export interface Config {
   render: RenderSettings;
   /** Where rendered files live: videoDir (local) or an S3-compatible bucket; videoDir stays the workers' staging area. */
   mediaStore: MediaStoreSettings;
+  /** Narration ahead of time: the narration queue and the narrator (docs/narration.md). */
+  narrator: NarratorSettings;
 }
 
 export class ConfigError extends Error {
@@ -183,5 +187,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     speech: speechSection(e, dataDir),
     render: renderSection(e, dataDir),
     mediaStore: mediaStoreSection(e),
+    narrator: narratorSection(e),
   };
 }

@@ -64,3 +64,42 @@ export async function enqueueRenders(queue: Queue<RenderJobData>, requests: read
     })),
   );
 }
+
+/**
+ * Narration ahead of time (narrator/, docs/narration.md): the job names the guide and its type
+ * version, nothing else. The narrator reads the guide from the database.
+ */
+export interface NarrationJobData {
+  guideId: string;
+  typeVersion: string;
+}
+
+export interface NarrationRequest {
+  guideId: string;
+  typeVersion: string;
+  /** renderPriority's scale: 0 first (a citizen told now), then by print date. */
+  priority: number;
+}
+
+/** Same guide, same type version → same job id: a second enqueue while the first is kept is absorbed. */
+export const narrationJobId = renderJobId;
+
+export function createNarrationQueue(connection: ConnectionOptions, prefix: string, name: string, attempts = 3): Queue<NarrationJobData> {
+  return new Queue<NarrationJobData>(name, {
+    connection,
+    prefix,
+    defaultJobOptions: { attempts, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: { age: 86_400, count: 10_000 }, removeOnFail: { age: 86_400, count: 10_000 } },
+  });
+}
+
+/** Enqueues narrations in one round trip; duplicates are absorbed by the job ids. */
+export async function enqueueNarrations(queue: Queue<NarrationJobData>, requests: readonly NarrationRequest[]): Promise<void> {
+  if (requests.length === 0) return;
+  await queue.addBulk(
+    requests.map((r) => ({
+      name: 'narrate',
+      data: { guideId: r.guideId, typeVersion: r.typeVersion },
+      opts: { jobId: narrationJobId(r.guideId, r.typeVersion), ...(r.priority > 0 ? { priority: Math.min(r.priority, MAX_PRIORITY) } : {}) },
+    })),
+  );
+}

@@ -20,7 +20,7 @@ import { migrate } from './db/migrate';
 import { createLogger, type Logger } from './logger';
 import { purgeExpired, schedulePurge, sweepOrphans } from './purge';
 import { createMediaStore, type MediaStore } from './media';
-import { createRenderQueue } from './queues';
+import { createNarrationQueue, createRenderQueue } from './queues';
 import { assertProductionRedis, createRedis, readRedisSettings, redisAddress } from './redis';
 import { resolveSecrets } from './secrets';
 import { ensureApiKeys, ensureDemoGuides } from './start-demo';
@@ -29,6 +29,7 @@ import { startRenderWorker } from '../render-worker/start';
 import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier } from '../notifier/start';
 import { startIntake } from '../intake/start';
+import { startNarrator } from '../narrator/start';
 import { amqpAddress } from './config/intake';
 import { ClipCache, createEngine } from '../speech';
 
@@ -76,6 +77,9 @@ try {
   const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
   stops.push({ name: 'render queue', stop: () => renderQueue.close() });
   await renderQueue.waitUntilReady();
+  // Narration ahead of time (docs/narration.md): the producer side, for guides not rendered at once.
+  const narrationQueue = config.narrator.ahead ? createNarrationQueue(queueConnection, config.queuePrefix, config.narrator.queue, config.narrator.attempts) : undefined;
+  if (narrationQueue) stops.push({ name: 'narration queue', stop: () => narrationQueue.close() });
   if (production) await assertProductionRedis(redis, config.redis);
   else {
     const settings = await readRedisSettings(redis).catch(() => null);
@@ -95,7 +99,7 @@ try {
 
   const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
   const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) }) };
-  const app = createApp({ config, db, redis, renderQueue, logger, secrets, speech, media });
+  const app = createApp({ config, db, redis, renderQueue, narrationQueue, logger, secrets, speech, media });
   // Runs after the HTTP server stopped (stops go in reverse): every accepted batch is written.
   stops.push({ name: 'event ingestion', stop: () => closeEventIngestion(contextOf(app)) });
   // Demo guides and the demo citizen's consent (which sends an email) only outside production.
@@ -104,6 +108,13 @@ try {
   if (startWorker) {
     const worker = await startWorker({ config, db, logger, redisUrl: config.redisUrl, media });
     stops.push({ name: 'render worker', stop: () => worker.close() });
+  }
+
+  // The narrator, on the API's clip cache (one process: a clip asked for by both is synthesised once).
+  // With PostgreSQL, more narrators can run beside it on worker hosts: `npm run narrator`.
+  if (narrationQueue) {
+    const narrator = await startNarrator({ config, db, logger, redisUrl: config.redisUrl, speech });
+    stops.push({ name: 'narrator', stop: () => narrator.close() });
   }
 
   // Notifications (issue #10). Without SMTP_URL, mail goes to a local SMTP sink that files every
@@ -120,7 +131,7 @@ try {
 
   // Guides from the institute's broker (issue #18, docs/intake.md), when AMQP_URL is set.
   if (config.intake.url) {
-    const intake = startIntake({ settings: config.intake, creation: { config, db, secrets, renderQueue, logger }, logger });
+    const intake = startIntake({ settings: config.intake, creation: { config, db, secrets, renderQueue, narrationQueue, logger }, logger });
     stops.push({ name: 'intake', stop: () => intake.close() });
   }
 

@@ -9,6 +9,7 @@ import { writeOutbox } from '../../server/notify/outbox';
 import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
 import { checkEnvelope, prepareGuide } from '../../server/guides/prepare';
+import { requestNarrations } from '../../server/guides/narration-ahead';
 import { FatalUploadError, type RowError, type SourceRow } from './source-row';
 
 export interface UploadReport {
@@ -95,6 +96,8 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
         ctx.logger.warn({ campaignId: campaign.id, err: { type: (err as Error).name, message: (err as Error).message } }, 'render enqueue failed');
       }
     }
+    // Rendered at first access: narrated ahead instead, by print date like the renders (docs/narration.md).
+    if (!eager && toRender.length) await requestNarrations(ctx.narrationQueue, ctx.logger, toRender.map((c) => ({ guideId: c.id, typeVersion, priority })), { campaignId: campaign.id });
   }
 
   // One batch in flight while the next one fills: parsing overlaps the database's work.

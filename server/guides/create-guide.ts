@@ -8,7 +8,7 @@ import { CHANNELS, linkOf, mintTokens } from '../db/token-derivation';
 import { directHoldoutShare, holdoutKey, isHeldOut } from '../impact/holdout';
 import type { Logger } from '../logger';
 import { writeOutbox } from '../notify/outbox';
-import { enqueueRenders, renderPriority, type RenderJobData } from '../queues';
+import { enqueueRenders, renderPriority, type NarrationJobData, type RenderJobData } from '../queues';
 import type { Secrets } from '../secrets';
 import { linksOfGuide, type Links } from './links';
 import { prepareGuide } from './prepare';
@@ -22,6 +22,8 @@ export interface GuideCreation {
   db: Database;
   secrets: Pick<Secrets, 'fiscalCodeHmacKey' | 'tokenSecret'>;
   renderQueue: Queue<RenderJobData>;
+  /** Narration ahead of time for guides not rendered at once (server/guides/narration-ahead.ts); unset: none. */
+  narrationQueue?: Queue<NarrationJobData>;
   logger: Logger;
 }
 

@@ -7,6 +7,7 @@ import { directHoldoutShare, holdoutKey, isHeldOut } from '../impact/holdout';
 import { enqueueRenders, renderPriority } from '../queues';
 import { issueLinks, type GuideCreation } from './create-guide';
 import { linksOfGuides, type Links } from './links';
+import { requestNarrations } from './narration-ahead';
 import type { PreparedGuide } from './prepare';
 
 /**
@@ -111,6 +112,12 @@ export async function createGuidesOnce(ctx: GuideCreation, requests: readonly Me
       // Still 'queued' in the database: the worker re-enqueues such guides.
       ctx.logger.warn({ guides: renders.length, err: { type: err.name, message: err.message } }, 'render enqueue failed'),
     );
+  }
+
+  // Not rendered now: narrated ahead on a narrator (first in its queue: these citizens are told now).
+  if (options.render === 'lazy' && written.created.length) {
+    const versions = new Map([...prepared.values()].map((p) => [p.id, p.typeVersion]));
+    await requestNarrations(ctx.narrationQueue, ctx.logger, written.created.map((guideId) => ({ guideId, typeVersion: versions.get(guideId)!, priority: renderPriority({ immediate: true }) })));
   }
 
   // Duplicates: the guide of their first handling, its state and live links now.

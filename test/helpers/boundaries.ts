@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The top-level folders whose imports are ruled (DESIGN.md, "Layout and the direction of imports"). */
-const LAYERS = ['compositions', 'server', 'speech', 'api', 'render-worker', 'notifier', 'intake', 'system', 'player'] as const;
+const LAYERS = ['compositions', 'server', 'speech', 'api', 'render-worker', 'notifier', 'narrator', 'intake', 'system', 'player'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** What each layer may import besides itself and node_modules. */
@@ -13,8 +13,9 @@ const ALLOWED: Record<Layer, Layer[]> = {
   api: ['compositions', 'server', 'speech'],
   'render-worker': ['compositions', 'server', 'speech'],
   notifier: ['compositions', 'server'],
+  narrator: ['compositions', 'server', 'speech'],
   intake: ['compositions', 'server'],
-  system: ['compositions', 'server', 'speech', 'api', 'render-worker', 'notifier', 'intake'],
+  system: ['compositions', 'server', 'speech', 'api', 'render-worker', 'notifier', 'narrator', 'intake'],
   player: ['compositions'],
 };
 
@@ -23,7 +24,7 @@ const ALLOWED: Record<Layer, Layer[]> = {
  * files alone may import the process layers. Nothing else below system/ may.
  */
 const COMPOSITION_ROOTS = new Set(['server/start.ts', 'server/start-demo.ts']);
-const PROCESS_LAYERS: Layer[] = ['api', 'render-worker', 'notifier', 'intake'];
+const PROCESS_LAYERS: Layer[] = ['api', 'render-worker', 'notifier', 'narrator', 'intake'];
 
 const SOURCE = /\.(ts|tsx|mts)$/;
 
