@@ -33,6 +33,8 @@ export interface NarrationOutcome {
   scenes?: number;
   /** Wall time of the job. */
   ms?: number;
+  /** Of which encoding the scenes' Opus (ffmpeg, one process per scene not encoded before). */
+  encodeMs?: number;
   /** CPU time of this process during the job (resampling, shaping, scene WAVs); the engines' own processes (Festival, eSpeak NG, ffmpeg) are not included. */
   cpuMs?: number;
 }
@@ -61,14 +63,17 @@ export async function narrateAhead(db: Database, speech: SpeechContext, data: Na
   const started = performance.now();
   const cpu = process.cpuUsage();
   const n = await narrateStoredGuide(db, row.id, row.data, speech);
+  const encoding = performance.now();
   for (const s of n.scenes) await sceneAudioIn(s.audioPath, 'webm');
   const used = process.cpuUsage(cpu);
+  const done = performance.now();
   return {
     guideId: row.id,
     sentences: n.stats.sentences,
     synthesized: n.stats.synthesized,
     scenes: n.scenes.length,
-    ms: Math.round(performance.now() - started),
+    ms: Math.round(done - started),
+    encodeMs: Math.round(done - encoding),
     cpuMs: Math.round((used.user + used.system) / 1000),
   };
 }
@@ -99,7 +104,7 @@ export async function startNarrator(deps: StartNarratorDeps): Promise<RunningNar
         totals.synthesized += outcome.synthesized ?? 0;
         totals.ms += outcome.ms ?? 0;
         totals.cpuMs += outcome.cpuMs ?? 0;
-        logger.info({ guideId: data.guideId, sentences: outcome.sentences, synthesized: outcome.synthesized, scenes: outcome.scenes, ms: outcome.ms, cpuMs: outcome.cpuMs }, 'narrated ahead');
+        logger.info({ guideId: data.guideId, sentences: outcome.sentences, synthesized: outcome.synthesized, scenes: outcome.scenes, ms: outcome.ms, encodeMs: outcome.encodeMs, cpuMs: outcome.cpuMs }, 'narrated ahead');
       }
       return outcome;
     } catch (err) {
