@@ -56,6 +56,20 @@ describe('the AUU generator walks the edge cases', () => {
       new Set(['adult-child-declaration', 'separated-parents-data', 'other-parent-data', 'disability-certificate', 'residence-permit', 'large-family-data']),
     );
   });
+  it('siblings are born at least ten months apart, or on the same day (twins)', () => {
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    let twins = 0;
+    for (const g of gs) {
+      const days = g.benefit.children.map((ch: any) => day(ch.birthDate));
+      for (let i = 0; i < days.length; i++)
+        for (let j = i + 1; j < days.length; j++) {
+          const gap = Math.abs(days[i] - days[j]);
+          if (gap === 0) twins += 1;
+          else expect(gap).toBeGreaterThanOrEqual(300);
+        }
+    }
+    expect(twins).toBeGreaterThan(0);
+  });
   it('the parent is older than every child by at least 12 years', () => {
     for (const g of gs) for (const ch of g.benefit.children) expect(g.citizen.age - age(ch.birthDate, on(g))).toBeGreaterThanOrEqual(12);
   });

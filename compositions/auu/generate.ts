@@ -86,8 +86,21 @@ export function generateAuu(rng: Rng, variant: number): AuuEnvelope {
     'disabled-adult': [Math.ceil(CHILD_UNTIL * 365.25) + 5, 40 * 365],
   };
   const table = AUU_YEARS[year]!;
+  // Siblings are born at least ten months apart, or on the same day (twins): redraw a date that is
+  // closer to a sibling's, and after a few tries make the child that sibling's twin when it can be.
+  const born: { days: number }[] = [];
+  const tooClose = (d: number) => born.find((o) => o.days !== d && Math.abs(o.days - d) < 300);
+  const birthDays = (kind: ChildKind): number => {
+    let d = rng.int(...daysFor[kind]);
+    for (let tries = 0; tries < 50 && tooClose(d); tries++) d = rng.int(...daysFor[kind]);
+    const near = tooClose(d);
+    const [lo, hi] = daysFor[kind];
+    if (near && near.days >= lo && near.days <= hi) d = near.days;
+    born.push({ days: d });
+    return d;
+  };
   const kids = kinds.map((kind, i) => {
-    const birthDate = addDays(blockedSince, -rng.int(...daysFor[kind]));
+    const birthDate = addDays(blockedSince, -birthDays(kind));
     const age = ageOn(birthDate, blockedSince);
     let disability: Disability =
       kind === 'adult-pending' || (i === 0 && kase === 'adult-with-declaration')

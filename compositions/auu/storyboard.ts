@@ -15,7 +15,7 @@ import {
 import { ADULT_FROM, ageOn, CHILD_UNTIL, ISEE_ARREARS_DEADLINE, ISEE_PERIOD_START, PAYMENT_RELEASE_DAYS, PAYMENT_USUAL_DAY } from './rules';
 import type { AuuGuide, MissingItem } from './schema';
 
-export const AUU_VERSION = 'auu@2';
+export const AUU_VERSION = 'auu@3';
 
 type Child = AuuGuide['benefit']['children'][number];
 
@@ -113,8 +113,16 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
   if (known.length)
     say(
       l(
-        `Con i dati della domanda, l'Assegno è di ${money(total).it} al mese${known.length < n ? " per i figli di cui conosciamo già l'importo" : ''}.`,
-        `With the details in the application, the allowance is ${money(total).en} a month${known.length < n ? ' for the children whose amount is already known' : ''}.`,
+        `Con i dati della domanda, l'Assegno è di ${money(total).it} al mese${known.length < n ? ` per ${names(known).it}` : ''}.`,
+        `With the details in the application, the allowance is ${money(total).en} a month${known.length < n ? ` for ${names(known).en}` : ''}.`,
+      ),
+    );
+  const unknown = b.children.filter((ch) => ch.monthlyAmountCents === undefined);
+  if (known.length && unknown.length)
+    say(
+      l(
+        `Per ${names(unknown).it} l'importo sarà calcolato quando riprende l'esame della domanda.`,
+        `For ${names(unknown).en}, the amount will be worked out when the application is examined again.`,
       ),
     );
   const babies = known.filter((ch) => ageOf(ch) < 1);

@@ -18,7 +18,7 @@ import {
 } from './rules';
 import { verdictFacts, type InvaliditaGuide } from './schema';
 
-export const INVALIDITA_VERSION = 'invalidita@2';
+export const INVALIDITA_VERSION = 'invalidita@3';
 
 /** Joins sentences, leaving out the empty ones (no double spaces). */
 const say = (...parts: string[]): string => parts.filter((p) => p.length > 0).join(' ');
@@ -401,7 +401,7 @@ function benefitsScene(g: InvaliditaGuide, year: RuleYear, w: Voice): SceneDraft
   const b = g.benefit;
   const v = verdictFacts(b, g.citizen.age);
   const { self, name } = w;
-  const deps = ['citizen.age', 'benefit.subject', 'benefit.verdictDate', 'benefit.assessment', 'benefit.percentage', 'benefit.minorFinding', 'benefit.benefits'];
+  const deps = ['citizen.age', 'benefit.subject', 'benefit.verdictDate', 'benefit.assessment', 'benefit.percentage', 'benefit.minorFinding', 'benefit.benefits', 'benefit.reviewable'];
   const title = l('Le prestazioni economiche', 'Cash benefits');
   const headline = l('Prestazioni economiche', 'Cash benefits');
 
@@ -447,7 +447,11 @@ function benefitsScene(g: InvaliditaGuide, year: RuleYear, w: Voice): SceneDraft
         caption: l('con questo verbale', 'with this report'),
         rows: [],
       },
-      narration: sayL(why, l(`Se ${self ? 'la tua salute' : `la salute di ${name}`} peggiora, puoi chiedere una nuova visita.`, `If ${self ? 'your' : possessive(name)} health gets worse, you can ask for a new assessment.`)),
+      // The next steps scene says how to ask for a new visit unless a review is scheduled: said once.
+      narration:
+        recognisesInvalidity(b) && b.reviewable
+          ? sayL(why, l(`Se ${self ? 'la tua salute' : `la salute di ${name}`} peggiora, puoi chiedere una nuova visita.`, `If ${self ? 'your' : possessive(name)} health gets worse, you can ask for a new assessment.`))
+          : why,
       actions: [],
     };
   }

@@ -143,7 +143,8 @@ export const golden: GoldenCitizen[] = [
     envelope: adultDeclarationMissing,
     hears: [
       'La domanda riguarda Giulia e Paolo.',
-      "Con i dati della domanda, l'Assegno è di 191,17 € al mese per i figli di cui conosciamo già l'importo.",
+      "Con i dati della domanda, l'Assegno è di 191,17 € al mese per Paolo.",
+      "Per Giulia l'importo sarà calcolato quando riprende l'esame della domanda.",
       "Giulia ha tra 18 e 21 anni: l'Assegno spetta solo per un figlio di questa età che studia o segue un corso, lavora con un reddito sotto gli 8.000 € l'anno, cerca lavoro tramite il Centro per l'Impiego o fa il servizio civile. Per questo serve la tua dichiarazione.",
       'Per sbloccare la domanda devi aggiungere la dichiarazione per Giulia, che ha tra 18 e 21 anni.',
     ],

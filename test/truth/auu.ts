@@ -54,7 +54,16 @@ export const claims: Claim<AuuGuide>[] = [
     when: (g) => known(g).length > 0,
   },
   { why: 'no amount is said to be set when none is known', says: /L'importo non è ancora definito/, holds: (g) => known(g).length === 0, when: (g) => known(g).length === 0 && !noIsee(g) },
-  { why: 'a partial total is said to be partial', says: /per i figli di cui conosciamo già l'importo/, holds: (g) => known(g).length > 0 && known(g).length < g.benefit.children.length, when: (g) => known(g).length > 0 && known(g).length < g.benefit.children.length },
+  {
+    why: 'a partial total names the children it is for, and says the others’ amount is still to be worked out',
+    says: /l'importo sarà calcolato quando riprende l'esame della domanda/,
+    holds: (g, b) => {
+      const some = known(g).length > 0 && known(g).length < g.benefit.children.length;
+      const others = g.benefit.children.filter((ch) => ch.monthlyAmountCents === undefined).map((ch) => ch.givenName);
+      return some && others.every((name) => narrationIt(b).includes(name)) && /al mese per [A-Z]/.test(narrationIt(b));
+    },
+    when: (g) => known(g).length > 0 && known(g).length < g.benefit.children.length,
+  },
   { why: 'the +50% is said for a child under 1 whose amount is known', says: /meno di un anno, l'importo è aumentato del 50%/, holds: (g) => kids(g, (ch, a) => a < 1 && ch.monthlyAmountCents !== undefined).length > 0, when: (g) => kids(g, (ch, a) => a < 1 && ch.monthlyAmountCents !== undefined).length > 0 },
   { why: 'the disability increase is said only for a disabled minor whose amount is known', says: /comprende la maggiorazione per la disabilità/, holds: (g) => kids(g, (ch, a) => a < 18 && ch.disability !== 'none' && ch.monthlyAmountCents !== undefined).length > 0 },
   { why: 'the household increase for 4+ children', says: /Con quattro o più figli/, holds: (g) => g.benefit.children.length >= 4, when: (g) => g.benefit.children.length >= 4 },

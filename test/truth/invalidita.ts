@@ -62,6 +62,7 @@ const euros = (s: string, re: RegExp) => [...s.matchAll(re)].map((m) => m[1]!);
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 
 export const claims: Claim<G>[] = [
+  { why: 'how to ask for a new visit is said once, not in two scenes', says: /peggiora, puoi chiedere una nuova visita/, holds: (_g, b) => (itText(b).match(/peggiora, puoi chiedere una nuova visita/g) ?? []).length === 1 },
   // ── What the verdict recognises ───────────────────────────────────────────────────────
   {
     why: 'civil invalidity is said to be recognised only from 34% (an adult\'s percentage)',
