@@ -191,8 +191,31 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
       }
     }
     const drifts = signed.map(Math.abs);
+    // The narration's own clock against the page's: audio seconds played per wall second, over
+    // consecutive samples of one clip with no seek between them (a rate far from 1 is a seek).
+    let audioSpan = 0;
+    let wallSpan = 0;
+    let audioStalls = 0;
+    let audioLostMs = 0;
+    for (let i = 1; i < b.samples.length; i++) {
+      const [p, q] = [b.samples[i - 1]!, b.samples[i]!];
+      const ap = p.audios.find((x) => !x.paused && !x.muted);
+      const aq = ap && q.audios.find((x) => x.src === ap.src && !x.paused && !x.muted);
+      if (!ap || !aq || !p.playing || !q.playing) continue;
+      const rate = (aq.time - ap.time) / ((q.t - p.t) / 1000);
+      const frames = (q.frame - p.frame) / sb.fps / ((q.t - p.t) / 1000);
+      // The narration stood still (or nearly) while the player's frame went on: time the audio lost.
+      if (rate < 0.7 && rate >= 0 && frames > 0.7) {
+        audioStalls += 1;
+        audioLostMs += (q.t - p.t) * (frames - rate);
+      }
+      if (Math.abs(rate - 1) > 0.3) continue;
+      audioSpan += aq.time - ap.time;
+      wallSpan += (q.t - p.t) / 1000;
+    }
+    const frameRate = (b.endFrame - startFrame) / sb.fps / seconds;
     const sceneDrift = [...perScene].map(([id, d]) => `${id} ${Math.round(median(d))} (${Math.round(Math.min(...d))}…${Math.round(Math.max(...d))})`).join(', ');
-    return { firstFrameMs, ...t, signed, sceneDrift, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
+    return { firstFrameMs, ...t, signed, sceneDrift, audioClock: audioSpan / wallSpan, frameRate, audioStalls, audioLostMs, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
   } finally {
     await context.close();
   }
@@ -246,6 +269,7 @@ try {
   say(`# slow phone (${conditions}): watched ${slow.watched.toFixed(1)} s of a ${slow.guideSeconds.toFixed(1)} s NASpI guide in ${slow.seconds.toFixed(1)} s; ${slow.requests} requests, ${slow.audioRequests} for ${slow.audioFiles} narration files; ${slow.drifts.length} drift samples (audio minus video: median ${Math.round(median(slow.signed))} ms, from ${Math.round(Math.min(...slow.signed))} to ${Math.round(Math.max(...slow.signed))} ms), ${slow.silent} with no narration playing; ${slow.ticksPerSecond.toFixed(1)} animation frames/s`);
   say(`# narration requests: ${slow.audioDetail}`);
   say(`# drift per scene, audio minus video, median (min…max) ms: ${slow.sceneDrift}`);
+  say(`# clocks: the narration played ${slow.audioClock.toFixed(4)} s per wall second, the player's frame advanced ${slow.frameRate.toFixed(4)} s per wall second; the narration stood still while the frame advanced in ${slow.audioStalls} of the 250 ms sample intervals, losing ${Math.round(slow.audioLostMs)} ms in all`);
   say(`player_watched_s: ${slow.watched.toFixed(1)} s`);
   say(`player_audio_bytes: ${slow.audio} bytes`);
   say(`player_page_bytes: ${slow.page} bytes`);
