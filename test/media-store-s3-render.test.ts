@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEnvelopes } from '../compositions/generator/generate';
+import { storyboardOf } from '../compositions/guide-types';
+import { loadConfig, type Config } from '../server/config';
+import { getGuide } from '../server/db/guides';
+import { createLogger } from '../server/logger';
+import { S3MediaStore } from '../server/media';
+import { purgeExpired } from '../server/purge';
+import { ffprobeJson } from '../render-worker/ffmpeg';
+import { isShared } from '../render-worker/compositor/keys';
+import type { CompositingRenderer } from '../render-worker/compositor/pipeline';
+import { startRenderWorker } from '../render-worker/start';
+import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { renderTestEnv, waitFor } from './helpers/render-env';
+import { startTestS3, type TestS3 } from './helpers/s3-server';
+
+// Issue #18: real renders published to an S3 server (s3rver), streamed back through the real API,
+// purged; and a second worker with an empty disk that starts warm from the store's shared segments.
+const logger = createLogger({ level: 'warn' });
+const OUTPUTS = ['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4'];
+
+describe('renders on the S3 media store (s3rver)', () => {
+  let s3: TestS3;
+  let api: TestApi;
+  const workerConfig = (label: string): Config => {
+    // A worker of its own: an empty render cache on its disk (bundles are code, shared by hash).
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-s3-cache-${label}-`));
+    const { env } = renderTestEnv(`s3-${label}`, (api.db as { schema: string }).schema, cacheDir);
+    return loadConfig({ ...env, ...s3.env, QUEUE_PREFIX: api.config.queuePrefix });
+  };
+  const createGuide = async (seed: string) => {
+    const envelope = [...generateEnvelopes('red', 1, seed)][0]!;
+    const body = await (await call(api, 'POST', '/api/guides', { body: envelope })).json();
+    return { id: body.id as string, token: tokenOf(body.links.qr) };
+  };
+  const ready = (id: string) => waitFor(async () => (await getGuide(api.db, id))?.status === 'ready', 480_000, `guide ${id} to be ready`);
+  const guideKeys = async (id: string) => (await s3.keys(`videoguida/test/guides/${id}/`)).map((k) => k.slice(k.lastIndexOf('/') + 1)).sort();
+  const sharedScenes = async (id: string) => {
+    const row = await getGuide(api.db, id);
+    return storyboardOf(row!.data as never, { narrationFrames: (row as { narration?: { frames: Record<string, number> } }).narration?.frames }).scenes.filter(isShared).length;
+  };
+
+  beforeAll(async () => {
+    s3 = await startTestS3('render');
+    api = await startTestApi({ backend: 'postgres', label: 'media_s3_render', env: s3.env });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await s3?.close();
+  });
+
+  let first: Awaited<ReturnType<typeof createGuide>>;
+  let config: Config;
+  it('publishes every output of a real render to the bucket before the guide is ready, and streams it with Range through the API', async () => {
+    config = workerConfig('a');
+    const running = await startRenderWorker({ config, db: api.db, logger, redisUrl: config.redisUrl });
+    try {
+      first = await createGuide('s3-render-a');
+      await ready(first.id);
+    } finally {
+      await running.close();
+    }
+    expect(await guideKeys(first.id)).toEqual(OUTPUTS);
+    // Nothing published on the worker's disk: only its (empty) staging area.
+    expect(fs.readdirSync(config.videoDir).filter((n) => n !== '.staging')).toEqual([]);
+
+    const store = new S3MediaStore(s3.settings);
+    try {
+      const object = Buffer.from(await (await store.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: store.keyOf(first.id, 'video.mp4') }))).Body!.transformToByteArray());
+      const url = `${api.url}/api/media/${first.token}/video.mp4`;
+      const mid = Math.floor(object.length / 2);
+      const part = await fetch(url, { headers: { range: `bytes=${mid}-${mid + 65_535}` } });
+      expect(part.status).toBe(206);
+      expect(part.headers.get('content-range')).toBe(`bytes ${mid}-${mid + 65_535}/${object.length}`);
+      expect(Buffer.from(await part.arrayBuffer()).equals(object.subarray(mid, mid + 65_536))).toBe(true);
+      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-s3-video-')), 'video.mp4');
+      fs.writeFileSync(out, Buffer.from(await (await fetch(url)).arrayBuffer()));
+      const probe = await ffprobeJson(out, ['-show_streams']);
+      expect(probe.streams.map((s: { codec_name: string }) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+      expect((await fetch(`${api.url}/api/media/${first.token}/captions.vtt`)).status).toBe(200);
+    } finally {
+      store.close();
+    }
+    // Segments the same for every citizen went to the store; those showing this citizen's data did not.
+    expect(await s3.keys('videoguida/test/cache/')).toHaveLength(await sharedScenes(first.id));
+  }, 600_000);
+
+  it('a new worker with an empty disk takes the shared segments from the store instead of rendering them', async () => {
+    const fresh = workerConfig('b');
+    const running = await startRenderWorker({ config: fresh, db: api.db, logger, redisUrl: fresh.redisUrl });
+    const renderer = running.worker.options.renderer as CompositingRenderer;
+    const cached = await s3.keys('videoguida/test/cache/');
+    let second;
+    try {
+      second = await createGuide('s3-render-b');
+      await ready(second.id);
+    } finally {
+      await running.close();
+    }
+    const shared = await sharedScenes(second.id);
+    expect(shared).toBeGreaterThan(0);
+    expect(renderer.lastStats).toMatchObject({ cachedScenes: 0, storeScenes: shared });
+    expect(await guideKeys(second.id)).toEqual(OUTPUTS);
+    // Fetched, not rendered and put again.
+    expect((await s3.keys('videoguida/test/cache/')).sort()).toEqual(cached.sort());
+  }, 600_000);
+
+  it("purges an expired guide's objects and keeps the shared cache, which holds no personal data", async () => {
+    await api.db.query(`UPDATE guides SET expires_at = now() - interval '40 days' WHERE id = $1`, [first.id]);
+    const store = new S3MediaStore(s3.settings);
+    try {
+      expect(await purgeExpired(api.db, { media: store, graceSeconds: 30 * 86_400 })).toEqual({ guides: 1 });
+    } finally {
+      store.close();
+    }
+    expect(await guideKeys(first.id)).toEqual([]);
+    expect((await fetch(`${api.url}/api/media/${first.token}/video.mp4`)).status).toBe(404);
+    expect((await s3.keys('videoguida/test/cache/')).length).toBeGreaterThan(0);
+  });
+});
