@@ -73,7 +73,8 @@ async function citizen(api: NarrationApi, token: string): Promise<{ manifestMs: 
   const t0 = performance.now();
   let m = (await (await fetch(`${api.url}/api/access/${token}`)).json()) as Manifest;
   const manifestMs = performance.now() - t0;
-  if (m.narrationStatus === 'pending') m = (await (await fetch(`${api.url}/api/access/${token}/narrated`)).json()) as Manifest;
+  // …/narrated waits up to 60 s; a page still pending asks again (today's burst can exceed it).
+  for (let i = 0; m.narrationStatus === 'pending' && i < 10; i++) m = (await (await fetch(`${api.url}/api/access/${token}/narrated`)).json()) as Manifest;
   const first = m.narration?.audio ? Object.values(m.narration.audio)[0] : undefined;
   if (m.narrationStatus !== 'ready' || !first) return { manifestMs, readyMs: performance.now() - t0, status: m.narrationStatus };
   const audio = await fetch(`${api.url}${first}`);
