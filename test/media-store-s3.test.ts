@@ -7,7 +7,11 @@ import { generateEnvelopes } from '../compositions/generator/generate';
 import { ConfigError, loadConfig } from '../server/config';
 import { S3MediaStore } from '../server/media';
 import { purgeExpired, sweepOrphans } from '../server/purge';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { deleteGuide, getGuide } from '../server/db/guides';
+import { createLogger } from '../server/logger';
+import { RenderWorker } from '../render-worker/worker';
+import { fakeRenderer } from './helpers/fake-renderer';
+import { call, REDIS_URL, startTestApi, tokenOf, type TestApi } from './helpers/api';
 import { waitFor } from './helpers/render-env';
 import { startTestS3, type TestS3 } from './helpers/s3-server';
 
@@ -231,6 +235,39 @@ describe('S3 media store (s3rver)', () => {
     expect(await guideKeys(orphan)).toEqual([]);
     expect(await guideKeys(live.id)).toHaveLength(3);
     expect((await s3.keys('videoguida/test/guides/')).every((k) => !k.includes(orphan))).toBe(true);
+  });
+
+  it('a worker marks a guide ready only once its files are in the bucket; one deleted during the upload leaves none', async () => {
+    const [kept, doomed] = [await createGuide('s3-worker-kept'), await createGuide('s3-worker-doomed')];
+    const statusAtPublish = new Map<string, string | undefined>();
+    const published = new Set<string>();
+    const media = Object.create(store) as S3MediaStore;
+    media.publish = async (id, dir, signal) => {
+      statusAtPublish.set(id, (await getGuide(api.db, id))?.status);
+      // The operator's DELETE lands while the worker uploads.
+      if (id === doomed.id) await deleteGuide(api.db, id);
+      await store.publish(id, dir, signal);
+      published.add(id);
+    };
+    const worker = new RenderWorker({
+      connection: { url: REDIS_URL, maxRetriesPerRequest: null },
+      prefix: api.config.queuePrefix,
+      db: api.db,
+      videoDir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-s3-worker-')),
+      media,
+      renderer: fakeRenderer({ tag: 's3' }),
+      logger: createLogger({ level: 'silent' }),
+    });
+    try {
+      await waitFor(async () => (await getGuide(api.db, kept.id))?.status === 'ready', 60_000, 'the kept guide to be ready');
+      // Its upload done, then its objects gone: the worker removed them.
+      await waitFor(async () => published.has(doomed.id) && (await guideKeys(doomed.id)).length === 0, 60_000, "the deleted guide's objects to be removed");
+    } finally {
+      await worker.close();
+    }
+    expect(statusAtPublish.get(kept.id)).toBe('rendering');
+    expect(await guideKeys(kept.id)).toEqual([`videoguida/test/guides/${kept.id}/video.mp4`]);
+    expect(await guideKeys(doomed.id)).toEqual([]);
   });
 
   it('logs no error line and no personal data', () => {
