@@ -96,7 +96,10 @@ function countBytes(cdp: CDPSession) {
         f.bytes += r.bytes;
       }
       const audioDetail = [...perFile].map(([url, f]) => `${url.slice(url.lastIndexOf('/') + 1)} ${f.requests}× ${f.bytes} B`).join(', ');
-      return { page: all.reduce((a, r) => a + r.bytes, 0), audio: audio.reduce((a, r) => a + r.bytes, 0), requests: all.length, audioRequests: audio.length, audioFiles: perFile.size, audioDetail };
+      const byType = new Map<string, number>();
+      for (const r of all) byType.set(r.type || 'Other', (byType.get(r.type || 'Other') ?? 0) + r.bytes);
+      const typeDetail = [...byType].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type} ${n} B`).join(', ');
+      return { page: all.reduce((a, r) => a + r.bytes, 0), audio: audio.reduce((a, r) => a + r.bytes, 0), requests: all.length, audioRequests: audio.length, audioFiles: perFile.size, audioDetail, typeDetail };
     },
   };
 }
@@ -157,6 +160,7 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
     await page.goto(g.qr);
     await page.waitForFunction(() => document.documentElement.dataset.firstFrame, null, { timeout: 120_000 });
     const firstFrameMs = Number(await page.evaluate(() => document.documentElement.dataset.firstFrame));
+    const beforeFirstFrame = bytes.totals();
     // The sampler: every animation frame, whether the composition shows a frame it had not shown at the
     // previous one; every 250 ms, the frame and the <audio> elements read in one task.
     await page.evaluate(SAMPLER);
@@ -215,7 +219,7 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
     }
     const frameRate = (b.endFrame - startFrame) / sb.fps / seconds;
     const sceneDrift = [...perScene].map(([id, d]) => `${id} ${Math.round(median(d))} (${Math.round(Math.min(...d))}…${Math.round(Math.max(...d))})`).join(', ');
-    return { firstFrameMs, ...t, signed, sceneDrift, audioClock: audioSpan / wallSpan, frameRate, audioStalls, audioLostMs, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
+    return { firstFrameMs, ...t, signed, sceneDrift, audioClock: audioSpan / wallSpan, frameRate, audioStalls, audioLostMs, beforeFirstFrame: { bytes: beforeFirstFrame.page, requests: beforeFirstFrame.requests }, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
   } finally {
     await context.close();
   }
@@ -267,6 +271,7 @@ try {
   const slow = await slowPhone(browser, api, await createGuide(api, naspi));
   const conditions = `CPU ${throttle}×, network ${values.network}`;
   say(`# slow phone (${conditions}): watched ${slow.watched.toFixed(1)} s of a ${slow.guideSeconds.toFixed(1)} s NASpI guide in ${slow.seconds.toFixed(1)} s; ${slow.requests} requests, ${slow.audioRequests} for ${slow.audioFiles} narration files; ${slow.drifts.length} drift samples (audio minus video: median ${Math.round(median(slow.signed))} ms, from ${Math.round(Math.min(...slow.signed))} to ${Math.round(Math.max(...slow.signed))} ms), ${slow.silent} with no narration playing; ${slow.ticksPerSecond.toFixed(1)} animation frames/s`);
+  say(`# bytes by resource type: ${slow.typeDetail}; by the first frame ${slow.beforeFirstFrame.bytes} B in ${slow.beforeFirstFrame.requests} requests`);
   say(`# narration requests: ${slow.audioDetail}`);
   say(`# drift per scene, audio minus video, median (min…max) ms: ${slow.sceneDrift}`);
   say(`# clocks: the narration played ${slow.audioClock.toFixed(4)} s per wall second, the player's frame advanced ${slow.frameRate.toFixed(4)} s per wall second; the narration stood still while the frame advanced in ${slow.audioStalls} of the 250 ms sample intervals, losing ${Math.round(slow.audioLostMs)} ms in all`);
