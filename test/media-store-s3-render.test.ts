@@ -14,6 +14,7 @@ import { ffprobeJson } from '../render-worker/ffmpeg';
 import { isShared } from '../render-worker/compositor/keys';
 import type { CompositingRenderer } from '../render-worker/compositor/pipeline';
 import { startRenderWorker } from '../render-worker/start';
+import type { RenderWorker } from '../render-worker/worker';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 import { renderTestEnv, waitFor } from './helpers/render-env';
 import { startTestS3, type TestS3 } from './helpers/s3-server';
@@ -54,10 +55,12 @@ describe('renders on the S3 media store (s3rver)', () => {
   });
 
   let first: Awaited<ReturnType<typeof createGuide>>;
+  let worker: RenderWorker;
   let config: Config;
   it('publishes every output of a real render to the bucket before the guide is ready, and streams it with Range through the API', async () => {
     config = workerConfig('a');
     const running = await startRenderWorker({ config, db: api.db, logger, redisUrl: config.redisUrl });
+    worker = running.worker;
     try {
       first = await createGuide('s3-render-a');
       await ready(first.id);
@@ -85,11 +88,15 @@ describe('renders on the S3 media store (s3rver)', () => {
     } finally {
       store.close();
     }
-    // Segments the same for every citizen went to the store; those showing this citizen's data did not.
-    expect(await s3.keys('videoguida/test/cache/')).toHaveLength(await sharedScenes(first.id));
+    // Segments the same for every citizen went to the store, those showing this citizen's data did
+    // not; and the presenter's base loops (one per variant: greeting and side for this guide).
+    const cache = await s3.keys('videoguida/test/cache/');
+    expect(cache.filter((k) => k.endsWith('.mp4'))).toHaveLength(await sharedScenes(first.id));
+    expect(cache.filter((k) => k.endsWith('.frames'))).toHaveLength(2);
+    expect((worker.options.renderer as CompositingRenderer).lastStats).toMatchObject({ storeScenes: 0, storeBases: 0 });
   }, 600_000);
 
-  it('a new worker with an empty disk takes the shared segments from the store instead of rendering them', async () => {
+  it('a new worker with an empty disk takes the shared segments and base loops from the store instead of rendering them', async () => {
     const fresh = workerConfig('b');
     const running = await startRenderWorker({ config: fresh, db: api.db, logger, redisUrl: fresh.redisUrl });
     const renderer = running.worker.options.renderer as CompositingRenderer;
@@ -103,7 +110,9 @@ describe('renders on the S3 media store (s3rver)', () => {
     }
     const shared = await sharedScenes(second.id);
     expect(shared).toBeGreaterThan(0);
-    expect(renderer.lastStats).toMatchObject({ cachedScenes: 0, storeScenes: shared });
+    // Same presenter and locale as the first guide: both base loops come from the store, so Chrome
+    // draws only this citizen's layers.
+    expect(renderer.lastStats).toMatchObject({ cachedScenes: 0, storeScenes: shared, storeBases: 2 });
     expect(await guideKeys(second.id)).toEqual(OUTPUTS);
     // Fetched, not rendered and put again.
     expect((await s3.keys('videoguida/test/cache/')).sort()).toEqual(cached.sort());

@@ -11,6 +11,7 @@ import { deleteGuide, getGuide } from '../server/db/guides';
 import { createLogger } from '../server/logger';
 import { RenderWorker } from '../render-worker/worker';
 import { fakeRenderer } from './helpers/fake-renderer';
+import { viaStore } from '../render-worker/compositor/shared-segments';
 import { call, REDIS_URL, startTestApi, tokenOf, type TestApi } from './helpers/api';
 import { waitFor } from './helpers/render-env';
 import { startTestS3, type TestS3 } from './helpers/s3-server';
@@ -268,6 +269,34 @@ describe('S3 media store (s3rver)', () => {
     expect(statusAtPublish.get(kept.id)).toBe('rendering');
     expect(await guideKeys(kept.id)).toEqual([`videoguida/test/guides/${kept.id}/video.mp4`]);
     expect(await guideKeys(doomed.id)).toEqual([]);
+  });
+
+  it('keeps render cache entries in the store: a directory of frames comes back byte for byte, a bad one is rebuilt', async () => {
+    const frames = Array.from({ length: 3 }, () => randomBytes(50_000));
+    let builds = 0;
+    const build = async (dir: string) => {
+      builds++;
+      fs.mkdirSync(dir, { recursive: true });
+      frames.forEach((f, i) => fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}.png`), f));
+    };
+    const name = `${'ab'.repeat(32)}.frames`;
+    let fetched = 0;
+    const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-s3-frames-')), 'entry');
+    await viaStore(store.sharedCache, name, 'dir', () => fetched++, build)(tmp());
+    const again = tmp();
+    await viaStore(store.sharedCache, name, 'dir', () => fetched++, build)(again);
+    expect([builds, fetched]).toEqual([1, 1]);
+    expect(fs.readdirSync(again).sort()).toEqual(['0000.png', '0001.png', '0002.png']);
+    frames.forEach((f, i) => expect(fs.readFileSync(path.join(again, `000${i}.png`)).equals(f)).toBe(true));
+    // An object that does not match its index (truncated, tampered) is not trusted: built again.
+    const bad = path.join(os.tmpdir(), `vg-bad-${process.pid}`);
+    fs.writeFileSync(bad, Buffer.concat([Buffer.from([0, 0, 0, 20]), Buffer.from('[["../x.png",1]]    '), Buffer.from('x')]));
+    await store.sharedCache!.put(name, bad);
+    const third = tmp();
+    await viaStore(store.sharedCache, name, 'dir', () => fetched++, build)(third);
+    expect([builds, fetched]).toEqual([2, 1]);
+    expect(fs.readdirSync(third)).toHaveLength(3);
+    expect(fs.existsSync(path.join(path.dirname(third), 'x.png'))).toBe(false);
   });
 
   it('logs no error line and no personal data', () => {

@@ -19,7 +19,7 @@ import { concatSegments } from './concat';
 import { DiskCache } from './disk-cache';
 import { RESOLUTIONS, type Resolution } from './encoding';
 import { baseKey, isShared, segmentKey } from './keys';
-import { fetchShared, putShared } from './shared-segments';
+import { viaStore } from './shared-segments';
 import type { SharedCache } from '../../server/media';
 
 export interface CompositingRendererOptions {
@@ -46,6 +46,8 @@ export interface RenderStats {
   cachedScenes: number;
   /** Of the scenes not on this worker's disk, those fetched from the media store instead of rendered. */
   storeScenes: number;
+  /** Base loops (presenter frames) fetched from the media store instead of rendered in Chrome. */
+  storeBases: number;
   seconds: number;
   /** Time spent in Chrome (layer stills, base loops), in ffmpeg compositing, and in narration. */
   chromeSeconds: number;
@@ -126,31 +128,27 @@ export class CompositingRenderer implements GuideRenderer {
       const paths: string[] = [];
       let cached = 0;
       let fromStore = 0;
+      let basesFromStore = 0;
+      const logger = this.options.logger;
       let doneFrames = 0;
       for (const scene of sb.scenes) {
         if (req.signal.aborted) throw new Error('render aborted');
         const key = segmentKey({ bundleId, resolution: this.options.resolution, guide: req.guide, storyboard: sb, scene });
         if (this.segments.has(key, '.mp4')) cached++;
+        // Segments the same for every citizen, and base loops, also come from (and go to) the media store.
         const shared = isShared(scene) ? this.options.sharedCache : null;
-        const segment = await this.segments.get(key, '.mp4', async (tmp) => {
-          if (shared && (await fetchShared(shared, `${key}.mp4`, tmp, this.options.logger))) {
-            fromStore++;
-            return;
-          }
+        const segment = await this.segments.get(key, '.mp4', viaStore(shared, `${key}.mp4`, 'file', () => fromStore++, async (tmp) => {
           const variant = baseVariantOf(scene.kind);
-          const base = await timed((ms) => (chromeMs += ms), () => this.bases.get(
-            baseKey({ bundleId, resolution: this.options.resolution, variant, presenter: sb.presenter, locale: sb.locale }),
-            '',
-            (dir) => renderBaseFrames(ctx, { variant, presenter: sb.presenter, locale: sb.locale }, dir),
-          ));
+          const bk = baseKey({ bundleId, resolution: this.options.resolution, variant, presenter: sb.presenter, locale: sb.locale });
+          const base = await timed((ms) => (chromeMs += ms), () => this.bases.get(bk, '', viaStore(this.options.sharedCache, `${bk}.frames`, 'dir', () => basesFromStore++,
+            (dir) => renderBaseFrames(ctx, { variant, presenter: sb.presenter, locale: sb.locale }, dir), logger)));
           const layerDir = path.join(work, scene.id);
           const layers = await timed((ms) => (chromeMs += ms), () => renderSceneLayers(ctx, req.guide, scene, track, layerDir));
           await timed((ms) => (composeMs += ms), () => composeScene(
             { basePattern: path.join(base, '%04d.png'), layers, durationInFrames: scene.durationInFrames, out: tmp },
             { signal: req.signal, onFrame: (f) => req.onProgress((doneFrames + f) / sb.durationInFrames) },
           ));
-          if (shared) await putShared(shared, `${key}.mp4`, tmp, this.options.logger);
-        });
+        }, logger));
         paths.push(segment);
         doneFrames += scene.durationInFrames;
         req.onProgress(doneFrames / sb.durationInFrames);
@@ -165,6 +163,7 @@ export class CompositingRenderer implements GuideRenderer {
         scenes: sb.scenes.length,
         cachedScenes: cached,
         storeScenes: fromStore,
+        storeBases: basesFromStore,
         seconds: (Date.now() - started) / 1000,
         chromeSeconds: chromeMs / 1000,
         composeSeconds: composeMs / 1000,
