@@ -42,7 +42,9 @@ describe('renders on the S3 media store (s3rver)', () => {
   const guideKeys = async (id: string) => (await s3.keys(`videoguida/test/guides/${id}/`)).map((k) => k.slice(k.lastIndexOf('/') + 1)).sort();
   const sharedScenes = async (id: string) => {
     const row = await getGuide(api.db, id);
-    return storyboardOf(row!.data as never, { narrationFrames: (row as { narration?: { frames: Record<string, number> } }).narration?.frames }).scenes.filter(isShared).length;
+    return storyboardOf(row!.data as never, { narrationFrames: (row as { narration?: { frames: Record<string, number> } }).narration?.frames }).scenes.filter(
+      isShared,
+    ).length;
   };
 
   beforeAll(async () => {
@@ -73,7 +75,9 @@ describe('renders on the S3 media store (s3rver)', () => {
 
     const store = new S3MediaStore(s3.settings);
     try {
-      const object = Buffer.from(await (await store.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: store.keyOf(first.id, 'video.mp4') }))).Body!.transformToByteArray());
+      const object = Buffer.from(
+        await (await store.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: store.keyOf(first.id, 'video.mp4') }))).Body!.transformToByteArray(),
+      );
       const url = `${api.url}/api/media/${first.token}/video.mp4`;
       const mid = Math.floor(object.length / 2);
       const part = await fetch(url, { headers: { range: `bytes=${mid}-${mid + 65_535}` } });

@@ -34,11 +34,24 @@ describe('media store settings', () => {
     expect(problems({ MEDIA_STORE: 's3' })).toEqual([{ variable: 'MEDIA_S3_BUCKET', message: 'required when MEDIA_STORE=s3' }]);
     expect(problems({ MEDIA_STORE: 'ftp' })[0]).toMatchObject({ variable: 'MEDIA_STORE', message: 'expected local or s3' });
     expect(problems({ MEDIA_STORE: 's3', MEDIA_S3_BUCKET: 'Bad_Bucket' })[0]!.variable).toBe('MEDIA_S3_BUCKET');
-    expect(problems({ MEDIA_STORE: 's3', MEDIA_S3_BUCKET: 'videos', MEDIA_S3_REDIRECT_SECONDS: '86400' })[0]).toMatchObject({ variable: 'MEDIA_S3_REDIRECT_SECONDS', message: expect.stringContaining('never a store URL') });
-    expect(problems({ MEDIA_STORE: 's3', MEDIA_S3_BUCKET: 'videos', AWS_ACCESS_KEY_ID: 'AKIA' })).toEqual([{ variable: 'AWS_SECRET_ACCESS_KEY', message: 'required when AWS_ACCESS_KEY_ID is set' }]);
+    expect(problems({ MEDIA_STORE: 's3', MEDIA_S3_BUCKET: 'videos', MEDIA_S3_REDIRECT_SECONDS: '86400' })[0]).toMatchObject({
+      variable: 'MEDIA_S3_REDIRECT_SECONDS',
+      message: expect.stringContaining('never a store URL'),
+    });
+    expect(problems({ MEDIA_STORE: 's3', MEDIA_S3_BUCKET: 'videos', AWS_ACCESS_KEY_ID: 'AKIA' })).toEqual([
+      { variable: 'AWS_SECRET_ACCESS_KEY', message: 'required when AWS_ACCESS_KEY_ID is set' },
+    ]);
     expect(problems({ MEDIA_STORE: 's3', MEDIA_S3_BUCKET: 'videos', MEDIA_S3_PART_SIZE_MB: '1' })[0]!.variable).toBe('MEDIA_S3_PART_SIZE_MB');
     const s3 = loadConfig({ NODE_ENV: 'test', MEDIA_STORE: 's3', MEDIA_S3_BUCKET: 'videos', MEDIA_S3_PREFIX: 'vg/prod/', AWS_REGION: 'eu-south-1' }).mediaStore;
-    expect(s3).toMatchObject({ kind: 's3', bucket: 'videos', prefix: 'vg/prod/', region: 'eu-south-1', forcePathStyle: false, redirectSeconds: 0, credentials: undefined });
+    expect(s3).toMatchObject({
+      kind: 's3',
+      bucket: 'videos',
+      prefix: 'vg/prod/',
+      region: 'eu-south-1',
+      forcePathStyle: false,
+      redirectSeconds: 0,
+      credentials: undefined,
+    });
   });
 });
 
@@ -53,7 +66,10 @@ describe('S3 media store (s3rver)', () => {
     return dir;
   };
   const createGuide = async (seed: string) => {
-    const envelope = [...generateEnvelopes('red', 1, seed)][0] as { externalRef: string; citizen: { givenName: string; familyName: string; fiscalCode: string } };
+    const envelope = [...generateEnvelopes('red', 1, seed)][0] as {
+      externalRef: string;
+      citizen: { givenName: string; familyName: string; fiscalCode: string };
+    };
     const body = await (await call(api, 'POST', '/api/guides', { body: envelope })).json();
     return { id: body.id as string, token: tokenOf(body.links.qr), envelope };
   };
@@ -64,10 +80,13 @@ describe('S3 media store (s3rver)', () => {
     api = await startTestApi({ backend: 'pglite', label: 'media_s3', env: { ...s3.env, MEDIA_S3_PART_SIZE_MB: '5' } });
     store = api.ctx.media as S3MediaStore;
     // Every S3 call the store makes, by name: the multipart upload is seen, not assumed.
-    store.client.middlewareStack.add((next, context) => (args) => {
-      commands.push(String(context.commandName));
-      return next(args);
-    }, { step: 'initialize', name: 'recordCommands' });
+    store.client.middlewareStack.add(
+      (next, context) => (args) => {
+        commands.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
+    );
   });
   afterAll(async () => {
     await api?.close();
@@ -80,12 +99,17 @@ describe('S3 media store (s3rver)', () => {
     guide = await createGuide('s3-publish');
     video = randomBytes(12 * MiB);
     commands.length = 0;
-    await store.publish(guide.id, stage({ 'video.mp4': video, 'poster.jpg': Buffer.from([0xff, 0xd8, 0xff]), 'captions.vtt': 'WEBVTT\n', 'chapters.json': '[]' }));
+    await store.publish(
+      guide.id,
+      stage({ 'video.mp4': video, 'poster.jpg': Buffer.from([0xff, 0xd8, 0xff]), 'captions.vtt': 'WEBVTT\n', 'chapters.json': '[]' }),
+    );
     expect(commands.filter((c) => c === 'UploadPartCommand')).toHaveLength(3);
     expect(commands).toContain('CreateMultipartUploadCommand');
     // The video comes last: once it is there, the set is complete.
     expect(commands.at(-1)).toBe('CompleteMultipartUploadCommand');
-    expect((await guideKeys(guide.id)).sort()).toEqual(['captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4'].map((f) => `videoguida/test/guides/${guide.id}/${f}`));
+    expect((await guideKeys(guide.id)).sort()).toEqual(
+      ['captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4'].map((f) => `videoguida/test/guides/${guide.id}/${f}`),
+    );
     const all = (await s3.keys()).join('\n');
     const c = guide.envelope.citizen;
     for (const personal of [c.givenName, c.familyName, c.fiscalCode, guide.envelope.externalRef]) expect(all).not.toContain(personal);

@@ -19,7 +19,8 @@ export function spanOf(header: string | undefined, size: number): ByteSpan | nul
   const spans: ByteSpan[] = [];
   for (const spec of m[1]!.split(',')) {
     const [a, b] = spec.trim().split('-') as [string, string];
-    const span = a === '' ? { start: Math.max(0, size - Number(b)), end: size - 1 } : { start: Number(a), end: Math.min(b === '' ? size - 1 : Number(b), size - 1) };
+    const span =
+      a === '' ? { start: Math.max(0, size - Number(b)), end: size - 1 } : { start: Number(a), end: Math.min(b === '' ? size - 1 : Number(b), size - 1) };
     if (span.start <= span.end) spans.push(span);
   }
   spans.sort((x, y) => x.start - y.start);
@@ -73,7 +74,15 @@ async function fromStore<T>(call: Promise<T>, logger: Logger): Promise<T> {
   }
 }
 
-export async function sendStored(res: Response, store: MediaStore, guideId: string, file: OutputFile, contentType: string, redirectSeconds: number, logger: Logger): Promise<void> {
+export async function sendStored(
+  res: Response,
+  store: MediaStore,
+  guideId: string,
+  file: OutputFile,
+  contentType: string,
+  redirectSeconds: number,
+  logger: Logger,
+): Promise<void> {
   const req = res.req;
   const obj = await fromStore(store.stat(guideId, file), logger);
   if (!obj) throw notFound();

@@ -19,7 +19,14 @@ export type Build = (tmp: string) => Promise<void>;
  * `build` for DiskCache.get, through the store when `cache` is set: `name` is the entry's content
  * key with an extension; a `dir` entry (base frames) travels packed as one object.
  */
-export function viaStore(cache: SharedCache | null | undefined, name: string, kind: 'file' | 'dir', onFetched: () => void, build: Build, logger?: Logger): Build {
+export function viaStore(
+  cache: SharedCache | null | undefined,
+  name: string,
+  kind: 'file' | 'dir',
+  onFetched: () => void,
+  build: Build,
+  logger?: Logger,
+): Build {
   if (!cache) return build;
   return async (tmp) => {
     if (await fetchEntry(cache, name, kind, tmp, logger)) {

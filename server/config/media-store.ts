@@ -62,8 +62,10 @@ type MediaStoreVars = z.infer<typeof mediaStoreSchema>;
 export function requireS3Settings(e: MediaStoreVars, ctx: z.RefinementCtx): void {
   if (e.MEDIA_STORE !== 's3') return;
   if (!e.MEDIA_S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['MEDIA_S3_BUCKET'], message: 'required when MEDIA_STORE=s3' });
-  if (e.AWS_ACCESS_KEY_ID && !e.AWS_SECRET_ACCESS_KEY) ctx.addIssue({ code: 'custom', path: ['AWS_SECRET_ACCESS_KEY'], message: 'required when AWS_ACCESS_KEY_ID is set' });
-  if (e.AWS_SECRET_ACCESS_KEY && !e.AWS_ACCESS_KEY_ID) ctx.addIssue({ code: 'custom', path: ['AWS_ACCESS_KEY_ID'], message: 'required when AWS_SECRET_ACCESS_KEY is set' });
+  if (e.AWS_ACCESS_KEY_ID && !e.AWS_SECRET_ACCESS_KEY)
+    ctx.addIssue({ code: 'custom', path: ['AWS_SECRET_ACCESS_KEY'], message: 'required when AWS_ACCESS_KEY_ID is set' });
+  if (e.AWS_SECRET_ACCESS_KEY && !e.AWS_ACCESS_KEY_ID)
+    ctx.addIssue({ code: 'custom', path: ['AWS_ACCESS_KEY_ID'], message: 'required when AWS_SECRET_ACCESS_KEY is set' });
 }
 
 export interface S3StoreSettings {

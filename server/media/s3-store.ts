@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3StoreSettings } from '../config/media-store';
@@ -44,7 +44,10 @@ export class S3MediaStore implements MediaStore {
   readonly client: S3Client;
   readonly sharedCache: SharedCache | null;
 
-  constructor(readonly settings: S3StoreSettings, client?: S3Client) {
+  constructor(
+    readonly settings: S3StoreSettings,
+    client?: S3Client,
+  ) {
     this.client = client ?? createS3Client(settings);
     this.sharedCache = settings.sharedCache ? { fetch: (k, d) => this.fetchCached(k, d), put: (k, s) => this.putCached(k, s) } : null;
   }

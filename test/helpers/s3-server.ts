@@ -27,7 +27,10 @@ export async function startTestS3(label: string, overrides: Record<string, strin
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  const bucket = `vg-${label}-${process.pid}-${Date.now().toString(36)}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63);
+  const bucket = `vg-${label}-${process.pid}-${Date.now().toString(36)}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 63);
   const env: Record<string, string> = {
     MEDIA_STORE: 's3',
     MEDIA_S3_BUCKET: bucket,
