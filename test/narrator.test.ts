@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { versionOf } from '../compositions/guide-types';
 import { createGuidesOnce } from '../server/guides/create-guides-once';
@@ -39,11 +39,14 @@ describe('narration ahead of time', () => {
     await api?.close();
   });
 
-  it('narrates a lazy campaign guide created through the API; its first access synthesises nothing and answers fast', async () => {
-    const envelopes = red('ahead', 2);
-    const { guides, report } = await uploadCampaign(api, { guideType: 'red', renderPolicy: 'lazy', printDate: '2026-12-01' }, envelopes);
-    expect(report).toMatchObject({ created: 2, rejected: 0 });
-    expect(guides).toHaveLength(2);
+  it('narrates a lazy campaign guide created through the API; its first manifest is ready from the row, without laying the guide out', async () => {
+    const envelopes = red('ahead', 3);
+    const { guides: all, report } = await uploadCampaign(api, { guideType: 'red', renderPolicy: 'lazy', printDate: '2026-12-01' }, envelopes);
+    expect(report).toMatchObject({ created: 3, rejected: 0 });
+    expect(all).toHaveLength(3);
+    // The first two are opened as the narrator left them; the third after one of its scene WAVs was lost.
+    const guides = all.slice(0, 2);
+    const lost = all[2]!;
 
     // One job per guide: ids only, deterministic id, priority by print date (as the renders').
     for (const g of guides) {
@@ -53,28 +56,49 @@ describe('narration ahead of time', () => {
     }
     // The narrator does it, off the API: wait for the outcome, not for a time.
     await waitUntil(async () => {
-      const states = await Promise.all(guides.map(async (g) => (await api.narrationQueue.getJob(narrationJobId(g.id, versionOf('red'))))?.getState()));
+      const states = await Promise.all(all.map(async (g) => (await api.narrationQueue.getJob(narrationJobId(g.id, versionOf('red'))))?.getState()));
       return states.every((s) => s === 'completed');
-    }, 240_000, 'both narration jobs completed', 200);
-    expect(narrator.totals.narrated).toBe(2);
+    }, 240_000, 'the three narration jobs completed', 200);
+    expect(narrator.totals.narrated).toBe(3);
     expect(narratorEngine.calls).toBeGreaterThan(0);
-    // The timing is on the rows before anybody opened a link.
-    const rows = await api.db.query<{ narration: unknown }>('SELECT narration FROM guides WHERE id = ANY($1::uuid[])', [guides.map((g) => g.id)]);
-    for (const r of rows) expect(r.narration).not.toBeNull();
+    // The timing and its scene files' names are on the rows before anybody opened a link: names only, no path.
+    const rows = await api.db.query<{ id: string; narration: { frames: Record<string, number> } | null; narration_audio: { typeVersion: string; scenes: Record<string, string> } | null }>(
+      'SELECT id, narration, narration_audio FROM guides WHERE id = ANY($1::uuid[])',
+      [all.map((g) => g.id)],
+    );
+    const stored = new Map(rows.map((r) => [r.id, r.narration_audio!]));
+    for (const r of rows) {
+      expect(r.narration).not.toBeNull();
+      expect(r.narration_audio).toMatchObject({ typeVersion: versionOf('red') });
+      expect(Object.keys(r.narration_audio!.scenes).sort()).toEqual(Object.keys(r.narration!.frames).sort());
+      for (const name of Object.values(r.narration_audio!.scenes)) expect(name).toMatch(/^[0-9a-f]{64}\.wav$/);
+    }
 
     const calls = api.engine.calls;
     const synthesized = api.cache.stats.synthesized;
+    // Laying a guide out reads every sentence's clip through the API's cache: not one read means no layout ran.
+    const clipReads = vi.spyOn(api.cache, 'get');
+    const narratedLines = () => api.logs.filter((l) => l.includes('live narration ready') && l.includes('"source":"narrated"')).length;
+    const storedLines = () => api.logs.filter((l) => l.includes('live narration ready') && l.includes('"source":"stored"')).length;
+    const before = { narrated: narratedLines(), stored: storedLines() };
     for (const g of guides) {
       let t = performance.now();
       const first = (await (await fetch(`${api.url}/api/access/${g.token}`)).json()) as Manifest;
       const manifestMs = performance.now() - t;
+      // Ready at the first manifest: the page plays at once, no …/narrated round trip.
+      expect(first.narrationStatus).toBe('ready');
       expect(first.narration?.frames).toBeTruthy();
+      expect(JSON.stringify(first)).not.toMatch(/[0-9a-f]{64}|speech-cache|\.wav"/);
       t = performance.now();
       const done = (await (await fetch(`${api.url}/api/access/${g.token}/narrated`)).json()) as Manifest;
       const narratedMs = performance.now() - t;
       expect(done.narrationStatus).toBe('ready');
+      expect(done.narration!.audio).toEqual(first.narration!.audio);
+      // Each scene's URL carries the first 16 hex digits of the file the row names.
+      const names = stored.get(g.id)!.scenes;
+      for (const [sceneId, url] of Object.entries(first.narration!.audio!)) expect(url).toBe(`/api/media/${g.token}/narration/${sceneId}-${names[sceneId]!.slice(0, 16)}.webm`);
       // The phone's format was encoded ahead too: the first scene's Opus is on disk before it is asked for.
-      const url = Object.values(done.narration!.audio!)[0]!;
+      const [firstScene, url] = Object.entries(done.narration!.audio!)[0]!;
       const hash = /-([0-9a-f]{16})\.webm$/.exec(url)![1]!;
       const scenes = fs.readdirSync(path.join(api.speechDir, 'scenes'));
       expect(scenes.some((f) => f.startsWith(hash) && f.endsWith('.webm'))).toBe(true);
@@ -83,14 +107,43 @@ describe('narration ahead of time', () => {
       expect(audio.status).toBe(200);
       await audio.arrayBuffer();
       const audioMs = performance.now() - t;
+      // The WAV served is the very file the row names.
+      const wav = await fetch(`${api.url}${url.replace(/\.webm$/, '.wav')}`);
+      expect(wav.status).toBe(200);
+      expect(Buffer.from(await wav.arrayBuffer()).equals(fs.readFileSync(path.join(api.speechDir, 'scenes', names[firstScene]!)))).toBe(true);
       process.stdout.write(`narrator test: manifest ${manifestMs.toFixed(0)} ms, narrated ${narratedMs.toFixed(0)} ms, first scene audio ${audioMs.toFixed(0)} ms\n`);
       // Tens of milliseconds on an idle machine; bounds with room for the shared, loaded one.
       expect(manifestMs).toBeLessThan(1000);
       expect(narratedMs).toBeLessThan(2000);
     }
-    // Nothing synthesised by the API: not one engine call, not one new clip.
+    // Nothing synthesised by the API: not one engine call, not one new clip, and no layout at all.
     expect(api.engine.calls).toBe(calls);
     expect(api.cache.stats.synthesized).toBe(synthesized);
+    expect(clipReads).not.toHaveBeenCalled();
+    expect(narratedLines()).toBe(before.narrated);
+    expect(storedLines()).toBe(before.stored + guides.length);
+
+    // A stored scene file gone from this host's disk (purged, another host's directory): the row is not
+    // trusted, the guide is narrated as before (from the cached clips), the file comes back and plays.
+    const others = new Set(guides.flatMap((g) => Object.values(stored.get(g.id)!.scenes)));
+    const [lostScene, lostName] = Object.entries(stored.get(lost.id)!.scenes).find(([, name]) => !others.has(name))!;
+    const lostFile = path.join(api.speechDir, 'scenes', lostName);
+    fs.rmSync(lostFile);
+    const first = (await (await fetch(`${api.url}/api/access/${lost.token}`)).json()) as Manifest;
+    expect(first.narrationStatus).toBe('pending');
+    const done = (await (await fetch(`${api.url}/api/access/${lost.token}/narrated`)).json()) as Manifest;
+    expect(done.narrationStatus).toBe('ready');
+    expect(clipReads).toHaveBeenCalled();
+    expect(narratedLines()).toBe(before.narrated + 1);
+    expect(fs.existsSync(lostFile)).toBe(true);
+    const lostUrl = done.narration!.audio![lostScene]!;
+    expect(lostUrl).toBe(`/api/media/${lost.token}/narration/${lostScene}-${lostName.slice(0, 16)}.webm`);
+    const played = await fetch(`${api.url}${lostUrl.replace(/\.webm$/, '.wav')}`);
+    expect(played.status).toBe(200);
+    expect(Buffer.from(await played.arrayBuffer()).equals(fs.readFileSync(lostFile))).toBe(true);
+    // Laid out again from the narrator's clips: still nothing synthesised by the API.
+    expect(api.engine.calls).toBe(calls);
+    clipReads.mockRestore();
     // Ids only in the narrator's lines: no name, no fiscal code.
     const text = narratorLogs.join('');
     for (const e of envelopes) {

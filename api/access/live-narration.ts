@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { NarrationTrack } from '../../compositions/common/video-props';
-import type { Guide } from '../../compositions/guide-types';
+import { versionOf, type Guide } from '../../compositions/guide-types';
 import type { Database } from '../../server/db/database';
 import type { Logger } from '../../server/logger';
-import { narrateStoredGuide, publicTrack, type SpeechContext } from '../../speech/guide-narration';
+import { narrateStoredGuide, publicTrack, SCENE_AUDIO_NAME, sceneDirOf, type NarrationAudio, type SpeechContext } from '../../speech/guide-narration';
 
 /** One scene's narration WAV: where it is, and the content hash its URL carries. */
 export interface SceneAudio {
@@ -24,7 +25,14 @@ export interface NarrationGuide {
   guide_id: string;
   type_version: string;
   data: Guide;
+  /** The stored public track (guides.narration). */
+  narration?: NarrationTrack | null;
+  /** Its scene WAVs by file name (guides.narration_audio, private): with both, the row alone can answer ready. */
+  narration_audio?: NarrationAudio | null;
 }
+
+/** The scene WAV's URL hash: the first 16 hex digits of its content-hash file name. */
+const hashOf = (file: string) => path.basename(file, '.wav').slice(0, 16);
 
 // Results are kept per process, bounded: re-narrating a guide whose clips are cached costs tens of
 // milliseconds, so an evicted entry is cheap to rebuild, but the media route asks on every request.
@@ -34,7 +42,10 @@ const MAX_KEPT = 5_000;
 const RETRY_AFTER_MS = 60_000;
 
 /**
- * Live narration for guides not yet narrated by the render worker: synthesised on first access, at
+ * Live narration for guides not rendered yet. A guide some process already narrated (the narrator
+ * ahead of time, a render, this or another API) is answered from its row: the stored track and its
+ * scene WAVs' names, checked against the row's type version and found in this host's scene directory
+ * (one existence check per scene, once per process). Otherwise it is narrated on first access, at
  * most once at a time per guide (concurrent first accesses share one in-flight promise; synthesis is
  * deterministic, so a second process doing the same work writes the same values).
  */
@@ -42,12 +53,15 @@ export class LiveNarrations {
   private readonly kept = new Map<string, LiveNarration>();
   private readonly inFlight = new Map<string, Promise<LiveNarration | null>>();
   private readonly failedAt = new Map<string, number>();
+  private readonly sceneDir: string;
 
   constructor(
     private readonly db: Database,
     private readonly speech: SpeechContext,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.sceneDir = sceneDirOf(speech);
+  }
 
   private static key(g: NarrationGuide): string {
     return `${g.guide_id}:${g.type_version}`;
@@ -56,7 +70,7 @@ export class LiveNarrations {
   /** What is known now, without waiting. */
   peek(g: NarrationGuide): NarrationState {
     const key = LiveNarrations.key(g);
-    const live = this.kept.get(key);
+    const live = this.kept.get(key) ?? this.fromRow(g, key);
     if (live) return { status: 'ready', live };
     const failed = this.failedAt.get(key);
     if (failed !== undefined && Date.now() - failed < RETRY_AFTER_MS) return { status: 'unavailable' };
@@ -91,16 +105,48 @@ export class LiveNarrations {
     return result ? { status: 'ready', live: result } : { status: 'unavailable' };
   }
 
+  /**
+   * The narration stored on the row, when it is whole: track and scene files of the same narration
+   * (one UPDATE writes both), narrated at the row's type version by this code's version of the type,
+   * every scene of the track with a content-hash file name that exists in this host's scene dir.
+   * Anything else (an older row without file names, another host's disk, a purged file): null, and
+   * the guide is narrated as before, which writes the file back. Synchronous, because the manifest
+   * route peeks without waiting: a few existence checks, then kept for the process.
+   */
+  private fromRow(g: NarrationGuide, key: string): LiveNarration | null {
+    const track = g.narration;
+    const stored = g.narration_audio;
+    if (!track?.frames || !stored?.scenes || stored.typeVersion !== g.type_version || g.type_version !== versionOf(g.data.type)) return null;
+    const ids = Object.keys(track.frames);
+    if (ids.length === 0 || ids.length !== Object.keys(stored.scenes).length) return null;
+    const scenes = new Map<string, SceneAudio>();
+    for (const id of ids) {
+      const name = stored.scenes[id];
+      if (typeof name !== 'string' || !SCENE_AUDIO_NAME.test(name)) return null;
+      const file = path.join(this.sceneDir, name);
+      if (!fs.existsSync(file)) return null;
+      scenes.set(id, { path: file, hash: hashOf(name) });
+    }
+    const live: LiveNarration = { track: publicTrack(track), scenes };
+    this.keep(key, live);
+    this.logger.info({ guideId: g.guide_id, guideType: g.data.type, source: 'stored' }, 'live narration ready');
+    return live;
+  }
+
+  private keep(key: string, live: LiveNarration): void {
+    if (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(key, live);
+    this.failedAt.delete(key);
+  }
+
   private async narrate(g: NarrationGuide, key: string): Promise<LiveNarration | null> {
     const started = performance.now();
     try {
       const n = await narrateStoredGuide(this.db, g.guide_id, g.data, this.speech);
-      const scenes = new Map(n.scenes.map((s) => [s.sceneId, { path: s.audioPath, hash: path.basename(s.audioPath, '.wav').slice(0, 16) }]));
+      const scenes = new Map(n.scenes.map((s) => [s.sceneId, { path: s.audioPath, hash: hashOf(s.audioPath) }]));
       const live: LiveNarration = { track: publicTrack(n.track), scenes };
-      if (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
-      this.kept.set(key, live);
-      this.failedAt.delete(key);
-      this.logger.info({ guideId: g.guide_id, guideType: g.data.type, synthesized: n.stats.synthesized, ms: Math.round(performance.now() - started) }, 'live narration ready');
+      this.keep(key, live);
+      this.logger.info({ guideId: g.guide_id, guideType: g.data.type, source: 'narrated', synthesized: n.stats.synthesized, ms: Math.round(performance.now() - started) }, 'live narration ready');
       return live;
     } catch (err) {
       // The engine's message may quote the sentence it choked on (names, amounts): log its kind only.

@@ -55,6 +55,16 @@ export async function tokensOfGuide(q: Queryable, secret: string, guideId: strin
   return out;
 }
 
+/**
+ * guides.narration_audio (migration 080): the scene WAV of each scene of the stored narration, by
+ * file name (`<64 hex>.wav`, resolved against each host's own scene directory), and the guide type
+ * version that narrated it. Private: never part of an answer.
+ */
+export interface NarrationAudio {
+  typeVersion: string;
+  scenes: Record<string, string>;
+}
+
 export interface AccessRow {
   hash: Uint8Array;
   guide_id: string;
@@ -67,6 +77,8 @@ export interface AccessRow {
   locale: Guide['locale'];
   data: Guide;
   narration: NarrationTrack | null;
+  /** Private: the stored narration's scene WAV file names (migration 080); never sent to browsers. */
+  narration_audio: NarrationAudio | null;
   status: GuideStatus;
   duration_frames: number;
   guide_expires_at: Date;
@@ -80,7 +92,7 @@ export interface AccessRow {
 export async function findLiveToken(q: Queryable, token: string): Promise<AccessRow | undefined> {
   const rows = await q.query<AccessRow>(
     `SELECT t.hash, t.guide_id, t.channel, t.expires_at, t.first_access_at,
-            g.campaign_id, g.type, g.type_version, g.locale, g.data, g.narration, g.status, g.duration_frames,
+            g.campaign_id, g.type, g.type_version, g.locale, g.data, g.narration, g.narration_audio, g.status, g.duration_frames,
             g.expires_at AS guide_expires_at
      FROM tokens t JOIN guides g ON g.id = t.guide_id
      WHERE t.hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND g.expires_at > now()`,
