@@ -50,6 +50,7 @@ export function runFfmpeg(args: string[], options: RunOptions = {}): Promise<voi
 }
 
 /** Runs ffprobe and returns its JSON output. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- its shape depends on the flags passed; each caller reads the fields it asked for
 export function ffprobeJson(file: string, extra: string[] = []): Promise<any> {
   return new Promise((resolve, reject) => {
     const child = spawn('ffprobe', ['-v', 'error', '-print_format', 'json', ...extra, file], { stdio: ['ignore', 'pipe', 'pipe'] });
