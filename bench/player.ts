@@ -167,11 +167,13 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
     const startFrame = await page.evaluate(() => window.__videoguida.playback.getCurrentFrame());
     await page.locator('.vg-bigplay').click();
     const timeout = Math.max(120_000, ((lastFrame - startFrame) / sb.fps) * 4000);
-    await page.waitForFunction((n) => window.__videoguida.playback.getCurrentFrame() >= n, lastFrame, { timeout, polling: 500 });
+    await page.waitForFunction(() => window.__videoguida.playback.isPlaying(), null, { timeout: 60_000 });
+    // Until the watch's last frame, or until the player stops playing on its own (reported, not waited for).
+    await page.waitForFunction((n) => window.__videoguida.playback.getCurrentFrame() >= n || !window.__videoguida.playback.isPlaying(), lastFrame, { timeout, polling: 500 });
     const b = await page.evaluate(() => {
       const x = window.__bench!;
       x.stop = true;
-      return { frames: x.frames, firstAdvance: x.firstAdvance, last: x.last, ticks: x.ticks, samples: x.samples, endFrame: window.__videoguida.playback.getCurrentFrame() };
+      return { frames: x.frames, firstAdvance: x.firstAdvance, last: x.last, ticks: x.ticks, samples: x.samples, endFrame: window.__videoguida.playback.getCurrentFrame(), stopped: !window.__videoguida.playback.isPlaying() };
     });
     // A moment for the requests in flight to finish counting is not needed: bytes that arrived are counted as they arrive.
     const t = bytes.totals();
@@ -219,7 +221,7 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
     }
     const frameRate = (b.endFrame - startFrame) / sb.fps / seconds;
     const sceneDrift = [...perScene].map(([id, d]) => `${id} ${Math.round(median(d))} (${Math.round(Math.min(...d))}…${Math.round(Math.max(...d))})`).join(', ');
-    return { firstFrameMs, ...t, signed, sceneDrift, audioClock: audioSpan / wallSpan, frameRate, audioStalls, audioLostMs, beforeFirstFrame: { bytes: beforeFirstFrame.page, requests: beforeFirstFrame.requests }, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
+    return { firstFrameMs, ...t, signed, sceneDrift, audioClock: audioSpan / wallSpan, frameRate, audioStalls, audioLostMs, stoppedAt: b.stopped && b.endFrame < lastFrame ? b.endFrame : null, beforeFirstFrame: { bytes: beforeFirstFrame.page, requests: beforeFirstFrame.requests }, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
   } finally {
     await context.close();
   }
@@ -271,6 +273,7 @@ try {
   const slow = await slowPhone(browser, api, await createGuide(api, naspi));
   const conditions = `CPU ${throttle}×, network ${values.network}`;
   say(`# slow phone (${conditions}): watched ${slow.watched.toFixed(1)} s of a ${slow.guideSeconds.toFixed(1)} s NASpI guide in ${slow.seconds.toFixed(1)} s; ${slow.requests} requests, ${slow.audioRequests} for ${slow.audioFiles} narration files; ${slow.drifts.length} drift samples (audio minus video: median ${Math.round(median(slow.signed))} ms, from ${Math.round(Math.min(...slow.signed))} to ${Math.round(Math.max(...slow.signed))} ms), ${slow.silent} with no narration playing; ${slow.ticksPerSecond.toFixed(1)} animation frames/s`);
+  if (slow.stoppedAt !== null) say(`# the player stopped playing by itself at frame ${slow.stoppedAt}, before the watch's end`);
   say(`# bytes by resource type: ${slow.typeDetail}; by the first frame ${slow.beforeFirstFrame.bytes} B in ${slow.beforeFirstFrame.requests} requests`);
   say(`# narration requests: ${slow.audioDetail}`);
   say(`# drift per scene, audio minus video, median (min…max) ms: ${slow.sceneDrift}`);
