@@ -58,6 +58,7 @@ describe('renders on the S3 media store (s3rver)', () => {
 
   let first: Awaited<ReturnType<typeof createGuide>>;
   let worker: RenderWorker;
+  let coldStats: CompositingRenderer['lastStats'] = null;
   let config: Config;
   it('publishes every output of a real render to the bucket before the guide is ready, and streams it with Range through the API', async () => {
     config = workerConfig('a');
@@ -98,6 +99,7 @@ describe('renders on the S3 media store (s3rver)', () => {
     expect(cache.filter((k) => k.endsWith('.mp4'))).toHaveLength(await sharedScenes(first.id));
     expect(cache.filter((k) => k.endsWith('.frames'))).toHaveLength(2);
     expect((worker.options.renderer as CompositingRenderer).lastStats).toMatchObject({ storeScenes: 0, storeBases: 0 });
+    coldStats = (worker.options.renderer as CompositingRenderer).lastStats;
   }, 600_000);
 
   it('a new worker with an empty disk takes the shared segments and base loops from the store instead of rendering them', async () => {
@@ -117,6 +119,8 @@ describe('renders on the S3 media store (s3rver)', () => {
     // Same presenter and locale as the first guide: both base loops come from the store, so Chrome
     // draws only this citizen's layers.
     expect(renderer.lastStats).toMatchObject({ cachedScenes: 0, storeScenes: shared, storeBases: 2 });
+    // For the record (docs/deployment.md): the cold and the warm worker's time in Chrome and in all.
+    console.info(`cold worker: ${JSON.stringify(coldStats)}\nwarm worker: ${JSON.stringify(renderer.lastStats)}`);
     expect(await guideKeys(second.id)).toEqual(OUTPUTS);
     // Fetched, not rendered and put again.
     expect((await s3.keys('videoguida/test/cache/')).sort()).toEqual(cached.sort());
