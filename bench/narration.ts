@@ -35,6 +35,7 @@ try {
   const [cold, coldS] = await timed(() => narrateGuide(first!, { cache }));
   const coldCalls = engine.calls;
   const [, warmS] = await timed(() => narrateGuide(first!, { cache }));
+  const warmCalls = engine.calls - coldCalls;
   const [, secondS] = await timed(() => narrateGuide(second!, { cache }));
   const [, audioS] = await timed(() => buildGuideAudio(cold, path.join(dir, 'guide.m4a')));
   const lines = [
@@ -43,7 +44,8 @@ try {
     ['narration_second_citizen_s', secondS.toFixed(2), 's'],
     ['narration_sentences', String(cold.stats.sentences), 'sentences'],
     ['narration_cold_syntheses', String(coldCalls), 'clips'],
-    ['narration_second_citizen_syntheses', String(engine.calls - coldCalls), 'clips'],
+    ['narration_warm_syntheses', String(warmCalls), 'clips'],
+    ['narration_second_citizen_syntheses', String(engine.calls - coldCalls - warmCalls), 'clips'],
     ['narration_guide_duration_s', (cold.storyboard.durationInFrames / 30).toFixed(1), 's'],
     ['narration_audio_track_s', audioS.toFixed(2), 's'],
   ];
