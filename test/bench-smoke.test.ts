@@ -15,8 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { figure, limiter, runBench, type BenchRun } from './helpers/bench-run';
 
 const slot = limiter(Math.max(1, Number(process.env.BENCH_SMOKE_PARALLEL ?? 2)));
-// Per bench, including the wait for a slot: the whole file stays within ~4 minutes on a loaded machine.
-const TIMEOUT = 280_000;
+// Per bench, including the wait for a slot (the whole file takes ~4–5 minutes on a loaded machine).
+const TIMEOUT = 420_000;
 const bench = (name: string, args: string[]) => slot(() => runBench(name, args, { timeoutMs: 240_000 }));
 
 /** The numbers inside a comment line's text, e.g. "60 guides, 60 message rows". */
@@ -49,6 +49,23 @@ describe.concurrent('benchmarks at a tiny size', () => {
     // Drift was sampled while the narration played: a figure, not NaN from no samples.
     for (const name of ['player_throttled_drift_ms', 'player_throttled_drift_max_ms', 'player_throttled_drift_median_ms']) expect(figure(r, name, 'ms')).toBeGreaterThanOrEqual(0);
     expect(numberBefore(commentLine(r, 'slow phone'), 'drift samples')).toBeGreaterThan(5);
+  });
+
+  it('bench:narration-burst — 2 fresh invalidity citizens at once, today and narrated ahead', { timeout: TIMEOUT }, async () => {
+    const r = await bench('narration-burst', ['--count', '2', '--type', 'invalidita']);
+    for (const phase of ['today', 'ahead']) {
+      for (const name of ['manifest_p50_ms', 'manifest_p95_ms']) expect(figure(r, `${phase}_${name}`, 'ms')).toBeGreaterThan(0);
+      for (const name of ['narration_ready_p50_s', 'narration_ready_p95_s', 'burst_wall_s']) expect(figure(r, `${phase}_${name}`, 's')).toBeGreaterThan(0);
+      expect(figure(r, `${phase}_api_cpu_per_citizen_s`, 's')).toBeGreaterThanOrEqual(0);
+    }
+    // Today the API synthesises at first access; narrated ahead it synthesises nothing, and the
+    // narrator narrated every guide of the burst.
+    expect(figure(r, 'today_api_syntheses', 'clips')).toBeGreaterThan(0);
+    expect(figure(r, 'ahead_api_syntheses', 'clips')).toBe(0);
+    expect(figure(r, 'narrator_guides', 'guides')).toBe(2);
+    for (const name of ['narrator_wall_per_guide_s', 'narrator_opus_encode_wall_per_guide_s', 'narrator_process_cpu_per_guide_s', 'narrator_tree_cpu_per_guide_s']) expect(figure(r, name, 's')).toBeGreaterThan(0);
+    expect(figure(r, 'narrator_throughput_guides_per_min', 'guides/min')).toBeGreaterThan(0);
+    expect(figure(r, 'narrator_syntheses_per_guide', 'clips')).toBeGreaterThan(0);
   });
 
   it('bench:narration — cold, warm and second-citizen synthesis of an invalidity guide', { timeout: TIMEOUT }, async () => {
