@@ -19,6 +19,9 @@ import { closeTestDatabase, TEST_DATABASE_URL, uniqueSchema } from './helpers/da
 import { flushPrefix, guideOf, renderTestEnv, storeGuide, waitFor } from './helpers/render-env';
 
 const schema = uniqueSchema('render_worker');
+// A cold pension render: about two minutes on an idle machine, 384 s at a load of 17 (400 s was the
+// bound and failed): wait for the outcome up to 15 minutes.
+const RENDER_WAIT = 900_000;
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-render-cache-'));
 const { env, config } = renderTestEnv('worker', schema, cacheDir);
 // Shared sentence clips across test files, like the render cache's bundles.
@@ -83,7 +86,7 @@ describe('render worker', () => {
     await enqueue(row.id, row.type_version);
     const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
     try {
-      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', 400_000, 'the guide to be ready');
+      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the guide to be ready');
       await new Promise((r) => setTimeout(r, 1500));
       expect(running.worker.renders).toBe(1);
     } finally {
@@ -152,7 +155,7 @@ describe('render worker', () => {
       const db = await framePsnr(video, f, naive, f - first);
       expect(db, `PSNR at frame ${f}`).toBeGreaterThanOrEqual(40);
     }
-  }, 600_000);
+  }, RENDER_WAIT + 200_000);
 
   it('fails invalid data at once, without retrying, and stores the reason', async () => {
     const guide = guideOf('red', 'worker-invalid') as any;
@@ -192,7 +195,7 @@ describe('render worker', () => {
 
     const second = spawnWorker();
     try {
-      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', 400_000, 'the second worker to finish');
+      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the second worker to finish');
     } finally {
       killGroup(second, 'SIGTERM');
     }
@@ -204,7 +207,7 @@ describe('render worker', () => {
     expect(await frameCount(path.join(outputsOf(row.id), 'video.mp4'))).toBe(storyboardOf(guide, { narrationFrames: (g as any).narration.frames }).durationInFrames);
     const job = await queue().getJob(renderJobId(row.id, row.type_version));
     expect(await job!.getState()).toBe('completed');
-  }, 600_000);
+  }, RENDER_WAIT + 200_000);
 
   it('on SIGTERM stops within its bounded time, and the job is completed by the next worker', async () => {
     const guide = guideOf('auu', 'worker-term');
@@ -222,11 +225,11 @@ describe('render worker', () => {
     expect(['queued', 'rendering']).toContain((await getGuide(db, row.id))?.status);
     const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
     try {
-      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', 400_000, 'the next worker to finish');
+      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the next worker to finish');
     } finally {
       await running.close();
     }
-  }, 600_000);
+  }, RENDER_WAIT + 200_000);
 
   it('re-enqueues queued guides that Redis lost, and renders them', async () => {
     const guide = guideOf('pensione', 'worker-dup'); // same data as the first test: the cache makes this quick
