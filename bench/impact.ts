@@ -31,6 +31,21 @@ import { startTestApi } from '../test/helpers/api';
 import { TEST_DATABASE_URL } from '../test/helpers/databases';
 import { buildDashboardInto, launchItalianChromium } from '../test/helpers/dashboard';
 
+/** The parts of GET /api/impact's answer this bench reads. */
+interface ImpactAnswer {
+  queryMs: number;
+  effects: {
+    kind: string;
+    serviceId: string | null;
+    windowDays: number;
+    verdict: string;
+    sentence: { it: string };
+    difference: { estimate: number; low: number; high: number };
+    treated: { withOutcome: number };
+    holdout: { withOutcome: number };
+  }[];
+}
+
 const { values } = parseArgs({
   options: {
     guides: { type: 'string', default: '650000' },
@@ -135,7 +150,7 @@ try {
     // 4. The impact query, over HTTP.
     const q = `${api.url}/api/impact?campaign=${CAMPAIGN}&windows=7,30,60,90`;
     const times: number[] = [];
-    let impact: any;
+    let impact = undefined as unknown as ImpactAnswer;
     for (let i = 0; i <= Number(values.runs); i++) {
       const s = performance.now();
       const r = await fetch(q, { headers: { authorization: `Bearer ${api.analystKey}` } });
@@ -148,7 +163,8 @@ try {
     // 5. Each simulated effect against what the API found.
     let covered = 0;
     MODELS.forEach((m, k) => {
-      const e = impact.effects.find((x: any) => x.kind === m.kind && x.serviceId === (m.serviceId ?? null) && x.windowDays === 30);
+      const e = impact.effects.find((x) => x.kind === m.kind && x.serviceId === (m.serviceId ?? null) && x.windowDays === 30);
+      if (!e) throw new Error(`impact: no ${m.kind} figure over 30 days in the answer`);
       const truth = m.treated - m.holdout;
       const inside = e.difference.low <= truth && truth <= e.difference.high;
       const exact = e.treated.withOutcome === tally.withOutcome[k]!.treated && e.holdout.withOutcome === tally.withOutcome[k]!.holdout;

@@ -27,8 +27,6 @@
  * `--warm-audio` (a diagnosis): the bench asks for every narration file once before the phone does, so
  * the server has encoded it and the phone's requests answer at once.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright-core';
 import { LEAD_IN_FRAMES } from '../compositions/common/storyboard-build';
