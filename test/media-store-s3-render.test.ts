@@ -22,6 +22,8 @@ import { startTestS3, type TestS3 } from './helpers/s3-server';
 // Issue #18: real renders published to an S3 server (s3rver), streamed back through the real API,
 // purged; and a second worker with an empty disk that starts warm from the store's shared segments.
 const logger = createLogger({ level: 'warn' });
+// A cold RED render: ~2.5 minutes in CI, 466 s at a load of 17: wait for the outcome up to 15 minutes.
+const RENDER_WAIT = 900_000;
 const OUTPUTS = ['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4'];
 
 describe('renders on the S3 media store (s3rver)', () => {
@@ -38,7 +40,7 @@ describe('renders on the S3 media store (s3rver)', () => {
     const body = await (await call(api, 'POST', '/api/guides', { body: envelope })).json();
     return { id: body.id as string, token: tokenOf(body.links.qr) };
   };
-  const ready = (id: string) => waitFor(async () => (await getGuide(api.db, id))?.status === 'ready', 480_000, `guide ${id} to be ready`);
+  const ready = (id: string) => waitFor(async () => (await getGuide(api.db, id))?.status === 'ready', RENDER_WAIT, `guide ${id} to be ready`);
   const guideKeys = async (id: string) => (await s3.keys(`videoguida/test/guides/${id}/`)).map((k) => k.slice(k.lastIndexOf('/') + 1)).sort();
   const sharedScenes = async (id: string) => {
     const row = await getGuide(api.db, id);
@@ -100,7 +102,7 @@ describe('renders on the S3 media store (s3rver)', () => {
     expect(cache.filter((k) => k.endsWith('.frames'))).toHaveLength(2);
     expect((worker.options.renderer as CompositingRenderer).lastStats).toMatchObject({ storeScenes: 0, storeBases: 0 });
     coldStats = (worker.options.renderer as CompositingRenderer).lastStats;
-  }, 600_000);
+  }, RENDER_WAIT + 200_000);
 
   it('a new worker with an empty disk takes the shared segments and base loops from the store instead of rendering them', async () => {
     const fresh = workerConfig('b');
@@ -124,7 +126,7 @@ describe('renders on the S3 media store (s3rver)', () => {
     expect(await guideKeys(second.id)).toEqual(OUTPUTS);
     // Fetched, not rendered and put again.
     expect((await s3.keys('videoguida/test/cache/')).sort()).toEqual(cached.sort());
-  }, 600_000);
+  }, RENDER_WAIT + 200_000);
 
   it("purges an expired guide's objects and keeps the shared cache, which holds no personal data", async () => {
     await api.db.query(`UPDATE guides SET expires_at = now() - interval '40 days' WHERE id = $1`, [first.id]);
