@@ -1,3 +1,4 @@
+import { crossChecks } from '../common/validation';
 import { z } from 'zod';
 import { personalGuide } from '../common/envelope';
 import { cents, ibanLast4, isoDate, personName, reference } from '../common/primitives';
@@ -84,7 +85,7 @@ export const auuBenefit = z
     /** ISEE in cents; null when the family has no valid ISEE (minimum amounts only). */
     iseeCents: cents.nullable(),
   })
-  .superRefine((b, ctx) => {
+  .superRefine(crossChecks((b, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const on = b.blockedSince;
     if (b.submittedDate < AUU_FIRST_APPLICATION)
@@ -150,7 +151,7 @@ export const auuBenefit = z
           `outside the ${year} table: expected ${euro(bounds.minCents)} to ${euro(bounds.maxCents)} a month (${bounds.basis}, aged ${ages[i]} on ${on}), got ${euro(ch.monthlyAmountCents)}`,
         );
     });
-  });
+  }));
 
 type AuuBenefit = z.infer<typeof auuBenefit>;
 

@@ -1,3 +1,4 @@
+import { crossChecks } from './validation';
 import { z } from 'zod';
 import { deriveAge, type AgeRange } from './citizen-age';
 import { LOCALES } from './locale';
@@ -72,7 +73,7 @@ export function personalGuide<T extends GuideType, B extends z.ZodType>(type: T,
       citizen: citizenInput,
       benefit,
     })
-    .superRefine((parsed, ctx) => {
+    .superRefine(crossChecks((parsed, ctx) => {
       const e = parsed as unknown as LooseEnvelope & { citizen: { fiscalCode: string; birthDate?: string } };
       const derived = ageOf(e as never);
       if (!derived.ok) {
@@ -80,7 +81,7 @@ export function personalGuide<T extends GuideType, B extends z.ZodType>(type: T,
         return;
       }
       ages.check?.(e.benefit as z.infer<B>, derived.age, (path, message) => ctx.addIssue({ code: 'custom', path: ['benefit', ...path], message }));
-    });
+    }));
   const guide = z.strictObject({
     type: z.literal(type),
     locale,

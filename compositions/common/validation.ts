@@ -32,3 +32,19 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
   const r = schema.safeParse(input);
   return r.success ? { ok: true, value: r.data } : { ok: false, errors: fieldErrors(r.error, input) };
 }
+
+/**
+ * Wraps a cross-field check (a superRefine). Zod still runs it when a field has already failed its
+ * own format check (a date of "0"), and date arithmetic on such a field throws: the input would get
+ * a 500 instead of its field errors. A throw is swallowed only when the input already has issues,
+ * which say what is wrong; on an input with none it is a defect and goes on.
+ */
+export function crossChecks<T>(check: (value: T, ctx: z.RefinementCtx<T>) => void): (value: T, ctx: z.RefinementCtx<T>) => void {
+  return (value, ctx) => {
+    try {
+      check(value, ctx);
+    } catch (e) {
+      if (!(ctx as unknown as { issues?: unknown[] }).issues?.length) throw e;
+    }
+  };
+}

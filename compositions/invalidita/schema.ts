@@ -1,3 +1,4 @@
+import { crossChecks } from '../common/validation';
 import { z } from 'zod';
 import { addMonths, yearOf } from '../common/dates';
 import { personalGuide } from '../common/envelope';
@@ -77,7 +78,7 @@ export const invaliditaBenefit = z
     /** Tax and work concessions the verdict gives (the Disability Card is said whenever the verdict makes the person eligible). */
     taxBenefits: z.array(z.enum(TAX_BENEFITS)).max(TAX_BENEFITS.length),
   })
-  .superRefine((b, ctx) => {
+  .superRefine(crossChecks((b, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const year = yearOf(b.verdictDate);
     if (!isRuleYear(year))
@@ -123,7 +124,7 @@ export const invaliditaBenefit = z
       if (CAR_BENEFITS.includes(t) && !carGrounds(b.assessment, kinds, b.reducedMobility ?? false))
         issue(['taxBenefits', i], `the car concessions need blindness, deafness, an accompaniment allowance or the verdict's reduced-mobility wording (reducedMobility); this verdict has none`);
     });
-  });
+  }));
 export type InvaliditaBenefit = z.infer<typeof invaliditaBenefit>;
 
 /** The age band of the person assessed: the citizen's own age when it is their verdict. */

@@ -1,3 +1,4 @@
+import { crossChecks } from '../common/validation';
 import { z } from 'zod';
 import { personalGuide } from '../common/envelope';
 import { addDays } from '../common/dates';
@@ -71,7 +72,7 @@ export const naspiBenefit = z
     /** Whether the claimant asked in the application for the employment-income tax deduction to be applied. */
     employmentDeduction: z.boolean(),
   })
-  .superRefine((b, ctx) => {
+  .superRefine(crossChecks((b, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
     // Dates: the 68-day deadline and the start the filing date gives.
@@ -158,7 +159,7 @@ export const naspiBenefit = z
           `expected ${due.length} payments, one per calendar month from ${due[0]!.period} to ${due.at(-1)!.period}; none for ${missing.map((d) => `${d.period} (${d.coveredDays} days)`).join(', ')}`,
         );
     }
-  });
+  }));
 
 export const naspi = personalGuide('naspi', naspiBenefit, {
   // The 55+ rule is about the age on the application date (L. 234/2021 c. 221).

@@ -1,3 +1,4 @@
+import { crossChecks } from '../common/validation';
 import { z } from 'zod';
 import { monthOf, yearOf } from '../common/dates';
 import { personalGuide } from '../common/envelope';
@@ -110,7 +111,7 @@ export const pensionBenefit = z
       })
       .optional(),
   })
-  .superRefine((b, ctx) => {
+  .superRefine(crossChecks((b, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (!b.startDate.endsWith('-01')) issue(['startDate'], `a pension starts on the first day of a month (got ${b.startDate})`);
     const payYear = yearOf(b.firstPaymentDate);
@@ -214,7 +215,7 @@ export const pensionBenefit = z
         issue(['dependants', 'others', i, 'relation'], `from 2025 the deduction for other relatives is only for parents and grandparents living with the pensioner (got ${o.relation})`);
       else if (!o.cohabiting) issue(['dependants', 'others', i, 'cohabiting'], `from 2025 a ${o.relation} counts only when living with the pensioner`);
     });
-  });
+  }));
 
 export const pensione = personalGuide('pensione', pensionBenefit, {
   // The pension's requirements are met on its start date (decorrenza): the age is taken then. The

@@ -1,3 +1,4 @@
+import { crossChecks } from '../common/validation';
 import { z } from 'zod';
 import { personalGuide } from '../common/envelope';
 import { cents, isoDate } from '../common/primitives';
@@ -32,7 +33,7 @@ export const redBenefit = z
     /** Gross monthly amount of the monthly linked benefits, when known (the quattordicesima is yearly and not in it). */
     monthlyAtRiskCents: cents.min(1, 'must be positive').optional(),
   })
-  .superRefine((b, ctx) => {
+  .superRefine(crossChecks((b, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const ordinary = ordinaryDeadline(b.incomeYear);
     if (b.campaign === 'ordinary' && b.deadline !== ordinary)
@@ -49,7 +50,7 @@ export const redBenefit = z
       );
     if (b.monthlyAtRiskCents !== undefined && !b.linkedBenefits.some((k) => MONTHLY_BENEFITS.includes(k)))
       issue(['monthlyAtRiskCents'], 'the quattordicesima is paid once a year: a monthly amount needs a monthly linked benefit');
-  });
+  }));
 
 type RedBenefit = z.infer<typeof redBenefit>;
 

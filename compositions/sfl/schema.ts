@@ -1,3 +1,4 @@
+import { crossChecks } from '../common/validation';
 import { z } from 'zod';
 import { publicGuide } from '../common/envelope';
 import { cents } from '../common/primitives';
@@ -29,13 +30,13 @@ export const sflBenefit = z
     /** Months it can be extended by, only while a training course runs beyond the ordinary duration (0: no extension). */
     maxExtensionMonths: z.number().int().min(0).max(36),
   })
-  .superRefine((b, ctx) => {
+  .superRefine(crossChecks((b, ctx) => {
     const rules = SFL_EDITIONS[b.edition];
     if (!rules) return;
     for (const f of FIELDS)
       if (b[f.key] !== rules[f.key])
         ctx.addIssue({ code: 'custom', path: [f.key], message: `the ${b.edition} edition has ${f.show(rules[f.key])} (DOMAIN.md §5): got ${f.show(b[f.key])}` });
-  });
+  }));
 
 export const sfl = publicGuide('sfl', sflBenefit);
 export type SflGuide = z.infer<typeof sfl.guide>;
