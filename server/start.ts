@@ -25,6 +25,7 @@ import { assertProductionRedis, createRedis, readRedisSettings, redisAddress } f
 import { resolveSecrets } from './secrets';
 import { ensureApiKeys, ensureDemoGuides } from './start-demo';
 import { ensureRedis } from './start-redis';
+import { checkServesBase } from './start-self-check';
 import { startRenderWorker } from '../render-worker/start';
 import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier } from '../notifier/start';
@@ -105,6 +106,23 @@ try {
   // Demo guides and the demo citizen's consent (which sends an email) only outside production.
   const demo = production ? [] : await ensureDemoGuides(contextOf(app));
 
+  // Listen before the render worker starts: its Remotion bundle server takes the first free port
+  // from 3000, and a render starting first would take ours (docs/operations.md).
+  // Express 5 hands a listen error to this callback (not as an 'error' event): a port already in
+  // use once went unnoticed, the banner printed and its links answered from another program.
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (err?: NodeJS.ErrnoException) => {
+      if (!err) return resolve(s);
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use (set PORT, or stop what holds it: ss -ltnp | grep ${config.port})`) : err);
+    });
+    tuneServer(s);
+  });
+  if (!production) {
+    const self = await checkServesBase(server, config.publicBaseUrl);
+    if (!self.ok && self.fatal) throw new Error(self.reason);
+    if (!self.ok) logger.warn({ reason: self.reason }, 'could not check that the printed links reach this server');
+  }
+
   if (startWorker) {
     const worker = await startWorker({ config, db, logger, redisUrl: config.redisUrl, media });
     stops.push({ name: 'render worker', stop: () => worker.close() });
@@ -145,11 +163,7 @@ try {
   );
   stops.push({ name: 'purge', stop: stopPurge });
 
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    tuneServer(s);
-    s.once('error', reject);
-  });
+  // The HTTP server's stop goes last on the list, so it stops first: no request meets a closed part.
   stops.push({
     name: 'http',
     stop: () =>

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,8 +59,9 @@ describe('npm start', () => {
     expect(out).toContain('started here');
     const links = demoLinks(out);
     expect(links.map(([type]) => type)).toEqual(['naspi', 'pensione', 'red', 'auu', 'sfl', 'invalidita']);
-    const page = await fetch(links[0]![1]!.replace('localhost', '127.0.0.1'));
-    expect(page.status).toBe(200);
+    // Every link as printed (localhost, which may resolve to ::1) reaches this server.
+    for (const [, link] of links) expect((await fetch(link!)).status, link).toBe(200);
+    const page = await fetch(links[0]![1]!);
     // The built player (a single-page app) when player/dist exists, the placeholder page otherwise.
     const html = await page.text();
     expect(html.includes('NASpI') || html.includes('<div id="root">')).toBe(true);
@@ -85,5 +87,43 @@ describe('npm start', () => {
     await new Promise((r) => setTimeout(r, 3000)); // time for a (wrong) second send to land
     expect(fs.readdirSync(mailDir)).toHaveLength(1);
     expect(await stop(second)).toBe(0);
+  }, 180_000);
+
+  // What the previous order allowed: the render worker's Remotion server took the port first, on
+  // another address, and every printed link answered 404 from it behind a normal banner.
+  async function failedStart(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { code, out };
+  }
+  const squat = (port: number, host: string) =>
+    new Promise<http.Server>((resolve) => {
+      const s = http.createServer((_req, res) => res.writeHead(404).end('{"statusCode":404}')).listen(port, host, () => resolve(s));
+    });
+
+  it('refuses to start, naming the port, when another program answers at the printed address or holds the port', async () => {
+    const [port, redisPort] = [await freePort(), await freePort()];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-start-taken-'));
+    const env = { PORT: String(port), DATA_DIR: dir, REDIS_URL: `redis://127.0.0.1:${redisPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+    try {
+      const other = await squat(port, '::1');
+      const shadowed = await failedStart({ ...env, PUBLIC_BASE_URL: `http://[::1]:${port}` });
+      other.close();
+      expect(shadowed.code).toBe(1);
+      expect(shadowed.out).toContain(`http://[::1]:${port} is answered by another server (HTTP 404)`);
+      expect(shadowed.out).not.toContain('Ctrl-C stops everything.');
+
+      const holder = await squat(port, '127.0.0.1');
+      const taken = await failedStart(env);
+      holder.close();
+      expect(taken.code).toBe(1);
+      expect(taken.out).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(await pingRedis(env.REDIS_URL, 300)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 180_000);
 });
