@@ -23,6 +23,7 @@ import { guideRoutes } from './routes/guides';
 import { healthRoutes } from './routes/health';
 import { impactRoutes } from './routes/impact';
 import { meRoutes } from './routes/me';
+import { playerAssets } from './routes/player-assets';
 import { qrRoutes } from './routes/qr';
 import { queueBoardRoutes } from './routes/queue-board';
 import { triggerRoutes } from './routes/triggers';
@@ -75,7 +76,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(analyticsRoutes(ctx), notificationRoutes(ctx), impactRoutes(ctx));
 
   // The built player's static files (JS, CSS, fonts), when present.
-  app.use(express.static(playerDir, { index: false, fallthrough: true }));
+  app.use(playerAssets(playerDir));
   app.use(notFoundRoute);
   app.use(errorHandler(deps.logger));
   return app;

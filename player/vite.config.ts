@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const PAGES = ['index', 'embed', 'dashboard', 'console'] as const;
@@ -34,7 +35,7 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: path.resolve(root, '..', 'assets'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: { alias: { '@compositions': path.resolve(root, '..', 'compositions') } },
   build: {
     outDir,
