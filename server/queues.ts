@@ -53,16 +53,37 @@ export function createRenderQueue(connection: ConnectionOptions, prefix: string)
   return new Queue<RenderJobData>(RENDER_QUEUE, { connection, prefix, defaultJobOptions: JOB_DEFAULTS });
 }
 
+/**
+ * Bounds an enqueue. A BullMQ Queue whose connection never became ready (Redis down at start) waits
+ * for it with no command timeout: a guide's creation would hang. Above the queue client's command
+ * timeout (REDIS_COMMAND_TIMEOUT_MS, 2 s by default) with its one retry. A late add still lands, and
+ * the job id absorbs it if the reconcile enqueued the guide meanwhile.
+ */
+export const ENQUEUE_TIMEOUT_MS = 5_000;
+async function bounded(add: Promise<unknown>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer from Redis within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
+  });
+  try {
+    await Promise.race([add, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Enqueues renders in one round trip; duplicates are absorbed by the job ids. */
-export async function enqueueRenders(queue: Queue<RenderJobData>, requests: readonly RenderRequest[]): Promise<void> {
+export async function enqueueRenders(queue: Queue<RenderJobData>, requests: readonly RenderRequest[], timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<void> {
   if (requests.length === 0) return;
-  await queue.addBulk(
+  const add = queue.addBulk(
     requests.map((r) => ({
       name: 'render',
       data: { guideId: r.guideId },
       opts: { jobId: renderJobId(r.guideId, r.typeVersion), ...(r.priority > 0 ? { priority: Math.min(r.priority, MAX_PRIORITY) } : {}) },
     })),
   );
+  add.catch(() => {}); // its failure after the bound is the caller's logged warning already
+  await bounded(add, timeoutMs);
 }
 
 /**

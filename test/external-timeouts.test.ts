@@ -123,3 +123,30 @@ describe('external calls are bounded', () => {
     expect(ms).toBeLessThan(BOUND_MS);
   });
 });
+
+describe('a queue whose Redis never answered', () => {
+  it('fails a render enqueue at its bound instead of hanging the guide creation', async () => {
+    const { Queue } = await import('bullmq');
+    const { createRedis } = await import('../server/redis');
+    const { enqueueRenders } = await import('../server/queues');
+    const { createLogger } = await import('../server/logger');
+    // A port nothing listens on: the connection is never ready, and BullMQ waits for it.
+    const nobody = await new Promise<number>((resolve) => {
+      const s = http.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as AddressInfo;
+        s.close(() => resolve(port));
+      });
+    });
+    const connection = createRedis({ url: `redis://127.0.0.1:${nobody}`, commandTimeoutMs: 200 } as never, 'queue', 'timeout-test', createLogger({ level: 'silent' }));
+    const queue = new Queue('render', { connection, prefix: `timeouts-${process.pid}` });
+    queue.on('error', () => {});
+    try {
+      const { error, ms } = await timed(enqueueRenders(queue, [{ guideId: '00000000-0000-4000-8000-000000000001', typeVersion: 'naspi@1', priority: 1 }], 500));
+      expect(error.message).toBe('no answer from Redis within 500 ms');
+      expect(ms).toBeLessThan(BOUND_MS);
+    } finally {
+      connection.disconnect();
+      await Promise.race([queue.close().catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
+    }
+  });
+});
