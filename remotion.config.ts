@@ -10,9 +10,7 @@ Config.setCodec('h264');
 Config.setPixelFormat('yuv420p');
 
 // Prefer the system Chromium (Debian's `chromium`); without one Remotion downloads its own.
-const chromium = [process.env.BROWSER_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p): p is string => Boolean(p && fs.existsSync(p)),
-);
+const chromium = [process.env.BROWSER_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => Boolean(p && fs.existsSync(p)));
 if (chromium) {
   Config.setBrowserExecutable(chromium);
   // A full Chromium has no old headless mode: launch it the way the render worker does.

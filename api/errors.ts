@@ -44,4 +44,11 @@ export const unavailable = (message = 'temporarily unavailable; try again later'
 
 /** 429 with the seconds until the budget refills, so clients (and the player) know when to come back. */
 export const rateLimited = (message: string, retryAfterSeconds?: number) =>
-  new ApiError(429, 'rate_limited', message, undefined, undefined, retryAfterSeconds && retryAfterSeconds > 0 ? { 'Retry-After': String(Math.ceil(retryAfterSeconds)) } : undefined);
+  new ApiError(
+    429,
+    'rate_limited',
+    message,
+    undefined,
+    undefined,
+    retryAfterSeconds && retryAfterSeconds > 0 ? { 'Retry-After': String(Math.ceil(retryAfterSeconds)) } : undefined,
+  );

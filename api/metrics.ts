@@ -17,7 +17,12 @@ export function createMetrics(): Metrics {
     registry,
     guidesCreated: new Counter({ name: 'videoguida_guides_created_total', help: 'Guides created', labelNames: ['source'], registers: [registry] }),
     uploadRows: new Counter({ name: 'videoguida_upload_rows_total', help: 'Bulk upload rows by outcome', labelNames: ['outcome'], registers: [registry] }),
-    tokenLookups: new Counter({ name: 'videoguida_token_lookups_total', help: 'Token lookups by outcome (found or miss)', labelNames: ['outcome'], registers: [registry] }),
+    tokenLookups: new Counter({
+      name: 'videoguida_token_lookups_total',
+      help: 'Token lookups by outcome (found or miss)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
     httpDuration: new Histogram({
       name: 'videoguida_http_request_duration_seconds',
       help: 'HTTP request duration by route pattern',

@@ -58,13 +58,21 @@ export const campaignName = z
     const hidden = hiddenCharacterProblem(s);
     const markup = [...s].findIndex((ch) => ch === '<' || ch === '>');
     if (hidden) ctx.addIssue({ code: 'custom', message: hidden });
-    else if (markup !== -1) ctx.addIssue({ code: 'custom', message: `must not contain < or > (got "${[...s][markup]}" at position ${markup}): a campaign name is one line of plain text` });
+    else if (markup !== -1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not contain < or > (got "${[...s][markup]}" at position ${markup}): a campaign name is one line of plain text`,
+      });
   });
 
 export const newCampaign = z.strictObject({
   guideType,
   name: campaignName,
-  channels: z.array(channel).min(1, 'expected at least one channel').max(4).default([...CHANNELS]),
+  channels: z
+    .array(channel)
+    .min(1, 'expected at least one channel')
+    .max(4)
+    .default([...CHANNELS]),
   renderPolicy: z.enum(['eager', 'lazy'], { error: 'expected eager (render at upload) or lazy (render at first access)' }).default('lazy'),
   printDate: serviceDay.optional(),
   /** When the campaign's guides stop being available; default: TOKEN_TTL after each upload. In the future, at most 5 years ahead. */

@@ -96,7 +96,10 @@ for (const backend of backends) {
     const c = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'bench', renderPolicy: 'eager' } });
     const { id } = (await c.json()) as { id: string };
     const ndjson = [...generateEnvelopes('naspi', Number(values.guides), 'bench-access')].map((e) => JSON.stringify(e)).join('\n');
-    await call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: Readable.toWeb(Readable.from([ndjson])) as ReadableStream, headers: { 'content-type': 'application/x-ndjson' } });
+    await call(api, 'POST', `/api/campaigns/${id}/guides`, {
+      raw: Readable.toWeb(Readable.from([ndjson])) as ReadableStream,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     const rows = await api.db.query<{ nonce: Uint8Array }>(`SELECT nonce FROM tokens`);
     const tokens = rows.map((r) => deriveToken(api.ctx.secrets.tokenSecret, Buffer.from(r.nonce)));
     const base = { url: api.url, tokens, autocannon, connections: Number(values.connections) };
@@ -107,7 +110,9 @@ for (const backend of backends) {
     if (r.non2xx || r.errors) throw new Error(`${r.non2xx} non-2xx answers (${JSON.stringify(r.codes)}) and ${r.errors} errors out of ${r.total}`);
     p99[backend] = r.p99;
     const cpuPerRequest = (used.user + used.system) / r.total;
-    say(`# ${backend}: ${r.total} requests in ${duration} s over ${tokens.length} tokens (${Math.round(r.total / duration)} req/s, ${values.connections} connections), p50 ${r.p50} ms, p99 ${r.p99} ms`);
+    say(
+      `# ${backend}: ${r.total} requests in ${duration} s over ${tokens.length} tokens (${Math.round(r.total / duration)} req/s, ${values.connections} connections), p50 ${r.p50} ms, p99 ${r.p99} ms`,
+    );
     say(`access_cpu_us_per_request_${backend}: ${Math.round(cpuPerRequest)} µs`);
   } finally {
     await api.close();

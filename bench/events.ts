@@ -57,7 +57,15 @@ process.stdin.on('data', (d) => (input += d)).on('end', () => {
   });
 });
 `;
-interface LoadResult { seconds: number; total: number; non2xx: number; errors: number; codes: Record<string, { count: number }>; p50: number; p99: number }
+interface LoadResult {
+  seconds: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  codes: Record<string, { count: number }>;
+  p50: number;
+  p99: number;
+}
 
 function runLoad(job: object): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -88,14 +96,35 @@ for (const backend of backends) {
     await call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: ndjson, headers: { 'content-type': 'application/x-ndjson' } });
     const rows = await api.db.query<{ nonce: Uint8Array }>(`SELECT nonce FROM tokens WHERE channel = 'qr'`);
     const tokens = rows.map((r) => deriveToken(api.ctx.secrets.tokenSecret, Buffer.from(r.nonce)));
-    const scenes = Array.from({ length: 8 }, (_, i) => ({ id: `scene-${i + 1}`, from: i * 450, durationInFrames: 450, actions: i === 2 ? [{ id: 'payments', kind: 'button' as const }, { id: 'amount-info', kind: 'popup' as const }] : [] }));
-    const { batches } = syntheticHistory({ tokens, views: Number(values.views), interactingViewers: Math.round(tokens.length * 0.63), ratings: Array(Math.round(tokens.length / 3)).fill(5), scenes, durationInFrames: 3600, seed: 7 });
+    const scenes = Array.from({ length: 8 }, (_, i) => ({
+      id: `scene-${i + 1}`,
+      from: i * 450,
+      durationInFrames: 450,
+      actions:
+        i === 2
+          ? [
+              { id: 'payments', kind: 'button' as const },
+              { id: 'amount-info', kind: 'popup' as const },
+            ]
+          : [],
+    }));
+    const { batches } = syntheticHistory({
+      tokens,
+      views: Number(values.views),
+      interactingViewers: Math.round(tokens.length * 0.63),
+      ratings: Array(Math.round(tokens.length / 3)).fill(5),
+      scenes,
+      durationInFrames: 3600,
+      seed: 7,
+    });
     // The player's batches: each view's events in groups of --batch.
     const size = Number(values.batch);
     const views = new Map<string, { token: string; events: (typeof batches)[number]['events'] }>();
-    for (const b of batches) for (const e of b.events) (views.get(e.viewId) ?? views.set(e.viewId, { token: b.token, events: [] }).get(e.viewId)!).events.push(e);
+    for (const b of batches)
+      for (const e of b.events) (views.get(e.viewId) ?? views.set(e.viewId, { token: b.token, events: [] }).get(e.viewId)!).events.push(e);
     const bodies: string[] = [];
-    for (const v of views.values()) for (let i = 0; i < v.events.length; i += size) bodies.push(JSON.stringify({ token: v.token, events: v.events.slice(i, i + size) }));
+    for (const v of views.values())
+      for (let i = 0; i < v.events.length; i += size) bodies.push(JSON.stringify({ token: v.token, events: v.events.slice(i, i + size) }));
     const total = [...views.values()].reduce((a, v) => a + v.events.length, 0);
 
     const job = { url: api.url, connections: Number(values.connections), autocannon: createRequire(import.meta.url).resolve('autocannon') };
@@ -113,7 +142,9 @@ for (const backend of backends) {
     const refused = refusedBatches === 0 ? 0 : total - stored;
     const lost = refusedBatches === 0 ? total - stored : Math.max(0, total - stored - refusedBatches * size);
     results[backend] = { rate: Math.round(stored / r.seconds), lost, refused };
-    say(`# ${backend}: ${total} events in ${bodies.length} batches of up to ${size} over ${tokens.length} links, ${r.seconds.toFixed(1)} s (${Math.round(bodies.length / r.seconds)} req/s, ${values.connections} connections), p50 ${r.p50} ms, p99 ${r.p99} ms, answers ${JSON.stringify(r.codes)}`);
+    say(
+      `# ${backend}: ${total} events in ${bodies.length} batches of up to ${size} over ${tokens.length} links, ${r.seconds.toFixed(1)} s (${Math.round(bodies.length / r.seconds)} req/s, ${values.connections} connections), p50 ${r.p50} ms, p99 ${r.p99} ms, answers ${JSON.stringify(r.codes)}`,
+    );
     say(`events_rate_${backend}: ${results[backend]!.rate} events/s`);
     say(`events_sent_${backend}: ${total} events`);
     say(`events_stored_${backend}: ${stored} events`);

@@ -81,13 +81,32 @@ try {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-impact-dashboard-'));
     await buildDashboardInto(dist);
   }
-  const api = await startTestApi({ backend: 'postgres', label: 'bench_impact', db, playerDir: dist, logDestination: pino.destination({ dest: path.join(os.tmpdir(), `vg-bench-impact-${process.pid}.log`), sync: false }) });
+  const api = await startTestApi({
+    backend: 'postgres',
+    label: 'bench_impact',
+    db,
+    playerDir: dist,
+    logDestination: pino.destination({ dest: path.join(os.tmpdir(), `vg-bench-impact-${process.pid}.log`), sync: false }),
+  });
   try {
-    await insertCampaign(db, { id: CAMPAIGN, guideType: 'red', name: 'Sollecito RED 2026 – 650.000 lettere', channels: ['qr'], renderPolicy: 'lazy', printDate, expiresAt: null, holdoutShare: SHARE });
+    await insertCampaign(db, {
+      id: CAMPAIGN,
+      guideType: 'red',
+      name: 'Sollecito RED 2026 – 650.000 lettere',
+      channels: ['qr'],
+      renderPolicy: 'lazy',
+      printDate,
+      expiresAt: null,
+      holdoutShare: SHARE,
+    });
 
     // 1. The guides, with the holdout the API would have drawn for them.
     const key = holdoutKey(api.config.impact, api.ctx.secrets.tokenSecret);
-    const guides: SyntheticGuide[] = Array.from({ length: GUIDES }, (_, i) => ({ externalRef: ref(i), heldOut: isHeldOut(key, CAMPAIGN, ref(i), SHARE), startOn: printDate }));
+    const guides: SyntheticGuide[] = Array.from({ length: GUIDES }, (_, i) => ({
+      externalRef: ref(i),
+      heldOut: isHeldOut(key, CAMPAIGN, ref(i), SHARE),
+      startOn: printDate,
+    }));
     let t = performance.now();
     const CHUNK = 50_000;
     for (let a = 0; a < GUIDES; a += CHUNK) {
@@ -141,10 +160,15 @@ try {
     } as RequestInit);
     const report = (await res.json()) as { rows: number; created: number; rejected: number; seconds: number };
     const seconds = (performance.now() - t) / 1000;
-    if (res.status !== 200 || report.rejected !== 0 || report.created !== tally.outcomes) throw new Error(`outcome upload: ${res.status} ${JSON.stringify(report).slice(0, 400)}`);
+    if (res.status !== 200 || report.rejected !== 0 || report.created !== tally.outcomes)
+      throw new Error(`outcome upload: ${res.status} ${JSON.stringify(report).slice(0, 400)}`);
     say(`impact_outcomes: ${report.created} outcomes   (${tally.treated} treated, ${tally.holdout} held out, ${tally.watched} watched)`);
-    say(`impact_ingest_rate: ${Math.round(report.created / seconds)} rows/s   (${seconds.toFixed(1)} s over HTTP, streamed NDJSON, PostgreSQL; target ≥ 10000)`);
-    const [cells] = await db.query<{ cells: number; firsts: number }>(`SELECT (SELECT count(*) FROM impact_cells) AS cells, (SELECT count(*) FROM impact_firsts) AS firsts`);
+    say(
+      `impact_ingest_rate: ${Math.round(report.created / seconds)} rows/s   (${seconds.toFixed(1)} s over HTTP, streamed NDJSON, PostgreSQL; target ≥ 10000)`,
+    );
+    const [cells] = await db.query<{ cells: number; firsts: number }>(
+      `SELECT (SELECT count(*) FROM impact_cells) AS cells, (SELECT count(*) FROM impact_firsts) AS firsts`,
+    );
     note(`[bench] rollups: ${cells!.cells} cells, ${cells!.firsts} first outcomes`);
 
     // 4. The impact query, over HTTP.
@@ -158,7 +182,9 @@ try {
       if (r.status !== 200) throw new Error(`impact: ${r.status} ${JSON.stringify(impact)}`);
       if (i > 0) times.push(performance.now() - s);
     }
-    say(`impact_query_ms: ${median(times).toFixed(1)} ms   (median of ${times.length} over HTTP, 4 windows, ${impact.effects.length} figures; server ${impact.queryMs} ms; target ≤ 500)`);
+    say(
+      `impact_query_ms: ${median(times).toFixed(1)} ms   (median of ${times.length} over HTTP, 4 windows, ${impact.effects.length} figures; server ${impact.queryMs} ms; target ≤ 500)`,
+    );
 
     // 5. Each simulated effect against what the API found.
     let covered = 0;
@@ -170,7 +196,9 @@ try {
       const exact = e.treated.withOutcome === tally.withOutcome[k]!.treated && e.holdout.withOutcome === tally.withOutcome[k]!.holdout;
       if (inside) covered += 1;
       const name = `${m.kind}${m.serviceId ? `_${m.serviceId}` : ''}`.replace(/-/g, '_');
-      say(`impact_effect_${name}_pp: ${(e.difference.estimate * 100).toFixed(2)} pp   (95% CI ${(e.difference.low * 100).toFixed(2)} to ${(e.difference.high * 100).toFixed(2)}; true ${(truth * 100).toFixed(2)}; ${inside ? 'inside' : 'OUTSIDE'}; ${e.verdict}; counts ${exact ? 'equal the drawn ones' : 'DIFFER from the drawn ones'})`);
+      say(
+        `impact_effect_${name}_pp: ${(e.difference.estimate * 100).toFixed(2)} pp   (95% CI ${(e.difference.low * 100).toFixed(2)} to ${(e.difference.high * 100).toFixed(2)}; true ${(truth * 100).toFixed(2)}; ${inside ? 'inside' : 'OUTSIDE'}; ${e.verdict}; counts ${exact ? 'equal the drawn ones' : 'DIFFER from the drawn ones'})`,
+      );
       say(`# ${e.sentence.it}`);
     });
     say(`impact_true_effects_covered: ${covered}/${MODELS.length} effects`);

@@ -17,7 +17,12 @@ import type { Backend } from '../test/helpers/databases';
 import { openBenchDatabase } from './bench-database';
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '100000' }, backend: { type: 'string', default: 'both' }, render: { type: 'string', default: 'eager' }, pglite: { type: 'string', default: 'disk' } },
+  options: {
+    count: { type: 'string', default: '100000' },
+    backend: { type: 'string', default: 'both' },
+    render: { type: 'string', default: 'eager' },
+    pglite: { type: 'string', default: 'disk' },
+  },
 });
 const count = Number(values.count);
 const backends: Backend[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as Backend];
@@ -26,7 +31,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-issue-')), 'campaign.ndjson');
 {
   const out = fs.createWriteStream(file);
-  for (const e of generateEnvelopes('red', count, 'bench-issue')) if (!out.write(`${JSON.stringify(e)}\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
+  for (const e of generateEnvelopes('red', count, 'bench-issue'))
+    if (!out.write(`${JSON.stringify(e)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   await new Promise<void>((r) => out.end(() => r()));
 }
 say(`# ${count} red envelopes, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB NDJSON; render policy ${values.render}`);
@@ -36,7 +42,10 @@ function upload(url: string, key: string, path: string): Promise<{ status: numbe
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' } }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res
+        .setEncoding('utf8')
+        .on('data', (d: string) => (body += d))
+        .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
     fs.createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(req);

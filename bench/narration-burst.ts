@@ -33,7 +33,8 @@ const TYPE = values.type as GuideType;
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const TICK = 100; // USER_HZ on Linux
 const out: [string, string, string][] = [];
-const line = (name: string, value: number | string, unit: string, digits = 0) => out.push([name, typeof value === 'number' ? value.toFixed(digits) : value, unit]);
+const line = (name: string, value: number | string, unit: string, digits = 0) =>
+  out.push([name, typeof value === 'number' ? value.toFixed(digits) : value, unit]);
 
 /** CPU seconds of a process, its waited-for children and its live descendants. */
 function treeCpuSeconds(pid: number): number {
@@ -110,7 +111,12 @@ async function burst(api: NarrationApi, tokens: string[], name: string): Promise
 
 const stamp = Date.now().toString(36);
 const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-burst-'));
-process.stdout.write(`# ${COUNT} fresh ${TYPE} citizens at once; logs in ${logDir}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+process.stdout.write(
+  `# ${COUNT} fresh ${TYPE} citizens at once; logs in ${logDir}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
 
 // Today: the API narrates each guide at its first access.
 {
@@ -120,7 +126,11 @@ process.stdout.write(`# ${COUNT} fresh ${TYPE} citizens at once; logs in ${logDi
     const { guides } = await uploadCampaign(api, { guideType: TYPE, renderPolicy: 'lazy' }, envelopes('burst-today', COUNT));
     // Nobody narrates them ahead: the jobs wait in a queue no narrator reads.
     const synthesizedBefore = api.cache.stats.synthesized;
-    await burst(api, guides.map((g) => g.token), 'today');
+    await burst(
+      api,
+      guides.map((g) => g.token),
+      'today',
+    );
     out[out.length - 1] = ['today_api_syntheses', String(api.cache.stats.synthesized - synthesizedBefore), 'clips'];
   } finally {
     await api.close();
@@ -151,12 +161,24 @@ process.stdout.write(`# ${COUNT} fresh ${TYPE} citizens at once; logs in ${logDi
     const t0 = performance.now();
     const { guides } = await uploadCampaign(api, { guideType: TYPE, renderPolicy: 'lazy' }, envelopes('burst-ahead', COUNT));
     const jobs = guides.map((g) => narrationJobId(g.id, versionOf(TYPE)));
-    await until(async () => (await Promise.all(jobs.map(async (j) => (await api.narrationQueue.getJob(j))?.getState()))).every((s) => s === 'completed'), 1_800_000, 'every narration job');
+    await until(
+      async () => (await Promise.all(jobs.map(async (j) => (await api.narrationQueue.getJob(j))?.getState()))).every((s) => s === 'completed'),
+      1_800_000,
+      'every narration job',
+    );
     const narratorWallS = (performance.now() - t0) / 1000;
     const narratorCpu = treeCpuSeconds(child.pid!) - cpu0;
-    const narrated = fs.readFileSync(narratorLog, 'utf8').split('\n').filter((l) => l.includes('"narrated ahead"')).map((l) => JSON.parse(l) as { ms: number; encodeMs: number; cpuMs: number; synthesized: number });
+    const narrated = fs
+      .readFileSync(narratorLog, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"narrated ahead"'))
+      .map((l) => JSON.parse(l) as { ms: number; encodeMs: number; cpuMs: number; synthesized: number });
     const before = api.cache.stats.synthesized;
-    await burst(api, guides.map((g) => g.token), 'ahead');
+    await burst(
+      api,
+      guides.map((g) => g.token),
+      'ahead',
+    );
     out[out.length - 1] = ['ahead_api_syntheses', String(api.cache.stats.synthesized - before), 'clips'];
     line('narrator_guides', narrated.length, 'guides');
     line('narrator_wall_per_guide_s', narrated.reduce((s, n) => s + n.ms, 0) / narrated.length / 1000, 's', 2);

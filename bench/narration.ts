@@ -20,7 +20,9 @@ import { narrateGuide } from '../speech/narrate';
 process.env.LOG_LEVEL ??= 'warn';
 
 const { values } = parseArgs({ options: { type: { type: 'string', default: 'pensione' } } });
-const [first, second] = [...generateEnvelopes(values.type as GuideType, 2, 'bench-narration')].map((e): Guide => guideSchema.parse(publicPart(envelopeSchema.parse(e))));
+const [first, second] = [...generateEnvelopes(values.type as GuideType, 2, 'bench-narration')].map((e): Guide =>
+  guideSchema.parse(publicPart(envelopeSchema.parse(e))),
+);
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-narration-'));
 const engine = countingEngine(createEngine());
 const cache = new ClipCache({ dir, engine });

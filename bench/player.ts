@@ -96,13 +96,29 @@ function countBytes(cdp: CDPSession) {
       const audioDetail = [...perFile].map(([url, f]) => `${url.slice(url.lastIndexOf('/') + 1)} ${f.requests}× ${f.bytes} B`).join(', ');
       const byType = new Map<string, number>();
       for (const r of all) byType.set(r.type || 'Other', (byType.get(r.type || 'Other') ?? 0) + r.bytes);
-      const typeDetail = [...byType].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type} ${n} B`).join(', ');
-      return { page: all.reduce((a, r) => a + r.bytes, 0), audio: audio.reduce((a, r) => a + r.bytes, 0), requests: all.length, audioRequests: audio.length, audioFiles: perFile.size, audioDetail, typeDetail };
+      const typeDetail = [...byType]
+        .sort((a, b) => b[1] - a[1])
+        .map(([type, n]) => `${type} ${n} B`)
+        .join(', ');
+      return {
+        page: all.reduce((a, r) => a + r.bytes, 0),
+        audio: audio.reduce((a, r) => a + r.bytes, 0),
+        requests: all.length,
+        audioRequests: audio.length,
+        audioFiles: perFile.size,
+        audioDetail,
+        typeDetail,
+      };
     },
   };
 }
 
-interface Sample { t: number; frame: number; playing: boolean; audios: { src: string; paused: boolean; muted: boolean; time: number }[] }
+interface Sample {
+  t: number;
+  frame: number;
+  playing: boolean;
+  audios: { src: string; paused: boolean; muted: boolean; time: number }[];
+}
 declare const window: {
   __videoguida: { playback: { getCurrentFrame(): number; isPlaying(): boolean } };
   __bench?: { ticks: number; frames: number; firstAdvance: number | null; last: number; lastFrame: number; samples: Sample[]; stop: boolean };
@@ -141,8 +157,15 @@ const SAMPLER = `(() => {
  * One narrated NASpI guide watched live on a throttled CPU and network, from navigation to the end of
  * the watch: bytes, first frame, frames on screen per second, audio/video drift.
  */
-async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, api: Awaited<ReturnType<typeof startPlayerApi>>, g: { qr: string; token: string }) {
-  const m = (await (await fetch(`${api.url}/api/access/${g.token}/narrated`)).json()) as { guide: Guide; narration: { frames: Record<string, number>; audio: Record<string, string> } };
+async function slowPhone(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  api: Awaited<ReturnType<typeof startPlayerApi>>,
+  g: { qr: string; token: string },
+) {
+  const m = (await (await fetch(`${api.url}/api/access/${g.token}/narrated`)).json()) as {
+    guide: Guide;
+    narration: { frames: Record<string, number>; audio: Record<string, string> };
+  };
   const sb = storyboardOf(m.guide, { narrationFrames: m.narration.frames });
   if (values['warm-audio']) for (const url of Object.values(m.narration.audio)) await (await fetch(`${api.url}${url}`)).arrayBuffer();
   const lastFrame = Math.min(sb.durationInFrames - 1, Number.isFinite(watchSeconds) ? Math.round(watchSeconds * sb.fps) : Infinity);
@@ -167,11 +190,22 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
     const timeout = Math.max(120_000, ((lastFrame - startFrame) / sb.fps) * 4000);
     await page.waitForFunction(() => window.__videoguida.playback.isPlaying(), null, { timeout: 60_000 });
     // Until the watch's last frame, or until the player stops playing on its own (reported, not waited for).
-    await page.waitForFunction((n) => window.__videoguida.playback.getCurrentFrame() >= n || !window.__videoguida.playback.isPlaying(), lastFrame, { timeout, polling: 500 });
+    await page.waitForFunction((n) => window.__videoguida.playback.getCurrentFrame() >= n || !window.__videoguida.playback.isPlaying(), lastFrame, {
+      timeout,
+      polling: 500,
+    });
     const b = await page.evaluate(() => {
       const x = window.__bench!;
       x.stop = true;
-      return { frames: x.frames, firstAdvance: x.firstAdvance, last: x.last, ticks: x.ticks, samples: x.samples, endFrame: window.__videoguida.playback.getCurrentFrame(), stopped: !window.__videoguida.playback.isPlaying() };
+      return {
+        frames: x.frames,
+        firstAdvance: x.firstAdvance,
+        last: x.last,
+        ticks: x.ticks,
+        samples: x.samples,
+        endFrame: window.__videoguida.playback.getCurrentFrame(),
+        stopped: !window.__videoguida.playback.isPlaying(),
+      };
     });
     // A moment for the requests in flight to finish counting is not needed: bytes that arrived are counted as they arrive.
     const t = bytes.totals();
@@ -218,8 +252,29 @@ async function slowPhone(browser: Awaited<ReturnType<typeof launchChromium>>, ap
       wallSpan += (q.t - p.t) / 1000;
     }
     const frameRate = (b.endFrame - startFrame) / sb.fps / seconds;
-    const sceneDrift = [...perScene].map(([id, d]) => `${id} ${Math.round(median(d))} (${Math.round(Math.min(...d))}…${Math.round(Math.max(...d))})`).join(', ');
-    return { firstFrameMs, ...t, signed, sceneDrift, audioClock: audioSpan / wallSpan, frameRate, audioStalls, audioLostMs, stoppedAt: b.stopped && b.endFrame < lastFrame ? b.endFrame : null, beforeFirstFrame: { bytes: beforeFirstFrame.page, requests: beforeFirstFrame.requests }, fps: (b.frames - 1) / seconds, realtime: (b.endFrame - startFrame) / (sb.fps * seconds), seconds, drifts, silent, ticksPerSecond: b.ticks / seconds, watched: (b.endFrame - startFrame) / sb.fps, guideSeconds: sb.durationInFrames / sb.fps };
+    const sceneDrift = [...perScene]
+      .map(([id, d]) => `${id} ${Math.round(median(d))} (${Math.round(Math.min(...d))}…${Math.round(Math.max(...d))})`)
+      .join(', ');
+    return {
+      firstFrameMs,
+      ...t,
+      signed,
+      sceneDrift,
+      audioClock: audioSpan / wallSpan,
+      frameRate,
+      audioStalls,
+      audioLostMs,
+      stoppedAt: b.stopped && b.endFrame < lastFrame ? b.endFrame : null,
+      beforeFirstFrame: { bytes: beforeFirstFrame.page, requests: beforeFirstFrame.requests },
+      fps: (b.frames - 1) / seconds,
+      realtime: (b.endFrame - startFrame) / (sb.fps * seconds),
+      seconds,
+      drifts,
+      silent,
+      ticksPerSecond: b.ticks / seconds,
+      watched: (b.endFrame - startFrame) / sb.fps,
+      guideSeconds: sb.durationInFrames / sb.fps,
+    };
   } finally {
     await context.close();
   }
@@ -270,12 +325,16 @@ try {
   const [naspi] = [...generateEnvelopes('naspi', 1, 'bench-player-slow')].map((e) => ({ ...(e as object), locale: 'it' }));
   const slow = await slowPhone(browser, api, await createGuide(api, naspi));
   const conditions = `CPU ${throttle}×, network ${values.network}`;
-  say(`# slow phone (${conditions}): watched ${slow.watched.toFixed(1)} s of a ${slow.guideSeconds.toFixed(1)} s NASpI guide in ${slow.seconds.toFixed(1)} s; ${slow.requests} requests, ${slow.audioRequests} for ${slow.audioFiles} narration files; ${slow.drifts.length} drift samples (audio minus video: median ${Math.round(median(slow.signed))} ms, from ${Math.round(Math.min(...slow.signed))} to ${Math.round(Math.max(...slow.signed))} ms), ${slow.silent} with no narration playing; ${slow.ticksPerSecond.toFixed(1)} animation frames/s`);
+  say(
+    `# slow phone (${conditions}): watched ${slow.watched.toFixed(1)} s of a ${slow.guideSeconds.toFixed(1)} s NASpI guide in ${slow.seconds.toFixed(1)} s; ${slow.requests} requests, ${slow.audioRequests} for ${slow.audioFiles} narration files; ${slow.drifts.length} drift samples (audio minus video: median ${Math.round(median(slow.signed))} ms, from ${Math.round(Math.min(...slow.signed))} to ${Math.round(Math.max(...slow.signed))} ms), ${slow.silent} with no narration playing; ${slow.ticksPerSecond.toFixed(1)} animation frames/s`,
+  );
   if (slow.stoppedAt !== null) say(`# the player stopped playing by itself at frame ${slow.stoppedAt}, before the watch's end`);
   say(`# bytes by resource type: ${slow.typeDetail}; by the first frame ${slow.beforeFirstFrame.bytes} B in ${slow.beforeFirstFrame.requests} requests`);
   say(`# narration requests: ${slow.audioDetail}`);
   say(`# drift per scene, audio minus video, median (min…max) ms: ${slow.sceneDrift}`);
-  say(`# clocks: the narration played ${slow.audioClock.toFixed(4)} s per wall second, the player's frame advanced ${slow.frameRate.toFixed(4)} s per wall second; the narration stood still while the frame advanced in ${slow.audioStalls} of the 250 ms sample intervals, losing ${Math.round(slow.audioLostMs)} ms in all`);
+  say(
+    `# clocks: the narration played ${slow.audioClock.toFixed(4)} s per wall second, the player's frame advanced ${slow.frameRate.toFixed(4)} s per wall second; the narration stood still while the frame advanced in ${slow.audioStalls} of the 250 ms sample intervals, losing ${Math.round(slow.audioLostMs)} ms in all`,
+  );
   say(`player_watched_s: ${slow.watched.toFixed(1)} s`);
   say(`player_audio_bytes: ${slow.audio} bytes`);
   say(`player_page_bytes: ${slow.page} bytes`);

@@ -19,9 +19,15 @@ import { loadConfig } from '../server/config';
 import { buildGuideAudio, ClipCache, createEngine, narrateGuide, publicTrack } from '../speech';
 import { guideOf } from '../test/helpers/render-env';
 
-const { values } = parseArgs({ options: { type: { type: 'string', default: 'pensione' }, seed: { type: 'string', default: 'loop' }, cache: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { type: { type: 'string', default: 'pensione' }, seed: { type: 'string', default: 'loop' }, cache: { type: 'string' } },
+});
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const config = loadConfig({ ...process.env, BUNDLE_CACHE_DIR: process.env.BUNDLE_CACHE_DIR ?? path.join(os.tmpdir(), 'videoguida-test-bundles'), SPEECH_CACHE_DIR: process.env.SPEECH_CACHE_DIR ?? path.join(os.tmpdir(), 'videoguida-test-speech') });
+const config = loadConfig({
+  ...process.env,
+  BUNDLE_CACHE_DIR: process.env.BUNDLE_CACHE_DIR ?? path.join(os.tmpdir(), 'videoguida-test-bundles'),
+  SPEECH_CACHE_DIR: process.env.SPEECH_CACHE_DIR ?? path.join(os.tmpdir(), 'videoguida-test-speech'),
+});
 const cacheDir = values.cache ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vg-loop-cache-'));
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-loop-out-'));
 const guide = guideOf(values.type as GuideType, values.seed);
@@ -58,7 +64,19 @@ const tick = setInterval(() => {
 
 let done = 0;
 const started = performance.now();
-await renderer.render({ guideId: 'loop-probe', guide, outDir: out, signal: new AbortController().signal, onProgress: (f) => { const p = Math.floor(f * 10); if (p > done) { done = p; mark(`${p * 10}%`); } } });
+await renderer.render({
+  guideId: 'loop-probe',
+  guide,
+  outDir: out,
+  signal: new AbortController().signal,
+  onProgress: (f) => {
+    const p = Math.floor(f * 10);
+    if (p > done) {
+      done = p;
+      mark(`${p * 10}%`);
+    }
+  },
+});
 const seconds = (performance.now() - started) / 1000;
 clearInterval(tick);
 histogram.disable();

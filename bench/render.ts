@@ -83,7 +83,8 @@ line('render_pipeline_cold_s', cold.toFixed(1), 's');
 
 // Warm: a cache filled by two other citizens, then this citizen.
 const warmRenderer = new CompositingRenderer({ cacheDir: path.join(work, 'warm-cache'), bundleDir });
-for (const [i, other] of pensionGuides('bench-warmup', Number(values.warmups)).entries()) await pipelineRender(warmRenderer, other, path.join(work, `warmup-${i}`));
+for (const [i, other] of pensionGuides('bench-warmup', Number(values.warmups)).entries())
+  await pipelineRender(warmRenderer, other, path.join(work, `warmup-${i}`));
 const warm = await pipelineRender(warmRenderer, subject, path.join(work, 'warm'));
 note(`warm render reused ${warmRenderer.lastStats?.cachedScenes}/${warmRenderer.lastStats?.scenes} scenes`);
 await warmRenderer.close();
@@ -96,7 +97,13 @@ if (!values['skip-naive'] && values['naive-join']) {
   const join = sb.scenes[1]!.from;
   const browser = await openRenderBrowser();
   const t0 = performance.now();
-  await renderGuide({ guide: subject, outDir: path.join(work, 'naive'), frameRange: [join - 1, join], serveUrl: await ensureBundle({ cacheDir: bundleDir }), browser });
+  await renderGuide({
+    guide: subject,
+    outDir: path.join(work, 'naive'),
+    frameRange: [join - 1, join],
+    serveUrl: await ensureBundle({ cacheDir: bundleDir }),
+    browser,
+  });
   await browser.close({ silent: true });
   note(`naive join frames in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const naiveVideo = path.join(work, 'naive', 'video.mp4');
@@ -127,7 +134,7 @@ const throughput = async (label: string, renderer: CompositingRenderer, guides: 
   for (const [i, g] of guides.entries()) await pipelineRender(renderer, g, path.join(work, `${label}-${i}`));
   const s = (performance.now() - t0) / 1000;
   line(`throughput_${label}`, ((guides.length / s) * 3600).toFixed(0), 'guides/h');
-  line(`throughput_${label}_video_x_realtime`, ((guides.reduce((t, g) => t + storyboardOf(g).durationInFrames, 0) / 30) / s).toFixed(2));
+  line(`throughput_${label}_video_x_realtime`, (guides.reduce((t, g) => t + storyboardOf(g).durationInFrames, 0) / 30 / s).toFixed(2));
 };
 if (citizens > 0) {
   const renderer = new CompositingRenderer({ cacheDir: path.join(work, 'throughput-cache'), bundleDir });

@@ -91,7 +91,9 @@ async function intakeRun(vhost: TestVhost, consumers: number): Promise<{ rate: n
     const published = performance.now();
     await pub.publishAll(stream);
     await pub.close();
-    say(`# ${stream.length} messages (${distinct} distinct, ${duplicates} again) published in ${((performance.now() - published) / 1000).toFixed(1)} s; ${consumers} consumer process(es); render ${values.render}`);
+    say(
+      `# ${stream.length} messages (${distinct} distinct, ${duplicates} again) published in ${((performance.now() - published) / 1000).toFixed(1)} s; ${consumers} consumer process(es); render ${values.render}`,
+    );
 
     // INTAKE_* variables of the bench's environment tune the consumers as they would `npm run intake`.
     const tuning = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('INTAKE_') && e[1] !== undefined));
@@ -118,7 +120,11 @@ async function intakeRun(vhost: TestVhost, consumers: number): Promise<{ rate: n
     let started: number | undefined;
     let cpuAtStart = 0;
     for (let i = 0; i < consumers; i++) {
-      const child = spawn(process.execPath, [...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'intake/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(
+        process.execPath,
+        [...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'intake/main.ts')],
+        { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       children.push(child);
       child.stdout!.setEncoding('utf8').on('data', (d: string) => {
         if (started === undefined && d.includes('"intake consuming"')) {
@@ -135,10 +141,14 @@ async function intakeRun(vhost: TestVhost, consumers: number): Promise<{ rate: n
     const guides = await n('SELECT count(*)::int AS n FROM guides');
     const orphans = await n('SELECT count(*)::int AS n FROM intake_messages WHERE guide_id IS NULL');
     // CPU the consumer processes used per envelope: what one free core would allow, on a busy machine too.
-    say(`# ${consumers} consumer(s): ${guides} guides, ${await n('SELECT count(*)::int AS n FROM intake_messages')} message rows in ${seconds.toFixed(1)} s; consumer CPU ${((cpu * 1000) / stream.length).toFixed(2)} ms per envelope; load average ${os.loadavg()[0]!.toFixed(1)}`);
+    say(
+      `# ${consumers} consumer(s): ${guides} guides, ${await n('SELECT count(*)::int AS n FROM intake_messages')} message rows in ${seconds.toFixed(1)} s; consumer CPU ${((cpu * 1000) / stream.length).toFixed(2)} ms per envelope; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     return { rate: Math.round(stream.length / seconds), doubled: Math.max(0, guides - distinct) + orphans };
   } finally {
-    await Promise.all(children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))))));
+    await Promise.all(
+      children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))))),
+    );
     for (const q of [names.queue, names.dlq, results]) await admin.queueDelete({ queue: q }).catch(() => undefined);
     for (const x of [names.dlx, names.reply]) await admin.exchangeDelete({ exchange: x }).catch(() => undefined);
     await admin.close();

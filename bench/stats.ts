@@ -46,11 +46,23 @@ async function open(backend: string): Promise<{ db: Database; cleanup: () => Pro
   if (backend === 'postgres') {
     const schema = `bench_stats_${process.pid}`;
     const db = await openDatabase({ url: TEST_DATABASE_URL, schema, max: 4 });
-    return { db, cleanup: async () => { await db.exec(`DROP SCHEMA ${schema} CASCADE`); await db.close(); } };
+    return {
+      db,
+      cleanup: async () => {
+        await db.exec(`DROP SCHEMA ${schema} CASCADE`);
+        await db.close();
+      },
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-stats-'));
   const db = await openDatabase({ dataDir: dir });
-  return { db, cleanup: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -94,7 +106,9 @@ async function run(backend: 'postgres' | 'pglite'): Promise<number> {
         }
         const ms = median(times);
         worst = Math.max(worst, ms);
-        say(`stats_ms_${backend}_${name}: ${ms.toFixed(1)} ms   (produced ${body.produced}, views ${body.views}, viewedRate ${body.viewedRate}, viewsPerViewer ${body.viewsPerViewer}, interactionRate ${body.interactionRate}, avgRating ${body.avgRating})`);
+        say(
+          `stats_ms_${backend}_${name}: ${ms.toFixed(1)} ms   (produced ${body.produced}, views ${body.views}, viewedRate ${body.viewedRate}, viewsPerViewer ${body.viewsPerViewer}, interactionRate ${body.interactionRate}, avgRating ${body.avgRating})`,
+        );
       }
     } finally {
       await api.close();

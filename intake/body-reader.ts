@@ -53,7 +53,9 @@ class ThreadedReader implements BodyReader {
   }
 
   private spawn(): Thread {
-    const worker = new Worker(this.o.workerUrl ?? new URL('./body-thread.mjs', import.meta.url), { workerData: { maxMessageBytes: this.o.maxMessageBytes, fiscalCodeHmacKey: this.o.fiscalCodeHmacKey } });
+    const worker = new Worker(this.o.workerUrl ?? new URL('./body-thread.mjs', import.meta.url), {
+      workerData: { maxMessageBytes: this.o.maxMessageBytes, fiscalCodeHmacKey: this.o.fiscalCodeHmacKey },
+    });
     const t: Thread = { worker, jobs: new Map() };
     worker.on('message', (m: { id: number; results?: BodyResult[]; error?: string }) => {
       const job = t.jobs.get(m.id);

@@ -17,7 +17,9 @@ import { startIntake } from './start';
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'intake' });
 if (!config.intake.url) {
-  const err = new ConfigError([{ variable: 'AMQP_URL', message: 'required by npm run intake: the broker URL, such as amqp://user:password@broker.example.org:5672/videoguida' }]);
+  const err = new ConfigError([
+    { variable: 'AMQP_URL', message: 'required by npm run intake: the broker URL, such as amqp://user:password@broker.example.org:5672/videoguida' },
+  ]);
   process.stderr.write(`npm run intake: ${err.message}\n`);
   process.exit(1);
 }
@@ -28,7 +30,9 @@ await migrate(db);
 const queueConnection = createRedis(config.redis, 'queue', 'intake-render-queue', logger);
 const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
 // INTAKE_RENDER_POLICY=lazy: new guides are narrated ahead instead (docs/narration.md), when NARRATE_AHEAD.
-const narrationQueue = config.narrator.ahead ? createNarrationQueue(queueConnection, config.queuePrefix, config.narrator.queue, config.narrator.attempts) : undefined;
+const narrationQueue = config.narrator.ahead
+  ? createNarrationQueue(queueConnection, config.queuePrefix, config.narrator.queue, config.narrator.attempts)
+  : undefined;
 const running = startIntake({ settings: config.intake, creation: { config, db, secrets, renderQueue, narrationQueue, logger }, logger });
 process.stdout.write(`intake: reading ${config.intake.queue} at ${amqpAddress(config.intake.url)} (database: ${db.kind}); Ctrl-C stops\n`);
 

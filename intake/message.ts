@@ -13,8 +13,7 @@ import { checkEnvelope, prepareGuide, type PreparedGuide } from '../server/guide
  * the guide's preparation, the costly part: intake/body-reader.ts runs it on worker threads).
  */
 export type DecodedMessage =
-  | { ok: true; messageId: string; notify: boolean; prepared: PreparedGuide }
-  | { ok: false; messageId: string | undefined; errors: FieldError[] };
+  { ok: true; messageId: string; notify: boolean; prepared: PreparedGuide } | { ok: false; messageId: string | undefined; errors: FieldError[] };
 
 export type BodyResult = { ok: true; notify: boolean; prepared: PreparedGuide } | { ok: false; errors: FieldError[] };
 
@@ -38,13 +37,21 @@ export function checkProperties(msg: Pick<AsyncMessage, 'messageId' | 'contentEn
   let messageId: string | undefined;
   const id: unknown = msg.messageId;
   if (typeof id !== 'string' || id.length === 0) {
-    errors.push({ field: MESSAGE_ID_FIELD, message: 'expected the message-id property (the upstream id that makes a redelivered message create nothing), got none' });
-  } else if ([...id].length > MESSAGE_ID_MAX) errors.push({ field: MESSAGE_ID_FIELD, message: `expected at most ${MESSAGE_ID_MAX} characters, got ${[...id].length}` });
-  else if (CONTROL.test(id) || id.trim() !== id) errors.push({ field: MESSAGE_ID_FIELD, message: 'expected printable characters without spaces at either end, got control characters or edge spaces' });
+    errors.push({
+      field: MESSAGE_ID_FIELD,
+      message: 'expected the message-id property (the upstream id that makes a redelivered message create nothing), got none',
+    });
+  } else if ([...id].length > MESSAGE_ID_MAX)
+    errors.push({ field: MESSAGE_ID_FIELD, message: `expected at most ${MESSAGE_ID_MAX} characters, got ${[...id].length}` });
+  else if (CONTROL.test(id) || id.trim() !== id)
+    errors.push({ field: MESSAGE_ID_FIELD, message: 'expected printable characters without spaces at either end, got control characters or edge spaces' });
   else messageId = id;
   let readable = true;
   if (msg.contentEncoding) {
-    errors.push({ field: 'properties.contentEncoding', message: `expected none (an uncompressed JSON body), got ${JSON.stringify(String(msg.contentEncoding).slice(0, 40))}` });
+    errors.push({
+      field: 'properties.contentEncoding',
+      message: `expected none (an uncompressed JSON body), got ${JSON.stringify(String(msg.contentEncoding).slice(0, 40))}`,
+    });
     readable = false;
   } else if (msg.contentType && msg.contentType !== 'application/json' && msg.contentType !== 'text/plain') {
     errors.push({ field: 'properties.contentType', message: `expected application/json, got ${JSON.stringify(String(msg.contentType).slice(0, 60))}` });

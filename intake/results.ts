@@ -61,13 +61,30 @@ function resultEnvelope(t: Topology, messageId: string | undefined, outcome: Res
 }
 
 export function resultOf(t: Topology, o: MessageOutcome): { envelope: Envelope; body: ResultBody } {
-  const body: ResultBody = { version: RESULT_VERSION, source: t.source, messageId: o.messageId, outcome: o.outcome, guideId: o.guideId, status: o.status, heldOut: o.heldOut };
+  const body: ResultBody = {
+    version: RESULT_VERSION,
+    source: t.source,
+    messageId: o.messageId,
+    outcome: o.outcome,
+    guideId: o.guideId,
+    status: o.status,
+    heldOut: o.heldOut,
+  };
   if (t.replyLinks) body.links = o.links;
   return { envelope: resultEnvelope(t, o.messageId, o.outcome), body };
 }
 
 export function rejectionOf(t: Topology, messageId: string | undefined, errors: readonly FieldError[]): { envelope: Envelope; body: ResultBody } {
-  const body: ResultBody = { version: RESULT_VERSION, source: t.source, messageId: messageId ?? null, outcome: 'rejected', guideId: null, status: null, heldOut: false, errors: errors.slice(0, MAX_ERRORS) };
+  const body: ResultBody = {
+    version: RESULT_VERSION,
+    source: t.source,
+    messageId: messageId ?? null,
+    outcome: 'rejected',
+    guideId: null,
+    status: null,
+    heldOut: false,
+    errors: errors.slice(0, MAX_ERRORS),
+  };
   return { envelope: resultEnvelope(t, messageId, 'rejected'), body };
 }
 

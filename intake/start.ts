@@ -134,11 +134,21 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
     stats[o.outcome] += 1;
   }
 
-  const settle = (ps: Promise<void>[]) => Promise.all(ps.map((p) => p.then(() => undefined, (err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+  const settle = (ps: Promise<void>[]) =>
+    Promise.all(
+      ps.map((p) =>
+        p.then(
+          () => undefined,
+          (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+        ),
+      ),
+    );
 
   /** Writes valid messages; a batch a value of which the database refuses is split to find it. */
   async function write(items: Item[]): Promise<(undefined | Error)[]> {
-    const requests = items.map((i) => i.decoded as Extract<DecodedMessage, { ok: true }>).map((d): MessageRequest => ({ messageId: d.messageId, prepared: d.prepared, notify: d.notify }));
+    const requests = items
+      .map((i) => i.decoded as Extract<DecodedMessage, { ok: true }>)
+      .map((d): MessageRequest => ({ messageId: d.messageId, prepared: d.prepared, notify: d.notify }));
     let outcomes: MessageOutcome[];
     try {
       outcomes = await createGuidesOnce(creation, requests, { source: settings.source, render: settings.renderPolicy });
@@ -161,7 +171,8 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
     threads: settings.threads,
     maxMessageBytes: settings.maxMessageBytes,
     fiscalCodeHmacKey: creation.secrets.fiscalCodeHmacKey,
-    onFallback: (reason) => log.error({ reason: reason.slice(0, 300) }, 'body reader threads keep failing: reading bodies on the consumer thread (INTAKE_THREADS=0)'),
+    onFallback: (reason) =>
+      log.error({ reason: reason.slice(0, 300) }, 'body reader threads keep failing: reading bodies on the consumer thread (INTAKE_THREADS=0)'),
   });
 
   /** Reads the batch's deliveries: properties here, bodies on the reader's threads. */

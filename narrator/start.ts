@@ -104,7 +104,18 @@ export async function startNarrator(deps: StartNarratorDeps): Promise<RunningNar
         totals.synthesized += outcome.synthesized ?? 0;
         totals.ms += outcome.ms ?? 0;
         totals.cpuMs += outcome.cpuMs ?? 0;
-        logger.info({ guideId: data.guideId, sentences: outcome.sentences, synthesized: outcome.synthesized, scenes: outcome.scenes, ms: outcome.ms, encodeMs: outcome.encodeMs, cpuMs: outcome.cpuMs }, 'narrated ahead');
+        logger.info(
+          {
+            guideId: data.guideId,
+            sentences: outcome.sentences,
+            synthesized: outcome.synthesized,
+            scenes: outcome.scenes,
+            ms: outcome.ms,
+            encodeMs: outcome.encodeMs,
+            cpuMs: outcome.cpuMs,
+          },
+          'narrated ahead',
+        );
       }
       return outcome;
     } catch (err) {

@@ -23,7 +23,11 @@ export interface SmtpSinkOptions {
 }
 
 // The Message-ID's local part is the notification id: a file name with nothing personal in it.
-const safeName = (messageId: string) => messageId.split('@')[0]!.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120);
+const safeName = (messageId: string) =>
+  messageId
+    .split('@')[0]!
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .slice(0, 120);
 
 /**
  * A real SMTP server that delivers every message into a directory as an .eml file, for `npm start`:

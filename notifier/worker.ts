@@ -109,7 +109,8 @@ export class NotifyWorker {
     // The consent in force now decides, and is recorded with the outcome.
     const skipped = await this.skipIfNotSendable(ctx);
     if (skipped) return skipped;
-    if (ctx.status === 'sending') logger.warn({ notificationId: id, channel: ctx.channel }, 'previous attempt died before its point of no return: sending again');
+    if (ctx.status === 'sending')
+      logger.warn({ notificationId: id, channel: ctx.channel }, 'previous attempt died before its point of no return: sending again');
 
     // The rate-limit slot is taken last, so the channel's rate holds at the moment of sending. A job
     // woken from a delay already holds its slot.
@@ -130,7 +131,8 @@ export class NotifyWorker {
     const consentId = ctx.consent!.history_id;
     const to = (recipientOf(ctx) as { to: string }).to;
     const link = linkOf(this.o.publicBaseUrl, deriveToken(this.o.tokenSecret, ctx.nonce!));
-    const expiresAt = ctx.token_expires_at && ctx.guide_expires_at && ctx.token_expires_at < ctx.guide_expires_at ? ctx.token_expires_at : ctx.guide_expires_at!;
+    const expiresAt =
+      ctx.token_expires_at && ctx.guide_expires_at && ctx.token_expires_at < ctx.guide_expires_at ? ctx.token_expires_at : ctx.guide_expires_at!;
     const rendered = renderMessage({ channel: ctx.channel, guide: ctx.data!, locale: ctx.locale!, link, expiresAt });
     // The point of no return, in PostgreSQL: only the attempt that still holds the row passes it, and
     // its commit is on the database's socket before the final "." is on the SMTP one (send-attempt.ts).
@@ -142,8 +144,13 @@ export class NotifyWorker {
     };
     let result: SendResult;
     try {
-      result = await adapter.send({ notificationId: id, channel: ctx.channel, to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered }, commit);
-      await committed.catch((err: Error) => logger.warn({ notificationId: id, err: { type: err.name, message: scrub(err.message) } }, 'commit write failed after the final "."'));
+      result = await adapter.send(
+        { notificationId: id, channel: ctx.channel, to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered },
+        commit,
+      );
+      await committed.catch((err: Error) =>
+        logger.warn({ notificationId: id, err: { type: err.name, message: scrub(err.message) } }, 'commit write failed after the final "."'),
+      );
     } catch (err) {
       // Settled after the commit's own write, never before it.
       await committed.catch(() => undefined);
@@ -164,7 +171,8 @@ export class NotifyWorker {
     }
     // If this write fails the job is retried, finds the row "sending" and committed: recorded, not re-sent.
     await settleSent(db, id, attempt, { ...result, consentHistoryId: consentId });
-    if (result.unconfirmed) logger.warn({ notificationId: id, channel: ctx.channel, reason: result.unconfirmed }, 'notification sent, unconfirmed: not sent again');
+    if (result.unconfirmed)
+      logger.warn({ notificationId: id, channel: ctx.channel, reason: result.unconfirmed }, 'notification sent, unconfirmed: not sent again');
     logger.info({ notificationId: id, guideId: ctx.guide_id, channel: ctx.channel, outcome: result.delivered ? 'delivered' : 'sent' }, 'notification sent');
     return this.count(result.delivered ? 'delivered' : 'sent');
   }
@@ -180,7 +188,10 @@ export class NotifyWorker {
   private async onFailed(job: Job<NotifyJobData> | undefined, err: Error): Promise<void> {
     if (!job || err instanceof DelayedError || err.name === 'DelayedError') return;
     const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    this.o.logger.warn({ notificationId: job.data.notificationId, attemptsMade: job.attemptsMade, final, err: scrub(err.message) }, 'notification attempt failed');
+    this.o.logger.warn(
+      { notificationId: job.data.notificationId, attemptsMade: job.attemptsMade, final, err: scrub(err.message) },
+      'notification attempt failed',
+    );
     if (final && (await markFinal(this.o.db, job.data.notificationId, 'failed', scrub(err.message)).catch(() => false))) this.outcomes.failed += 1;
   }
 

@@ -21,7 +21,12 @@ function files(dir: string): string[] {
 }
 
 const hash = createHash('sha256');
-for (const f of [...files(path.join(root, 'player')), ...files(path.join(root, 'compositions')), ...files(path.join(root, 'assets')), path.join(root, 'package-lock.json')].sort()) {
+for (const f of [
+  ...files(path.join(root, 'player')),
+  ...files(path.join(root, 'compositions')),
+  ...files(path.join(root, 'assets')),
+  path.join(root, 'package-lock.json'),
+].sort()) {
   hash.update(path.relative(root, f));
   hash.update(fs.readFileSync(f));
 }

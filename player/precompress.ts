@@ -33,7 +33,9 @@ export function precompress(): Plugin {
       for (const file of walk(outDir)) {
         const data = fs.readFileSync(file);
         if (data.length < MIN_BYTES) continue;
-        const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+        const br = zlib.brotliCompressSync(data, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+        });
         const gz = zlib.gzipSync(data, { level: 9 });
         if (br.length < data.length) fs.writeFileSync(`${file}.br`, br);
         if (gz.length < data.length) fs.writeFileSync(`${file}.gz`, gz);

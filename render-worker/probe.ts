@@ -18,7 +18,16 @@ export interface VideoProbe {
 }
 
 export async function probeVideo(file: string): Promise<VideoProbe> {
-  const { stdout } = await run('ffprobe', ['-v', 'error', '-count_packets', '-show_entries', 'stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,nb_read_packets', '-of', 'json', file]);
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-count_packets',
+    '-show_entries',
+    'stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,nb_read_packets',
+    '-of',
+    'json',
+    file,
+  ]);
   const streams = (JSON.parse(stdout) as { streams: Record<string, string | number>[] }).streams;
   const v = streams.find((s) => s.codec_type === 'video');
   if (!v) throw new Error(`${file} has no video stream`);

@@ -6,7 +6,21 @@ import { spawn } from 'node:child_process';
  */
 export function framePsnr(a: string, frameA: number, b: string, frameB: number): Promise<number> {
   const pick = (n: number) => `select=eq(n\\,${n}),setpts=PTS-STARTPTS,format=rgb24`;
-  const args = ['-hide_banner', '-nostdin', '-i', a, '-i', b, '-lavfi', `[0:v]${pick(frameA)}[x];[1:v]${pick(frameB)}[y];[x][y]psnr`, '-frames:v', '1', '-f', 'null', '-'];
+  const args = [
+    '-hide_banner',
+    '-nostdin',
+    '-i',
+    a,
+    '-i',
+    b,
+    '-lavfi',
+    `[0:v]${pick(frameA)}[x];[1:v]${pick(frameB)}[y];[x][y]psnr`,
+    '-frames:v',
+    '1',
+    '-f',
+    'null',
+    '-',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';

@@ -23,23 +23,25 @@ import { CompositingRenderer } from './compositor/pipeline';
 import type { Resolution } from './compositor/encoding';
 import type { RenderRequest } from './renderer';
 
-const argsSchema = z.object({
-  data: z.string({ error: '--data FILE is required' }).min(1),
-  out: z.string({ error: '--out DIR is required' }).min(1),
-  resolution: z.enum(['720p', '1080p'], { error: 'expected 720p or 1080p' }).default('720p'),
-  frames: z
-    .string()
-    .regex(/^\d+-\d+$/, 'expected a frame range such as 0-149 (first and last frame, inclusive)')
-    .transform((s) => s.split('-').map(Number) as [number, number])
-    .optional(),
-  concurrency: z.coerce.number().int().min(1).max(16).optional(),
-  cache: z.string().min(1).optional(),
-  naive: z.boolean().optional(),
-  'no-narration': z.boolean().optional(),
-}).refine((a) => a.naive || (a.frames === undefined && a.concurrency === undefined), {
-  path: ['frames'],
-  message: '--frames and --concurrency need --naive (the pipeline renders whole guides)',
-});
+const argsSchema = z
+  .object({
+    data: z.string({ error: '--data FILE is required' }).min(1),
+    out: z.string({ error: '--out DIR is required' }).min(1),
+    resolution: z.enum(['720p', '1080p'], { error: 'expected 720p or 1080p' }).default('720p'),
+    frames: z
+      .string()
+      .regex(/^\d+-\d+$/, 'expected a frame range such as 0-149 (first and last frame, inclusive)')
+      .transform((s) => s.split('-').map(Number) as [number, number])
+      .optional(),
+    concurrency: z.coerce.number().int().min(1).max(16).optional(),
+    cache: z.string().min(1).optional(),
+    naive: z.boolean().optional(),
+    'no-narration': z.boolean().optional(),
+  })
+  .refine((a) => a.naive || (a.frames === undefined && a.concurrency === undefined), {
+    path: ['frames'],
+    message: '--frames and --concurrency need --naive (the pipeline renders whole guides)',
+  });
 
 const USAGE =
   'usage: npm run render -- --data FILE --out DIR [--resolution 720p|1080p] [--cache DIR] [--no-narration] [--naive [--frames a-b] [--concurrency n]]';
@@ -127,10 +129,7 @@ async function main(): Promise<number> {
 }
 
 /** The worker's compositing pipeline, for one guide: shared scenes come from the cache. */
-async function renderFast(
-  guide: Guide,
-  o: { config: Config; out: string; resolution: Resolution; cacheDir: string; speak: boolean },
-): Promise<number> {
+async function renderFast(guide: Guide, o: { config: Config; out: string; resolution: Resolution; cacheDir: string; speak: boolean }): Promise<number> {
   const speech = new ClipCache({ dir: o.config.speech.cacheDir, engine: createEngine(o.config.speech) });
   const renderer = new CompositingRenderer({
     cacheDir: o.cacheDir,
@@ -171,7 +170,10 @@ async function renderFast(
   process.stdout.write(
     [
       `${guide.type} guide at ${o.resolution}, ${stats ? `${stats.seconds.toFixed(1)} s (${stats.cachedScenes} of ${stats.scenes} scenes from the cache in ${o.cacheDir})` : ''}`,
-      ...fs.readdirSync(o.out).sort().map((f) => `  ${path.join(o.out, f)}`),
+      ...fs
+        .readdirSync(o.out)
+        .sort()
+        .map((f) => `  ${path.join(o.out, f)}`),
       '',
     ].join('\n'),
   );

@@ -100,7 +100,14 @@ export async function renderGuide(o: RenderGuideOptions): Promise<RenderGuideRes
   const setup = o.browserSetup ?? defaultBrowserSetup();
   const browser = o.browser ?? (await openRenderBrowser(setup));
   const inputProps = { guide: o.guide, ...(o.narration ? { narration: o.narration } : {}) };
-  const common = { serveUrl, inputProps, puppeteerInstance: browser, chromeMode: setup.chromeMode, chromiumOptions: setup.chromiumOptions, logLevel: 'error' as const };
+  const common = {
+    serveUrl,
+    inputProps,
+    puppeteerInstance: browser,
+    chromeMode: setup.chromeMode,
+    chromiumOptions: setup.chromiumOptions,
+    logLevel: 'error' as const,
+  };
   const temps: [string, string][] = [];
   try {
     const composition = await selectComposition({ ...common, id: o.guide.type });
@@ -131,7 +138,16 @@ export async function renderGuide(o: RenderGuideOptions): Promise<RenderGuideRes
     report({ stage: 'poster', progress: 0.96, renderedFrames: frames, encodedFrames: frames });
     const poster = tempName(o.outDir, 'poster.jpg');
     temps.push([poster, 'poster.jpg']);
-    await renderStill({ ...common, composition, frame: posterFrame(o.guide, o.narration), output: poster, imageFormat: 'jpeg', jpegQuality: 85, scale: o.scale ?? 1, overwrite: true });
+    await renderStill({
+      ...common,
+      composition,
+      frame: posterFrame(o.guide, o.narration),
+      output: poster,
+      imageFormat: 'jpeg',
+      jpegQuality: 85,
+      scale: o.scale ?? 1,
+      overwrite: true,
+    });
 
     const texts: [string, string][] = [
       ['captions.vtt', webvtt(storyboard, storyboard.locale, o.narration?.sentences)],

@@ -75,7 +75,14 @@ async function main(): Promise<void> {
     for (const spec of specs()) {
       if (only && !only.some((o) => spec.file.startsWith(o))) continue;
       const inputProps = { guide: spec.guide };
-      const common = { serveUrl, inputProps, puppeteerInstance: browser, chromeMode: setup.chromeMode, chromiumOptions: setup.chromiumOptions, logLevel: 'error' as const };
+      const common = {
+        serveUrl,
+        inputProps,
+        puppeteerInstance: browser,
+        chromeMode: setup.chromeMode,
+        chromiumOptions: setup.chromiumOptions,
+        logLevel: 'error' as const,
+      };
       const composition = await selectComposition({ ...common, id: spec.guide.type });
       const storyboard = storyboardOf(spec.guide);
       for (const id of spec.scenes) {

@@ -126,17 +126,20 @@ export class RenderWorker {
     const abort = new AbortController();
     this.aborts.add(abort);
     let lost = false;
-    const heartbeat = setInterval(() => {
-      renewRender(db, guideId, owner, leaseMs).then(
-        (ours) => {
-          if (ours || lost) return;
-          lost = true;
-          logger.warn({ guideId, jobId: job.id }, 'render lease lost to another worker: stopping this render');
-          abort.abort();
-        },
-        () => undefined, // the database is away: the next beat tries again; publishing checks once more
-      );
-    }, Math.max(250, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        renewRender(db, guideId, owner, leaseMs).then(
+          (ours) => {
+            if (ours || lost) return;
+            lost = true;
+            logger.warn({ guideId, jobId: job.id }, 'render lease lost to another worker: stopping this render');
+            abort.abort();
+          },
+          () => undefined, // the database is away: the next beat tries again; publishing checks once more
+        );
+      },
+      Math.max(250, Math.floor(leaseMs / 3)),
+    );
     const started = Date.now();
     let lastProgress = 0;
     try {
@@ -213,5 +216,4 @@ export class RenderWorker {
       await this.options.renderer.close();
     }
   }
-
 }

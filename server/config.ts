@@ -36,10 +36,21 @@ const coreSchema = z.object({
       .optional(),
   ),
   /** A PostgreSQL schema to work in (tests give each file its own). */
-  DATABASE_SCHEMA: optionalString.pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a lower-case SQL identifier').optional()),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
+  DATABASE_SCHEMA: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'expected a lower-case SQL identifier')
+      .optional(),
+  ),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'expected a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
   /** Prefix for BullMQ keys, so several installations (or test files) can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]+$/).default('videoguida'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+$/)
+    .default('videoguida'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TOKEN_TTL: duration.default(180 * 86_400),
   /** Days after expiry before guide data, tokens and videos are purged. */
@@ -73,13 +84,24 @@ const coreSchema = z.object({
 function requireJwtClaimsInProduction(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx): void {
   if (e.NODE_ENV !== 'production' || (!e.JWT_PUBLIC_KEY && !e.JWKS_URL)) return;
   const key = e.JWKS_URL ? 'JWKS_URL' : 'JWT_PUBLIC_KEY';
-  if (!e.JWT_ISSUER) ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: `required in production when ${key} is set: the identity provider's issuer (iss) the reserved-area tokens must carry` });
-  if (!e.JWT_AUDIENCE) ctx.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: `required in production when ${key} is set: this application's audience (aud), so tokens issued for other applications are refused` });
+  if (!e.JWT_ISSUER)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['JWT_ISSUER'],
+      message: `required in production when ${key} is set: the identity provider's issuer (iss) the reserved-area tokens must carry`,
+    });
+  if (!e.JWT_AUDIENCE)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['JWT_AUDIENCE'],
+      message: `required in production when ${key} is set: this application's audience (aud), so tokens issued for other applications are refused`,
+    });
 }
 
 /** One key, one role: the same value for two roles would leave one of them without its key. */
 function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx): void {
-  if (e.ANALYST_KEY && e.ANALYST_KEY === e.OPERATOR_KEY) ctx.addIssue({ code: 'custom', path: ['ANALYST_KEY'], message: 'ANALYST_KEY must differ from OPERATOR_KEY (a key holds one role)' });
+  if (e.ANALYST_KEY && e.ANALYST_KEY === e.OPERATOR_KEY)
+    ctx.addIssue({ code: 'custom', path: ['ANALYST_KEY'], message: 'ANALYST_KEY must differ from OPERATOR_KEY (a key holds one role)' });
   if (e.METRICS_KEY && (e.METRICS_KEY === e.OPERATOR_KEY || e.METRICS_KEY === e.ANALYST_KEY)) {
     ctx.addIssue({ code: 'custom', path: ['METRICS_KEY'], message: 'METRICS_KEY must differ from OPERATOR_KEY and ANALYST_KEY (the scraper gets no role)' });
   }
@@ -87,7 +109,19 @@ function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx
 
 /** Every section in one schema, so one parse reports every malformed variable at once. */
 const envSchema = z
-  .object({ ...coreSchema.shape, ...redisSchema.shape, ...apiSchema.shape, ...eventsSchema.shape, ...notifySchema.shape, ...impactSchema.shape, ...intakeSchema.shape, ...speechSchema.shape, ...renderSchema.shape, ...mediaStoreSchema.shape, ...narratorSchema.shape })
+  .object({
+    ...coreSchema.shape,
+    ...redisSchema.shape,
+    ...apiSchema.shape,
+    ...eventsSchema.shape,
+    ...notifySchema.shape,
+    ...impactSchema.shape,
+    ...intakeSchema.shape,
+    ...speechSchema.shape,
+    ...renderSchema.shape,
+    ...mediaStoreSchema.shape,
+    ...narratorSchema.shape,
+  })
   .superRefine(requireHttpSpeech)
   .superRefine(requireS3Settings)
   .superRefine(requireJwtClaimsInProduction)

@@ -27,7 +27,10 @@ export async function purgeExpired(
     // more, and a crash in between leaves rows the next run deletes, never an object whose guide is
     // gone (in a bucket, nobody would ever look for it again).
     await media.removeMany(due.map((r) => r.id));
-    const rows = await db.query<{ id: string }>(`DELETE FROM guides WHERE id = ANY($1::uuid[]) AND expires_at < $2 RETURNING id`, [due.map((r) => r.id), cutoff]);
+    const rows = await db.query<{ id: string }>(`DELETE FROM guides WHERE id = ANY($1::uuid[]) AND expires_at < $2 RETURNING id`, [
+      due.map((r) => r.id),
+      cutoff,
+    ]);
     total += rows.length;
     if (due.length < batchSize) break;
   }

@@ -109,7 +109,12 @@ export function createNarrationQueue(connection: ConnectionOptions, prefix: stri
   return new Queue<NarrationJobData>(name, {
     connection,
     prefix,
-    defaultJobOptions: { attempts, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: { age: 86_400, count: 10_000 }, removeOnFail: { age: 86_400, count: 10_000 } },
+    defaultJobOptions: {
+      attempts,
+      backoff: { type: 'exponential', delay: 10_000 },
+      removeOnComplete: { age: 86_400, count: 10_000 },
+      removeOnFail: { age: 86_400, count: 10_000 },
+    },
   });
 }
 

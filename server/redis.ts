@@ -106,7 +106,11 @@ async function configGet(redis: Redis, name: string): Promise<string> {
  * never evicts a key (`maxmemory-policy noeviction`: an evicted job or lock breaks the queues).
  */
 export async function readRedisSettings(redis: Redis): Promise<RedisSettingsReport> {
-  const [appendonly, save, maxmemoryPolicy] = await Promise.all([configGet(redis, 'appendonly'), configGet(redis, 'save'), configGet(redis, 'maxmemory-policy')]);
+  const [appendonly, save, maxmemoryPolicy] = await Promise.all([
+    configGet(redis, 'appendonly'),
+    configGet(redis, 'save'),
+    configGet(redis, 'maxmemory-policy'),
+  ]);
   const problems: RedisSettingProblem[] = [];
   if (appendonly !== 'yes' && !save.trim()) {
     problems.push({
@@ -117,7 +121,12 @@ export async function readRedisSettings(redis: Redis): Promise<RedisSettingsRepo
     });
   }
   if (maxmemoryPolicy !== 'noeviction') {
-    problems.push({ setting: 'maxmemory-policy', expected: 'noeviction', got: maxmemoryPolicy || '(unset)', why: 'Redis would evict queue jobs, locks and markers when memory runs short' });
+    problems.push({
+      setting: 'maxmemory-policy',
+      expected: 'noeviction',
+      got: maxmemoryPolicy || '(unset)',
+      why: 'Redis would evict queue jobs, locks and markers when memory runs short',
+    });
   }
   return { appendonly, save, maxmemoryPolicy, problems };
 }

@@ -24,12 +24,33 @@ export async function ensureRedis(url: string, dataDir: string, logger: Logger, 
   if (await pingRedis(url)) return { started: false, stop: async () => undefined };
   const u = new URL(url);
   if (!options.launch) {
-    throw new Error(`nothing answers at REDIS_URL (${redisAddress(url)}); production needs its own Redis service (${PRODUCTION_REDIS_CONF.join(', ')}): see docs/operations.md`);
+    throw new Error(
+      `nothing answers at REDIS_URL (${redisAddress(url)}); production needs its own Redis service (${PRODUCTION_REDIS_CONF.join(', ')}): see docs/operations.md`,
+    );
   }
   if (!LOCAL.has(u.hostname)) throw new Error(`nothing answers at REDIS_URL (${redisAddress(url)}); start Redis there or unset REDIS_URL`);
   const dir = path.join(dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
-  const args = ['--port', u.port || '6379', '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--save', '', '--daemonize', 'no', '--logfile', 'redis.log'];
+  const args = [
+    '--port',
+    u.port || '6379',
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--maxmemory-policy',
+    'noeviction',
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+    '--logfile',
+    'redis.log',
+  ];
   if (u.password) args.push('--requirepass', decodeURIComponent(u.password));
   const child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });
   const failed = new Promise<never>((_, reject) => {

@@ -21,7 +21,11 @@ export async function checkServesBase(server: Server, base: string, timeoutMs = 
     const res = await fetch(`${base}${probe}`, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
     await res.arrayBuffer();
     if (reached) return { ok: true };
-    return { ok: false, fatal: true, reason: `${base} is answered by another server (HTTP ${res.status}), not by this one: another program holds the port on an address this API does not listen on (check with: ss -ltnp | grep ${new URL(base).port || 80})` };
+    return {
+      ok: false,
+      fatal: true,
+      reason: `${base} is answered by another server (HTTP ${res.status}), not by this one: another program holds the port on an address this API does not listen on (check with: ss -ltnp | grep ${new URL(base).port || 80})`,
+    };
   } catch (err) {
     return { ok: false, fatal: false, reason: `${base} did not answer within ${timeoutMs} ms (${(err as Error).message})` };
   } finally {

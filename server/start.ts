@@ -79,13 +79,18 @@ try {
   stops.push({ name: 'render queue', stop: () => renderQueue.close() });
   await renderQueue.waitUntilReady();
   // Narration ahead of time (docs/narration.md): the producer side, for guides not rendered at once.
-  const narrationQueue = config.narrator.ahead ? createNarrationQueue(queueConnection, config.queuePrefix, config.narrator.queue, config.narrator.attempts) : undefined;
+  const narrationQueue = config.narrator.ahead
+    ? createNarrationQueue(queueConnection, config.queuePrefix, config.narrator.queue, config.narrator.attempts)
+    : undefined;
   if (narrationQueue) stops.push({ name: 'narration queue', stop: () => narrationQueue.close() });
   if (production) await assertProductionRedis(redis, config.redis);
   else {
     const settings = await readRedisSettings(redis).catch(() => null);
     if (settings?.problems.length) {
-      logger.warn({ redis: redisAddress(config.redisUrl), problems: settings.problems.map((p) => `${p.setting}: expected ${p.expected}, got ${p.got}`) }, 'this Redis would not do for production (npm start refuses it there; docs/operations.md)');
+      logger.warn(
+        { redis: redisAddress(config.redisUrl), problems: settings.problems.map((p) => `${p.setting}: expected ${p.expected}, got ${p.got}`) },
+        'this Redis would not do for production (npm start refuses it there; docs/operations.md)',
+      );
     }
   }
 
@@ -113,7 +118,11 @@ try {
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, (err?: NodeJS.ErrnoException) => {
       if (!err) return resolve(s);
-      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use (set PORT, or stop what holds it: ss -ltnp | grep ${config.port})`) : err);
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${config.port} on ${config.host} is already in use (set PORT, or stop what holds it: ss -ltnp | grep ${config.port})`)
+          : err,
+      );
     });
     tuneServer(s);
   });
@@ -144,7 +153,13 @@ try {
     const sink = mailSink;
     stops.push({ name: 'mail sink', stop: () => sink.stop() });
   }
-  const notifier = await startNotifier({ config, db, logger, redisUrl: config.redisUrl, settings: mailSink ? { smtpUrl: mailSink.url, smtpAcceptIsDelivery: true } : {} });
+  const notifier = await startNotifier({
+    config,
+    db,
+    logger,
+    redisUrl: config.redisUrl,
+    settings: mailSink ? { smtpUrl: mailSink.url, smtpAcceptIsDelivery: true } : {},
+  });
   stops.push({ name: 'notifier', stop: () => notifier.close() });
 
   // Guides from the institute's broker (issue #18, docs/intake.md), when AMQP_URL is set.
@@ -176,7 +191,9 @@ try {
   const base = config.publicBaseUrl;
   say();
   // Redis by host and port only: REDIS_URL may carry a password.
-  say(`Videoguida is running at ${base}  (database: ${db.kind}${db.kind === 'pglite' ? ` in ${path.join(config.dataDir, 'db')}` : ''}, Redis: ${redisAddress(config.redisUrl)}${redisServer.started ? ', started here' : ''})`);
+  say(
+    `Videoguida is running at ${base}  (database: ${db.kind}${db.kind === 'pglite' ? ` in ${path.join(config.dataDir, 'db')}` : ''}, Redis: ${redisAddress(config.redisUrl)}${redisServer.started ? ', started here' : ''})`,
+  );
   say();
   if (demo.length) {
     say('Demo guides (open a link in a browser; each is what a QR code on a letter holds):');

@@ -62,7 +62,9 @@ export class ClipCache {
 
   keyOf(req: ClipRequest): string {
     const engineId = engineIdFor(this.engine, req.locale, req.voice);
-    return createHash('sha256').update(JSON.stringify([CLIP_FORMAT, engineId, req.voice, req.locale, req.text])).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify([CLIP_FORMAT, engineId, req.voice, req.locale, req.text]))
+      .digest('hex');
   }
 
   pathOf(key: string): string {
@@ -89,13 +91,17 @@ export class ClipCache {
       this.stats.hits += 1;
       return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: false };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'unreadable speech clip, synthesising again');
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'unreadable speech clip, synthesising again');
     }
     const pcm = await this.limited(async () => {
       const started = performance.now();
       const result = await this.engine.synthesize(req);
       const shaped = shapeClip(await decodeToFloat(result.audio));
-      this.log.debug({ clip: key.slice(0, 12), engine: engineIdFor(this.engine, req.locale, req.voice), ms: Math.round(performance.now() - started) }, 'speech clip synthesised');
+      this.log.debug(
+        { clip: key.slice(0, 12), engine: engineIdFor(this.engine, req.locale, req.voice), ms: Math.round(performance.now() - started) },
+        'speech clip synthesised',
+      );
       return shaped;
     });
     await writeAtomic(file, pcmToWav(pcm));

@@ -25,8 +25,30 @@ export const TEST_SENTENCES = [
 ];
 
 export const TRICKY_WORDS = [
-  'Nicolò', "D'Amico", "Dell'Acqua", 'famiglia', 'figli', 'bisogno', 'lasciare', 'scegliere', 'pacchetto', 'città', 'ventitré', 'perché',
-  'Nàspi', 'ìrpef', 'ìsee', 'reddito', 'unico', 'modifica', 'comunicalo', 'chiederle', 'rimettersi', 'anticipo', 'telefono', 'duemilaventisei',
+  'Nicolò',
+  "D'Amico",
+  "Dell'Acqua",
+  'famiglia',
+  'figli',
+  'bisogno',
+  'lasciare',
+  'scegliere',
+  'pacchetto',
+  'città',
+  'ventitré',
+  'perché',
+  'Nàspi',
+  'ìrpef',
+  'ìsee',
+  'reddito',
+  'unico',
+  'modifica',
+  'comunicalo',
+  'chiederle',
+  'rimettersi',
+  'anticipo',
+  'telefono',
+  'duemilaventisei',
 ];
 
 const VOICES: { name: string; engine: SpeechEngine; voice: PresenterVoice }[] = [
@@ -56,7 +78,10 @@ function levels(x: Float32Array, win: number) {
   }
   const db = (v: number) => (v > 0 ? 20 * Math.log10(v) : -120);
   // Level in the pauses: the median of the 20 ms windows quieter than -45 dBFS (digital silence is -120).
-  const pauses = windows.map(db).filter((d) => d < -45).sort((a, b) => a - b);
+  const pauses = windows
+    .map(db)
+    .filter((d) => d < -45)
+    .sort((a, b) => a - b);
   return { peakDb: db(peak), clipped, pauseDb: pauses.length ? pauses[Math.floor(pauses.length / 2)]! : NaN };
 }
 
@@ -64,25 +89,37 @@ async function festivalPhones(voice: string, words: string[]): Promise<string[]>
   const dir = await mkdtemp(path.join(tmpdir(), 'festival-phones-'));
   const script = path.join(dir, 'phones.scm');
   const body = words
-    .map((w) => `(set! u (utt.synth (Utterance Text "${festivalText(w)}")))(mapcar (lambda (s) (format t "%s " (item.name s))) (utt.relation.items u 'Segment))(format t "\\n")`)
+    .map(
+      (w) =>
+        `(set! u (utt.synth (Utterance Text "${festivalText(w)}")))(mapcar (lambda (s) (format t "%s " (item.name s))) (utt.relation.items u 'Segment))(format t "\\n")`,
+    )
     .join('\n');
   await writeFile(script, Buffer.from(`(${voice})\n${body}\n`, 'latin1'));
   try {
     const { stdout } = await run('festival', ['-b', script]);
-    return stdout.toString('latin1').trim().split('\n').map((l) => l.replace(/\bpau\b/g, '').trim());
+    return stdout
+      .toString('latin1')
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/\bpau\b/g, '').trim());
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 async function espeakPhones(words: string[]): Promise<string[]> {
-  return Promise.all(words.map(async (w) => (await run('espeak-ng', ['-v', 'it', '-x', '-q', '-b', '1', '--stdin'], { input: w })).stdout.toString('utf8').trim()));
+  return Promise.all(
+    words.map(async (w) => (await run('espeak-ng', ['-v', 'it', '-x', '-q', '-b', '1', '--stdin'], { input: w })).stdout.toString('utf8').trim()),
+  );
 }
 
 async function main(): Promise<void> {
   const outIdx = process.argv.indexOf('--out');
   const out = outIdx > 0 ? process.argv[outIdx + 1] : undefined;
-  const lines: string[] = ['| voice | sentence | seconds | syllables/s | synthesis ms | peak dBFS | clipped samples | peak at 48 kHz dBFS | pause level dB |', '|---|---|---|---|---|---|---|---|---|'];
+  const lines: string[] = [
+    '| voice | sentence | seconds | syllables/s | synthesis ms | peak dBFS | clipped samples | peak at 48 kHz dBFS | pause level dB |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const v of VOICES) {
     for (const [i, sentence] of TEST_SENTENCES.entries()) {
       const text = speakable(sentence, 'it');
@@ -91,10 +128,15 @@ async function main(): Promise<void> {
       const ms = performance.now() - started;
       // Levels on the engine's own samples (its real clipping), and the peak once resampled to 48 kHz.
       const native = parseWav(result.audio);
-      const lv = levels(Float32Array.from({ length: native.data.length >> 1 }, (_, k) => native.data.readInt16LE(k * 2) / 32768), Math.round(native.sampleRate / 50));
+      const lv = levels(
+        Float32Array.from({ length: native.data.length >> 1 }, (_, k) => native.data.readInt16LE(k * 2) / 32768),
+        Math.round(native.sampleRate / 50),
+      );
       const resampled = levels(await decodeToFloat(result.audio), 960);
       const seconds = result.durationMs / 1000;
-      lines.push(`| ${v.name} | ${i + 1} | ${seconds.toFixed(2)} | ${(syllables(text) / seconds).toFixed(2)} | ${ms.toFixed(0)} | ${lv.peakDb.toFixed(1)} | ${lv.clipped} | ${resampled.peakDb.toFixed(1)} | ${lv.pauseDb.toFixed(1)} |`);
+      lines.push(
+        `| ${v.name} | ${i + 1} | ${seconds.toFixed(2)} | ${(syllables(text) / seconds).toFixed(2)} | ${ms.toFixed(0)} | ${lv.peakDb.toFixed(1)} | ${lv.clipped} | ${resampled.peakDb.toFixed(1)} | ${lv.pauseDb.toFixed(1)} |`,
+      );
       if (out) await writeFile(path.join(out, `${v.name.replace(/\W+/g, '-')}-${i + 1}.wav`), result.audio);
     }
   }

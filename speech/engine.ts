@@ -40,8 +40,7 @@ export interface SpeechEngine {
   synthesize(request: SynthesisRequest): Promise<SynthesisResult>;
 }
 
-export const engineIdFor = (engine: SpeechEngine, locale: Locale, voice: PresenterVoice): string =>
-  engine.idFor?.(locale, voice) ?? engine.id;
+export const engineIdFor = (engine: SpeechEngine, locale: Locale, voice: PresenterVoice): string => engine.idFor?.(locale, voice) ?? engine.id;
 
 /** Sends each locale to its own engine: the default speaks Italian with Festival and English with eSpeak NG. */
 export function routeByLocale(engines: Record<Locale, SpeechEngine>): SpeechEngine {

@@ -44,9 +44,11 @@ export class FestivalSession {
 
   synthesize(text: string): Promise<Buffer> {
     this.busy += 1;
-    const job = this.tail.then(() => this.once(text)).finally(() => {
-      this.busy -= 1;
-    });
+    const job = this.tail
+      .then(() => this.once(text))
+      .finally(() => {
+        this.busy -= 1;
+      });
     this.tail = job.catch(() => undefined);
     return job;
   }
@@ -82,7 +84,7 @@ export class FestivalSession {
   private hold(on: boolean): void {
     const c = this.child;
     if (!c) return;
-    for (const h of [c, c.stdin, c.stdout, c.stderr] as { ref(): void; unref(): void }[]) (on ? h.ref() : h.unref());
+    for (const h of [c, c.stdin, c.stdout, c.stderr] as { ref(): void; unref(): void }[]) on ? h.ref() : h.unref();
   }
 
   private async once(text: string): Promise<Buffer> {
@@ -102,7 +104,9 @@ export class FestivalSession {
       }, this.timeoutMs);
       this.pending.set(id, { resolve: () => (clearTimeout(timer), resolve()), reject: (e) => (clearTimeout(timer), reject(e)) });
     });
-    this.child.stdin.write(Buffer.from(`(utt.save.wave (utt.synth (Utterance Text "${text}")) "${file}" 'riff)\n(format stderr "VG-DONE ${id}\\n")\n`, 'latin1'));
+    this.child.stdin.write(
+      Buffer.from(`(utt.save.wave (utt.synth (Utterance Text "${text}")) "${file}" 'riff)\n(format stderr "VG-DONE ${id}\\n")\n`, 'latin1'),
+    );
     try {
       await done;
       return await readFile(file).catch(() => {

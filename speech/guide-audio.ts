@@ -26,7 +26,14 @@ const LOUDNORM_PEAK_MARGIN_DB = 0.8;
 const AAC_BITRATE = '160k';
 const MAX_ENCODES = 3;
 
-const measured = z.object({ input_i: z.string(), input_tp: z.string(), input_lra: z.string(), input_thresh: z.string(), target_offset: z.string(), normalization_type: z.string().optional() });
+const measured = z.object({
+  input_i: z.string(),
+  input_tp: z.string(),
+  input_lra: z.string(),
+  input_thresh: z.string(),
+  target_offset: z.string(),
+  normalization_type: z.string().optional(),
+});
 
 /** The last JSON object loudnorm prints on stderr. */
 function loudnormJson(stderr: string) {
@@ -79,22 +86,50 @@ export async function buildGuideAudio(narration: GuideNarration, outPath: string
       `loudnorm=${base}:measured_I=${pass1.input_i}:measured_TP=${pass1.input_tp}:measured_LRA=${pass1.input_lra}` +
       `:measured_thresh=${pass1.input_thresh}:offset=${pass1.target_offset}:linear=true:print_format=json`;
     // loudnorm works at 192 kHz internally: resample back to the video's rate.
-    const pass2 = loudnormJson((await ffmpeg(['-i', raw, '-af', `${filter},aresample=${SAMPLE_RATE}`, '-ar', String(SAMPLE_RATE), '-ac', '1', '-c:a', 'pcm_s16le', normalised])).stderr);
+    const pass2 = loudnormJson(
+      (await ffmpeg(['-i', raw, '-af', `${filter},aresample=${SAMPLE_RATE}`, '-ar', String(SAMPLE_RATE), '-ac', '1', '-c:a', 'pcm_s16le', normalised])).stderr,
+    );
 
     let gainDb = 0;
     let loudness: LoudnessMeasurement = { integrated: NaN, truePeak: NaN };
     let encodes = 0;
     while (encodes < MAX_ENCODES) {
       encodes += 1;
-      await ffmpeg(['-i', normalised, '-af', `volume=${gainDb.toFixed(2)}dB`, '-ar', String(SAMPLE_RATE), '-ac', '1', '-c:a', 'aac', '-b:a', AAC_BITRATE, '-movflags', '+faststart', encoded]);
+      await ffmpeg([
+        '-i',
+        normalised,
+        '-af',
+        `volume=${gainDb.toFixed(2)}dB`,
+        '-ar',
+        String(SAMPLE_RATE),
+        '-ac',
+        '1',
+        '-c:a',
+        'aac',
+        '-b:a',
+        AAC_BITRATE,
+        '-movflags',
+        '+faststart',
+        encoded,
+      ]);
       loudness = await measureLoudness(encoded);
       if (loudness.truePeak <= target.truePeak) break;
       gainDb -= loudness.truePeak - target.truePeak + 0.1;
     }
-    if (loudness.truePeak > target.truePeak) speechLogger().warn({ truePeak: loudness.truePeak, ceiling: target.truePeak }, 'narration true peak above the ceiling after re-encoding');
+    if (loudness.truePeak > target.truePeak)
+      speechLogger().warn({ truePeak: loudness.truePeak, ceiling: target.truePeak }, 'narration true peak above the ceiling after re-encoding');
     await rename(encoded, out);
-    const audio: GuideAudio = { path: out, durationInFrames: narration.storyboard.durationInFrames, loudness, normalization: pass2.normalization_type ?? 'unknown', encodes };
-    speechLogger().info({ frames: audio.durationInFrames, ...loudness, normalization: audio.normalization, encodes, ms: Math.round(performance.now() - started) }, 'guide narration track encoded');
+    const audio: GuideAudio = {
+      path: out,
+      durationInFrames: narration.storyboard.durationInFrames,
+      loudness,
+      normalization: pass2.normalization_type ?? 'unknown',
+      encodes,
+    };
+    speechLogger().info(
+      { frames: audio.durationInFrames, ...loudness, normalization: audio.normalization, encodes, ms: Math.round(performance.now() - started) },
+      'guide narration track encoded',
+    );
     return audio;
   } finally {
     await Promise.all([raw, normalised, encoded].map((f) => rm(f, { force: true })));

@@ -55,7 +55,12 @@ export function httpEngine(options: HttpEngineOptions): SpeechEngine {
     doFetch(options.url, {
       method: 'POST',
       headers: { authorization: `Bearer ${options.key}`, 'content-type': 'application/json', accept: 'audio/*, application/json' },
-      body: JSON.stringify({ text: request.text, language: LANGUAGE[request.locale], voice: options.voices[request.locale][request.voice], sampleRate: 48_000 }),
+      body: JSON.stringify({
+        text: request.text,
+        language: LANGUAGE[request.locale],
+        voice: options.voices[request.locale][request.voice],
+        sampleRate: 48_000,
+      }),
       signal: request.signal ? AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
     });
 

@@ -115,7 +115,10 @@ export async function narrateGuide(guide: Guide, options: NarrateOptions): Promi
     sentences: Object.fromEntries(scenes.map((s) => [s.sceneId, s.sentences.map(({ text, startFrame, endFrame }) => ({ text, startFrame, endFrame }))])),
     ...(options.audioUrl ? { audio: Object.fromEntries(scenes.map((s) => [s.sceneId, options.audioUrl!(s.audioPath, s.sceneId)])) } : {}),
   };
-  const stats = { sentences: scenes.reduce((n, s) => n + s.sentences.length, 0), synthesized: scenes.reduce((n, s) => n + s.sentences.filter((x) => x.fresh).length, 0) };
+  const stats = {
+    sentences: scenes.reduce((n, s) => n + s.sentences.length, 0),
+    synthesized: scenes.reduce((n, s) => n + s.sentences.filter((x) => x.fresh).length, 0),
+  };
   speechLogger().info({ type: guide.type, locale, voice, scenes: scenes.length, ...stats, frames: storyboard.durationInFrames }, 'guide narrated');
   return { storyboard, track, scenes, stats };
 }

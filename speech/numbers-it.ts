@@ -1,8 +1,26 @@
 /** Italian number words, written as one word the way Italian writes them ("milleduecentotrentaquattro"). */
 
 const UNITS = [
-  'zero', 'uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove', 'dieci',
-  'undici', 'dodici', 'tredici', 'quattordici', 'quindici', 'sedici', 'diciassette', 'diciotto', 'diciannove',
+  'zero',
+  'uno',
+  'due',
+  'tre',
+  'quattro',
+  'cinque',
+  'sei',
+  'sette',
+  'otto',
+  'nove',
+  'dieci',
+  'undici',
+  'dodici',
+  'tredici',
+  'quattordici',
+  'quindici',
+  'sedici',
+  'diciassette',
+  'diciotto',
+  'diciannove',
 ];
 const TENS = ['', '', 'venti', 'trenta', 'quaranta', 'cinquanta', 'sessanta', 'settanta', 'ottanta', 'novanta'];
 
@@ -79,12 +97,50 @@ export const DIGIT_IT = UNITS.slice(0, 10);
 // Feminine nouns that do not end in -a, and masculine ones that do. The domain's words first; the
 // endings below cover the rest (-zione, -sione, -tà, -tù, -i of "crisi", -ie of "serie").
 const FEMININE_IT = new Set([
-  'parte', 'sede', 'fase', 'base', 'classe', 'legge', 'rete', 'notte', 'fonte', 'frase', 'chiave', 'madre', 'moglie', 'voce',
-  'mente', 'gente', 'patente', 'card', 'email', 'e-mail', 'mail', 'app', 'password',
+  'parte',
+  'sede',
+  'fase',
+  'base',
+  'classe',
+  'legge',
+  'rete',
+  'notte',
+  'fonte',
+  'frase',
+  'chiave',
+  'madre',
+  'moglie',
+  'voce',
+  'mente',
+  'gente',
+  'patente',
+  'card',
+  'email',
+  'e-mail',
+  'mail',
+  'app',
+  'password',
 ]);
 const MASCULINE_IN_A_IT = new Set([
-  'problema', 'sistema', 'programma', 'tema', 'schema', 'clima', 'diploma', 'dramma', 'poema', 'teorema', 'pianeta', 'cinema',
-  'panorama', 'telegramma', 'enigma', 'dilemma', 'stemma', 'papà', 'pigiama',
+  'problema',
+  'sistema',
+  'programma',
+  'tema',
+  'schema',
+  'clima',
+  'diploma',
+  'dramma',
+  'poema',
+  'teorema',
+  'pianeta',
+  'cinema',
+  'panorama',
+  'telegramma',
+  'enigma',
+  'dilemma',
+  'stemma',
+  'papà',
+  'pigiama',
 ]);
 
 /**

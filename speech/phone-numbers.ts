@@ -65,7 +65,10 @@ export function dialDigits(number: string, words: PhoneWords): string {
   const m = /^\s*\+\s?(\d{1,3})[\s./-]*(.*)$/.exec(number);
   const head = m ? [`${words.plus} ${words.countryCode(m[1]!)}`] : [];
   const national = (m ? m[2]! : number).trim();
-  const groups = national.split(/[\s./-]+/).filter(Boolean).flatMap(regroup);
+  const groups = national
+    .split(/[\s./-]+/)
+    .filter(Boolean)
+    .flatMap(regroup);
   return [...head, ...groups.map((g) => [...g].map((d) => words.digits[Number(d)] ?? d).join(SPELLED_JOIN))].join(', ');
 }
 
@@ -112,11 +115,39 @@ function cueRule(cues: string, words: PhoneWords): Rule {
 }
 
 const CUES_IT = [
-  'numero verde', 'numeri verdi', 'numero', 'numeri', 'n\\.', 'al', 'allo', 'il', 'chiama(?:re|ndo|ci)?', 'telefona(?:re|ndo)?', 'telefono',
-  'tel\\.?', 'cellulare', 'cell\\.?', 'fax', 'whatsapp', 'sms',
+  'numero verde',
+  'numeri verdi',
+  'numero',
+  'numeri',
+  'n\\.',
+  'al',
+  'allo',
+  'il',
+  'chiama(?:re|ndo|ci)?',
+  'telefona(?:re|ndo)?',
+  'telefono',
+  'tel\\.?',
+  'cellulare',
+  'cell\\.?',
+  'fax',
+  'whatsapp',
+  'sms',
 ];
 const CUES_EN = [
-  'numbers?', 'no\\.', 'call(?:ing)?', 'on', 'phone', 'telephone', 'tel\\.?', 'mobile', 'freephone', 'toll-free', 'dial', 'text', 'fax', 'whatsapp',
+  'numbers?',
+  'no\\.',
+  'call(?:ing)?',
+  'on',
+  'phone',
+  'telephone',
+  'tel\\.?',
+  'mobile',
+  'freephone',
+  'toll-free',
+  'dial',
+  'text',
+  'fax',
+  'whatsapp',
 ];
 
 export const phoneRules = (locale: 'it' | 'en', words: PhoneWords): Rule[] => [

@@ -41,7 +41,9 @@ async function encode(wavPath: string, out: string, format: Exclude<SceneAudioFo
   // To a file beside the target, then renamed: MP4 needs a seekable output (its index goes first).
   const tmp = tempBeside(out);
   try {
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wavPath, '-ac', '1', ...SCENE_AUDIO_FORMATS[format].args, tmp], { timeoutMs: 60_000 });
+    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wavPath, '-ac', '1', ...SCENE_AUDIO_FORMATS[format].args, tmp], {
+      timeoutMs: 60_000,
+    });
     await rename(tmp, out);
   } finally {
     await rm(tmp, { force: true });

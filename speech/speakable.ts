@@ -28,7 +28,9 @@ function lexiconRegex(lexicon: Lexicon): RegExp {
   let re = compiled.get(lexicon);
   if (!re) {
     // Longest first, so "NASpI-Com" wins over "NASpI"; lower-case keys also match capitalised.
-    const keys = Object.keys(lexicon).filter((k) => !k.startsWith('$')).sort((a, b) => b.length - a.length);
+    const keys = Object.keys(lexicon)
+      .filter((k) => !k.startsWith('$'))
+      .sort((a, b) => b.length - a.length);
     const alternatives = keys.map((k) => (k === k.toLowerCase() ? `[${k[0]}${k[0]!.toUpperCase()}]${escape(k.slice(1))}` : escape(k)));
     re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
     compiled.set(lexicon, re);
@@ -52,7 +54,10 @@ export function applyLexicon(text: string, lexicon: Lexicon): string {
  */
 export function speakable(text: string, locale: Locale, options: SpeakableOptions = {}): string {
   const theme = options.theme ?? defaultTheme;
-  let s = text.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').replace(/[‘’]/g, "'");
+  let s = text
+    .normalize('NFC')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/[‘’]/g, "'");
   for (const number of themePhoneNumbers(theme)) {
     const re = new RegExp(`(?<![\\d+])(\\+\\d{1,3} ?)?${escape(number.trim())}(?!\\d)`, 'g');
     s = s.replace(re, (_m, country: string | undefined) => dialDigits(`${country ?? ''}${number}`, PHONE_WORDS[locale]));

@@ -4,12 +4,36 @@ import type { Rule } from './spoken-it';
 
 export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const LETTERS_EN: Record<string, string> = {
-  A: 'ay', B: 'bee', C: 'see', D: 'dee', E: 'ee', F: 'ef', G: 'gee', H: 'aitch', I: 'eye', J: 'jay', K: 'kay', L: 'el', M: 'em',
-  N: 'en', O: 'oh', P: 'pee', Q: 'cue', R: 'ar', S: 'ess', T: 'tee', U: 'you', V: 'vee', W: 'double-you', X: 'ex', Y: 'why', Z: 'zed',
+  A: 'ay',
+  B: 'bee',
+  C: 'see',
+  D: 'dee',
+  E: 'ee',
+  F: 'ef',
+  G: 'gee',
+  H: 'aitch',
+  I: 'eye',
+  J: 'jay',
+  K: 'kay',
+  L: 'el',
+  M: 'em',
+  N: 'en',
+  O: 'oh',
+  P: 'pee',
+  Q: 'cue',
+  R: 'ar',
+  S: 'ess',
+  T: 'tee',
+  U: 'you',
+  V: 'vee',
+  W: 'double-you',
+  X: 'ex',
+  Y: 'why',
+  Z: 'zed',
 };
 
 export const spellEn = (chars: string): string =>
-  [...chars.replace(/\s/g, '')].map((c) => (/\d/.test(c) ? DIGIT_EN[Number(c)] : LETTERS_EN[c.toUpperCase()] ?? c)).join(SPELLED_JOIN);
+  [...chars.replace(/\s/g, '')].map((c) => (/\d/.test(c) ? DIGIT_EN[Number(c)] : (LETTERS_EN[c.toUpperCase()] ?? c))).join(SPELLED_JOIN);
 
 const intEn = (written: string): number => Number(written.replace(/,/g, ''));
 
@@ -81,18 +105,35 @@ const timeEn = (h: string, m: string, ampm: string | undefined): string => {
 export const PHONE_WORDS_EN: PhoneWords = { digits: DIGIT_EN, plus: 'plus', countryCode: (c) => [...c].map((d) => DIGIT_EN[Number(d)]).join(' ') };
 
 export const RULES_EN: Rule[] = [
-  [/\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)\b/g, (iban) => iban.replace(/\s/g, '').match(/.{1,4}/g)!.map(spellEn).join(', ')],
+  [
+    /\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)\b/g,
+    (iban) =>
+      iban
+        .replace(/\s/g, '')
+        .match(/.{1,4}/g)!
+        .map(spellEn)
+        .join(', '),
+  ],
   ...ABBREVIATIONS_EN,
   [
-    new RegExp(String.raw`(?:\b(between|from)\s+)?(?<![\p{N}.,:/–—-])(${RANGE_NUM})(?:[–—]|-(?=\d{1,4}(?!\d)))(${RANGE_NUM})(?![\p{N}]|[.,]\p{N}|[–—-]\p{N})( (?:${MONTH_RE})\b)?`, 'giu'),
+    new RegExp(
+      String.raw`(?:\b(between|from)\s+)?(?<![\p{N}.,:/–—-])(${RANGE_NUM})(?:[–—]|-(?=\d{1,4}(?!\d)))(${RANGE_NUM})(?![\p{N}]|[.,]\p{N}|[–—-]\p{N})( (?:${MONTH_RE})\b)?`,
+      'giu',
+    ),
     (prep, a, b, month) => rangeEn(prep, a!, b!, month),
   ],
   [new RegExp(String.raw`€\s?(${NUM})(?:\.(\d{1,2}))?`, 'g'), (e, c) => euroEn(e, c)],
   [new RegExp(String.raw`\b(${NUM})(?:\.(\d{1,2}))?\s?(?:€|euros?\b|EUR\b)`, 'g'), (e, c) => euroEn(e, c)],
   [/\b(\d{4})-(\d{2})-(\d{2})\b/g, (y, m, d) => dateEn(Number(d), Number(m), Number(y))],
   [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (d, m, y) => dateEn(Number(d), Number(m), Number(y))],
-  [new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? (${MONTH_RE})(?:,? (\d{4}))?\b`, 'g'), (d, m, y) => dateEn(Number(d), monthOf(m!), y ? Number(y) : undefined)],
-  [new RegExp(String.raw`\b(${MONTH_RE}) (\d{1,2})(?:st|nd|rd|th)?(?:, (\d{4}))?\b`, 'g'), (m, d, y) => `${m} the ${ordinalEn(Number(d))}${y ? `, ${yearEn(Number(y))}` : ''}`],
+  [
+    new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? (${MONTH_RE})(?:,? (\d{4}))?\b`, 'g'),
+    (d, m, y) => dateEn(Number(d), monthOf(m!), y ? Number(y) : undefined),
+  ],
+  [
+    new RegExp(String.raw`\b(${MONTH_RE}) (\d{1,2})(?:st|nd|rd|th)?(?:, (\d{4}))?\b`, 'g'),
+    (m, d, y) => `${m} the ${ordinalEn(Number(d))}${y ? `, ${yearEn(Number(y))}` : ''}`,
+  ],
   ...phoneRules('en', PHONE_WORDS_EN),
   // Times: "8:30" → "eight thirty", "9:00" → "nine o'clock", "18:00" → "eighteen hundred", "8.30 am".
   [/(?<![\p{N}.,:])([01]?\d|2[0-4])[:.]([0-5]\d)(?:\s?([ap])\.?m\b\.?)/giu, (h, m, ap) => timeEn(h!, m!, ap)],

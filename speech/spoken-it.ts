@@ -6,12 +6,36 @@ export type Rule = [RegExp, (...groups: string[]) => string];
 
 export const MONTHS_IT = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
 const LETTERS_IT: Record<string, string> = {
-  A: 'a', B: 'bi', C: 'ci', D: 'di', E: 'e', F: 'effe', G: 'gi', H: 'acca', I: 'i', J: 'i lunga', K: 'cappa', L: 'elle', M: 'emme',
-  N: 'enne', O: 'o', P: 'pi', Q: 'cu', R: 'erre', S: 'esse', T: 'ti', U: 'u', V: 'vu', W: 'doppia vu', X: 'ics', Y: 'ipsilon', Z: 'zeta',
+  A: 'a',
+  B: 'bi',
+  C: 'ci',
+  D: 'di',
+  E: 'e',
+  F: 'effe',
+  G: 'gi',
+  H: 'acca',
+  I: 'i',
+  J: 'i lunga',
+  K: 'cappa',
+  L: 'elle',
+  M: 'emme',
+  N: 'enne',
+  O: 'o',
+  P: 'pi',
+  Q: 'cu',
+  R: 'erre',
+  S: 'esse',
+  T: 'ti',
+  U: 'u',
+  V: 'vu',
+  W: 'doppia vu',
+  X: 'ics',
+  Y: 'ipsilon',
+  Z: 'zeta',
 };
 
 export const spellIt = (chars: string): string =>
-  [...chars.replace(/\s/g, '')].map((c) => (/\d/.test(c) ? DIGIT_IT[Number(c)] : LETTERS_IT[c.toUpperCase()] ?? c)).join(SPELLED_JOIN);
+  [...chars.replace(/\s/g, '')].map((c) => (/\d/.test(c) ? DIGIT_IT[Number(c)] : (LETTERS_IT[c.toUpperCase()] ?? c))).join(SPELLED_JOIN);
 
 const intIt = (written: string): number => Number(written.replace(/\./g, ''));
 
@@ -97,15 +121,50 @@ const rangeIt = (prep: string | undefined, a: string, b: string, month: string |
 
 // Words after which "1" is a label, not a count: "articolo 1 comma 2", "il mese 1 riceverai".
 const LABELS_IT = [
-  'articol[oi]', 'comma', 'lettera', 'legge', 'numero', 'mese', 'giorno', 'anno', 'pagina', 'punto', 'capitolo', 'allegato', 'fase', 'livello',
-  'tipo', 'gruppo', 'classe', 'versione', 'modello', 'rata', 'passo', 'scena', 'opzione', 'sezione', 'quadro', 'rig[ao]', 'tabella', 'fascia',
-  'categoria', 'zona', 'area', 'posizione', 'elenco', 'step', 'quota', 'tappa',
+  'articol[oi]',
+  'comma',
+  'lettera',
+  'legge',
+  'numero',
+  'mese',
+  'giorno',
+  'anno',
+  'pagina',
+  'punto',
+  'capitolo',
+  'allegato',
+  'fase',
+  'livello',
+  'tipo',
+  'gruppo',
+  'classe',
+  'versione',
+  'modello',
+  'rata',
+  'passo',
+  'scena',
+  'opzione',
+  'sezione',
+  'quadro',
+  'rig[ao]',
+  'tabella',
+  'fascia',
+  'categoria',
+  'zona',
+  'area',
+  'posizione',
+  'elenco',
+  'step',
+  'quota',
+  'tappa',
 ].join('|');
 // Words after which "1" is a number said on its own: "1 e 2", "1 su 3", "1 dei figli", "1 per cento".
 const NOT_A_NOUN_IT = new Set(
-  ('e ed o od oppure a ad al allo alla ai agli alle all di del dello della dei degli delle dell da dal dallo dalla dai dagli dalle dall in nel ' +
+  (
+    'e ed o od oppure a ad al allo alla ai agli alle all di del dello della dei degli delle dell da dal dallo dalla dai dagli dalle dall in nel ' +
     'nello nella nei negli nelle nell con col su sul sullo sulla sui sugli sulle sull per tra fra che è non come ogni fino oltre più meno virgola x ' +
-    'il lo la i gli le un uno una contro circa').split(' '),
+    'il lo la i gli le un uno una contro circa'
+  ).split(' '),
 );
 
 // Number words that start with a vowel: an article or preposition before them elides or changes.
@@ -124,17 +183,31 @@ export const PHONE_WORDS_IT: PhoneWords = { digits: DIGIT_IT, plus: 'più', coun
 
 export const RULES_IT: Rule[] = [
   // A whole IBAN, grouped in fours or not: every character spelled, a pause between groups.
-  [/\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)\b/g, (iban) => iban.replace(/\s/g, '').match(/.{1,4}/g)!.map(spellIt).join(', ')],
+  [
+    /\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)\b/g,
+    (iban) =>
+      iban
+        .replace(/\s/g, '')
+        .match(/.{1,4}/g)!
+        .map(spellIt)
+        .join(', '),
+  ],
   ...ABBREVIATIONS_IT,
   [
-    new RegExp(String.raw`(?:\b(tra|fra|dai|dal|da|dalle|dagli|il)\s+)?(?<![\p{N}.,:/–—-])(${RANGE_NUM})(?:[–—]|-(?=\d{1,4}(?!\d)))(${RANGE_NUM})(?![\p{N}]|[.,]\p{N}|[–—-]\p{N})( (?:${MONTH_RE})\b)?`, 'giu'),
+    new RegExp(
+      String.raw`(?:\b(tra|fra|dai|dal|da|dalle|dagli|il)\s+)?(?<![\p{N}.,:/–—-])(${RANGE_NUM})(?:[–—]|-(?=\d{1,4}(?!\d)))(${RANGE_NUM})(?![\p{N}]|[.,]\p{N}|[–—-]\p{N})( (?:${MONTH_RE})\b)?`,
+      'giu',
+    ),
     (prep, a, b, month) => rangeIt(prep, a!, b!, month),
   ],
   [new RegExp(String.raw`\b(${NUM})(?:,(\d{1,2}))?\s?(?:€|euro\b|EUR\b)`, 'g'), (e, c) => euroIt(e, c)],
   [new RegExp(String.raw`€\s?(${NUM})(?:,(\d{1,2}))?`, 'g'), (e, c) => euroIt(e, c)],
   [/\b(\d{4})-(\d{2})-(\d{2})\b/g, (y, m, d) => dateIt(Number(d), Number(m), Number(y))],
   [/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g, (d, m, y) => dateIt(Number(d), Number(m), Number(y))],
-  [new RegExp(String.raw`\b(\d{1,2})[°º]? (${MONTH_RE})(?: (\d{4}))?\b`, 'gi'), (d, m, y) => dateIt(Number(d), MONTHS_IT.indexOf(m!.toLowerCase()) + 1, y ? Number(y) : undefined)],
+  [
+    new RegExp(String.raw`\b(\d{1,2})[°º]? (${MONTH_RE})(?: (\d{4}))?\b`, 'gi'),
+    (d, m, y) => dateIt(Number(d), MONTHS_IT.indexOf(m!.toLowerCase()) + 1, y ? Number(y) : undefined),
+  ],
   // "dall'1 marzo" is said "dal primo marzo": the first of the month is an ordinal and does not elide.
   [/\b([Dd]a|[Dd]e|[Aa]|[Nn]e|[Ss]u)ll'(?=primo\b)/g, (p) => `${p}l `],
   [/\b([Ll])'(?=primo\b)/g, (l) => (l === 'L' ? 'Il ' : 'il ')],
@@ -166,8 +239,11 @@ export const RULES_IT: Rule[] = [
   [new RegExp(String.raw`\b([IiAa]|[DdNnSs][aeu])l (?=${VOWEL_NUMBER})`, 'g'), (p) => (p === 'i' ? "l'" : p === 'I' ? "L'" : `${p}ll'`)],
   // Before "zero" (z-): "il 0%" → "lo zero per cento", "del 06…" → "dello zero sei…".
   [/\b([Ii]|[AaDdNnSs][aeu])l (?=zero\b)/g, (p) => (p === 'i' ? 'lo ' : p === 'I' ? 'Lo ' : `${p}llo `)],
-  [new RegExp(String.raw`\b([Ii]|[AaDd]ai|[DdNn]ei|[Ss]ui) (?=${VOWEL_NUMBER})`, 'g'), (p) => {
-    const plural = PLURAL_BEFORE_VOWEL[p!.toLowerCase()]!;
-    return `${p![0] === p![0]!.toUpperCase() ? plural[0]!.toUpperCase() + plural.slice(1) : plural} `;
-  }],
+  [
+    new RegExp(String.raw`\b([Ii]|[AaDd]ai|[DdNn]ei|[Ss]ui) (?=${VOWEL_NUMBER})`, 'g'),
+    (p) => {
+      const plural = PLURAL_BEFORE_VOWEL[p!.toLowerCase()]!;
+      return `${p![0] === p![0]!.toUpperCase() ? plural[0]!.toUpperCase() + plural.slice(1) : plural} `;
+    },
+  ],
 ];

@@ -42,12 +42,17 @@ export function parseWav(buf: Buffer): WavInfo {
     throw new Error(`expected a RIFF/WAVE file, got ${buf.length} bytes starting ${JSON.stringify(buf.toString('latin1', 0, 4))}`);
   }
   let fmt: Omit<WavInfo, 'data'> | undefined;
-  for (let at = 12; at + 8 <= buf.length; ) {
+  for (let at = 12; at + 8 <= buf.length;) {
     const id = buf.toString('ascii', at, at + 4);
     const size = buf.readUInt32LE(at + 4);
     const body = at + 8;
     if (id === 'fmt ') {
-      fmt = { format: buf.readUInt16LE(body), channels: buf.readUInt16LE(body + 2), sampleRate: buf.readUInt32LE(body + 4), bitsPerSample: buf.readUInt16LE(body + 14) };
+      fmt = {
+        format: buf.readUInt16LE(body),
+        channels: buf.readUInt16LE(body + 2),
+        sampleRate: buf.readUInt32LE(body + 4),
+        bitsPerSample: buf.readUInt16LE(body + 14),
+      };
     } else if (id === 'data') {
       if (!fmt) throw new Error('expected a fmt chunk before the data chunk');
       // Written to a pipe, the size cannot be patched afterwards: 0 or 0xFFFFFFFF mean "up to the end".

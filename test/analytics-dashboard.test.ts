@@ -28,11 +28,27 @@ async function buildDashboard(outDir: string): Promise<void> {
   });
 }
 
-async function campaignWithHistory(api: TestApi, type: 'naspi' | 'pensione', name: string, produced: number, viewers: number, views: number, interacting: number, ratings: number[]) {
-  const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { guideType: type, name, channels: ['qr', 'email', 'app'], printDate: '2026-03-02' } })).json();
+async function campaignWithHistory(
+  api: TestApi,
+  type: 'naspi' | 'pensione',
+  name: string,
+  produced: number,
+  viewers: number,
+  views: number,
+  interacting: number,
+  ratings: number[],
+) {
+  const campaign = await (
+    await call(api, 'POST', '/api/campaigns', { body: { guideType: type, name, channels: ['qr', 'email', 'app'], printDate: '2026-03-02' } })
+  ).json();
   const envelopes = [...generateEnvelopes(type, produced, `dash-${name}`)] as { citizen: { fiscalCode: string } }[];
   // Four citizens in five take app notifications, two in five email.
-  const consents = envelopes.map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: true, app: i % 5 !== 0, ...(i % 5 === 1 || i % 5 === 4 ? { email: `c${i}@example.test` } : {}) }));
+  const consents = envelopes.map((e, i) => ({
+    fiscalCode: e.citizen.fiscalCode,
+    proactive: true,
+    app: i % 5 !== 0,
+    ...(i % 5 === 1 || i % 5 === 4 ? { email: `c${i}@example.test` } : {}),
+  }));
   await call(api, 'PUT', '/api/consents', { raw: consents.map((c) => JSON.stringify(c)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
   const ndjson = envelopes.map((e) => JSON.stringify(e)).join('\n');
   await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, { raw: ndjson, headers: { 'content-type': 'application/x-ndjson' } });
@@ -43,20 +59,40 @@ async function campaignWithHistory(api: TestApi, type: 'naspi' | 'pensione', nam
      WHERE campaign_id = $1 AND (channel = 'app' OR id IN (SELECT id FROM notifications WHERE campaign_id = $1 AND channel = 'email' ORDER BY id OFFSET $2))`,
     [campaign.id, Math.round(produced * 0.04)],
   );
-  const links = async (channel: string) => (await (await call(api, 'GET', `/api/campaigns/${campaign.id}/export?channel=${channel}`)).text()).trim().split('\n').map((l) => tokenOf(JSON.parse(l).link));
+  const links = async (channel: string) =>
+    (await (await call(api, 'GET', `/api/campaigns/${campaign.id}/export?channel=${channel}`)).text())
+      .trim()
+      .split('\n')
+      .map((l) => tokenOf(JSON.parse(l).link));
   const [qr, app, email] = [await links('qr'), await links('app'), await links('email')];
   const tokens = Array.from({ length: viewers }, (_, i) => (i % 5 === 3 ? app[i]! : i % 5 === 4 ? email[i]! : qr[i]!));
   for (const t of tokens) await fetch(`${api.url}/api/access/${t}`);
   const m = await (await fetch(`${api.url}/api/access/${tokens[0]}`)).json();
   const board = storyboardOf(m.guide as Guide);
   const { batches } = syntheticHistory({
-    tokens, views, interactingViewers: interacting, ratings, seed: name.length,
-    scenes: board.scenes.map((s) => ({ id: s.id, from: s.from, durationInFrames: s.durationInFrames, actions: s.actions.map((a) => ({ id: a.id, kind: a.kind })) })),
+    tokens,
+    views,
+    interactingViewers: interacting,
+    ratings,
+    seed: name.length,
+    scenes: board.scenes.map((s) => ({
+      id: s.id,
+      from: s.from,
+      durationInFrames: s.durationInFrames,
+      actions: s.actions.map((a) => ({ id: a.id, kind: a.kind })),
+    })),
     durationInFrames: board.durationInFrames,
   });
   let next = 0;
-  const send = async (b: Batch) => expect((await fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })).status).toBe(202);
-  await Promise.all(Array.from({ length: 6 }, async () => { while (next < batches.length) await send(batches[next++]!); }));
+  const send = async (b: Batch) =>
+    expect((await fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })).status).toBe(
+      202,
+    );
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      while (next < batches.length) await send(batches[next++]!);
+    }),
+  );
   return campaign.id as string;
 }
 
@@ -72,7 +108,11 @@ describe('analysts dashboard in headless Chromium', () => {
     api = await startTestApi({ backend: 'pglite', label: 'analytics_dashboard', playerDir: dist });
     naspi = await campaignWithHistory(api, 'naspi', 'NASpI accolte – marzo', 400, 60, 288, 38, [...Array(12).fill(5), ...Array(8).fill(4)]);
     await campaignWithHistory(api, 'pensione', 'Neopensionati – prima liquidazione', 150, 48, 150, 23, [5, 5, 5, 4, 5, 4, 5, 3, 5, 5]);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--lang=it-IT'], env: { ...process.env, LANGUAGE: 'it', LANG: 'it_IT.UTF-8' } });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--lang=it-IT'],
+      env: { ...process.env, LANGUAGE: 'it', LANG: 'it_IT.UTF-8' },
+    });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -25,9 +25,11 @@ async function post(api: TestApi, batch: Batch) {
 
 async function sendAll(api: TestApi, batches: readonly Batch[], concurrency = 6) {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < batches.length) await post(api, batches[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < batches.length) await post(api, batches[next++]!);
+    }),
+  );
 }
 
 const stats = async (api: TestApi, q = '') => {
@@ -74,7 +76,10 @@ async function send(api: TestApi, rows: readonly Outbox[], delivered = false) {
 async function exportTokens(api: TestApi, campaignId: string, channel: string): Promise<string[]> {
   const res = await call(api, 'GET', `/api/campaigns/${campaignId}/export?format=ndjson&channel=${channel}`);
   expect(res.status).toBe(200);
-  return (await res.text()).trim().split('\n').map((l) => tokenOf(JSON.parse(l).link as string));
+  return (await res.text())
+    .trim()
+    .split('\n')
+    .map((l) => tokenOf(JSON.parse(l).link as string));
 }
 
 describe.each(BACKENDS)('analytics figures on %s', (backend) => {
@@ -97,11 +102,19 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
 
   beforeAll(async () => {
     api = await startTestApi({ backend, label: 'analytics_figures' });
-    const consents = [...envelopes.map(consentOf), ...direct.map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: true, email: `d${i}@example.test`, pec: `d${i}@pec.example.it` }))];
+    const consents = [
+      ...envelopes.map(consentOf),
+      ...direct.map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: true, email: `d${i}@example.test`, pec: `d${i}@pec.example.it` })),
+    ];
     expect((await call(api, 'PUT', '/api/consents', { raw: ndjson(consents), headers: { 'content-type': 'application/x-ndjson' } })).status).toBe(200);
-    const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'NASpI accolte', channels: ['qr', 'email', 'app'] } })).json();
+    const campaign = await (
+      await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'NASpI accolte', channels: ['qr', 'email', 'app'] } })
+    ).json();
     campaignId = campaign.id;
-    const upload = await call(api, 'POST', `/api/campaigns/${campaignId}/guides`, { raw: ndjson(envelopes), headers: { 'content-type': 'application/x-ndjson' } });
+    const upload = await call(api, 'POST', `/api/campaigns/${campaignId}/guides`, {
+      raw: ndjson(envelopes),
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     expect((await upload.json()).created).toBe(PRODUCED);
     for (const e of direct) expect((await call(api, 'POST', '/api/guides', { body: e })).status).toBe(201);
     outbox = await readOutbox();
@@ -117,7 +130,12 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
       interactingViewers: INTERACTING,
       ratings: RATINGS,
       rerate: 3,
-      scenes: board.scenes.map((s) => ({ id: s.id, from: s.from, durationInFrames: s.durationInFrames, actions: s.actions.map((a) => ({ id: a.id, kind: a.kind })) })),
+      scenes: board.scenes.map((s) => ({
+        id: s.id,
+        from: s.from,
+        durationInFrames: s.durationInFrames,
+        actions: s.actions.map((a) => ({ id: a.id, kind: a.kind })),
+      })),
       durationInFrames: board.durationInFrames,
       seed: 4,
     });
@@ -150,7 +168,9 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
     expect(s.retention[0].share).toBeCloseTo(e.reach[0]! / VIEWS, 4);
     const actions = Object.fromEntries(s.actions.map((a: { kind: string; actionId: string; views: number }) => [`${a.kind}:${a.actionId}`, a.views]));
     expect(actions).toEqual(e.actionViews);
-    const exits = Object.fromEntries(s.scenes.filter((x: { exits: number }) => x.exits > 0).map((x: { sceneId: string; exits: number }) => [x.sceneId, x.exits]));
+    const exits = Object.fromEntries(
+      s.scenes.filter((x: { exits: number }) => x.exits > 0).map((x: { sceneId: string; exits: number }) => [x.sceneId, x.exits]),
+    );
     expect(exits).toEqual(e.exits);
     // Every view that played either stopped in one scene or completed.
     expect(s.scenes[0].reached).toBe(e.completedViews + Object.values(e.exits).reduce((a, b) => a + b, 0));
@@ -168,7 +188,12 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
     // own "sent" write (one multi-row UPDATE sets their sent_at), then that write lands; 10 skipped.
     await send(api, email.slice(0, 150));
     for (const n of email.slice(150, 180)) expect(await claimForSend(api.db, n.id)).toBe(true);
-    expect(await applyReceipts(api.db, email.slice(150, 180).map((n) => ({ id: n.id, status: 'delivered' as const, at: new Date(), reason: null })))).toHaveLength(30);
+    expect(
+      await applyReceipts(
+        api.db,
+        email.slice(150, 180).map((n) => ({ id: n.id, status: 'delivered' as const, at: new Date(), reason: null })),
+      ),
+    ).toHaveLength(30);
     for (const n of email.slice(150, 180)) await markSent(api.db, n.id, { providerId: null, delivered: false, consentHistoryId: n.history_id });
     for (const n of email.slice(180, 190)) expect(await markFinal(api.db, n.id, 'skipped', 'consent_withdrawn')).toBe(true);
     // App: the citizens who open the app link (i%4 = 3), push accepted as delivered.
@@ -180,7 +205,13 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
 
     const sent = await stats(api, `?campaign=${campaignId}`);
     expect(sent.notified).toEqual({ qr: PRODUCED, email: 180, sms: 0, app: 100, pec: 0 });
-    expect(sent.notifiedSource).toEqual({ qr: 'links_issued', email: 'notifications_sent', sms: 'notifications_sent', app: 'notifications_sent', pec: 'notifications_sent' });
+    expect(sent.notifiedSource).toEqual({
+      qr: 'links_issued',
+      email: 'notifications_sent',
+      sms: 'notifications_sent',
+      app: 'notifications_sent',
+      pec: 'notifications_sent',
+    });
     // The table itself agrees.
     const table = await api.db.query<{ channel: string; n: number }>(
       `SELECT channel, count(*) AS n FROM notifications WHERE campaign_id = $1 AND sent_at IS NOT NULL GROUP BY 1`,
@@ -198,7 +229,12 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
     // PEC has cells of its own; its openings are under email, the link it carries.
     const red = await stats(api, '?type=red');
     expect(red.notified).toMatchObject({ email: 4, sms: 0, app: 0, pec: 3 });
-    expect(red.channels.find((c: { channel: string }) => c.channel === 'pec')).toMatchObject({ notified: 3, linkChannel: 'email', opened: 0, openedRate: null });
+    expect(red.channels.find((c: { channel: string }) => c.channel === 'pec')).toMatchObject({
+      notified: 3,
+      linkChannel: 'email',
+      opened: 0,
+      openedRate: null,
+    });
     const all = await stats(api);
     expect(all.notified).toMatchObject({ email: 184, app: 100, pec: 3 });
   });
@@ -222,7 +258,9 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
     expect(naspi.notified).toMatchObject({ qr: PRODUCED, email: 180, app: 100, pec: 0 });
     // One province and one type together: the cells keyed by both.
     const one = rows.find((r) => r.guide_type === 'naspi' && r.channel === 'email')!;
-    expect((await stats(api, `?type=naspi&province=${one.province}`)).notified.email).toBe(rows.filter((r) => r.guide_type === 'naspi' && r.channel === 'email' && r.province === one.province).reduce((a, r) => a + r.n, 0));
+    expect((await stats(api, `?type=naspi&province=${one.province}`)).notified.email).toBe(
+      rows.filter((r) => r.guide_type === 'naspi' && r.channel === 'email' && r.province === one.province).reduce((a, r) => a + r.n, 0),
+    );
   });
 
   it('counts opened per channel against notified, and filters by channel', async () => {
@@ -241,7 +279,15 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
     const c = campaigns.campaigns.find((x: { id: string }) => x.id === campaignId);
     expect(c).toMatchObject({ name: 'NASpI accolte', produced: PRODUCED, viewers: VIEWERS, viewedRate: 0.15 });
     const channel = (name: string) => c.channels.find((x: { channel: string }) => x.channel === name);
-    expect(channel('app')).toMatchObject({ notified: 100, issued: PRODUCED, sent: 100, notifiedSource: 'notifications_sent', opened: 15, openedRate: 0.15, viewers: 15 });
+    expect(channel('app')).toMatchObject({
+      notified: 100,
+      issued: PRODUCED,
+      sent: 100,
+      notifiedSource: 'notifications_sent',
+      opened: 15,
+      openedRate: 0.15,
+      viewers: 15,
+    });
     expect(channel('email')).toMatchObject({ notified: 180, issued: PRODUCED, sent: 180, opened: 0, openedRate: 0 });
     expect(channel('qr')).toMatchObject({ notified: PRODUCED, issued: PRODUCED, sent: 0, notifiedSource: 'links_issued', opened: 45 });
   });
@@ -251,7 +297,10 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
     const sample = history.batches.filter((_, i) => i % 3 === 0);
     // Replayed as they were, and again with every event twice in one batch.
     await sendAll(api, sample);
-    await sendAll(api, sample.map((b) => ({ token: b.token, events: [...b.events, ...b.events].slice(0, 100) })));
+    await sendAll(
+      api,
+      sample.map((b) => ({ token: b.token, events: [...b.events, ...b.events].slice(0, 100) })),
+    );
     expect(await stats(api, `?campaign=${campaignId}`)).toEqual(before);
   });
 

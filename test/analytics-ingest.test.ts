@@ -94,7 +94,12 @@ describe.each(BACKENDS)('event ingestion on %s', (backend) => {
   });
 
   it('limits batches per token and per address (429, one error shape)', async () => {
-    const limited = await startTestApi({ backend, label: 'analytics_limits', db: api.db, env: { EVENTS_BATCHES_PER_MINUTE_PER_TOKEN: '3', EVENTS_BATCHES_PER_MINUTE_PER_ADDRESS: '8' } });
+    const limited = await startTestApi({
+      backend,
+      label: 'analytics_limits',
+      db: api.db,
+      env: { EVENTS_BATCHES_PER_MINUTE_PER_TOKEN: '3', EVENTS_BATCHES_PER_MINUTE_PER_ADDRESS: '8' },
+    });
     try {
       const a = await newToken(limited, `limit-a-${backend}`);
       for (let i = 0; i < 3; i++) expect((await send(limited, { token: a, events: [event('progress', { value: 5 * i })] })).status).toBe(202);
@@ -118,7 +123,10 @@ describe.each(BACKENDS)('event ingestion on %s', (backend) => {
     try {
       const token = await newToken(slow, `shutdown-${backend}`);
       const view = randomUUID();
-      const batches = Array.from({ length: 5 }, () => ({ token, events: Array.from({ length: 20 }, () => ({ ...event('progress', { value: 10 }), viewId: view })) }));
+      const batches = Array.from({ length: 5 }, () => ({
+        token,
+        events: Array.from({ length: 20 }, () => ({ ...event('progress', { value: 10 }), viewId: view })),
+      }));
       const answers = batches.map((b) => send(slow, b));
       await expect.poll(() => eventWriterOf(slow.ctx)!.pending, { interval: 5 }).toBe(100);
       const [{ n: before }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];

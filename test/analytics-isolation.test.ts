@@ -17,7 +17,13 @@ import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
  */
 
 const HOUR = 3_600_000;
-const event = (view: string, kind: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), viewId: view, kind, at: new Date().toISOString(), ...extra });
+const event = (view: string, kind: string, extra: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  viewId: view,
+  kind,
+  at: new Date().toISOString(),
+  ...extra,
+});
 const send = (api: TestApi, body: unknown) =>
   fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const count = async (db: Queryable, sql: string, params: unknown[] = []) => Number((await db.query<{ n: number }>(sql, params))[0]!.n);
@@ -30,8 +36,20 @@ async function newGuide(api: TestApi, seed: string): Promise<{ id: string; token
 
 /** An event row as the API would bind it (for the writer-level tests). */
 const row = (guideId: string, extra: Partial<EventRow> = {}): EventRow => ({
-  id: randomUUID(), guideId, guideType: 'naspi', campaignId: null, channel: 'qr', province: 'RM', viewId: randomUUID(), kind: 'play',
-  occurredAt: new Date().toISOString(), frame: 0, sceneId: null, actionId: null, value: null, ...extra,
+  id: randomUUID(),
+  guideId,
+  guideType: 'naspi',
+  campaignId: null,
+  channel: 'qr',
+  province: 'RM',
+  viewId: randomUUID(),
+  kind: 'play',
+  occurredAt: new Date().toISOString(),
+  frame: 0,
+  sceneId: null,
+  actionId: null,
+  value: null,
+  ...extra,
 });
 
 describe.each(BACKENDS)('event batches are isolated from each other on %s', (backend) => {
@@ -61,13 +79,18 @@ describe.each(BACKENDS)('event batches are isolated from each other on %s', (bac
     };
     const views = good.map(() => randomUUID());
     // 4 events each: the 12 the flush waits for, so they are written in one group-committed INSERT.
-    const goodBatches = good.map((g, i) => ({ token: g.token, events: [event(views[i]!, 'view_start'), event(views[i]!, 'play'), event(views[i]!, 'progress', { value: 50 }), event(views[i]!, 'pause')] }));
+    const goodBatches = good.map((g, i) => ({
+      token: g.token,
+      events: [event(views[i]!, 'view_start'), event(views[i]!, 'play'), event(views[i]!, 'progress', { value: 50 }), event(views[i]!, 'pause')],
+    }));
     const [badAnswer, ...goodAnswers] = await Promise.all([send(api, badBatch), ...goodBatches.map((b) => send(api, b))]);
 
     expect(badAnswer.status).toBe(422);
     const refused = (await badAnswer.json()).error;
     expect(refused).toMatchObject({ code: 'invalid_events', field: 'events.0.at' });
-    expect(refused.message).toMatch(/^events\.0\.at: expected a date-time from \d{4}-.*Z to \d{4}-.*Z \(at most 180 days before and 1 day after the server's clock\), got "0000-01-01T00:00:00Z"/);
+    expect(refused.message).toMatch(
+      /^events\.0\.at: expected a date-time from \d{4}-.*Z to \d{4}-.*Z \(at most 180 days before and 1 day after the server's clock\), got "0000-01-01T00:00:00Z"/,
+    );
     expect(refused.details.map((d: { field: string }) => d.field)).toEqual(['events.0.at', 'events.1.at', 'events.2.at']);
     expect(refused.details[1].message).toContain('got "9999-12-31T23:59:59Z"');
     expect(await count(api.db, 'SELECT count(*) AS n FROM events WHERE view_id = $1', [badView])).toBe(0);
@@ -123,7 +146,10 @@ describe.each(BACKENDS)('event batches are isolated from each other on %s', (bac
       const before = { ...eventWriterOf(api.ctx)!.stats };
       // 4 + 4 + 4 = the 12 events the flush waits for: one group, whose INSERT the constraint fails.
       const answers = await Promise.all([
-        send(api, { token: bad.token, events: [event(badView, 'play'), event(badView, 'seek', { frame: 31337, value: 10 }), event(badView, 'pause'), event(badView, 'play')] }),
+        send(api, {
+          token: bad.token,
+          events: [event(badView, 'play'), event(badView, 'seek', { frame: 31337, value: 10 }), event(badView, 'pause'), event(badView, 'play')],
+        }),
         ...good.map((g, i) => send(api, { token: g.token, events: [0, 1, 2, 3].map(() => event(views[i]!, 'progress', { value: 25 })) })),
       ]);
       expect(answers.map((a) => a.status)).toEqual([422, 202, 202]);
@@ -131,7 +157,8 @@ describe.each(BACKENDS)('event batches are isolated from each other on %s', (bac
       expect(refused).toEqual({
         code: 'events_refused',
         field: 'events',
-        message: 'events: the database refused a value that breaks one of its constraints; nothing of this batch was stored, and sending it again will not help',
+        message:
+          'events: the database refused a value that breaks one of its constraints; nothing of this batch was stored, and sending it again will not help',
       });
       expect(await count(api.db, 'SELECT count(*) AS n FROM events WHERE view_id = $1', [badView])).toBe(0);
       expect(await count(api.db, 'SELECT count(*) AS n FROM events WHERE view_id = ANY($1::uuid[])', [views])).toBe(8);

@@ -24,9 +24,15 @@ describe.each(BACKENDS)('migration 032 on %s', (backend) => {
 
   beforeAll(async () => {
     db = await openTestDatabase(backend, 'notified_migration');
-    await migrate(db, loadMigrations().filter((m) => m.version < 32));
+    await migrate(
+      db,
+      loadMigrations().filter((m) => m.version < 32),
+    );
     await db.query(`INSERT INTO campaigns (id, guide_type, name, channels) VALUES ($1, 'naspi', 'c', '{qr,email,app}')`, [CAMPAIGN]);
-    for (const [id, province, at] of [[G1, 'RM', '2026-03-31T22:30:00Z'], [G2, 'MI', '2026-04-10T09:00:00Z']] as const) {
+    for (const [id, province, at] of [
+      [G1, 'RM', '2026-03-31T22:30:00Z'],
+      [G2, 'MI', '2026-04-10T09:00:00Z'],
+    ] as const) {
       await db.query(
         `INSERT INTO guides (id, campaign_id, type, type_version, locale, external_ref, province, data, duration_frames, expires_at, created_at)
          VALUES ($1, $2, 'naspi', '1', 'it', $3, $4, '{}', 100, now() + interval '1 year', $5)`,
@@ -37,7 +43,17 @@ describe.each(BACKENDS)('migration 032 on %s', (backend) => {
       db.query(
         `INSERT INTO notifications (id, guide_id, channel, token_channel, campaign_id, guide_type, province, fiscal_code_hmac, status, sent_at, created_at)
          VALUES ($1, $2, $3, $4, $5, 'naspi', $6, 'h', $7, $8, $9)`,
-        [id, guide, channel, channel === 'pec' ? 'email' : channel, CAMPAIGN, province, sent ? 'delivered' : 'queued', sent ? '2026-04-11T08:00:00Z' : null, createdAt],
+        [
+          id,
+          guide,
+          channel,
+          channel === 'pec' ? 'email' : channel,
+          CAMPAIGN,
+          province,
+          sent ? 'delivered' : 'queued',
+          sent ? '2026-04-11T08:00:00Z' : null,
+          createdAt,
+        ],
       );
     await note(ids.g1Email, G1, 'email', 'RM', true);
     await note(ids.g1App, G1, 'app', 'RM', false);
@@ -45,7 +61,11 @@ describe.each(BACKENDS)('migration 032 on %s', (backend) => {
     await note(ids.g2Email, G2, 'email', 'MI', false);
     await note(ids.gone, GONE, 'email', 'NA', true, '2025-12-31T23:30:00Z');
     // 032, then whatever came after it.
-    expect(await migrate(db)).toEqual(loadMigrations().filter((m) => m.version >= 32).map((m) => m.version));
+    expect(await migrate(db)).toEqual(
+      loadMigrations()
+        .filter((m) => m.version >= 32)
+        .map((m) => m.version),
+    );
   }, 60_000);
   afterAll(async () => {
     if (db) await closeTestDatabase(db);
@@ -59,7 +79,8 @@ describe.each(BACKENDS)('migration 032 on %s', (backend) => {
       { grain: 'm', province: p, period: `${day.slice(0, 7)}-01`, channel, sent },
       { grain: 'y', province: p, period: `${day.slice(0, 4)}-01-01`, channel, sent },
     ]);
-  const sorted = (xs: Cell[]) => [...xs].sort((a, b) => `${a.channel}${a.province}${a.grain}${a.period}`.localeCompare(`${b.channel}${b.province}${b.grain}${b.period}`));
+  const sorted = (xs: Cell[]) =>
+    [...xs].sort((a, b) => `${a.channel}${a.province}${a.grain}${a.period}`.localeCompare(`${b.channel}${b.province}${b.grain}${b.period}`));
 
   it('backfills the sends already recorded, by production day in Europe/Rome', async () => {
     // The two email cells share their year and '*' province: 2026 gets both sends.
@@ -71,7 +92,10 @@ describe.each(BACKENDS)('migration 032 on %s', (backend) => {
     expect(sorted(await cells())).toEqual(sorted([...want.values()]));
     const f = computeFigures(await readStats(db, { campaignId: CAMPAIGN }), undefined);
     expect(f.notified).toEqual({ qr: 0, email: 2, sms: 0, app: 0, pec: 1 });
-    expect(computeFigures(await readStats(db, { campaignId: CAMPAIGN, from: '2026-04-01', to: '2026-04-30' }), undefined).notified).toMatchObject({ email: 1, pec: 1 });
+    expect(computeFigures(await readStats(db, { campaignId: CAMPAIGN, from: '2026-04-01', to: '2026-04-30' }), undefined).notified).toMatchObject({
+      email: 1,
+      pec: 1,
+    });
   });
 
   it('then counts each send once, when sent_at is first set', async () => {

@@ -74,7 +74,10 @@ describe.each(BACKENDS)('date filters on %s', (backend) => {
     }
     await api.db.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE guide_type = 'auu'`);
     const minted = mintTokens(api.ctx.secrets.tokenSecret, ids, ['email']);
-    await insertTokens(api.db, minted.map((m) => ({ ...m, expiresAt: new Date(Date.now() + 30 * DAY) })));
+    await insertTokens(
+      api.db,
+      minted.map((m) => ({ ...m, expiresAt: new Date(Date.now() + 30 * DAY) })),
+    );
     for (const m of minted) {
       const res = await fetch(`${api.url}/api/events`, {
         method: 'POST',

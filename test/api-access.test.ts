@@ -45,7 +45,11 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     expect(m.chapters.at(-1).end).toBeCloseTo(m.durationInFrames / m.fps, 2);
     expect(m.narration).toBeNull();
     expect(Date.parse(m.expiresAt)).toBeGreaterThan(Date.now() + 170 * 86_400_000);
-    await expect.poll(async () => (await api.db.query<{ n: number }>('SELECT count(*) AS n FROM tokens WHERE first_access_at IS NOT NULL AND channel = $1', ['qr']))[0]!.n).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => (await api.db.query<{ n: number }>('SELECT count(*) AS n FROM tokens WHERE first_access_at IS NOT NULL AND channel = $1', ['qr']))[0]!.n,
+      )
+      .toBeGreaterThan(0);
   });
 
   it('lays the manifest out on the measured narration once the worker stored it', async () => {
@@ -154,8 +158,12 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     await unauthorized(`Bearer ${jwt.slice(0, -4)}AAAA`);
     await unauthorized(`Bearer ${await signDemoToken(demoKeyPair(api.config.dataDir), e.citizen.fiscalCode, -120)}`);
     const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-    await unauthorized(`Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject(e.citizen.fiscalCode).setIssuer('videoguida-demo').setAudience('videoguida').setExpirationTime('1h').sign(stranger)}`);
-    await unauthorized(`Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('not-a-fiscal-code').setIssuer('videoguida-demo').setAudience('videoguida').setExpirationTime('1h').sign(demoKeyPair(api.config.dataDir).privateKey)}`);
+    await unauthorized(
+      `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject(e.citizen.fiscalCode).setIssuer('videoguida-demo').setAudience('videoguida').setExpirationTime('1h').sign(stranger)}`,
+    );
+    await unauthorized(
+      `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('not-a-fiscal-code').setIssuer('videoguida-demo').setAudience('videoguida').setExpirationTime('1h').sign(demoKeyPair(api.config.dataDir).privateKey)}`,
+    );
   });
 });
 
@@ -232,7 +240,14 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
     try {
       const e = envelope('invalidita', 'jwt-key');
       await create(api, e);
-      const sign = (iss: string) => new SignJWT({}).setProtectedHeader({ alg: 'RS256' }).setSubject(e.citizen.fiscalCode).setIssuer(iss).setAudience('videoguida').setExpirationTime('5m').sign(privateKey);
+      const sign = (iss: string) =>
+        new SignJWT({})
+          .setProtectedHeader({ alg: 'RS256' })
+          .setSubject(e.citizen.fiscalCode)
+          .setIssuer(iss)
+          .setAudience('videoguida')
+          .setExpirationTime('5m')
+          .sign(privateKey);
       const ok = await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${await sign('https://idp.example')}` } });
       expect((await ok.json()).guides).toHaveLength(1);
       expect((await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${await sign('https://evil.example')}` } })).status).toBe(401);
@@ -248,11 +263,20 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
     const jwks = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
-    const api = await startTestApi({ db, backend: 'pglite', label: 'api_jwks', env: { JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json` } });
+    const api = await startTestApi({
+      db,
+      backend: 'pglite',
+      label: 'api_jwks',
+      env: { JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json` },
+    });
     try {
       const e = envelope('red', 'jwks');
       await create(api, e);
-      const jwt = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject(e.citizen.fiscalCode).setExpirationTime('5m').sign(privateKey);
+      const jwt = await new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setSubject(e.citizen.fiscalCode)
+        .setExpirationTime('5m')
+        .sign(privateKey);
       const res = await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${jwt}` } });
       expect((await res.json()).guides).toEqual([expect.objectContaining({ type: 'red' })]);
     } finally {

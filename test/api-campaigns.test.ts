@@ -6,7 +6,8 @@ import { BACKENDS } from './helpers/databases';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
 const ndjson = (rows: unknown[]) => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
-const upload = (api: TestApi, id: string, body: string, type = 'application/x-ndjson') => call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: body, headers: { 'content-type': type } });
+const upload = (api: TestApi, id: string, body: string, type = 'application/x-ndjson') =>
+  call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: body, headers: { 'content-type': type } });
 
 async function newCampaign(api: TestApi, body: Record<string, unknown>): Promise<string> {
   const res = await call(api, 'POST', '/api/campaigns', { body: { name: 'test', ...body } });
@@ -16,10 +17,28 @@ async function newCampaign(api: TestApi, body: Record<string, unknown>): Promise
 
 /** NASpI rows as CSV: dot-path header, JSON in the payments cell, ibanLast4 with a leading zero. */
 function naspiCsv(seed: string, count: number, drop?: string): string {
-  const columns = ['externalRef', 'locale', 'citizen.givenName', 'citizen.familyName', 'citizen.gender', 'citizen.fiscalCode', 'citizen.province',
-    'benefit.jobEndDate', 'benefit.applicationDate', 'benefit.startDate', 'benefit.endDate', 'benefit.averageMonthlyPayCents',
-    'benefit.firstMonthlyAmountCents', 'benefit.reductionFromMonth', 'benefit.payments', 'benefit.ibanLast4', 'benefit.employmentDeduction',
-    'benefit.contributionWeeks', 'benefit.capCents', 'benefit.capped'].filter((c) => c !== drop);
+  const columns = [
+    'externalRef',
+    'locale',
+    'citizen.givenName',
+    'citizen.familyName',
+    'citizen.gender',
+    'citizen.fiscalCode',
+    'citizen.province',
+    'benefit.jobEndDate',
+    'benefit.applicationDate',
+    'benefit.startDate',
+    'benefit.endDate',
+    'benefit.averageMonthlyPayCents',
+    'benefit.firstMonthlyAmountCents',
+    'benefit.reductionFromMonth',
+    'benefit.payments',
+    'benefit.ibanLast4',
+    'benefit.employmentDeduction',
+    'benefit.contributionWeeks',
+    'benefit.capCents',
+    'benefit.capped',
+  ].filter((c) => c !== drop);
   const cell = (v: unknown) => {
     const s = typeof v === 'string' ? v : JSON.stringify(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -41,7 +60,9 @@ describe.each(BACKENDS)('campaigns API on %s', (backend) => {
   });
 
   it('creates a campaign and refuses bad ones field by field', async () => {
-    const res = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'RED 2026', renderPolicy: 'eager', printDate: '2026-12-01', channels: ['qr', 'sms'] } });
+    const res = await call(api, 'POST', '/api/campaigns', {
+      body: { guideType: 'red', name: 'RED 2026', renderPolicy: 'eager', printDate: '2026-12-01', channels: ['qr', 'sms'] },
+    });
     expect(res.status).toBe(201);
     const c = await res.json();
     expect(c).toMatchObject({ guideType: 'red', name: 'RED 2026', renderPolicy: 'eager', printDate: '2026-12-01', channels: ['qr', 'sms'] });
@@ -161,7 +182,11 @@ describe.each(BACKENDS)('campaigns API on %s', (backend) => {
     lines[3] = lines[3]!.split(',').slice(0, 5).join(',');
     lines.splice(5, 0, 'X-1,it,Anna,"Ro"ssi,F');
     const report = await (await upload(api, id, `${lines.join('\n')}\n`, 'text/csv')).json();
-    expect(report.errors[0]).toEqual({ line: 3, field: 'benefit.averageMonthlyPayCents', message: 'expected an amount in integer euro cents, got string "lots"' });
+    expect(report.errors[0]).toEqual({
+      line: 3,
+      field: 'benefit.averageMonthlyPayCents',
+      message: 'expected an amount in integer euro cents, got string "lots"',
+    });
     expect(report.errors[1]).toEqual({ line: 4, field: '(line)', message: 'expected 20 cells as in the header, got 5' });
     expect(report.errors[2]).toEqual({ line: 6, field: '(line)', message: expect.stringContaining('CSV syntax error') });
     // CSV cannot always resync right after a stray quote; the rows before and the last row are stored.
@@ -185,7 +210,10 @@ describe.each(BACKENDS)('campaigns API on %s', (backend) => {
     await upload(api, id, ndjson(envs));
     const res = await call(api, 'GET', `/api/campaigns/${id}/export`);
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-    const records = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const records = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((r) => r.externalRef)).toEqual(envs.map((e) => e.externalRef).sort());
     for (const r of records) {
       expect(r.qrSvg).toMatch(/^<svg/);

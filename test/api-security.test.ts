@@ -28,7 +28,10 @@ describe('logs, documentation, health and operations (PGlite)', () => {
     const bad = { ...envs[0], externalRef: 'LOG-BAD', citizen: { ...envs[0]!.citizen, fiscalCode: 'RSSMRA79B11C566X' } };
     await call(api, 'POST', '/api/guides', { body: bad });
     const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'log', renderPolicy: 'lazy' } })).json();
-    await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, { raw: `${JSON.stringify(envs[0])}\n${JSON.stringify(bad)}\n{oops\n`, headers: { 'content-type': 'application/x-ndjson' } });
+    await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, {
+      raw: `${JSON.stringify(envs[0])}\n${JSON.stringify(bad)}\n{oops\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     for (const g of created) {
       await fetch(g.links.qr);
       await fetch(`${api.url}/api/access/${tokenOf(g.links.sms)}`);
@@ -54,7 +57,8 @@ describe('logs, documentation, health and operations (PGlite)', () => {
   it('publishes OpenAPI 3.1 generated from the schemas and a local docs page', async () => {
     const doc = await (await fetch(`${api.url}/api/openapi.json`)).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/guides', '/api/campaigns/{id}/guides', '/api/access/{token}', '/api/guides/{id}/qr.png', '/api/me/guides']) expect(doc.paths[p]).toBeDefined();
+    for (const p of ['/api/guides', '/api/campaigns/{id}/guides', '/api/access/{token}', '/api/guides/{id}/qr.png', '/api/me/guides'])
+      expect(doc.paths[p]).toBeDefined();
     expect(doc.components.schemas.Envelope.oneOf).toHaveLength(6);
     const page = await fetch(`${api.url}/api/docs`);
     const html = await page.text();

@@ -35,7 +35,8 @@ describe.concurrent('benchmarks at a tiny size', () => {
   // Longest first, so the two lanes end together.
   it('bench:player — first frame, bundle sizes, and a slow phone watching 6 s of a NASpI guide (bytes, fps, drift)', { timeout: TIMEOUT }, async () => {
     const r = await bench('player', ['--runs', '1', '--watch', '6']);
-    for (const name of ['player_first_frame_ms', 'player_first_frame_narrated_ms', 'player_first_frame_max_ms', 'player_throttled_first_frame_ms']) expect(figure(r, name, 'ms')).toBeGreaterThan(0);
+    for (const name of ['player_first_frame_ms', 'player_first_frame_narrated_ms', 'player_first_frame_max_ms', 'player_throttled_first_frame_ms'])
+      expect(figure(r, name, 'ms')).toBeGreaterThan(0);
     for (const name of ['player_js_gzip_kb', 'player_js_lazy_gzip_kb', 'player_embed_js_gzip_kb']) expect(figure(r, name, 'KB')).toBeGreaterThan(0);
     expect(figure(r, 'player_runs', 'runs')).toBe(1);
     expect(figure(r, 'player_watched_s', 's')).toBeGreaterThanOrEqual(5.9);
@@ -47,7 +48,8 @@ describe.concurrent('benchmarks at a tiny size', () => {
     expect(figure(r, 'player_throttled_fps', 'fps')).toBeGreaterThan(0);
     expect(figure(r, 'player_throttled_realtime', 'x')).toBeGreaterThan(0);
     // Drift was sampled while the narration played: a figure, not NaN from no samples.
-    for (const name of ['player_throttled_drift_ms', 'player_throttled_drift_max_ms', 'player_throttled_drift_median_ms']) expect(figure(r, name, 'ms')).toBeGreaterThanOrEqual(0);
+    for (const name of ['player_throttled_drift_ms', 'player_throttled_drift_max_ms', 'player_throttled_drift_median_ms'])
+      expect(figure(r, name, 'ms')).toBeGreaterThanOrEqual(0);
     expect(numberBefore(commentLine(r, 'slow phone'), 'drift samples')).toBeGreaterThan(5);
   });
 
@@ -63,7 +65,13 @@ describe.concurrent('benchmarks at a tiny size', () => {
     expect(figure(r, 'today_api_syntheses', 'clips')).toBeGreaterThan(0);
     expect(figure(r, 'ahead_api_syntheses', 'clips')).toBe(0);
     expect(figure(r, 'narrator_guides', 'guides')).toBe(2);
-    for (const name of ['narrator_wall_per_guide_s', 'narrator_opus_encode_wall_per_guide_s', 'narrator_process_cpu_per_guide_s', 'narrator_tree_cpu_per_guide_s']) expect(figure(r, name, 's')).toBeGreaterThan(0);
+    for (const name of [
+      'narrator_wall_per_guide_s',
+      'narrator_opus_encode_wall_per_guide_s',
+      'narrator_process_cpu_per_guide_s',
+      'narrator_tree_cpu_per_guide_s',
+    ])
+      expect(figure(r, name, 's')).toBeGreaterThan(0);
     expect(figure(r, 'narrator_throughput_guides_per_min', 'guides/min')).toBeGreaterThan(0);
     expect(figure(r, 'narrator_syntheses_per_guide', 'clips')).toBeGreaterThan(0);
   });
@@ -111,7 +119,8 @@ describe.concurrent('benchmarks at a tiny size', () => {
     const r = await bench('stats', ['--guides', '2000', '--chunk', '500', '--runs', '1', '--backend', 'both']);
     for (const b of ['postgres', 'pglite']) {
       expect(figure(r, `stats_load_rate_${b}`, 'events/s')).toBeGreaterThan(0);
-      for (const q of ['all', 'type', 'type_quarter', 'province_channel', 'campaign', 'ragged_range', 'everything']) expect(figure(r, `stats_ms_${b}_${q}`, 'ms')).toBeGreaterThan(0);
+      for (const q of ['all', 'type', 'type_quarter', 'province_channel', 'campaign', 'ragged_range', 'everything'])
+        expect(figure(r, `stats_ms_${b}_${q}`, 'ms')).toBeGreaterThan(0);
       // The unfiltered query counts every guide loaded, once.
       expect(r.figures.get(`stats_ms_${b}_all`)!.rest).toContain('(produced 2000,');
       expect(figure(r, `stats_ms_${b}`, 'ms')).toBeGreaterThan(0);

@@ -62,7 +62,12 @@ describe('captions from the storyboard', () => {
   it('follow the sentence timings of the narration track when given', () => {
     const sb = storyboardOf(guides('red', 1)[0]!);
     const scene = sb.scenes[1]!;
-    const sentences = { [scene.id]: [{ text: 'Prima frase.', startFrame: 20, endFrame: 50 }, { text: 'Seconda frase, più lunga.', startFrame: 60, endFrame: 110 }] };
+    const sentences = {
+      [scene.id]: [
+        { text: 'Prima frase.', startFrame: 20, endFrame: 50 },
+        { text: 'Seconda frase, più lunga.', startFrame: 60, endFrame: 110 },
+      ],
+    };
     const cues = captionCues(sb, sb.locale, sentences).filter((c) => c.sceneId === scene.id);
     expect(cues.map((c) => [c.startFrame - scene.from, c.endFrame - scene.from, c.text])).toEqual([
       [20, 50, 'Prima frase.'],
@@ -70,11 +75,19 @@ describe('captions from the storyboard', () => {
     ]);
     // Timings describe the storyboard's language only; the other locale is spread as usual.
     const other = sb.locale === 'it' ? 'en' : 'it';
-    expect(norm(captionCues(sb, other, sentences).filter((c) => c.sceneId === scene.id).map((c) => c.text).join(' '))).toBe(norm(scene.narration[other]));
+    expect(
+      norm(
+        captionCues(sb, other, sentences)
+          .filter((c) => c.sceneId === scene.id)
+          .map((c) => c.text)
+          .join(' '),
+      ),
+    ).toBe(norm(scene.narration[other]));
   });
 
   it('split long sentences evenly and never lose a word', () => {
-    const long = 'Se trovi un nuovo lavoro, comunicalo entro un mese con il servizio NASpI-Com, indicando il reddito annuo che prevedi per il resto dell’anno in corso.';
+    const long =
+      'Se trovi un nuovo lavoro, comunicalo entro un mese con il servizio NASpI-Com, indicando il reddito annuo che prevedi per il resto dell’anno in corso.';
     const chunks = chunkSentence(long);
     expect(chunks.length).toBe(2);
     expect(chunks.join(' ')).toBe(long);

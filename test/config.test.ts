@@ -17,16 +17,36 @@ describe('config', () => {
     });
     expect(c.metricsKey).toBeUndefined();
     expect(c.embed.frameAncestors).toEqual(["'self'"]);
-    expect(c.events).toEqual({ perAddressPerMinute: 1200, perTokenPerMinute: 60, viewsPerBatch: 5, viewsPerTokenPerHour: 20, flushMs: 5, flushMaxEvents: 2000, maxAgeSeconds: 180 * 86_400, maxAheadSeconds: 86_400 });
+    expect(c.events).toEqual({
+      perAddressPerMinute: 1200,
+      perTokenPerMinute: 60,
+      viewsPerBatch: 5,
+      viewsPerTokenPerHour: 20,
+      flushMs: 5,
+      flushMaxEvents: 2000,
+      maxAgeSeconds: 180 * 86_400,
+      maxAheadSeconds: 86_400,
+    });
     expect(c.jwt.maxLifetimeSeconds).toBe(3600);
-    expect(c.notify).toMatchObject({ smtpUrl: undefined, mailFrom: 'Videoguida <noreply@videoguida.localhost>', pecFrom: undefined, attempts: 8, smtpAcceptIsDelivery: false });
+    expect(c.notify).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'Videoguida <noreply@videoguida.localhost>',
+      pecFrom: undefined,
+      attempts: 8,
+      smtpAcceptIsDelivery: false,
+    });
     expect(c.notify.ratePerSecond).toEqual({ email: 50, sms: 20, app: 50, pec: 5 });
     expect(c.speech.engine).toBe('default');
     expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', commandTimeoutMs: 2000, skipSettingsCheck: false });
   });
 
   it('reads the sections as their modules did', () => {
-    const c = loadConfig({ EMBED_FRAME_ANCESTORS: ' https://www.istituto.example  https://b.example ', PEC_SMTP_URL: 'smtps://u:p@pec.example.it:465', SMTP_ACCEPT_IS_DELIVERY: '1', TRUST_PROXY: '1' });
+    const c = loadConfig({
+      EMBED_FRAME_ANCESTORS: ' https://www.istituto.example  https://b.example ',
+      PEC_SMTP_URL: 'smtps://u:p@pec.example.it:465',
+      SMTP_ACCEPT_IS_DELIVERY: '1',
+      TRUST_PROXY: '1',
+    });
     expect(c.embed.frameAncestors).toEqual(["'self'", 'https://www.istituto.example', 'https://b.example']);
     expect(loadConfig({ EMBED_FRAME_ANCESTORS: '*' }).embed.frameAncestors).toEqual(['*']);
     expect(c.notify.pecFrom).toBe(c.notify.mailFrom);
@@ -67,7 +87,10 @@ describe('config', () => {
 
   it('bounds the event time window by the link lifetime unless told otherwise', () => {
     expect(loadConfig({ TOKEN_TTL: '90d' }).events.maxAgeSeconds).toBe(90 * 86_400);
-    expect(loadConfig({ TOKEN_TTL: '90d', EVENTS_MAX_AGE: '30d', EVENTS_MAX_AHEAD: '2h' }).events).toMatchObject({ maxAgeSeconds: 30 * 86_400, maxAheadSeconds: 7200 });
+    expect(loadConfig({ TOKEN_TTL: '90d', EVENTS_MAX_AGE: '30d', EVENTS_MAX_AHEAD: '2h' }).events).toMatchObject({
+      maxAgeSeconds: 30 * 86_400,
+      maxAheadSeconds: 7200,
+    });
     expect(loadConfig({ JWT_MAX_LIFETIME: '15m' }).jwt.maxLifetimeSeconds).toBe(900);
   });
 
@@ -153,15 +176,21 @@ describe('config', () => {
       expect(found.map((p) => p.variable)).toEqual(['TOKEN_SECRET', 'FISCAL_CODE_HMAC_KEY', 'OPERATOR_KEY', 'ANALYST_KEY', 'PUBLIC_BASE_URL']);
       for (const p of found) expect(p.message).toMatch(/^required in production: /);
       expect(found[4]!.message).toContain('got http://localhost:3000');
-      expect(problems({ ...complete, PUBLIC_BASE_URL: 'http://guide.example.org' })).toEqual([{ variable: 'PUBLIC_BASE_URL', message: expect.stringContaining('https://') }]);
+      expect(problems({ ...complete, PUBLIC_BASE_URL: 'http://guide.example.org' })).toEqual([
+        { variable: 'PUBLIC_BASE_URL', message: expect.stringContaining('https://') },
+      ]);
     });
 
     it('refuses placeholders and one secret for two purposes, never quoting a value', () => {
       const weak = problems({ ...complete, TOKEN_SECRET: 'changeme'.repeat(4), OPERATOR_KEY: 'a'.repeat(40) });
       expect(weak.map((p) => p.variable)).toEqual(['TOKEN_SECRET', 'OPERATOR_KEY']);
-      expect(weak[0]!.message).toBe('TOKEN_SECRET looks like a placeholder, not a random value (7 distinct characters in 32, expected at least 10); generate one with: openssl rand -base64 48');
+      expect(weak[0]!.message).toBe(
+        'TOKEN_SECRET looks like a placeholder, not a random value (7 distinct characters in 32, expected at least 10); generate one with: openssl rand -base64 48',
+      );
       expect(JSON.stringify(weak)).not.toContain('changeme');
-      expect(problems({ ...complete, FISCAL_CODE_HMAC_KEY: complete.TOKEN_SECRET })).toEqual([{ variable: 'FISCAL_CODE_HMAC_KEY', message: expect.stringContaining('must differ from TOKEN_SECRET') }]);
+      expect(problems({ ...complete, FISCAL_CODE_HMAC_KEY: complete.TOKEN_SECRET })).toEqual([
+        { variable: 'FISCAL_CODE_HMAC_KEY', message: expect.stringContaining('must differ from TOKEN_SECRET') },
+      ]);
     });
 
     it('needs the webhook secret when a gateway is configured', () => {

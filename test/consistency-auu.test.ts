@@ -34,7 +34,9 @@ describe('the AUU generator walks the edge cases', () => {
   const gs = guides(600, 'edges');
   const on = (g: any) => g.benefit.blockedSince as string;
   it('each IBAN reason, each block reason, both years', () => {
-    expect(new Set(gs.filter((g) => g.benefit.blockReason === 'iban-error').map((g) => g.benefit.ibanProblem))).toEqual(new Set(['not-holder', 'account-closed', 'invalid-iban', 'outside-sepa']));
+    expect(new Set(gs.filter((g) => g.benefit.blockReason === 'iban-error').map((g) => g.benefit.ibanProblem))).toEqual(
+      new Set(['not-holder', 'account-closed', 'invalid-iban', 'outside-sepa']),
+    );
     expect(new Set(gs.map((g) => g.benefit.blockReason))).toEqual(new Set(['missing-information', 'missing-documents', 'iban-error']));
     expect(new Set(gs.map((g) => on(g).slice(0, 4)))).toEqual(new Set(['2025', '2026']));
   });

@@ -9,10 +9,34 @@ const civil = (percentage: number, band: VerdictFacts['band']): VerdictFacts => 
 
 describe('invalidita rules', () => {
   it("carry DOMAIN.md §6's amounts and income limits (2026 as corrected by msg. 628/2026)", () => {
-    expect(AMOUNTS[2025]).toMatchObject({ 'monthly-allowance': 33_600, 'attendance-allowance': 54_202, 'communication-allowance': 26_783, 'blind-pension': 36_337, 'blind-attendance-allowance': 102_244 });
-    expect(AMOUNTS[2026]).toMatchObject({ 'monthly-allowance': 34_071, 'attendance-allowance': 55_153, 'communication-allowance': 27_213, 'blind-pension': 36_846, 'blind-attendance-allowance': null });
-    expect(INCOME_LIMITS[2025]).toEqual({ 'monthly-allowance': 577_135, 'frequency-allowance': 577_135, 'inability-pension': 1_977_250, 'deaf-pension': 1_977_250, 'blind-pension': 1_977_250 });
-    expect(INCOME_LIMITS[2026]).toEqual({ 'monthly-allowance': 585_221, 'frequency-allowance': 585_221, 'inability-pension': 2_002_955, 'deaf-pension': 2_002_955, 'blind-pension': 2_002_955 });
+    expect(AMOUNTS[2025]).toMatchObject({
+      'monthly-allowance': 33_600,
+      'attendance-allowance': 54_202,
+      'communication-allowance': 26_783,
+      'blind-pension': 36_337,
+      'blind-attendance-allowance': 102_244,
+    });
+    expect(AMOUNTS[2026]).toMatchObject({
+      'monthly-allowance': 34_071,
+      'attendance-allowance': 55_153,
+      'communication-allowance': 27_213,
+      'blind-pension': 36_846,
+      'blind-attendance-allowance': null,
+    });
+    expect(INCOME_LIMITS[2025]).toEqual({
+      'monthly-allowance': 577_135,
+      'frequency-allowance': 577_135,
+      'inability-pension': 1_977_250,
+      'deaf-pension': 1_977_250,
+      'blind-pension': 1_977_250,
+    });
+    expect(INCOME_LIMITS[2026]).toEqual({
+      'monthly-allowance': 585_221,
+      'frequency-allowance': 585_221,
+      'inability-pension': 2_002_955,
+      'deaf-pension': 2_002_955,
+      'blind-pension': 2_002_955,
+    });
   });
 
   it.each([
@@ -81,19 +105,50 @@ describe('invalidita envelopes', () => {
       const year = b.verdictDate.slice(0, 4);
       const p = b.percentage;
       const tag =
-        b.subject.relation === 'ward' ? 'ward'
-        : b.subject.relation === 'child' ? (kinds.includes('frequency-allowance') ? 'minor-frequenza' : kinds.includes('attendance-allowance') ? 'minor-attendance' : `minor-${b.assessment}`)
-        : b.assessment !== 'civil-invalidity' ? b.assessment
-        : g.citizen.age >= 67 ? 'over-67'
-        : p < 34 ? '0-33' : p < 46 ? '34-45' : p < 67 ? '46-66' : p < 74 ? '67-73'
-        : kinds.includes('monthly-allowance') ? '74-99-allowance'
-        : kinds.includes('attendance-allowance') ? '100-pension-attendance'
-        : '100-pension';
+        b.subject.relation === 'ward'
+          ? 'ward'
+          : b.subject.relation === 'child'
+            ? kinds.includes('frequency-allowance')
+              ? 'minor-frequenza'
+              : kinds.includes('attendance-allowance')
+                ? 'minor-attendance'
+                : `minor-${b.assessment}`
+            : b.assessment !== 'civil-invalidity'
+              ? b.assessment
+              : g.citizen.age >= 67
+                ? 'over-67'
+                : p < 34
+                  ? '0-33'
+                  : p < 46
+                    ? '34-45'
+                    : p < 67
+                      ? '46-66'
+                      : p < 74
+                        ? '67-73'
+                        : kinds.includes('monthly-allowance')
+                          ? '74-99-allowance'
+                          : kinds.includes('attendance-allowance')
+                            ? '100-pension-attendance'
+                            : '100-pension';
       seen.add(`${tag} ${year}`);
       seen.add(`law104 ${b.law104}`);
       seen.add(`reviewable ${b.reviewable}`);
     }
-    for (const tag of ['0-33', '34-45', '46-66', '67-73', '74-99-allowance', '100-pension', '100-pension-attendance', 'minor-frequenza', 'minor-attendance', 'over-67', 'deafness', 'blindness', 'ward'])
+    for (const tag of [
+      '0-33',
+      '34-45',
+      '46-66',
+      '67-73',
+      '74-99-allowance',
+      '100-pension',
+      '100-pension-attendance',
+      'minor-frequenza',
+      'minor-attendance',
+      'over-67',
+      'deafness',
+      'blindness',
+      'ward',
+    ])
       for (const year of ['2025', '2026']) expect(seen, `${tag} ${year}`).toContain(`${tag} ${year}`);
     for (const x of ['not-assessed', 'not-recognised', 'art3c1', 'art3c3']) expect(seen).toContain(`law104 ${x}`);
     expect(seen).toContain('reviewable true');

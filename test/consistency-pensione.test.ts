@@ -17,8 +17,34 @@ import {
 
 describe('pension rules (DOMAIN.md §2)', () => {
   it('paydays follow the 2025 calendar: first banking day, the second in January, Saturdays at the post office', () => {
-    const bank = ['2025-01-03', '2025-02-03', '2025-03-03', '2025-04-01', '2025-05-02', '2025-06-03', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-03', '2025-12-01'];
-    const post = ['2025-01-03', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-02', '2025-06-03', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-03', '2025-12-01'];
+    const bank = [
+      '2025-01-03',
+      '2025-02-03',
+      '2025-03-03',
+      '2025-04-01',
+      '2025-05-02',
+      '2025-06-03',
+      '2025-07-01',
+      '2025-08-01',
+      '2025-09-01',
+      '2025-10-01',
+      '2025-11-03',
+      '2025-12-01',
+    ];
+    const post = [
+      '2025-01-03',
+      '2025-02-01',
+      '2025-03-01',
+      '2025-04-01',
+      '2025-05-02',
+      '2025-06-03',
+      '2025-07-01',
+      '2025-08-01',
+      '2025-09-01',
+      '2025-10-01',
+      '2025-11-03',
+      '2025-12-01',
+    ];
     for (let m = 1; m <= 12; m++) {
       const month = `2025-${String(m).padStart(2, '0')}`;
       expect(pensionPayday(month, 'bank'), month).toBe(bank[m - 1]);
@@ -51,9 +77,19 @@ describe('pension rules (DOMAIN.md §2)', () => {
     expect(pensionMonthsInYear('2024-10-01', 2025)).toBe(12);
     expect(thirteenthGross(160_000, 3)).toBe(40_000);
     // Paid in December: the 13th is in the current instalment, not in the arrears.
-    expect(expectedFirstPayment('2025-10-01', '2025-12-01', 160_000)).toMatchObject({ arrearsMonths: 2, arrearsCents: 320_000, thirteenthCents: 40_000, grossCents: 520_000 });
+    expect(expectedFirstPayment('2025-10-01', '2025-12-01', 160_000)).toMatchObject({
+      arrearsMonths: 2,
+      arrearsCents: 320_000,
+      thirteenthCents: 40_000,
+      grossCents: 520_000,
+    });
     // Paid in February: December's 13th is part of the arrears.
-    expect(expectedFirstPayment('2025-11-01', '2026-02-02', 200_774)).toMatchObject({ arrearsMonths: 3, thirteenthCents: 33_462, arrearsCents: 635_784, grossCents: 836_558 });
+    expect(expectedFirstPayment('2025-11-01', '2026-02-02', 200_774)).toMatchObject({
+      arrearsMonths: 3,
+      thirteenthCents: 33_462,
+      arrearsCents: 635_784,
+      grossCents: 836_558,
+    });
     // Two Decembers.
     expect(decembersBetween('2024-11', '2026-01')).toEqual([2024, 2025]);
   });
@@ -72,7 +108,9 @@ describe('generated pension envelopes', () => {
 
   it('walk every edge case: arrears over December, first payment in January and December, zero arrears, two Decembers, post, each pension type, a young survivor, a mid-year start, a low pension', () => {
     const b = envelopes.map((e) => e.benefit);
-    expect(b.some((x) => decembersBetween(x.startDate.slice(0, 7), x.firstPaymentDate.slice(0, 7)).some((y) => `${y}-12` < x.firstPaymentDate.slice(0, 7)))).toBe(true);
+    expect(
+      b.some((x) => decembersBetween(x.startDate.slice(0, 7), x.firstPaymentDate.slice(0, 7)).some((y) => `${y}-12` < x.firstPaymentDate.slice(0, 7))),
+    ).toBe(true);
     expect(b.some((x) => x.firstPaymentDate.slice(5, 7) === '12' && x.firstPayment.thirteenthCents > 0)).toBe(true);
     expect(b.some((x) => x.firstPaymentDate.slice(5, 7) === '01')).toBe(true);
     expect(b.some((x) => x.firstPayment.arrearsMonths === 0)).toBe(true);

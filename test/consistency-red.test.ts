@@ -19,7 +19,10 @@ describe('the RED generator walks the edge cases', () => {
   it('each linked benefit alone, in both campaigns, at an age it is paid at', () => {
     for (const k of LINKED_BENEFITS)
       for (const campaign of ['ordinary', 'reminder'])
-        expect(gs.some((g) => g.benefit.campaign === campaign && g.benefit.linkedBenefits.length === 1 && g.benefit.linkedBenefits[0] === k), `${k} ${campaign}`).toBe(true);
+        expect(
+          gs.some((g) => g.benefit.campaign === campaign && g.benefit.linkedBenefits.length === 1 && g.benefit.linkedBenefits[0] === k),
+          `${k} ${campaign}`,
+        ).toBe(true);
     for (const g of gs) {
       if (g.benefit.linkedBenefits.includes('fourteenth')) expect(g.citizen.age).toBeGreaterThanOrEqual(64);
       if (g.benefit.linkedBenefits.includes('social-allowance')) expect(g.citizen.age).toBeGreaterThanOrEqual(67);

@@ -3,8 +3,7 @@ import { parseWith, type FieldError } from '../compositions/common/validation';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { envelopeSchema } from '../compositions/guide-types';
 
-const sample = (type: Parameters<typeof generateEnvelopes>[0], seed = 'validation') =>
-  structuredClone([...generateEnvelopes(type, 1, seed)][0]!) as any;
+const sample = (type: Parameters<typeof generateEnvelopes>[0], seed = 'validation') => structuredClone([...generateEnvelopes(type, 1, seed)][0]!) as any;
 
 function errorsOf(input: unknown): FieldError[] {
   const r = parseWith(envelopeSchema, input);
@@ -117,7 +116,7 @@ describe('envelope validation', () => {
     ['J. R.', true],
     ['Ölçer', true],
     ['Nguyễn', true],
-    ["<img src=x onerror=alert(1)>", true],
+    ['<img src=x onerror=alert(1)>', true],
     ["Robert'); DROP TABLE guides;--", true],
     [' Rossi', false],
     ['Ross\u202Ei', false],

@@ -116,8 +116,25 @@ describe('external calls are bounded', () => {
   });
 
   it('an SMS or app gateway that does not answer fails the send (retried with backoff), naming the bound', async () => {
-    const adapter = webhookAdapter({ channel: 'sms', url: await silentServer(), secret: 's'.repeat(40), receiptUrl: 'http://127.0.0.1/receipts', timeoutMs: 300 });
-    const message = { notificationId: '00000000-0000-4000-8000-000000000001', channel: 'sms' as const, to: '+393330000000', guideType: 'naspi' as const, locale: 'it' as const, link: 'http://x/g/t', expiresAt: new Date(), subject: 's', text: 't', html: '<p>t</p>' };
+    const adapter = webhookAdapter({
+      channel: 'sms',
+      url: await silentServer(),
+      secret: 's'.repeat(40),
+      receiptUrl: 'http://127.0.0.1/receipts',
+      timeoutMs: 300,
+    });
+    const message = {
+      notificationId: '00000000-0000-4000-8000-000000000001',
+      channel: 'sms' as const,
+      to: '+393330000000',
+      guideType: 'naspi' as const,
+      locale: 'it' as const,
+      link: 'http://x/g/t',
+      expiresAt: new Date(),
+      subject: 's',
+      text: 't',
+      html: '<p>t</p>',
+    };
     const { error, ms } = await timed(adapter.send(message));
     expect(error.message).toBe('sms gateway did not answer within 300 ms (NOTIFY_WEBHOOK_TIMEOUT_MS)');
     expect(ms).toBeLessThan(BOUND_MS);
@@ -137,7 +154,12 @@ describe('a queue whose Redis never answered', () => {
         s.close(() => resolve(port));
       });
     });
-    const connection = createRedis({ url: `redis://127.0.0.1:${nobody}`, commandTimeoutMs: 200 } as never, 'queue', 'timeout-test', createLogger({ level: 'silent' }));
+    const connection = createRedis(
+      { url: `redis://127.0.0.1:${nobody}`, commandTimeoutMs: 200 } as never,
+      'queue',
+      'timeout-test',
+      createLogger({ level: 'silent' }),
+    );
     const queue = new Queue('render', { connection, prefix: `timeouts-${process.pid}` });
     queue.on('error', () => {});
     try {

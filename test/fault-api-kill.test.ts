@@ -37,7 +37,11 @@ interface Load {
 async function createGuides(api: ApiProcess): Promise<string[]> {
   const tokens: string[] = [];
   for (const envelope of generateEnvelopes('naspi', GUIDES, `fault-kill-${api.port}`)) {
-    const res = await fetch(`${api.url}/api/guides`, { method: 'POST', headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...(envelope as object), notify: false }) });
+    const res = await fetch(`${api.url}/api/guides`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...(envelope as object), notify: false }),
+    });
     expect(res.status).toBeLessThan(300);
     const link = ((await res.json()) as { links: { qr: string } }).links.qr;
     tokens.push(link.slice(link.lastIndexOf('/') + 1));
@@ -77,7 +81,11 @@ function drive(api: ApiProcess, tokens: string[]): { load: Load; stop: () => Pro
   };
 }
 
-async function scenario(env: Record<string, string>, count: (ids: string[]) => Promise<{ found: number; total: number }>, afterRestart: (api: ApiProcess) => Promise<void>) {
+async function scenario(
+  env: Record<string, string>,
+  count: (ids: string[]) => Promise<{ found: number; total: number }>,
+  afterRestart: (api: ApiProcess) => Promise<void>,
+) {
   const first = await spawnApi({ ...env, ...OPEN_EVENT_LIMITS });
   const tokens = await createGuides(first);
   const { load, stop } = drive(first, tokens);
@@ -103,7 +111,9 @@ async function scenario(env: Record<string, string>, count: (ids: string[]) => P
   await afterRestart(second);
   const ids = [...accepted, ...load.cut.flatMap((b) => b.events.map((e) => e.id))];
   const { found, total } = await count(ids);
-  console.info(`api kill (${env.DATABASE_URL ? 'postgres' : 'pglite'}): ${load.acceptedBatches} batches (${accepted.length} events) answered 202 before SIGKILL, ${load.cut.length} batches cut off and sent again; ${found} of ${ids.length} in the database, ${total} events in all`);
+  console.info(
+    `api kill (${env.DATABASE_URL ? 'postgres' : 'pglite'}): ${load.acceptedBatches} batches (${accepted.length} events) answered 202 before SIGKILL, ${load.cut.length} batches cut off and sent again; ${found} of ${ids.length} in the database, ${total} events in all`,
+  );
   // Every 202 event, and every re-sent one, exactly once; nothing else.
   expect(found).toBe(accepted.length + resent);
   expect(total).toBe(accepted.length + resent);
@@ -112,7 +122,12 @@ async function scenario(env: Record<string, string>, count: (ids: string[]) => P
 describe('SIGKILL of the API during sustained event ingestion', () => {
   it('PostgreSQL: every event answered 202 is stored, once', async () => {
     const [redis, pgServer] = await Promise.all([startRedis(), startPostgres()]);
-    const env = { DATABASE_URL: pgServer.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'fault-kill-pg', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-kill-')) };
+    const env = {
+      DATABASE_URL: pgServer.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: 'fault-kill-pg',
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-kill-')),
+    };
     let db: Database | undefined;
     try {
       await scenario(

@@ -70,7 +70,11 @@ describe('PostgreSQL restarted under load', () => {
         const token = tokens[(n + i) % tokens.length]!;
         if (n < 4) {
           const batch = viewBatch(token, 10);
-          await timed('events', () => fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) }), () => batch.events.forEach((e) => accepted.add(e.id)));
+          await timed(
+            'events',
+            () => fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) }),
+            () => batch.events.forEach((e) => accepted.add(e.id)),
+          );
         } else if (n === 4) {
           await timed('access', () => fetch(`${api.url}/api/access/${token}`));
         } else {
@@ -88,8 +92,17 @@ describe('PostgreSQL restarted under load', () => {
     const killedAt = Date.now();
     await pgServer.kill();
     // The outage: the database is away for a few seconds while the load goes on.
-    const histogram = (from: number) => JSON.stringify(answers.filter((a) => a.at > from).reduce<Record<string, number>>((h, a) => ((h[`${a.what} ${a.status}`] = (h[`${a.what} ${a.status}`] ?? 0) + 1), h), {}));
-    await waitUntil(() => Date.now() - killedAt > 3000 && answers.filter((a) => a.at > killedAt + 300 && a.status === 503).length >= 30, 30_000, '503 answers while the database is down').catch((err: Error) => {
+    const histogram = (from: number) =>
+      JSON.stringify(
+        answers
+          .filter((a) => a.at > from)
+          .reduce<Record<string, number>>((h, a) => ((h[`${a.what} ${a.status}`] = (h[`${a.what} ${a.status}`] ?? 0) + 1), h), {}),
+      );
+    await waitUntil(
+      () => Date.now() - killedAt > 3000 && answers.filter((a) => a.at > killedAt + 300 && a.status === 503).length >= 30,
+      30_000,
+      '503 answers while the database is down',
+    ).catch((err: Error) => {
       throw new Error(`${err.message}: ${histogram(killedAt)}\n${api.output().slice(-3000)}`);
     });
     const ready = await fetch(`${api.url}/readyz`);
@@ -99,7 +112,13 @@ describe('PostgreSQL restarted under load', () => {
     const restartedAt = Date.now();
     await pgServer.start();
     // Recovery by itself: the same API process, not restarted.
-    await waitUntil(() => answers.filter((a) => a.at > restartedAt && ok(a)).length >= 60 && ['events', 'access', 'guides'].every((w) => answers.some((a) => a.at > restartedAt && a.what === w && ok(a))), 60_000, 'the API to serve again').catch((err: Error) => {
+    await waitUntil(
+      () =>
+        answers.filter((a) => a.at > restartedAt && ok(a)).length >= 60 &&
+        ['events', 'access', 'guides'].every((w) => answers.some((a) => a.at > restartedAt && a.what === w && ok(a))),
+      60_000,
+      'the API to serve again',
+    ).catch((err: Error) => {
       throw new Error(`${err.message}: during ${histogram(killedAt)}, after ${histogram(restartedAt)}\n${api.output().slice(-3000)}`);
     });
     stop = true;
@@ -109,7 +128,9 @@ describe('PostgreSQL restarted under load', () => {
 
     const during = answers.filter((a) => a.at > killedAt + 300 && a.at < restartedAt);
     const statuses = [...new Set(during.map((a) => a.status))].sort();
-    console.info(`postgres restart: ${answers.length} requests, ${during.length} while down (statuses ${statuses.join(', ')}, slowest ${Math.max(...during.map((a) => a.ms))} ms), ${accepted.size} events answered 202`);
+    console.info(
+      `postgres restart: ${answers.length} requests, ${during.length} while down (statuses ${statuses.join(', ')}, slowest ${Math.max(...during.map((a) => a.ms))} ms), ${accepted.size} events answered 202`,
+    );
     // While it is down: 503 with Retry-After, answered promptly (a request that reached the database
     // just before the kill may still get its 2xx).
     expect(during.filter((a) => !ok(a) && a.status !== 503)).toEqual([]);

@@ -65,7 +65,17 @@ async function setUp(label: string) {
   const api = await spawnApi(env);
   const db = await openDatabase({ url: pgServer.url, max: 6 });
   dbs.push(db);
-  const config = loadConfig({ ...env, NODE_ENV: 'test', PUBLIC_BASE_URL: api.url, VIDEO_DIR: path.join(dataDir, 'videos'), RENDER_RECONCILE_INTERVAL: '1s', RENDER_LOCK_DURATION: '4s', RENDER_CONCURRENCY: '2', TOKEN_SECRET: 's'.repeat(40), FISCAL_CODE_HMAC_KEY: 'h'.repeat(40) });
+  const config = loadConfig({
+    ...env,
+    NODE_ENV: 'test',
+    PUBLIC_BASE_URL: api.url,
+    VIDEO_DIR: path.join(dataDir, 'videos'),
+    RENDER_RECONCILE_INTERVAL: '1s',
+    RENDER_LOCK_DURATION: '4s',
+    RENDER_CONCURRENCY: '2',
+    TOKEN_SECRET: 's'.repeat(40),
+    FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
+  });
   return { redis, api, env, config, db };
 }
 
@@ -79,9 +89,18 @@ describe('the periodic reconcile', () => {
       direct.push(((await res.json()) as { id: string }).id);
     }
     // A lazy campaign's guide: rendered at its first access, when the API flips it to queued.
-    const campaign = (await (await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers, body: JSON.stringify({ guideType: 'red', name: 'lazy', renderPolicy: 'lazy' }) })).json()) as { id: string };
-    await fetch(`${api.url}/api/campaigns/${campaign.id}/guides`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: JSON.stringify([...generateEnvelopes('red', 1, 'fault-reconcile-lazy')][0]) });
-    const exported = (await (await fetch(`${api.url}/api/campaigns/${campaign.id}/export`, { headers })).text()).trim().split('\n').map((l) => JSON.parse(l) as { guideId: string; link: string });
+    const campaign = (await (
+      await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers, body: JSON.stringify({ guideType: 'red', name: 'lazy', renderPolicy: 'lazy' }) })
+    ).json()) as { id: string };
+    await fetch(`${api.url}/api/campaigns/${campaign.id}/guides`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-ndjson' },
+      body: JSON.stringify([...generateEnvelopes('red', 1, 'fault-reconcile-lazy')][0]),
+    });
+    const exported = (await (await fetch(`${api.url}/api/campaigns/${campaign.id}/export`, { headers })).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { guideId: string; link: string });
     const lazy = exported[0]!;
     const status = async (id: string) => (await db.query<{ status: string }>(`SELECT status FROM guides WHERE id = $1`, [id]))[0]?.status;
     expect(await status(lazy.guideId)).toBe('pending');
@@ -89,9 +108,18 @@ describe('the periodic reconcile', () => {
     // Renders take 1.5 s each (waiting, the event loop free), two at a time.
     const renderer = fakeRenderer({ delayMs: 1500 });
     const logs: string[] = [];
-    const worker = await startRenderWorker({ config, db, logger: createLogger({ level: 'info', destination: { write: (l: string) => void logs.push(l) } }), redisUrl: redis.url, renderer });
+    const worker = await startRenderWorker({
+      config,
+      db,
+      logger: createLogger({ level: 'info', destination: { write: (l: string) => void logs.push(l) } }),
+      redisUrl: redis.url,
+      renderer,
+    });
     closers.push(() => worker.close());
-    const counts = async () => Object.fromEntries((await db.query<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM guides GROUP BY status`)).map((r) => [r.status, r.n]));
+    const counts = async () =>
+      Object.fromEntries(
+        (await db.query<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM guides GROUP BY status`)).map((r) => [r.status, r.n]),
+      );
     await waitUntil(async () => (await counts()).rendering === 2 && renderer.renders.size >= 2, 30_000, 'two renders in flight after two done');
     const link = lazy.link;
     expect((await fetch(`${api.url}/api/access/${link.slice(link.lastIndexOf('/') + 1)}`)).status).toBe(200);
@@ -104,7 +132,9 @@ describe('the periodic reconcile', () => {
     await waitUntil(async () => (await counts()).ready === all.length, 60_000, 'every guide to be rendered', 250);
     await new Promise((r) => setTimeout(r, 2000));
     const restored = logs.filter((l) => l.includes('render jobs restored from the database')).map((l) => (JSON.parse(l) as { restored: number }).restored);
-    console.info(`reconcile (render): ${deleted} queue keys deleted, ${restored.join(' + ')} jobs restored, renders ${JSON.stringify([...renderer.renders.values()])}`);
+    console.info(
+      `reconcile (render): ${deleted} queue keys deleted, ${restored.join(' + ')} jobs restored, renders ${JSON.stringify([...renderer.renders.values()])}`,
+    );
     expect(restored.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     for (const id of all) {
       expect(renderer.renders.get(id), `renders of ${id}`).toBe(1);
@@ -127,7 +157,15 @@ describe('the periodic reconcile', () => {
       logger: createLogger({ level: 'info', destination: { write: (l: string) => void logs.push(l) } }),
       redisUrl: redis.url,
       // Slow on purpose (8 a second): most of the batch is waiting in the queue when it vanishes.
-      settings: { smtpUrl: sink.url, ratePerSecond: { email: 8, sms: 1, app: 1, pec: 1 }, concurrency: 3, lockDurationMs: 4000, outboxPollMs: 200, backoffMs: 300, reconcileIntervalMs: 1000 },
+      settings: {
+        smtpUrl: sink.url,
+        ratePerSecond: { email: 8, sms: 1, app: 1, pec: 1 },
+        concurrency: 3,
+        lockDurationMs: 4000,
+        outboxPollMs: 200,
+        backoffMs: 300,
+        reconcileIntervalMs: 1000,
+      },
     });
     closers.push(() => notifier.close());
     await waitUntil(() => inbox.total >= 8, 30_000, 'the first emails');
@@ -135,7 +173,9 @@ describe('the periodic reconcile', () => {
     expect(deleted).toBeGreaterThan(0);
     await waitUntil(async () => (await statusCounts(db)).sent === CONSENTING, 60_000, 'every notification to be sent', 250);
     await new Promise((r) => setTimeout(r, 1500));
-    const recovered = logs.filter((l) => l.includes('notifications whose jobs were lost are back in the outbox')).map((l) => (JSON.parse(l) as { recovered: number }).recovered);
+    const recovered = logs
+      .filter((l) => l.includes('notifications whose jobs were lost are back in the outbox'))
+      .map((l) => (JSON.parse(l) as { recovered: number }).recovered);
     console.info(`reconcile (notify): ${deleted} queue keys deleted, ${recovered.join(' + ')} notifications put back, ${inbox.total} emails`);
     expect(recovered.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(inbox.problems(Array.from({ length: CONSENTING }, (_, i) => emailOf(i)))).toEqual([]);

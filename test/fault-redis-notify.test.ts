@@ -87,7 +87,13 @@ describe('email exactly once, whatever Redis does', () => {
     });
     closers.push(() => sink.stop());
     const logs: string[] = [];
-    const notifier = await startNotifier({ config, db, logger: createLogger({ level: 'info', destination: { write: (l: string) => void logs.push(l) } }), redisUrl: redis.url, settings: settings(sink.url) });
+    const notifier = await startNotifier({
+      config,
+      db,
+      logger: createLogger({ level: 'info', destination: { write: (l: string) => void logs.push(l) } }),
+      redisUrl: redis.url,
+      settings: settings(sink.url),
+    });
     notifiers.push(notifier);
 
     await waitUntil(() => killed !== undefined, 60_000, 'the kill').catch(async (err: Error) => {
@@ -98,8 +104,12 @@ describe('email exactly once, whatever Redis does', () => {
     await waitUntil(async () => (await statusCounts(db)).sent === CONSENTING, 80_000, 'every notification to be sent', 250);
     // Anything still in flight would land now.
     await new Promise((r) => setTimeout(r, 1000));
-    const recovered = logs.filter((l) => l.includes('notifications whose jobs were lost are back in the outbox')).map((l) => (JSON.parse(l) as { recovered: number }).recovered);
-    console.info(`redis kill mid-batch: ${atRestart} emails before Redis came back empty, ${recovered.join(' + ')} notifications put back by the periodic reconcile, ${inbox.total} emails in all`);
+    const recovered = logs
+      .filter((l) => l.includes('notifications whose jobs were lost are back in the outbox'))
+      .map((l) => (JSON.parse(l) as { recovered: number }).recovered);
+    console.info(
+      `redis kill mid-batch: ${atRestart} emails before Redis came back empty, ${recovered.join(' + ')} notifications put back by the periodic reconcile, ${inbox.total} emails in all`,
+    );
     expect(recovered.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(inbox.problems(Array.from({ length: CONSENTING }, (_, i) => emailOf(i)))).toEqual([]);
     expect(inbox.total).toBe(CONSENTING);
@@ -152,14 +162,22 @@ describe('email exactly once, whatever Redis does', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const url = `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const notifier = await startNotifier({ config, db, logger: createLogger({ level: 'silent' }), redisUrl: redis.url, settings: { ...settings(url), concurrency: 1 } });
+    const notifier = await startNotifier({
+      config,
+      db,
+      logger: createLogger({ level: 'silent' }),
+      redisUrl: redis.url,
+      settings: { ...settings(url), concurrency: 1 },
+    });
     notifiers.push(notifier);
 
     await waitUntil(async () => (await statusCounts(db)).sent === 3, 60_000, 'the three notifications to be sent', 200);
     // A retry would come after the backoff (300 ms here): give it time to show.
     await new Promise((r) => setTimeout(r, 2000));
     expect(stored.sort()).toEqual([emailOf(0), emailOf(1), emailOf(2)].sort());
-    const rows = await db.query<{ status: string; reason: string | null; attempts: number }>(`SELECT status, reason, attempts FROM notifications ORDER BY reason NULLS LAST`);
+    const rows = await db.query<{ status: string; reason: string | null; attempts: number }>(
+      `SELECT status, reason, attempts FROM notifications ORDER BY reason NULLS LAST`,
+    );
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect(rows[0]!.reason).toMatch(/^no answer after the final "\."/);
     expect(rows.map((r) => r.attempts)).toEqual([1, 1, 1]);

@@ -45,13 +45,26 @@ describe('Redis killed and restarted mid-campaign upload', () => {
     db = await openDatabase({ url: pgServer.url, max: 4 });
     const headers = { authorization: `Bearer ${OPERATOR_KEY}` };
     const campaign = (await (
-      await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ guideType: 'red', name: 'RED, Redis restarted', renderPolicy: 'eager' }) })
+      await fetch(`${api.url}/api/campaigns`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ guideType: 'red', name: 'RED, Redis restarted', renderPolicy: 'eager' }),
+      })
     ).json()) as { id: string };
 
     // The render worker runs all along (a fake renderer: this is about the queue), with a short
     // reconcile period: the jobs the restarted Redis lost come back while everything keeps running.
     const renderer = fakeRenderer();
-    const config = loadConfig({ ...env, NODE_ENV: 'test', VIDEO_DIR: path.join(dataDir, 'videos'), RENDER_RECONCILE_INTERVAL: '1s', RENDER_LOCK_DURATION: '10s', RENDER_CONCURRENCY: '4', TOKEN_SECRET: 's'.repeat(40), FISCAL_CODE_HMAC_KEY: 'h'.repeat(40) });
+    const config = loadConfig({
+      ...env,
+      NODE_ENV: 'test',
+      VIDEO_DIR: path.join(dataDir, 'videos'),
+      RENDER_RECONCILE_INTERVAL: '1s',
+      RENDER_LOCK_DURATION: '10s',
+      RENDER_CONCURRENCY: '4',
+      TOKEN_SECRET: 's'.repeat(40),
+      FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
+    });
     const logs: string[] = [];
     const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
     const worker = await startRenderWorker({ config, db, logger, redisUrl: redis.url, renderer });
@@ -68,9 +81,17 @@ describe('Redis killed and restarted mid-campaign upload', () => {
       async pull(controller) {
         if (sent === KILL_AT_ROW && !redisRestarted) {
           // Let the API commit and enqueue its first batch (1,000 rows), then kill Redis under it.
-          await waitUntil(async () => (await db!.query<{ n: number }>('SELECT count(*) AS n FROM guides'))[0]!.n >= 1000, 30_000, 'the first batch to be stored');
+          await waitUntil(
+            async () => (await db!.query<{ n: number }>('SELECT count(*) AS n FROM guides'))[0]!.n >= 1000,
+            30_000,
+            'the first batch to be stored',
+          );
           const probe = createRenderQueue({ host: '127.0.0.1', port: redis.port }, env.QUEUE_PREFIX);
-          await waitUntil(async () => Object.values(await probe.getJobCounts('waiting', 'prioritized')).reduce((a, b) => a + b, 0) >= 1000, 30_000, 'the first batch to be enqueued');
+          await waitUntil(
+            async () => Object.values(await probe.getJobCounts('waiting', 'prioritized')).reduce((a, b) => a + b, 0) >= 1000,
+            30_000,
+            'the first batch to be enqueued',
+          );
           await probe.close();
           await redis.kill();
           // Rows keep arriving while Redis is away.
@@ -86,7 +107,12 @@ describe('Redis killed and restarted mid-campaign upload', () => {
         sent += 100;
       },
     });
-    const res = await fetch(`${api.url}/api/campaigns/${campaign.id}/guides`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body, duplex: 'half' } as RequestInit);
+    const res = await fetch(`${api.url}/api/campaigns/${campaign.id}/guides`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-ndjson' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     const report = (await res.json()) as { rows: number; created: number; rejected: number; enqueued: number; complete: boolean };
     expect(res.status, JSON.stringify(report)).toBe(200);
     worker.worker.worker.resume();
@@ -99,14 +125,21 @@ describe('Redis killed and restarted mid-campaign upload', () => {
     expect(await count(`SELECT count(DISTINCT external_ref) AS n FROM guides WHERE campaign_id = $1`)).toBe(ROWS);
     expect(await count(`SELECT count(*) AS n FROM tokens t JOIN guides g ON g.id = t.guide_id WHERE g.campaign_id = $1`)).toBe(ROWS * 4);
 
-    await waitUntil(async () => (await count(`SELECT count(*) AS n FROM guides WHERE campaign_id = $1 AND status = 'ready'`)) === ROWS, 80_000, 'every guide to be rendered', 250);
+    await waitUntil(
+      async () => (await count(`SELECT count(*) AS n FROM guides WHERE campaign_id = $1 AND status = 'ready'`)) === ROWS,
+      80_000,
+      'every guide to be rendered',
+      250,
+    );
     await stopWorker();
     stopWorker = undefined;
     expect(renderer.renders.size).toBe(ROWS);
     expect([...renderer.renders.values()].filter((n) => n !== 1)).toEqual([]);
     // Restored by the periodic pass (the start-up one found an empty database).
     const restored = logs.filter((l) => l.includes('render jobs restored from the database')).map((l) => (JSON.parse(l) as { restored: number }).restored);
-    console.info(`redis restart mid-upload: ${report.enqueued} of ${ROWS} render jobs enqueued by the upload, ${restored.join(' + ')} restored by the periodic reconcile`);
+    console.info(
+      `redis restart mid-upload: ${report.enqueued} of ${ROWS} render jobs enqueued by the upload, ${restored.join(' + ')} restored by the periodic reconcile`,
+    );
     expect(restored.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     await api.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

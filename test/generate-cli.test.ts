@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { envelopeSchema } from '../compositions/guide-types';
 
-const run = (...args: string[]) =>
-  execFileSync('npx', ['tsx', 'compositions/generate-cli.ts', ...args], { encoding: 'utf8' });
+const run = (...args: string[]) => execFileSync('npx', ['tsx', 'compositions/generate-cli.ts', ...args], { encoding: 'utf8' });
 
 describe('npm run data:generate', () => {
   it('prints N valid envelopes as NDJSON, the same for the same seed', () => {

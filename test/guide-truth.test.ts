@@ -33,49 +33,70 @@ describe.each(GUIDE_TYPES)('what %s guides say', (type) => {
     });
   }, SLOW);
 
-  it('is plain correct Italian: prepositions merged with articles, elision before vowels and numbers said with one', () => {
-    const problems = new Map<string, number>();
-    for (const b of boards) {
-      const { narration, screen } = textsOf(b.it, 'it');
-      for (const p of [narration, ...screen].flatMap(italianProblems)) problems.set(p, (problems.get(p) ?? 0) + 1);
-    }
-    expect([...problems.entries()]).toEqual([]);
-  }, SLOW);
+  it(
+    'is plain correct Italian: prepositions merged with articles, elision before vowels and numbers said with one',
+    () => {
+      const problems = new Map<string, number>();
+      for (const b of boards) {
+        const { narration, screen } = textsOf(b.it, 'it');
+        for (const p of [narration, ...screen].flatMap(italianProblems)) problems.set(p, (problems.get(p) ?? 0) + 1);
+      }
+      expect([...problems.entries()]).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('never leaves a value unfilled or a template visible', () => {
-    const bad: string[] = [];
-    for (const b of boards)
-      for (const [board, locale] of [[b.it, 'it'], [b.en, 'en']] as const) {
-        const { narration, screen } = textsOf(board, locale);
-        for (const t of [narration, ...screen]) {
-          const m = /undefined|NaN|\bnull\b|\[object|\$\{| {2}|\s[,.;:]|\.\./.exec(t);
-          if (m) bad.push(`${locale}: …${t.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+  it(
+    'never leaves a value unfilled or a template visible',
+    () => {
+      const bad: string[] = [];
+      for (const b of boards)
+        for (const [board, locale] of [
+          [b.it, 'it'],
+          [b.en, 'en'],
+        ] as const) {
+          const { narration, screen } = textsOf(board, locale);
+          for (const t of [narration, ...screen]) {
+            const m = /undefined|NaN|\bnull\b|\[object|\$\{| {2}|\s[,.;:]|\.\./.exec(t);
+            if (m) bad.push(`${locale}: …${t.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+          }
         }
-      }
-    expect(bad.slice(0, 10)).toEqual([]);
-  }, SLOW);
+      expect(bad.slice(0, 10)).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('never presents a gross amount as what the citizen receives', () => {
-    const bad: string[] = [];
-    const re = /\b(?:riceverai|ricevi|ti arriveranno|ti arriva|ti sarà pagat[oa]|ti verranno pagati)\b[^.]*?(\d[\d.]*(?:,\d{2})? €)(\s+lord[io])?/g;
-    for (const b of boards) {
-      const { narration } = textsOf(b.it, 'it');
-      for (const m of narration.matchAll(re)) if (m[2]) bad.push(m[0]);
-    }
-    expect(bad.slice(0, 10)).toEqual([]);
-  }, SLOW);
-
-  it('makes each statement only when its condition holds, and every required one when it does', () => {
-    const failures = new Map<string, number>();
-    for (const b of boards)
-      for (const c of CLAIMS[type]) {
-        const locale = c.locale ?? 'it';
-        const board = locale === 'it' ? b.it : b.en;
-        const { narration, screen } = textsOf(board, locale);
-        const said = [narration, ...screen].some((t) => c.says.test(t));
-        if (said && c.holds && !c.holds(b.guide as never, board)) failures.set(`said without its condition: ${c.why}`, (failures.get(`said without its condition: ${c.why}`) ?? 0) + 1);
-        if (!said && c.when && c.when(b.guide as never, board)) failures.set(`not said though it holds: ${c.why}`, (failures.get(`not said though it holds: ${c.why}`) ?? 0) + 1);
+  it(
+    'never presents a gross amount as what the citizen receives',
+    () => {
+      const bad: string[] = [];
+      const re = /\b(?:riceverai|ricevi|ti arriveranno|ti arriva|ti sarà pagat[oa]|ti verranno pagati)\b[^.]*?(\d[\d.]*(?:,\d{2})? €)(\s+lord[io])?/g;
+      for (const b of boards) {
+        const { narration } = textsOf(b.it, 'it');
+        for (const m of narration.matchAll(re)) if (m[2]) bad.push(m[0]);
       }
-    expect([...failures.entries()]).toEqual([]);
-  }, SLOW);
+      expect(bad.slice(0, 10)).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'makes each statement only when its condition holds, and every required one when it does',
+    () => {
+      const failures = new Map<string, number>();
+      for (const b of boards)
+        for (const c of CLAIMS[type]) {
+          const locale = c.locale ?? 'it';
+          const board = locale === 'it' ? b.it : b.en;
+          const { narration, screen } = textsOf(board, locale);
+          const said = [narration, ...screen].some((t) => c.says.test(t));
+          if (said && c.holds && !c.holds(b.guide as never, board))
+            failures.set(`said without its condition: ${c.why}`, (failures.get(`said without its condition: ${c.why}`) ?? 0) + 1);
+          if (!said && c.when && c.when(b.guide as never, board))
+            failures.set(`not said though it holds: ${c.why}`, (failures.get(`not said though it holds: ${c.why}`) ?? 0) + 1);
+        }
+      expect([...failures.entries()]).toEqual([]);
+    },
+    SLOW,
+  );
 });

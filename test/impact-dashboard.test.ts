@@ -39,20 +39,44 @@ describe('the Impatto view in headless Chromium', () => {
     await buildDashboardInto(dist);
     api = await startTestApi({ backend: 'pglite', label: 'impact_dashboard', playerDir: dist });
     // A 10% holdout so that 3,000 guides give groups large enough to conclude.
-    await insertCampaign(api.db, { id: CAMPAIGN, guideType: 'red', name: 'Sollecito RED – autunno', channels: ['qr'], renderPolicy: 'lazy', printDate, expiresAt: null, holdoutShare: 0.1 });
+    await insertCampaign(api.db, {
+      id: CAMPAIGN,
+      guideType: 'red',
+      name: 'Sollecito RED – autunno',
+      channels: ['qr'],
+      renderPolicy: 'lazy',
+      printDate,
+      expiresAt: null,
+      holdoutShare: 0.1,
+    });
     const envelopes = [...generateEnvelopes('red', N, 'impact-dashboard')] as { externalRef: string }[];
-    await call(api, 'POST', `/api/campaigns/${CAMPAIGN}/guides`, { raw: envelopes.map((e) => JSON.stringify(e)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
-    const rows = new Map((await api.db.query<{ id: string; external_ref: string; held_out: boolean }>('SELECT id, external_ref, held_out FROM guides WHERE campaign_id = $1', [CAMPAIGN])).map((r) => [r.external_ref, r]));
+    await call(api, 'POST', `/api/campaigns/${CAMPAIGN}/guides`, {
+      raw: envelopes.map((e) => JSON.stringify(e)).join('\n'),
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    const rows = new Map(
+      (
+        await api.db.query<{ id: string; external_ref: string; held_out: boolean }>('SELECT id, external_ref, held_out FROM guides WHERE campaign_id = $1', [
+          CAMPAIGN,
+        ])
+      ).map((r) => [r.external_ref, r]),
+    );
     const guides = envelopes.map((e) => ({ externalRef: e.externalRef, heldOut: rows.get(e.externalRef)!.held_out, startOn: printDate }));
     const watchers: string[] = [];
     const tally = emptyTally();
-    const lines = [...syntheticOutcomes({ campaignId: CAMPAIGN, window: 30, watchShare: 0.2, models: MODELS, seed: 5, idPrefix: 'dash' }, guides, tally, (i) => watchers.push(rows.get(guides[i]!.externalRef)!.id))];
+    const lines = [
+      ...syntheticOutcomes({ campaignId: CAMPAIGN, window: 30, watchShare: 0.2, models: MODELS, seed: 5, idPrefix: 'dash' }, guides, tally, (i) =>
+        watchers.push(rows.get(guides[i]!.externalRef)!.id),
+      ),
+    ];
     await api.db.query(
       `INSERT INTO events (id, guide_id, guide_type, campaign_id, channel, province, view_id, kind, occurred_at)
        SELECT gen_random_uuid(), g.id, g.type, g.campaign_id, 'qr', g.province, gen_random_uuid(), 'view_start', now() FROM guides g WHERE g.id = ANY($1::uuid[])`,
       [watchers],
     );
-    const report = await (await call(api, 'POST', '/api/outcomes', { raw: lines.map((l) => JSON.stringify(l)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } })).json();
+    const report = await (
+      await call(api, 'POST', '/api/outcomes', { raw: lines.map((l) => JSON.stringify(l)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } })
+    ).json();
     expect(report.created).toBe(tally.outcomes);
     browser = await launchItalianChromium();
   }, 120_000);
@@ -90,7 +114,8 @@ describe('the Impatto view in headless Chromium', () => {
     const sentences = await effect.locator('ul.sentences li').allInnerTexts();
     expect(sentences).toEqual(effects30.map((e: any) => e.sentence.it));
     const table = await effect.locator('tbody').innerText();
-    const pp = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toLocaleString('it-IT', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
+    const pp = (v: number) =>
+      `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toLocaleString('it-IT', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
     const calls = effects30.find((e: any) => e.kind === 'contact_center_call');
     expect(calls.verdict).toBe('decrease');
     expect(table).toContain(`${pp(calls.difference.estimate)} (${pp(calls.difference.low)}; ${pp(calls.difference.high)})`);
@@ -102,7 +127,12 @@ describe('the Impatto view in headless Chromium', () => {
       const [ci] = [...row.querySelectorAll('line.ci')];
       const zero = svg.querySelector('line.zero')!;
       const point = row.querySelector('.point')!;
-      return { x1: Number(ci!.getAttribute('x1')), x2: Number(ci!.getAttribute('x2')), zero: Number(zero.getAttribute('x1')), point: Number(point.getAttribute('cx')) };
+      return {
+        x1: Number(ci!.getAttribute('x1')),
+        x2: Number(ci!.getAttribute('x2')),
+        zero: Number(zero.getAttribute('x1')),
+        point: Number(point.getAttribute('cx')),
+      };
     });
     expect(geometry.x2).toBeLessThan(geometry.zero);
     expect(geometry.x1).toBeLessThan(geometry.point);

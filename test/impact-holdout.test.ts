@@ -14,7 +14,8 @@ import { call, startTestApi, type TestApi } from './helpers/api';
 const N = 1500;
 const SHARE = 0.1;
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
-const upload = (api: TestApi, id: string, body: string) => call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: body, headers: { 'content-type': 'application/x-ndjson' } });
+const upload = (api: TestApi, id: string, body: string) =>
+  call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: body, headers: { 'content-type': 'application/x-ndjson' } });
 
 describe.each(BACKENDS)('impact holdout on %s', (backend) => {
   let api: TestApi;
@@ -23,7 +24,12 @@ describe.each(BACKENDS)('impact holdout on %s', (backend) => {
   const file = ndjson(envelopes);
   let campaign = '';
   const assignment = async (id: string) =>
-    new Map((await api.db.query<{ external_ref: string; held_out: boolean }>('SELECT external_ref, held_out FROM guides WHERE campaign_id = $1', [id])).map((r) => [r.external_ref, r.held_out]));
+    new Map(
+      (await api.db.query<{ external_ref: string; held_out: boolean }>('SELECT external_ref, held_out FROM guides WHERE campaign_id = $1', [id])).map((r) => [
+        r.external_ref,
+        r.held_out,
+      ]),
+    );
 
   beforeAll(async () => {
     // Guides created one at a time: half of the NASpI ones are held out (below).
@@ -38,14 +44,20 @@ describe.each(BACKENDS)('impact holdout on %s', (backend) => {
   });
 
   it('takes a holdout share on the campaign, refused field by field outside 0–0.5', async () => {
-    for (const [value, message] of [[0.6, 'at most 0.5'], [-0.1, 'from 0 to 0.5'], ['0.05', 'expected a share']] as const) {
+    for (const [value, message] of [
+      [0.6, 'at most 0.5'],
+      [-0.1, 'from 0 to 0.5'],
+      ['0.05', 'expected a share'],
+    ] as const) {
       const r = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'x', holdoutShare: value } });
       expect(r.status).toBe(422);
       const { error } = await r.json();
       expect(error.field).toBe('holdoutShare');
       expect(error.message).toContain(message);
     }
-    const res = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'RED 2026 con controllo', holdoutShare: SHARE, channels: ['qr', 'email'], printDate: '2026-01-15' } });
+    const res = await call(api, 'POST', '/api/campaigns', {
+      body: { guideType: 'red', name: 'RED 2026 con controllo', holdoutShare: SHARE, channels: ['qr', 'email'], printDate: '2026-01-15' },
+    });
     expect(res.status).toBe(201);
     const c = await res.json();
     expect(c.holdoutShare).toBe(SHARE);
@@ -87,7 +99,8 @@ describe.each(BACKENDS)('impact holdout on %s', (backend) => {
 
     // A second campaign uploaded in two goes holds out the same citizens as if uploaded at once,
     // and is drawn independently of the first campaign.
-    const second = (await (await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'RED bis', holdoutShare: SHARE } })).json()).id as string;
+    const second = (await (await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'RED bis', holdoutShare: SHARE } })).json())
+      .id as string;
     await upload(api, second, ndjson(envelopes.slice(0, 700)));
     const finished = await (await upload(api, second, file)).json();
     expect(finished).toMatchObject({ created: N - 700, existing: 700 });
@@ -101,7 +114,9 @@ describe.each(BACKENDS)('impact holdout on %s', (backend) => {
     await expect(api.db.query('UPDATE campaigns SET holdout_share = 0 WHERE id = $1', [campaign])).rejects.toThrow(/final/);
     // No path can give a held-out guide a link or a notification: the database refuses the statement.
     await expect(
-      api.db.query(`INSERT INTO tokens (hash, guide_id, channel, expires_at) VALUES (decode(md5($1), 'hex'), $1::uuid, 'qr', now() + interval '1 day')`, [held!.id]),
+      api.db.query(`INSERT INTO tokens (hash, guide_id, channel, expires_at) VALUES (decode(md5($1), 'hex'), $1::uuid, 'qr', now() + interval '1 day')`, [
+        held!.id,
+      ]),
     ).rejects.toThrow(/held-out guide gets no link/);
     await expect(
       api.db.query(
@@ -113,7 +128,10 @@ describe.each(BACKENDS)('impact holdout on %s', (backend) => {
 
   it('marks held-out rows in the print export, without link or QR code', async () => {
     const expected = await assignment(campaign);
-    const records = (await (await call(api, 'GET', `/api/campaigns/${campaign}/export`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+    const records = (await (await call(api, 'GET', `/api/campaigns/${campaign}/export`)).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records).toHaveLength(N);
     for (const r of records) {
       expect(r.heldOut).toBe(expected.get(r.externalRef));
@@ -128,7 +146,9 @@ describe.each(BACKENDS)('impact holdout on %s', (backend) => {
   });
 
   it('gives a held-out guide no link on any operator or citizen path', async () => {
-    const [held] = await api.db.query<{ id: string; external_ref: string }>('SELECT id, external_ref FROM guides WHERE campaign_id = $1 AND held_out LIMIT 1', [campaign]);
+    const [held] = await api.db.query<{ id: string; external_ref: string }>('SELECT id, external_ref FROM guides WHERE campaign_id = $1 AND held_out LIMIT 1', [
+      campaign,
+    ]);
     const g = await (await call(api, 'GET', `/api/guides/${held!.id}`)).json();
     expect(g).toMatchObject({ heldOut: true, links: {} });
     expect((await call(api, 'GET', `/api/guides/${held!.id}/qr.svg`)).status).toBe(404);
@@ -141,7 +161,10 @@ describe.each(BACKENDS)('impact holdout on %s', (backend) => {
     const mine = await (await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${jwt}` } })).json();
     // The same citizen is in the second campaign too, maybe treated there: only that one may be listed.
     expect(mine.guides.length).toBeLessThanOrEqual(1);
-    const listed = await api.db.query<{ n: number }>('SELECT count(*) AS n FROM guides WHERE fiscal_code_hmac = (SELECT fiscal_code_hmac FROM guides WHERE id = $1) AND NOT held_out', [held!.id]);
+    const listed = await api.db.query<{ n: number }>(
+      'SELECT count(*) AS n FROM guides WHERE fiscal_code_hmac = (SELECT fiscal_code_hmac FROM guides WHERE id = $1) AND NOT held_out',
+      [held!.id],
+    );
     expect(mine.guides).toHaveLength(listed[0]!.n);
   });
 

@@ -50,9 +50,16 @@ afterAll(async () => {
 
 describe('held-out citizens and the notifier', () => {
   it('sends the guide to every consenting treated citizen and to no held-out one', async () => {
-    const c = await (await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'NASpI con controllo', channels: ['qr', 'email'], holdoutShare: 0.4 } })).json();
+    const c = await (
+      await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'NASpI con controllo', channels: ['qr', 'email'], holdoutShare: 0.4 } })
+    ).json();
     const campaignPeople = people.slice(0, 35);
-    const report = await (await call(api, 'POST', `/api/campaigns/${c.id}/guides`, { raw: campaignPeople.map((p) => JSON.stringify(p)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } })).json();
+    const report = await (
+      await call(api, 'POST', `/api/campaigns/${c.id}/guides`, {
+        raw: campaignPeople.map((p) => JSON.stringify(p)).join('\n'),
+        headers: { 'content-type': 'application/x-ndjson' },
+      })
+    ).json();
     expect(report.heldOut).toBeGreaterThan(0);
     expect(report.heldOut).toBeLessThan(35);
     // Guides created one at a time: NASpI holds out half of them (IMPACT_HOLDOUT_SHARES).
@@ -76,8 +83,18 @@ describe('held-out citizens and the notifier', () => {
     expect(outbox.filter((o) => o.held_out).map((o) => o.guide_id)).toEqual([forced!.id]);
     expect(new Set(outbox.filter((o) => !o.held_out).map((o) => o.guide_id))).toEqual(new Set(treatedIds));
 
-    notifier = await startNotifier({ config: api.config, db: api.db, logger: api.ctx.logger, redisUrl: api.config.redisUrl, settings: { smtpUrl: sink.url, outboxPollMs: 100, backoffMs: 200 } });
-    await waitFor(async () => (await rows(`SELECT count(*) AS n FROM notifications WHERE status IN ('queued', 'sending')`))[0]!.n === 0, 30_000, 'notifications to settle');
+    notifier = await startNotifier({
+      config: api.config,
+      db: api.db,
+      logger: api.ctx.logger,
+      redisUrl: api.config.redisUrl,
+      settings: { smtpUrl: sink.url, outboxPollMs: 100, backoffMs: 200 },
+    });
+    await waitFor(
+      async () => (await rows(`SELECT count(*) AS n FROM notifications WHERE status IN ('queued', 'sending')`))[0]!.n === 0,
+      30_000,
+      'notifications to settle',
+    );
 
     const refOf = new Map(people.map((p, i) => [p.citizen.fiscalCode, i]));
     const addressOfGuide = async (id: string) => {

@@ -19,7 +19,8 @@ const CAMPAIGN = '3f6c2a9e-5b1d-4c7e-9a20-17e5c0d4b8a1';
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.parse(`${romeToday()}T00:00:00Z`) - n * DAY).toISOString().slice(0, 10);
 const ndjson = (rows: unknown[]) => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
-const postOutcomes = (api: TestApi, body: string, key?: string, type = 'application/x-ndjson') => call(api, 'POST', '/api/outcomes', { raw: body, key, headers: { 'content-type': type } });
+const postOutcomes = (api: TestApi, body: string, key?: string, type = 'application/x-ndjson') =>
+  call(api, 'POST', '/api/outcomes', { raw: body, key, headers: { 'content-type': type } });
 
 /** Calls 12% → 9% (watchers 5%), RED sent 40% → 60%, branch visits and CAF look-ups unchanged. */
 export const MODELS: OutcomeModel[] = [
@@ -41,12 +42,34 @@ describe.each(BACKENDS)('outcomes and impact on %s', (backend) => {
     // A fixed campaign id (and envelope seed, and TOKEN_SECRET in the test config): the same holdout,
     // the same draws, the same figures on every run and both backends.
     campaign = CAMPAIGN;
-    await insertCampaign(api.db, { id: CAMPAIGN, guideType: 'red', name: 'RED 2026 – valutazione', channels: ['qr'], renderPolicy: 'lazy', printDate, expiresAt: null, holdoutShare: 0.05 });
+    await insertCampaign(api.db, {
+      id: CAMPAIGN,
+      guideType: 'red',
+      name: 'RED 2026 – valutazione',
+      channels: ['qr'],
+      renderPolicy: 'lazy',
+      printDate,
+      expiresAt: null,
+      holdoutShare: 0.05,
+    });
     const envelopes = [...generateEnvelopes('red', N, 'impact')] as { externalRef: string }[];
-    const report = await (await call(api, 'POST', `/api/campaigns/${campaign}/guides`, { raw: ndjson(envelopes), headers: { 'content-type': 'application/x-ndjson' } })).json();
+    const report = await (
+      await call(api, 'POST', `/api/campaigns/${campaign}/guides`, { raw: ndjson(envelopes), headers: { 'content-type': 'application/x-ndjson' } })
+    ).json();
     expect(report).toMatchObject({ created: N, rejected: 0 });
-    const rows = new Map((await api.db.query<{ id: string; external_ref: string; held_out: boolean }>('SELECT id, external_ref, held_out FROM guides WHERE campaign_id = $1', [campaign])).map((r) => [r.external_ref, r]));
-    guides = envelopes.map((e) => ({ externalRef: e.externalRef, heldOut: rows.get(e.externalRef)!.held_out, startOn: printDate, id: rows.get(e.externalRef)!.id }));
+    const rows = new Map(
+      (
+        await api.db.query<{ id: string; external_ref: string; held_out: boolean }>('SELECT id, external_ref, held_out FROM guides WHERE campaign_id = $1', [
+          campaign,
+        ])
+      ).map((r) => [r.external_ref, r]),
+    );
+    guides = envelopes.map((e) => ({
+      externalRef: e.externalRef,
+      heldOut: rows.get(e.externalRef)!.held_out,
+      startOn: printDate,
+      id: rows.get(e.externalRef)!.id,
+    }));
   }, 60_000);
   afterAll(async () => {
     await api?.close();
@@ -110,7 +133,16 @@ describe.each(BACKENDS)('outcomes and impact on %s', (backend) => {
     expect(again).toMatchObject({ created: 0, existing: 3, rejected: 11 });
     expect(await api.db.query(`SELECT count(*) AS n FROM outcomes WHERE id IN ('ok-1', 'ok-2', 'direct-1')`)).toEqual([{ n: 3 }]);
     const [stored] = await api.db.query<Record<string, unknown>>(`SELECT * FROM outcomes WHERE id = 'ok-1'`);
-    expect(stored).toMatchObject({ guide_id: a!.id, campaign_id: campaign, guide_type: 'red', held_out: a!.heldOut, kind: 'contact_center_call', service_id: '', occurred_on: daysAgo(100), start_on: printDate });
+    expect(stored).toMatchObject({
+      guide_id: a!.id,
+      campaign_id: campaign,
+      guide_type: 'red',
+      held_out: a!.heldOut,
+      kind: 'contact_center_call',
+      service_id: '',
+      occurred_on: daysAgo(100),
+      start_on: printDate,
+    });
     // The test rows leave the simulation's figures alone.
     await api.db.query(`DELETE FROM outcomes`);
     await api.db.query(`DELETE FROM impact_firsts`);
@@ -138,9 +170,20 @@ describe.each(BACKENDS)('outcomes and impact on %s', (backend) => {
     expect(res.status).toBe(200);
     const impact = await res.json();
     expect(impact.scope).toMatchObject({ campaignId: campaign, guideType: 'red', holdoutShare: 0.05, printDate });
-    expect(impact).toMatchObject({ startBasis: 'print_date', windows: [30, 90], method: { difference: 'newcombe-hybrid-score', ratio: 'katz-log', confidence: 0.95 } });
-    expect(impact.groups).toEqual({ treated: tally.treated, holdout: tally.holdout, watched: tally.watched, notWatched: tally.treated - tally.watched, holdoutShareObserved: tally.holdout / N });
-    const figure = (m: OutcomeModel, window: number) => impact.effects.find((e: any) => e.kind === m.kind && e.serviceId === (m.serviceId ?? null) && e.windowDays === window);
+    expect(impact).toMatchObject({
+      startBasis: 'print_date',
+      windows: [30, 90],
+      method: { difference: 'newcombe-hybrid-score', ratio: 'katz-log', confidence: 0.95 },
+    });
+    expect(impact.groups).toEqual({
+      treated: tally.treated,
+      holdout: tally.holdout,
+      watched: tally.watched,
+      notWatched: tally.treated - tally.watched,
+      holdoutShareObserved: tally.holdout / N,
+    });
+    const figure = (m: OutcomeModel, window: number) =>
+      impact.effects.find((e: any) => e.kind === m.kind && e.serviceId === (m.serviceId ?? null) && e.windowDays === window);
 
     MODELS.forEach((m, k) => {
       const f = figure(m, 30);
@@ -161,7 +204,9 @@ describe.each(BACKENDS)('outcomes and impact on %s', (backend) => {
     const deadline = figure(MODELS[2]!, 30);
     expect(deadline.verdict).toBe('increase');
     expect(deadline.label.it).toBe('Scadenza rispettata: il RED inviato');
-    expect(deadline.sentence.it).toMatch(/^Effetto misurato: entro 30 giorni dalla stampa della lettera, i cittadini con il RED inviato sono stati il \d+,\d% di chi ha ricevuto la videoguida e il \d+,\d% del gruppo di controllo\. La videoguida ha aumentato questa quota di \d+,\d punti percentuali/);
+    expect(deadline.sentence.it).toMatch(
+      /^Effetto misurato: entro 30 giorni dalla stampa della lettera, i cittadini con il RED inviato sono stati il \d+,\d% di chi ha ricevuto la videoguida e il \d+,\d% del gruppo di controllo\. La videoguida ha aumentato questa quota di \d+,\d punti percentuali/,
+    );
     expect(deadline.sentence.en).toMatch(/^Effect measured: .* The guide raised this share by \d+\.\d percentage points/);
     expect(deadline.relativeChange.low).toBeLessThanOrEqual(0.6 / 0.4 - 1);
     expect(deadline.relativeChange.high).toBeGreaterThanOrEqual(0.6 / 0.4 - 1);
@@ -191,7 +236,9 @@ describe.each(BACKENDS)('outcomes and impact on %s', (backend) => {
     const again = await (await postOutcomes(api, `${lines.slice(0, 2000).join('\n')}\n`)).json();
     expect(again).toMatchObject({ created: 0, existing: 2000 });
     const after = await (await call(api, 'GET', `/api/impact?campaign=${campaign}&windows=30,90`, { key: api.analystKey })).json();
-    expect(after.effects.map((e: any) => [e.treated.withOutcome, e.holdout.withOutcome])).toEqual(impact.effects.map((e: any) => [e.treated.withOutcome, e.holdout.withOutcome]));
+    expect(after.effects.map((e: any) => [e.treated.withOutcome, e.holdout.withOutcome])).toEqual(
+      impact.effects.map((e: any) => [e.treated.withOutcome, e.holdout.withOutcome]),
+    );
   });
 
   it('refuses to conclude on groups too small, and validates its query', async () => {

@@ -15,7 +15,10 @@ import { drawGuide, type OutcomeModel, type SyntheticSpec } from '../server/impa
 
 describe('the holdout configuration', () => {
   it('takes per-type shares and a key, naming the variable it refuses', () => {
-    expect(loadConfig({ IMPACT_HOLDOUT_SHARES: 'naspi=0.05, red:0.1' }).impact).toEqual({ directHoldoutShares: { naspi: 0.05, red: 0.1 }, holdoutKey: undefined });
+    expect(loadConfig({ IMPACT_HOLDOUT_SHARES: 'naspi=0.05, red:0.1' }).impact).toEqual({
+      directHoldoutShares: { naspi: 0.05, red: 0.1 },
+      holdoutKey: undefined,
+    });
     expect(loadConfig({}).impact.directHoldoutShares).toEqual({});
     for (const [env, message] of [
       [{ IMPACT_HOLDOUT_SHARES: 'bonus=0.1' }, 'type=share pairs'],
@@ -67,7 +70,11 @@ describe('the statistics against published values', () => {
   });
 
   it('writes each verdict in plain Italian and English, with the elided articles', () => {
-    const ctx = { outcome: { it: 'almeno una chiamata al contact center', en: 'at least one contact-center call' }, windowDays: 30, startBasis: 'print_date' as const };
+    const ctx = {
+      outcome: { it: 'almeno una chiamata al contact center', en: 'at least one contact-center call' },
+      windowDays: 30,
+      startBasis: 'print_date' as const,
+    };
     const down = effectSentence(ctx, compare(800, 10_000, 110, 1000));
     expect(down.it).toBe(
       "Effetto misurato: entro 30 giorni dalla stampa della lettera, i cittadini con almeno una chiamata al contact center sono stati l'8,0% di chi ha ricevuto la videoguida e l'11,0% del gruppo di controllo. La videoguida ha ridotto questa quota di 3,0 punti percentuali (IC 95% da 1,1 a 5,2 punti), cioè del 27% (dal 12% al 40%).",
@@ -76,10 +83,14 @@ describe('the statistics against published values', () => {
       'Effect measured: within 30 days of the letter’s print date, 8.0% of the citizens who were offered the guide had at least one contact-center call, against 11.0% of the control group. The guide lowered this share by 3.0 percentage points (95% CI 1.1 to 5.2 points), i.e. by 27% (12% to 40%).',
     );
     const none = effectSentence({ ...ctx, startBasis: 'creation' }, compare(1200, 10_000, 125, 1000));
-    expect(none.it).toMatch(/^Nessun effetto dimostrato: entro 30 giorni dalla creazione della videoguida, .* La differenza, −0,5 punti percentuali \(IC 95% da −2,8 a \+1,5\), comprende lo zero/);
+    expect(none.it).toMatch(
+      /^Nessun effetto dimostrato: entro 30 giorni dalla creazione della videoguida, .* La differenza, −0,5 punti percentuali \(IC 95% da −2,8 a \+1,5\), comprende lo zero/,
+    );
     expect(none.en).toMatch(/^No effect found: .* includes zero: the data are compatible with no effect\.$/);
     const small = effectSentence(ctx, compare(90, 1000, 3, 40));
-    expect(small.it).toBe("Gruppi troppo piccoli per concludere: servono almeno 10 cittadini con l'esito e 10 senza in ciascun gruppo (con la videoguida 90 su 1000, gruppo di controllo 3 su 40). Nessun effetto può essere affermato.");
+    expect(small.it).toBe(
+      "Gruppi troppo piccoli per concludere: servono almeno 10 cittadini con l'esito e 10 senza in ciascun gruppo (con la videoguida 90 su 1000, gruppo di controllo 3 su 40). Nessun effetto può essere affermato.",
+    );
     const seen = watchedSentence(ctx, compare(40, 1000, 450, 4000));
     expect(seen.it).toContain('il 4,0% di chi l’ha guardata e l’11,3% di chi non l’ha guardata'.replace('l’11', "l'11"));
     expect(seen.it).toContain('Confronto non randomizzato');

@@ -14,7 +14,13 @@ describe('intake body reader', () => {
     const broken = path.join(dir, 'broken-thread.mjs');
     fs.writeFileSync(broken, "throw new Error('this thread cannot start');\n");
     const fallbacks: string[] = [];
-    const reader = createBodyReader({ threads: 1, maxMessageBytes: 65_536, fiscalCodeHmacKey: 'k'.repeat(40), workerUrl: pathToFileURL(broken), onFallback: (r) => fallbacks.push(r) });
+    const reader = createBodyReader({
+      threads: 1,
+      maxMessageBytes: 65_536,
+      fiscalCodeHmacKey: 'k'.repeat(40),
+      workerUrl: pathToFileURL(broken),
+      onFallback: (r) => fallbacks.push(r),
+    });
     const [envelope] = [...generateEnvelopes('red', 1, 'body-reader')];
     try {
       // Reads fail while the threads die (their batch would go back on the queue), then succeed inline.

@@ -51,8 +51,13 @@ describe.skipIf(!canRunPrivateBroker())('intake: the broker restarted mid-stream
       try {
         return await Promise.race([work(), late]);
       } catch (err) {
-        const logs = t.logs.filter((l) => !l.includes('"level":20')).slice(-8).join('\n');
-        throw new Error(`${what}: ${(err as Error).message}\ntimeline: ${timeline.join('; ')}\nstats: ${JSON.stringify(t.intake.stats)}\nlast log lines:\n${logs}`);
+        const logs = t.logs
+          .filter((l) => !l.includes('"level":20'))
+          .slice(-8)
+          .join('\n');
+        throw new Error(
+          `${what}: ${(err as Error).message}\ntimeline: ${timeline.join('; ')}\nstats: ${JSON.stringify(t.intake.stats)}\nlast log lines:\n${logs}`,
+        );
       } finally {
         clearTimeout(timer);
       }
@@ -69,7 +74,9 @@ describe.skipIf(!canRunPrivateBroker())('intake: the broker restarted mid-stream
     });
     step('first wave published');
 
-    await within('a third of the first wave written', 150_000, () => waitFor(async () => (await guides()) >= 1000, 140_000, 'a third of the first wave written', 20));
+    await within('a third of the first wave written', 150_000, () =>
+      waitFor(async () => (await guides()) >= 1000, 140_000, 'a third of the first wave written', 20),
+    );
     const before = { ...t.intake.stats };
     await within('killing the broker', 60_000, () => broker.kill());
     step('broker killed');
@@ -88,37 +95,57 @@ describe.skipIf(!canRunPrivateBroker())('intake: the broker restarted mid-stream
     });
     step('second wave published');
 
-    await within('every guide of both waves', 250_000, () => waitFor(async () => (await guides()) === FIRST + SECOND, 240_000, 'every guide of both waves', 100));
+    await within('every guide of both waves', 250_000, () =>
+      waitFor(async () => (await guides()) === FIRST + SECOND, 240_000, 'every guide of both waves', 100),
+    );
     step('every guide written');
     // Drained: nothing ready on the queue and every delivery settled.
     const admin = new Connection({ url: broker.url });
     admin.on('error', () => undefined);
     await within('the queue drained', 90_000, () =>
-      waitFor(async () => (await admin.queueDeclare({ queue: t.config.intake.queue, passive: true })).messageCount === 0 && t.intake.stats.delivered >= first.length + second.length, 80_000, 'the queue drained'),
+      waitFor(
+        async () =>
+          (await admin.queueDeclare({ queue: t.config.intake.queue, passive: true })).messageCount === 0 &&
+          t.intake.stats.delivered >= first.length + second.length,
+        80_000,
+        'the queue drained',
+      ),
     );
     await admin.close();
     step('queue drained');
 
     expect(t.intake.stats.delivered).toBeGreaterThan(before.delivered); // it consumed again after the restart
     // The prefetch, which bounds the intake's memory, holds on the new channel too.
-    const consumers = (await within('listing the consumers', 70_000, () => broker.ctl(['list_consumers', 'queue_name', 'prefetch_count', '-q', '--no-table-headers']))).split('\n').filter((l) => l.startsWith(t.config.intake.queue));
+    const consumers = (
+      await within('listing the consumers', 70_000, () => broker.ctl(['list_consumers', 'queue_name', 'prefetch_count', '-q', '--no-table-headers']))
+    )
+      .split('\n')
+      .filter((l) => l.startsWith(t.config.intake.queue));
     expect(consumers.map((l) => l.trim().split(/\s+/)[1])).toEqual(['400']);
     expect(t.logs.filter((l) => l.includes('"broker connected"')).length).toBeGreaterThanOrEqual(2);
     // Exactly one guide per distinct message, each with its row and its four tokens.
     const q = async (sql: string) => Number((await t.db.query<{ n: number }>(sql))[0]!.n);
     expect(await guides()).toBe(FIRST + SECOND);
-    expect(await q(`SELECT count(*)::int AS n FROM intake_messages WHERE message_id LIKE 'r-%' AND guide_id IS NOT NULL AND created_guide`)).toBe(FIRST + SECOND);
+    expect(await q(`SELECT count(*)::int AS n FROM intake_messages WHERE message_id LIKE 'r-%' AND guide_id IS NOT NULL AND created_guide`)).toBe(
+      FIRST + SECOND,
+    );
     expect(await q(`SELECT count(*)::int AS n FROM guides g WHERE (SELECT count(*) FROM tokens t WHERE t.guide_id = g.id) <> 4`)).toBe(0);
     expect(await q(`SELECT count(DISTINCT external_ref)::int AS n FROM guides`)).toBe(FIRST + SECOND);
     // Every message has a result naming its guide (a result lost with the broker is published again
     // when the unacknowledged message comes back, then as a duplicate).
-    const byMessage = new Map((await t.db.query<{ message_id: string; guide_id: string }>(`SELECT message_id, guide_id FROM intake_messages`)).map((r) => [r.message_id, r.guide_id]));
+    const byMessage = new Map(
+      (await t.db.query<{ message_id: string; guide_id: string }>(`SELECT message_id, guide_id FROM intake_messages`)).map((r) => [r.message_id, r.guide_id]),
+    );
     const results: Awaited<ReturnType<typeof drainQueue>> = [];
     await within('a result for every message', 70_000, () =>
-      waitFor(async () => {
-        results.push(...(await drainQueue(broker.url, resultQueue)));
-        return new Set(results.map((x) => x.correlationId)).size >= FIRST + SECOND;
-      }, 60_000, 'a result for every message'),
+      waitFor(
+        async () => {
+          results.push(...(await drainQueue(broker.url, resultQueue)));
+          return new Set(results.map((x) => x.correlationId)).size >= FIRST + SECOND;
+        },
+        60_000,
+        'a result for every message',
+      ),
     );
     for (const r of results) expect((r.body as { guideId: string }).guideId).toBe(byMessage.get(r.correlationId!));
     process.stdout.write(`intake restart: killed at ${atKill} guides; stats ${JSON.stringify(t.intake.stats)}\n`);

@@ -34,8 +34,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   if (admin) {
-    for (const q of [resultQueue, t?.config.intake.queue, t?.config.intake.deadLetterQueue]) if (q) await admin.queueDelete({ queue: q }).catch(() => undefined);
-    for (const x of [t?.config.intake.replyExchange, t?.config.intake.deadLetterExchange]) if (x) await admin.exchangeDelete({ exchange: x }).catch(() => undefined);
+    for (const q of [resultQueue, t?.config.intake.queue, t?.config.intake.deadLetterQueue])
+      if (q) await admin.queueDelete({ queue: q }).catch(() => undefined);
+    for (const x of [t?.config.intake.replyExchange, t?.config.intake.deadLetterExchange])
+      if (x) await admin.exchangeDelete({ exchange: x }).catch(() => undefined);
     await admin.close();
   }
   await vhost?.remove();
@@ -49,7 +51,15 @@ async function collect(): Promise<typeof seen> {
   seen.dead.push(...(await drainQueue(vhost.url, t.config.intake.deadLetterQueue)));
   return seen;
 }
-const bodyOf = (r: Result) => r.body as { messageId: string | null; outcome: string; guideId: string | null; status: string | null; links?: Record<string, string>; errors?: { field: string; message: string }[] };
+const bodyOf = (r: Result) =>
+  r.body as {
+    messageId: string | null;
+    outcome: string;
+    guideId: string | null;
+    status: string | null;
+    links?: Record<string, string>;
+    errors?: { field: string; message: string }[];
+  };
 const count = async (sql: string, params: unknown[] = []) => Number((await t.db.query<{ n: number }>(sql, params))[0]!.n);
 
 function message(messageId: string | undefined, body: unknown, extra: Record<string, unknown> = {}) {
@@ -57,7 +67,10 @@ function message(messageId: string | undefined, body: unknown, extra: Record<str
 }
 
 describe('intake: the message contract', () => {
-  const [envelope, second] = [...generateEnvelopes('naspi', 2, 'intake-contract')] as [EnvelopeInput & { citizen: { fiscalCode: string; givenName: string } }, EnvelopeInput];
+  const [envelope, second] = [...generateEnvelopes('naspi', 2, 'intake-contract')] as [
+    EnvelopeInput & { citizen: { fiscalCode: string; givenName: string } },
+    EnvelopeInput,
+  ];
 
   it('creates a guide from a message, answers with its id and links, and acknowledges after the commit', async () => {
     const pub = testPublisher(vhost.url);
@@ -71,7 +84,12 @@ describe('intake: the message contract', () => {
     expect(b).toMatchObject({ messageId: 'contract-1', outcome: 'created', status: 'queued' });
     expect(Object.keys(b.links ?? {}).sort()).toEqual(['app', 'email', 'qr', 'sms']);
     expect(b.links!.qr).toMatch(/^https:\/\/guide\.example\.org\/g\/[A-Za-z0-9_-]{32}$/);
-    const row = (await t.db.query<{ guide_id: string; created_guide: boolean }>(`SELECT guide_id, created_guide FROM intake_messages WHERE source = $1 AND message_id = 'contract-1'`, [t.config.intake.source]))[0];
+    const row = (
+      await t.db.query<{ guide_id: string; created_guide: boolean }>(
+        `SELECT guide_id, created_guide FROM intake_messages WHERE source = $1 AND message_id = 'contract-1'`,
+        [t.config.intake.source],
+      )
+    )[0];
     expect(row).toEqual({ guide_id: b.guideId, created_guide: true });
     expect(await count('SELECT count(*)::int AS n FROM tokens WHERE guide_id = $1', [b.guideId])).toBe(4);
     // Event-triggered: rendered at once, ahead of campaigns.
@@ -87,7 +105,11 @@ describe('intake: the message contract', () => {
     await pub.publishAll([message('contract-1', envelope), message('contract-2', envelope), message('contract-3', { ...second, notify: false })]);
     await pub.close();
     const first = bodyOf(seen.results.find((x) => x.correlationId === 'contract-1')!);
-    const again = await waitFor(async () => (await collect()).results.filter((x) => x.correlationId === 'contract-1')[1], 20_000, 'the second result of contract-1');
+    const again = await waitFor(
+      async () => (await collect()).results.filter((x) => x.correlationId === 'contract-1')[1],
+      20_000,
+      'the second result of contract-1',
+    );
     expect(again.routingKey).toBe('guide.duplicate');
     expect(bodyOf(again)).toMatchObject({ outcome: 'duplicate', guideId: first.guideId, links: first.links });
     const other = await waitFor(async () => (await collect()).results.find((x) => x.correlationId === 'contract-2'), 20_000, 'the result of contract-2');
@@ -96,17 +118,36 @@ describe('intake: the message contract', () => {
     expect(bodyOf(third).outcome).toBe('created');
     expect(await count('SELECT count(*)::int AS n FROM guides')).toBe(before + 1);
     expect((await t.db.query<{ notify: boolean }>('SELECT notify FROM guides WHERE id = $1', [bodyOf(third).guideId]))[0]!.notify).toBe(false);
-    expect((await t.db.query<{ created_guide: boolean }>(`SELECT created_guide FROM intake_messages WHERE message_id = 'contract-2'`))[0]!.created_guide).toBe(false);
+    expect((await t.db.query<{ created_guide: boolean }>(`SELECT created_guide FROM intake_messages WHERE message_id = 'contract-2'`))[0]!.created_guide).toBe(
+      false,
+    );
   });
 
   it('refuses an invalid message to the dead-letter queue with the field and the reason in its headers, writes nothing, and says no personal datum', async () => {
     const before = { guides: await count('SELECT count(*)::int AS n FROM guides'), messages: await count('SELECT count(*)::int AS n FROM intake_messages') };
     const e = envelope as unknown as { benefit: Record<string, unknown>; citizen: Record<string, unknown> };
     const bad = [
-      { id: 'bad-amount', body: { ...envelope, externalRef: 'BAD-1', benefit: { ...e.benefit, firstMonthlyAmountCents: 'lots' } }, field: 'benefit.firstMonthlyAmountCents' },
+      {
+        id: 'bad-amount',
+        body: { ...envelope, externalRef: 'BAD-1', benefit: { ...e.benefit, firstMonthlyAmountCents: 'lots' } },
+        field: 'benefit.firstMonthlyAmountCents',
+      },
       { id: 'bad-type', body: { ...envelope, externalRef: 'BAD-2', type: 'naspo' }, field: 'type' },
-      { id: 'bad-rule', body: { ...envelope, externalRef: 'BAD-3', citizen: { ...e.citizen, fiscalCode: `${String(e.citizen.fiscalCode).slice(0, 15)}${String(e.citizen.fiscalCode).endsWith('A') ? 'B' : 'A'}` } }, field: 'citizen.fiscalCode' },
-      { id: 'bad-json', body: Buffer.from(`{"externalRef": "BAD-4", "citizen": {"givenName": "${String(e.citizen.givenName)}"`), field: '(body)', extra: { contentType: 'application/json' } },
+      {
+        id: 'bad-rule',
+        body: {
+          ...envelope,
+          externalRef: 'BAD-3',
+          citizen: { ...e.citizen, fiscalCode: `${String(e.citizen.fiscalCode).slice(0, 15)}${String(e.citizen.fiscalCode).endsWith('A') ? 'B' : 'A'}` },
+        },
+        field: 'citizen.fiscalCode',
+      },
+      {
+        id: 'bad-json',
+        body: Buffer.from(`{"externalRef": "BAD-4", "citizen": {"givenName": "${String(e.citizen.givenName)}"`),
+        field: '(body)',
+        extra: { contentType: 'application/json' },
+      },
       { id: undefined, body: { ...envelope, externalRef: 'BAD-5' }, field: 'properties.messageId' },
       { id: 'bad-notify', body: { ...envelope, externalRef: 'BAD-6', notify: 'yes' }, field: 'notify' },
       { id: 'bad-key', body: { ...envelope, externalRef: 'BAD-7', surprise: 1 }, field: 'surprise' },
@@ -140,11 +181,19 @@ describe('intake: the message contract', () => {
     expect(await count(`SELECT count(*)::int AS n FROM guides WHERE external_ref LIKE 'BAD-%'`)).toBe(0);
     // Headers, results and logs: ids, fields and reasons; no name, fiscal code or figure.
     const published = JSON.stringify([seen.dead.map((d) => d.headers), seen.results.map((r) => [r.headers, r.body]), t.logs]);
-    for (const personal of [String(e.citizen.fiscalCode), String(e.citizen.givenName), String(e.citizen.familyName), 'lots', 'naspo']) expect(published).not.toContain(personal);
+    for (const personal of [String(e.citizen.fiscalCode), String(e.citizen.givenName), String(e.citizen.familyName), 'lots', 'naspo'])
+      expect(published).not.toContain(personal);
   });
 
   it('reads bodies the same on worker threads as inline: parsed JSON, bytes, text, refusals', async () => {
-    const bodies = [envelope, Buffer.from(JSON.stringify(second)), JSON.stringify({ ...envelope, notify: false }), Buffer.from('{"nope'), { ...envelope, type: 'naspo' }, Buffer.from([0xff, 0xfe])];
+    const bodies = [
+      envelope,
+      Buffer.from(JSON.stringify(second)),
+      JSON.stringify({ ...envelope, notify: false }),
+      Buffer.from('{"nope'),
+      { ...envelope, type: 'naspo' },
+      Buffer.from([0xff, 0xfe]),
+    ];
     const inline = createBodyReader({ threads: 0, maxMessageBytes: 65_536, fiscalCodeHmacKey: t.secrets.fiscalCodeHmacKey });
     const threads = createBodyReader({ threads: 2, maxMessageBytes: 65_536, fiscalCodeHmacKey: t.secrets.fiscalCodeHmacKey });
     try {
@@ -152,7 +201,10 @@ describe('intake: the message contract', () => {
       expect(b).toEqual(a);
       expect(a.map((r) => r.ok)).toEqual([true, true, true, false, false, false]);
       expect(a[2]).toMatchObject({ ok: true, notify: false });
-      expect(a[0]).toMatchObject({ ok: true, prepared: { externalRef: envelope.externalRef, fiscalCodeHmac: fiscalCodeHmac(t.secrets.fiscalCodeHmacKey, envelope.citizen.fiscalCode) } });
+      expect(a[0]).toMatchObject({
+        ok: true,
+        prepared: { externalRef: envelope.externalRef, fiscalCodeHmac: fiscalCodeHmac(t.secrets.fiscalCodeHmacKey, envelope.citizen.fiscalCode) },
+      });
       expect(JSON.stringify(a[0])).not.toContain(envelope.citizen.fiscalCode); // the guide keeps its HMAC only
     } finally {
       await threads.close();
@@ -178,7 +230,9 @@ describe('intake on PGlite (the embedded database npm start uses)', () => {
       await waitFor(() => lite.intake.stats.created + lite.intake.stats.duplicate >= 2, 20_000, 'both deliveries handled');
       expect(lite.intake.stats).toMatchObject({ created: 1, duplicate: 1 });
       expect((await lite.db.query<{ n: number }>('SELECT count(*)::int AS n FROM guides'))[0]!.n).toBe(1);
-      expect((await lite.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM intake_messages WHERE message_id = 'lite-1' AND guide_id IS NOT NULL`))[0]!.n).toBe(1);
+      expect(
+        (await lite.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM intake_messages WHERE message_id = 'lite-1' AND guide_id IS NOT NULL`))[0]!.n,
+      ).toBe(1);
     } finally {
       await lite.close();
       await admin.queueDelete({ queue: lite.config.intake.queue }).catch(() => undefined);
@@ -196,19 +250,32 @@ describe('intake: 10,000 messages, 5% duplicates, 2% invalid', () => {
     await collect();
     seen.results = [];
     seen.dead = [];
-    const valid = [...generateEnvelopes('all', DISTINCT, 'intake-10k')] as (EnvelopeInput & { citizen?: { fiscalCode: string; givenName: string; familyName: string } })[];
+    const valid = [...generateEnvelopes('all', DISTINCT, 'intake-10k')] as (EnvelopeInput & {
+      citizen?: { fiscalCode: string; givenName: string; familyName: string };
+    })[];
     // Some citizens consented to email: their guides' outbox rows must be written with the guides.
     const consenting = valid.filter((v) => v.citizen).slice(0, 30);
-    await applyConsentChanges(t.db, consenting.map((v) => ({ hmac: fiscalCodeHmac(t.secrets.fiscalCodeHmacKey, v.citizen!.fiscalCode), proactive: true, email: 'cittadino@example.it' })), 'upstream', 'test');
+    await applyConsentChanges(
+      t.db,
+      consenting.map((v) => ({ hmac: fiscalCodeHmac(t.secrets.fiscalCodeHmacKey, v.citizen!.fiscalCode), proactive: true, email: 'cittadino@example.it' })),
+      'upstream',
+      'test',
+    );
 
     const invalidCases: { body: unknown; id: string | undefined; field: string; extra?: Record<string, unknown> }[] = [];
     for (let i = 0; i < INVALID; i++) {
       const base = { ...(valid[i] as object), externalRef: `INVALID-${i}` } as Record<string, unknown>;
       const kind = i % 5;
-      if (kind === 0) invalidCases.push({ id: `x-${i}`, body: { ...base, benefit: { ...(base.benefit as object), monthlyAmountCents: 'many' } }, field: 'benefit.monthlyAmountCents' });
+      if (kind === 0)
+        invalidCases.push({
+          id: `x-${i}`,
+          body: { ...base, benefit: { ...(base.benefit as object), monthlyAmountCents: 'many' } },
+          field: 'benefit.monthlyAmountCents',
+        });
       else if (kind === 1) invalidCases.push({ id: `x-${i}`, body: { ...base, type: 'nope' }, field: 'type' });
       else if (kind === 2) invalidCases.push({ id: undefined, body: base, field: 'properties.messageId' });
-      else if (kind === 3) invalidCases.push({ id: `x-${i}`, body: Buffer.from('{"truncated": '), field: '(body)', extra: { contentType: 'application/json' } });
+      else if (kind === 3)
+        invalidCases.push({ id: `x-${i}`, body: Buffer.from('{"truncated": '), field: '(body)', extra: { contentType: 'application/json' } });
       else invalidCases.push({ id: `x-${i}`, body: { ...base, locale: 'fr' }, field: 'locale' });
     }
     // The stream: every distinct message, 500 of them twice (half right after, half at the end), the
@@ -238,40 +305,61 @@ describe('intake: 10,000 messages, 5% duplicates, 2% invalid', () => {
     const pub = testPublisher(vhost.url);
     await pub.publishAll(stream as never);
     await pub.close();
-    await waitFor(() => t.intake.stats.created + t.intake.stats.duplicate + t.intake.stats.existing + t.intake.stats.rejected >= stream.length, 120_000, 'every message handled', 100);
+    await waitFor(
+      () => t.intake.stats.created + t.intake.stats.duplicate + t.intake.stats.existing + t.intake.stats.rejected >= stream.length,
+      120_000,
+      'every message handled',
+      100,
+    );
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`intake: ${stream.length} messages in ${seconds.toFixed(1)} s (${Math.round(stream.length / seconds)}/s) on ${t.db.kind}\n`);
 
     expect(t.intake.stats).toMatchObject({ created: DISTINCT, duplicate: DUPLICATES, rejected: INVALID, existing: 0 });
     // Exactly one guide per distinct message, each with its message row, its four tokens, and the
     // outbox rows of its consenting citizen: nothing half-written.
-    expect(await count('SELECT count(*)::int AS n FROM guides') - guidesBefore).toBe(DISTINCT);
+    expect((await count('SELECT count(*)::int AS n FROM guides')) - guidesBefore).toBe(DISTINCT);
     expect(await count(`SELECT count(*)::int AS n FROM intake_messages WHERE source = $1 AND message_id LIKE 'm-%'`, [t.config.intake.source])).toBe(DISTINCT);
-    expect(await count(`SELECT count(*)::int AS n FROM intake_messages m JOIN guides g ON g.id = m.guide_id WHERE m.message_id LIKE 'm-%' AND m.created_guide`)).toBe(DISTINCT);
-    expect(await count(`SELECT count(*)::int AS n FROM guides g JOIN intake_messages m ON m.guide_id = g.id WHERE m.message_id LIKE 'm-%' AND (SELECT count(*) FROM tokens t WHERE t.guide_id = g.id AND t.revoked_at IS NULL) <> 4`)).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM intake_messages m JOIN guides g ON g.id = m.guide_id WHERE m.message_id LIKE 'm-%' AND m.created_guide`),
+    ).toBe(DISTINCT);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM guides g JOIN intake_messages m ON m.guide_id = g.id WHERE m.message_id LIKE 'm-%' AND (SELECT count(*) FROM tokens t WHERE t.guide_id = g.id AND t.revoked_at IS NULL) <> 4`,
+      ),
+    ).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM guides WHERE external_ref LIKE 'INVALID-%'`)).toBe(0);
     const consentingHmacs = consenting.map((v) => fiscalCodeHmac(t.secrets.fiscalCodeHmacKey, v.citizen!.fiscalCode));
-    expect(await count(`SELECT count(*)::int AS n FROM notifications WHERE channel = 'email' AND fiscal_code_hmac = ANY($1::text[])`, [consentingHmacs])).toBe(30);
+    expect(await count(`SELECT count(*)::int AS n FROM notifications WHERE channel = 'email' AND fiscal_code_hmac = ANY($1::text[])`, [consentingHmacs])).toBe(
+      30,
+    );
     expect(await count(`SELECT count(*)::int AS n FROM notifications`)).toBe(30);
     // Every render queued once.
     const jobs = await t.renderQueue.getJobCountByTypes('prioritized', 'waiting', 'active', 'delayed');
     expect(jobs).toBeGreaterThanOrEqual(DISTINCT);
 
     // Every invalid message dead-lettered, with the field it broke and a reason.
-    const dead = await waitFor(async () => {
-      const d = (await collect()).dead.filter((x) => x.headers['x-invalid'] !== undefined);
-      return d.length >= INVALID && d;
-    }, 20_000, 'every dead letter');
+    const dead = await waitFor(
+      async () => {
+        const d = (await collect()).dead.filter((x) => x.headers['x-invalid'] !== undefined);
+        return d.length >= INVALID && d;
+      },
+      20_000,
+      'every dead letter',
+    );
     expect(new Set(dead.map((d) => d.headers['x-invalid'])).size).toBe(INVALID);
     for (const d of dead) {
       expect(d.headers[HEADERS.field]).toBe(d.headers['x-expected-field']);
       expect(String(d.headers[HEADERS.reason])).toMatch(/expected|unknown field/);
     }
     // Every distinct message answered with its guide; the duplicates with the same one.
-    const results = await waitFor(async () => {
-      const r = (await collect()).results.filter((x) => /^(m|x)-/.test(x.correlationId ?? '') || bodyOf(x).messageId === null);
-      return r.length >= stream.length && r;
-    }, 20_000, 'every result');
+    const results = await waitFor(
+      async () => {
+        const r = (await collect()).results.filter((x) => /^(m|x)-/.test(x.correlationId ?? '') || bodyOf(x).messageId === null);
+        return r.length >= stream.length && r;
+      },
+      20_000,
+      'every result',
+    );
     const created = new Map(results.filter((r) => bodyOf(r).outcome === 'created').map((r) => [r.correlationId!, bodyOf(r).guideId]));
     expect(created.size).toBe(DISTINCT);
     for (const r of results.filter((x) => bodyOf(x).outcome === 'duplicate')) expect(bodyOf(r).guideId).toBe(created.get(r.correlationId!));

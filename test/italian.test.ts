@@ -56,7 +56,7 @@ describe('the Italian helper', () => {
     ['di', 'la Regione', 'della Regione'],
     ['a', 'i patronati', 'ai patronati'],
     ['di', 'INPS', 'di INPS'],
-    ['di', "l’Istituto", "dell'Istituto"],
+    ['di', 'l’Istituto', "dell'Istituto"],
   ] as const)('%s + %s → %s', (prep, phrase, expected) => {
     expect(withPrep(prep, phrase)).toBe(expected);
   });
@@ -80,11 +80,35 @@ describe('the Italian helper', () => {
   });
 
   it('flags every slip of the issue, and nothing in correct Italian', () => {
-    const slips = ['Dal ottavo mese', "Da parte di l'Istituto", 'del 80%', 'del 0%', 'il 11 maggio', 'i 8 mesi', 'dei 11 mesi', 'della assistenza', 'nello anno'];
+    const slips = [
+      'Dal ottavo mese',
+      "Da parte di l'Istituto",
+      'del 80%',
+      'del 0%',
+      'il 11 maggio',
+      'i 8 mesi',
+      'dei 11 mesi',
+      'della assistenza',
+      'nello anno',
+    ];
     for (const s of slips) expect(italianProblems(s), s).not.toEqual([]);
     const right = [
-      "Dall'ottavo mese", "Da parte dell'Istituto", "dell'80%", 'dello 0%', "l'11 maggio", 'gli 8 mesi', 'degli 11 mesi', "dell'assistenza",
-      'il 1º marzo', 'dal 15 marzo 2026', 'nel 2025', 'i mesi', 'gli anni', 'se non lo invii', 'la domanda', 'il web',
+      "Dall'ottavo mese",
+      "Da parte dell'Istituto",
+      "dell'80%",
+      'dello 0%',
+      "l'11 maggio",
+      'gli 8 mesi',
+      'degli 11 mesi',
+      "dell'assistenza",
+      'il 1º marzo',
+      'dal 15 marzo 2026',
+      'nel 2025',
+      'i mesi',
+      'gli anni',
+      'se non lo invii',
+      'la domanda',
+      'il web',
     ];
     for (const s of right) expect(italianProblems(s), s).toEqual([]);
   });

@@ -62,71 +62,79 @@ describe('renders on the S3 media store (s3rver)', () => {
   let worker: RenderWorker;
   let coldStats: CompositingRenderer['lastStats'] = null;
   let config: Config;
-  it('publishes every output of a real render to the bucket before the guide is ready, and streams it with Range through the API', async () => {
-    config = workerConfig('a');
-    const running = await startRenderWorker({ config, db: api.db, logger, redisUrl: config.redisUrl });
-    worker = running.worker;
-    try {
-      first = await createGuide('s3-render-a');
-      await ready(first.id);
-    } finally {
-      await running.close();
-    }
-    expect(await guideKeys(first.id)).toEqual(OUTPUTS);
-    // Nothing published on the worker's disk: only its (empty) staging area.
-    expect(fs.readdirSync(config.videoDir).filter((n) => n !== '.staging')).toEqual([]);
+  it(
+    'publishes every output of a real render to the bucket before the guide is ready, and streams it with Range through the API',
+    async () => {
+      config = workerConfig('a');
+      const running = await startRenderWorker({ config, db: api.db, logger, redisUrl: config.redisUrl });
+      worker = running.worker;
+      try {
+        first = await createGuide('s3-render-a');
+        await ready(first.id);
+      } finally {
+        await running.close();
+      }
+      expect(await guideKeys(first.id)).toEqual(OUTPUTS);
+      // Nothing published on the worker's disk: only its (empty) staging area.
+      expect(fs.readdirSync(config.videoDir).filter((n) => n !== '.staging')).toEqual([]);
 
-    const store = new S3MediaStore(s3.settings);
-    try {
-      const object = Buffer.from(
-        await (await store.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: store.keyOf(first.id, 'video.mp4') }))).Body!.transformToByteArray(),
-      );
-      const url = `${api.url}/api/media/${first.token}/video.mp4`;
-      const mid = Math.floor(object.length / 2);
-      const part = await fetch(url, { headers: { range: `bytes=${mid}-${mid + 65_535}` } });
-      expect(part.status).toBe(206);
-      expect(part.headers.get('content-range')).toBe(`bytes ${mid}-${mid + 65_535}/${object.length}`);
-      expect(Buffer.from(await part.arrayBuffer()).equals(object.subarray(mid, mid + 65_536))).toBe(true);
-      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-s3-video-')), 'video.mp4');
-      fs.writeFileSync(out, Buffer.from(await (await fetch(url)).arrayBuffer()));
-      const probe = await ffprobeJson(out, ['-show_streams']);
-      expect(probe.streams.map((s: { codec_name: string }) => s.codec_name).sort()).toEqual(['aac', 'h264']);
-      expect((await fetch(`${api.url}/api/media/${first.token}/captions.vtt`)).status).toBe(200);
-    } finally {
-      store.close();
-    }
-    // Segments the same for every citizen went to the store, those showing this citizen's data did
-    // not; and the presenter's base loops (one per variant: greeting and side for this guide).
-    const cache = await s3.keys('videoguida/test/cache/');
-    expect(cache.filter((k) => k.endsWith('.mp4'))).toHaveLength(await sharedScenes(first.id));
-    expect(cache.filter((k) => k.endsWith('.frames'))).toHaveLength(2);
-    expect((worker.options.renderer as CompositingRenderer).lastStats).toMatchObject({ storeScenes: 0, storeBases: 0 });
-    coldStats = (worker.options.renderer as CompositingRenderer).lastStats;
-  }, RENDER_WAIT + 200_000);
+      const store = new S3MediaStore(s3.settings);
+      try {
+        const object = Buffer.from(
+          await (await store.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: store.keyOf(first.id, 'video.mp4') }))).Body!.transformToByteArray(),
+        );
+        const url = `${api.url}/api/media/${first.token}/video.mp4`;
+        const mid = Math.floor(object.length / 2);
+        const part = await fetch(url, { headers: { range: `bytes=${mid}-${mid + 65_535}` } });
+        expect(part.status).toBe(206);
+        expect(part.headers.get('content-range')).toBe(`bytes ${mid}-${mid + 65_535}/${object.length}`);
+        expect(Buffer.from(await part.arrayBuffer()).equals(object.subarray(mid, mid + 65_536))).toBe(true);
+        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-s3-video-')), 'video.mp4');
+        fs.writeFileSync(out, Buffer.from(await (await fetch(url)).arrayBuffer()));
+        const probe = await ffprobeJson(out, ['-show_streams']);
+        expect(probe.streams.map((s: { codec_name: string }) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+        expect((await fetch(`${api.url}/api/media/${first.token}/captions.vtt`)).status).toBe(200);
+      } finally {
+        store.close();
+      }
+      // Segments the same for every citizen went to the store, those showing this citizen's data did
+      // not; and the presenter's base loops (one per variant: greeting and side for this guide).
+      const cache = await s3.keys('videoguida/test/cache/');
+      expect(cache.filter((k) => k.endsWith('.mp4'))).toHaveLength(await sharedScenes(first.id));
+      expect(cache.filter((k) => k.endsWith('.frames'))).toHaveLength(2);
+      expect((worker.options.renderer as CompositingRenderer).lastStats).toMatchObject({ storeScenes: 0, storeBases: 0 });
+      coldStats = (worker.options.renderer as CompositingRenderer).lastStats;
+    },
+    RENDER_WAIT + 200_000,
+  );
 
-  it('a new worker with an empty disk takes the shared segments and base loops from the store instead of rendering them', async () => {
-    const fresh = workerConfig('b');
-    const running = await startRenderWorker({ config: fresh, db: api.db, logger, redisUrl: fresh.redisUrl });
-    const renderer = running.worker.options.renderer as CompositingRenderer;
-    const cached = await s3.keys('videoguida/test/cache/');
-    let second;
-    try {
-      second = await createGuide('s3-render-b');
-      await ready(second.id);
-    } finally {
-      await running.close();
-    }
-    const shared = await sharedScenes(second.id);
-    expect(shared).toBeGreaterThan(0);
-    // Same presenter and locale as the first guide: both base loops come from the store, so Chrome
-    // draws only this citizen's layers.
-    expect(renderer.lastStats).toMatchObject({ cachedScenes: 0, storeScenes: shared, storeBases: 2 });
-    // For the record (docs/deployment.md): the cold and the warm worker's time in Chrome and in all.
-    console.info(`cold worker: ${JSON.stringify(coldStats)}\nwarm worker: ${JSON.stringify(renderer.lastStats)}`);
-    expect(await guideKeys(second.id)).toEqual(OUTPUTS);
-    // Fetched, not rendered and put again.
-    expect((await s3.keys('videoguida/test/cache/')).sort()).toEqual(cached.sort());
-  }, RENDER_WAIT + 200_000);
+  it(
+    'a new worker with an empty disk takes the shared segments and base loops from the store instead of rendering them',
+    async () => {
+      const fresh = workerConfig('b');
+      const running = await startRenderWorker({ config: fresh, db: api.db, logger, redisUrl: fresh.redisUrl });
+      const renderer = running.worker.options.renderer as CompositingRenderer;
+      const cached = await s3.keys('videoguida/test/cache/');
+      let second;
+      try {
+        second = await createGuide('s3-render-b');
+        await ready(second.id);
+      } finally {
+        await running.close();
+      }
+      const shared = await sharedScenes(second.id);
+      expect(shared).toBeGreaterThan(0);
+      // Same presenter and locale as the first guide: both base loops come from the store, so Chrome
+      // draws only this citizen's layers.
+      expect(renderer.lastStats).toMatchObject({ cachedScenes: 0, storeScenes: shared, storeBases: 2 });
+      // For the record (docs/deployment.md): the cold and the warm worker's time in Chrome and in all.
+      console.info(`cold worker: ${JSON.stringify(coldStats)}\nwarm worker: ${JSON.stringify(renderer.lastStats)}`);
+      expect(await guideKeys(second.id)).toEqual(OUTPUTS);
+      // Fetched, not rendered and put again.
+      expect((await s3.keys('videoguida/test/cache/')).sort()).toEqual(cached.sort());
+    },
+    RENDER_WAIT + 200_000,
+  );
 
   it("purges an expired guide's objects and keeps the shared cache, which holds no personal data", async () => {
     await api.db.query(`UPDATE guides SET expires_at = now() - interval '40 days' WHERE id = $1`, [first.id]);

@@ -19,7 +19,10 @@ process.env.LOG_LEVEL ??= 'warn';
 type Manifest = { narrationStatus: string; narration: { frames: Record<string, number>; audio?: Record<string, string> } | null };
 
 const red = (seed: string, count: number) =>
-  [...generateEnvelopes('red', count, seed)].map((e, i) => ({ ...(e as object), locale: 'it', citizen: { ...(e as { citizen: object }).citizen, givenName: `Ottavia${'abcdefghij'[i]}` } }) as Record<string, any>);
+  [...generateEnvelopes('red', count, seed)].map(
+    (e, i) =>
+      ({ ...(e as object), locale: 'it', citizen: { ...(e as { citizen: object }).citizen, givenName: `Ottavia${'abcdefghij'[i]}` } }) as Record<string, any>,
+  );
 
 describe('narration ahead of time', () => {
   let api: NarrationApi;
@@ -32,7 +35,13 @@ describe('narration ahead of time', () => {
     api = await startNarrationApi({ label: 'narrator' });
     const { createLogger } = await import('../server/logger');
     const logger = createLogger({ level: 'info', destination: { write: (l: string) => void narratorLogs.push(l) } });
-    narrator = await startNarrator({ config: api.config, db: api.db, logger, redisUrl: REDIS_URL, speech: { cache: new ClipCache({ dir: api.config.speech.cacheDir, engine: narratorEngine }) } });
+    narrator = await startNarrator({
+      config: api.config,
+      db: api.db,
+      logger,
+      redisUrl: REDIS_URL,
+      speech: { cache: new ClipCache({ dir: api.config.speech.cacheDir, engine: narratorEngine }) },
+    });
   }, 120_000);
   afterAll(async () => {
     await narrator?.close();
@@ -55,17 +64,23 @@ describe('narration ahead of time', () => {
       expect(job?.opts.priority).toBeGreaterThan(0);
     }
     // The narrator does it, off the API: wait for the outcome, not for a time.
-    await waitUntil(async () => {
-      const states = await Promise.all(all.map(async (g) => (await api.narrationQueue.getJob(narrationJobId(g.id, versionOf('red'))))?.getState()));
-      return states.every((s) => s === 'completed');
-    }, 240_000, 'the three narration jobs completed', 200);
+    await waitUntil(
+      async () => {
+        const states = await Promise.all(all.map(async (g) => (await api.narrationQueue.getJob(narrationJobId(g.id, versionOf('red'))))?.getState()));
+        return states.every((s) => s === 'completed');
+      },
+      240_000,
+      'the three narration jobs completed',
+      200,
+    );
     expect(narrator.totals.narrated).toBe(3);
     expect(narratorEngine.calls).toBeGreaterThan(0);
     // The timing and its scene files' names are on the rows before anybody opened a link: names only, no path.
-    const rows = await api.db.query<{ id: string; narration: { frames: Record<string, number> } | null; narration_audio: { typeVersion: string; scenes: Record<string, string> } | null }>(
-      'SELECT id, narration, narration_audio FROM guides WHERE id = ANY($1::uuid[])',
-      [all.map((g) => g.id)],
-    );
+    const rows = await api.db.query<{
+      id: string;
+      narration: { frames: Record<string, number> } | null;
+      narration_audio: { typeVersion: string; scenes: Record<string, string> } | null;
+    }>('SELECT id, narration, narration_audio FROM guides WHERE id = ANY($1::uuid[])', [all.map((g) => g.id)]);
     const stored = new Map(rows.map((r) => [r.id, r.narration_audio!]));
     for (const r of rows) {
       expect(r.narration).not.toBeNull();
@@ -96,7 +111,8 @@ describe('narration ahead of time', () => {
       expect(done.narration!.audio).toEqual(first.narration!.audio);
       // Each scene's URL carries the first 16 hex digits of the file the row names.
       const names = stored.get(g.id)!.scenes;
-      for (const [sceneId, url] of Object.entries(first.narration!.audio!)) expect(url).toBe(`/api/media/${g.token}/narration/${sceneId}-${names[sceneId]!.slice(0, 16)}.webm`);
+      for (const [sceneId, url] of Object.entries(first.narration!.audio!))
+        expect(url).toBe(`/api/media/${g.token}/narration/${sceneId}-${names[sceneId]!.slice(0, 16)}.webm`);
       // The phone's format was encoded ahead too: the first scene's Opus is on disk before it is asked for.
       const [firstScene, url] = Object.entries(done.narration!.audio!)[0]!;
       const hash = /-([0-9a-f]{16})\.webm$/.exec(url)![1]!;
@@ -111,7 +127,9 @@ describe('narration ahead of time', () => {
       const wav = await fetch(`${api.url}${url.replace(/\.webm$/, '.wav')}`);
       expect(wav.status).toBe(200);
       expect(Buffer.from(await wav.arrayBuffer()).equals(fs.readFileSync(path.join(api.speechDir, 'scenes', names[firstScene]!)))).toBe(true);
-      process.stdout.write(`narrator test: manifest ${manifestMs.toFixed(0)} ms, narrated ${narratedMs.toFixed(0)} ms, first scene audio ${audioMs.toFixed(0)} ms\n`);
+      process.stdout.write(
+        `narrator test: manifest ${manifestMs.toFixed(0)} ms, narrated ${narratedMs.toFixed(0)} ms, first scene audio ${audioMs.toFixed(0)} ms\n`,
+      );
       // Tens of milliseconds on an idle machine; bounds with room for the shared, loaded one.
       expect(manifestMs).toBeLessThan(1000);
       expect(narratedMs).toBeLessThan(2000);
@@ -157,9 +175,19 @@ describe('narration ahead of time', () => {
     const { guides } = await uploadCampaign(api, { guideType: 'red', renderPolicy: 'eager' }, red('eager', 1));
     expect(await api.narrationQueue.getJob(narrationJobId(guides[0]!.id, versionOf('red')))).toBeUndefined();
 
-    const ctx = { config: api.config, db: api.db, secrets: { fiscalCodeHmacKey: 'h'.repeat(40), tokenSecret: 's'.repeat(40) }, renderQueue: undefined as never, narrationQueue: api.narrationQueue, logger: api.logger };
+    const ctx = {
+      config: api.config,
+      db: api.db,
+      secrets: { fiscalCodeHmacKey: 'h'.repeat(40), tokenSecret: 's'.repeat(40) },
+      renderQueue: undefined as never,
+      narrationQueue: api.narrationQueue,
+      logger: api.logger,
+    };
     const [e] = red('intake', 1);
-    const [outcome] = await createGuidesOnce(ctx, [{ messageId: 'm-1', prepared: prepareGuide(e as never, 'h'.repeat(40)), notify: false }], { source: 'narrator-test', render: 'lazy' });
+    const [outcome] = await createGuidesOnce(ctx, [{ messageId: 'm-1', prepared: prepareGuide(e as never, 'h'.repeat(40)), notify: false }], {
+      source: 'narrator-test',
+      render: 'lazy',
+    });
     expect(outcome!.outcome).toBe('created');
     const job = await api.narrationQueue.getJob(narrationJobId(outcome!.guideId!, versionOf('red')));
     expect(job?.data).toEqual({ guideId: outcome!.guideId, typeVersion: versionOf('red') });

@@ -44,7 +44,11 @@ async function waitFor(fn: () => Promise<boolean>, ms: number, what: string): Pr
 async function receipts(list: { id: string; status: string }[]) {
   const body = JSON.stringify({ receipts: list });
   const secret = api.ctx.secrets.notifyWebhookSecret!;
-  const res = await fetch(`${api.url}/api/notifications/receipts`, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) }, body });
+  const res = await fetch(`${api.url}/api/notifications/receipts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) },
+    body,
+  });
   expect(res.status).toBe(200);
   expect((await res.json()).applied).toBe(list.length);
 }
@@ -109,7 +113,12 @@ beforeAll(async () => {
     db: api.db,
     logger: api.ctx.logger,
     redisUrl: api.config.redisUrl,
-    settings: { smtpUrl: sink.url, smsWebhookUrl: `${hookBase}/sms`, outboxPollMs: 100, ratePerSecond: { ...api.config.notify.ratePerSecond, email: 500, sms: 500 } },
+    settings: {
+      smtpUrl: sink.url,
+      smsWebhookUrl: `${hookBase}/sms`,
+      outboxPollMs: 100,
+      ratePerSecond: { ...api.config.notify.ratePerSecond, email: 500, sms: 500 },
+    },
   });
 }, 60_000);
 
@@ -132,7 +141,9 @@ describe('monitoring console', () => {
       ...(i % 4 === 1 || i % 4 === 2 ? { mobile: `+3933300${String(i).padStart(5, '0')}` } : {}),
     }));
     await call(api, 'PUT', '/api/consents', { raw: ndjson(consents), headers: { 'content-type': 'application/x-ndjson' } });
-    const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'Solleciti RED 2026', channels: ['qr', 'email', 'sms'] } })).json();
+    const campaign = await (
+      await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'Solleciti RED 2026', channels: ['qr', 'email', 'sms'] } })
+    ).json();
     campaignId = campaign.id;
     await call(api, 'POST', `/api/campaigns/${campaignId}/guides`, { raw: ndjson(people.slice(0, N)), headers: { 'content-type': 'application/x-ndjson' } });
     for (const p of people.slice(N)) expect((await call(api, 'POST', '/api/guides', { body: p })).status).toBe(201);
@@ -146,12 +157,21 @@ describe('monitoring console', () => {
     expect(campaignSms).toHaveLength(20);
 
     // Receipts: 8 delivered and 3 bounced emails; 5 delivered and 1 failed SMS.
-    await receipts([...campaignEmail.slice(0, 8).map((n) => ({ id: n.id, status: 'delivered' })), ...campaignEmail.slice(8, 11).map((n) => ({ id: n.id, status: 'bounced' }))]);
+    await receipts([
+      ...campaignEmail.slice(0, 8).map((n) => ({ id: n.id, status: 'delivered' })),
+      ...campaignEmail.slice(8, 11).map((n) => ({ id: n.id, status: 'bounced' })),
+    ]);
     await receipts([...campaignSms.slice(0, 5).map((n) => ({ id: n.id, status: 'delivered' })), { id: campaignSms[5]!.id, status: 'failed' }]);
 
     // Openings through the links the citizens received: 6 emails, 3 SMS.
-    const emailTokens = mailLinks.filter((m) => campaignEmail.some((n) => m.messageId.startsWith(n.id))).slice(0, 6).map((m) => m.token);
-    const smsTokens = smsCalls.filter((c) => campaignSms.some((n) => n.id === c.id)).slice(0, 3).map((c) => c.link.slice(-32));
+    const emailTokens = mailLinks
+      .filter((m) => campaignEmail.some((n) => m.messageId.startsWith(n.id)))
+      .slice(0, 6)
+      .map((m) => m.token);
+    const smsTokens = smsCalls
+      .filter((c) => campaignSms.some((n) => n.id === c.id))
+      .slice(0, 3)
+      .map((c) => c.link.slice(-32));
     for (const t of [...emailTokens, ...smsTokens]) expect((await fetch(`${api.url}/api/access/${t}`)).status).toBe(200);
     await waitFor(async () => (await rows(`SELECT count(*) AS n FROM notifications WHERE opened_at IS NOT NULL`))[0]!.n === 9, 5000, 'nine openings');
 
@@ -194,8 +214,20 @@ describe('monitoring console', () => {
     const notifications = await rows(`SELECT * FROM notifications`);
     const events = await rows(`SELECT guide_id, channel, value FROM events WHERE kind = 'rating'`);
     const province = notifications[0]!.province as string;
-    compare(await stats(`?province=${province}`), expected(notifications.filter((n) => n.province === province), events));
-    compare(await stats(`?campaignId=${campaignId}`), expected(notifications.filter((n) => n.campaign_id === campaignId), events));
+    compare(
+      await stats(`?province=${province}`),
+      expected(
+        notifications.filter((n) => n.province === province),
+        events,
+      ),
+    );
+    compare(
+      await stats(`?campaignId=${campaignId}`),
+      expected(
+        notifications.filter((n) => n.campaign_id === campaignId),
+        events,
+      ),
+    );
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
     const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
     compare(await stats(`?from=${today}&to=${today}`), expected(notifications, events));

@@ -72,7 +72,8 @@ anna.citizen.givenName = 'Anna <b>&amp;';
 const ANNA_EMAIL = 'Anna.Verdi@Example.IT';
 const ANNA_MOBILE = '+393331234567';
 
-const put = (p: string, raw: string, key = api.operatorKey, type = 'application/x-ndjson') => call(api, 'PUT', p, { raw, key, headers: { 'content-type': type } });
+const put = (p: string, raw: string, key = api.operatorKey, type = 'application/x-ndjson') =>
+  call(api, 'PUT', p, { raw, key, headers: { 'content-type': type } });
 const asCitizen = async (fiscalCode: string) => `Bearer ${await signDemoToken(demoKeyPair(api.config.dataDir), fiscalCode)}`;
 const meConsents = async (fiscalCode: string, body?: unknown) =>
   fetch(`${api.url}/api/me/consents`, {
@@ -103,7 +104,11 @@ async function settled(guideIds: string[]) {
 beforeAll(async () => {
   api = await startTestApi({ backend: 'pglite', label: 'notify_flow' });
   secret = api.ctx.secrets.notifyWebhookSecret!;
-  sink = await startSmtpSink({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-mail-')), logger: api.ctx.logger, onMessage: (m) => mails.push({ at: Date.now(), to: m.to, messageId: m.messageId, raw: m.raw.toString('latin1') }) });
+  sink = await startSmtpSink({
+    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-mail-')),
+    logger: api.ctx.logger,
+    onMessage: (m) => mails.push({ at: Date.now(), to: m.to, messageId: m.messageId, raw: m.raw.toString('latin1') }),
+  });
   hookServer = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -134,7 +139,14 @@ describe('consent registry', () => {
     const set = await meConsents(fc, { proactive: true, email: ` ${ANNA_EMAIL} `, mobile: '333 123 4567', app: true });
     expect(set.status).toBe(200);
     const body = await set.json();
-    expect(body).toMatchObject({ proactive: true, email: 'Anna.Verdi@example.it', mobile: ANNA_MOBILE, pec: null, app: true, channels: ['email', 'sms', 'app'] });
+    expect(body).toMatchObject({
+      proactive: true,
+      email: 'Anna.Verdi@example.it',
+      mobile: ANNA_MOBILE,
+      pec: null,
+      app: true,
+      channels: ['email', 'sms', 'app'],
+    });
     expect(body.history).toHaveLength(1);
     expect(body.history[0]).toMatchObject({ source: 'citizen', proactive: true });
 
@@ -142,7 +154,13 @@ describe('consent registry', () => {
     await meConsents(fc, { proactive: true, email: ANNA_EMAIL });
     expect((await (await meConsents(fc)).json()).history).toHaveLength(1);
 
-    for (const [field, value] of [['mobile', '06 1234567'], ['mobile', '+39 06 1234567'], ['mobile', '99'], ['email', 'not-an-email'], ['pec', 'anna@gmail.com']] as const) {
+    for (const [field, value] of [
+      ['mobile', '06 1234567'],
+      ['mobile', '+39 06 1234567'],
+      ['mobile', '99'],
+      ['email', 'not-an-email'],
+      ['pec', 'anna@gmail.com'],
+    ] as const) {
       const bad = await meConsents(fc, { proactive: true, [field]: value });
       expect(bad.status, `${field} ${value}`).toBe(422);
       const err = (await bad.json()).error;
@@ -260,7 +278,10 @@ describe('notifications', () => {
     const created = await call(api, 'POST', '/api/campaigns', { body: { guideType: 'naspi', name: 'SMS wave', channels: ['qr', 'sms'] } });
     const campaign = (await created.json()) as { id: string };
     const upload = await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, {
-      raw: ndjson([{ ...anna, externalRef: 'WAVE-1' }, { ...bruno, externalRef: 'WAVE-2' }]),
+      raw: ndjson([
+        { ...anna, externalRef: 'WAVE-1' },
+        { ...bruno, externalRef: 'WAVE-2' },
+      ]),
       headers: { 'content-type': 'application/x-ndjson' },
     });
     expect((await upload.json()).created).toBe(2);
@@ -278,7 +299,11 @@ describe('notifications', () => {
     const snapshot = () => rows(`SELECT * FROM notifications ORDER BY id`);
     const before = await snapshot();
     const send = (body: string, signature?: string) =>
-      fetch(`${api.url}/api/notifications/receipts`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { [SIGNATURE_HEADER]: signature } : {}) }, body });
+      fetch(`${api.url}/api/notifications/receipts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(signature ? { [SIGNATURE_HEADER]: signature } : {}) },
+        body,
+      });
     const delivered = JSON.stringify({ id: sms!.id, status: 'delivered' });
 
     expect((await send(delivered)).status).toBe(401);
@@ -295,7 +320,12 @@ describe('notifications', () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ received: 1, applied: 1, ignored: 0 });
     expect((await send(delivered, signature)).status).toBe(401); // a replay
-    const batch = JSON.stringify({ receipts: [{ id: email!.id, status: 'bounced', reason: '550 5.1.1 <Anna.Verdi@example.it> unknown user' }, { id: '00000000-0000-4000-8000-000000000000', status: 'delivered' }] });
+    const batch = JSON.stringify({
+      receipts: [
+        { id: email!.id, status: 'bounced', reason: '550 5.1.1 <Anna.Verdi@example.it> unknown user' },
+        { id: '00000000-0000-4000-8000-000000000000', status: 'delivered' },
+      ],
+    });
     expect(await (await send(batch, signBody(secret, batch))).json()).toEqual({ received: 2, applied: 1, ignored: 1 });
     const after = await rows(`SELECT id, status, reason, final_at FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY channel`, [[sms!.id, email!.id]]);
     expect(after.map((r) => [r.status, r.reason])).toEqual([
@@ -324,7 +354,13 @@ describe('notifications', () => {
       db: api.db,
       logger: api.ctx.logger,
       redisUrl: api.config.redisUrl,
-      settings: { smtpUrl: sink.url, smsWebhookUrl: `${hookBase}/sms`, appWebhookUrl: `${hookBase}/app`, outboxPollMs: 100, ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 } },
+      settings: {
+        smtpUrl: sink.url,
+        smsWebhookUrl: `${hookBase}/sms`,
+        appWebhookUrl: `${hookBase}/app`,
+        outboxPollMs: 100,
+        ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 },
+      },
     });
     await settled([g.id]);
     expect(mails.length).toBe(before + 1);
@@ -362,8 +398,10 @@ describe('notifications', () => {
       disableReverseLookup: true,
       logger: false,
       onRcptTo(address, _session, callback) {
-        if (address.address === 'nobody@example.org') return callback(Object.assign(new Error('5.1.1 <nobody@example.org>: user unknown'), { responseCode: 550 }));
-        if (address.address === 'later@example.org' && tempFailures++ < 1) return callback(Object.assign(new Error('4.2.1 mailbox busy, try later'), { responseCode: 451 }));
+        if (address.address === 'nobody@example.org')
+          return callback(Object.assign(new Error('5.1.1 <nobody@example.org>: user unknown'), { responseCode: 550 }));
+        if (address.address === 'later@example.org' && tempFailures++ < 1)
+          return callback(Object.assign(new Error('4.2.1 mailbox busy, try later'), { responseCode: 451 }));
         callback();
       },
       onData(stream, _session, callback) {
@@ -373,7 +411,13 @@ describe('notifications', () => {
     });
     await new Promise<void>((r) => strict.listen(0, '127.0.0.1', r));
     const crowd = envelopes(2, 'notify-flow-smtp') as Personal[];
-    await put('/api/consents', ndjson([{ fiscalCode: crowd[0]!.citizen.fiscalCode, proactive: true, email: 'nobody@example.org' }, { fiscalCode: crowd[1]!.citizen.fiscalCode, proactive: true, email: 'later@example.org' }]));
+    await put(
+      '/api/consents',
+      ndjson([
+        { fiscalCode: crowd[0]!.citizen.fiscalCode, proactive: true, email: 'nobody@example.org' },
+        { fiscalCode: crowd[1]!.citizen.fiscalCode, proactive: true, email: 'later@example.org' },
+      ]),
+    );
     const [gone, later] = [await createGuide(crowd[0]!), await createGuide(crowd[1]!)];
     notifier = await startNotifier({
       config: api.config,

@@ -57,7 +57,8 @@ function spawnNotifier(): ChildProcess {
   return child;
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
@@ -77,7 +78,9 @@ async function waitFor(fn: () => Promise<boolean> | boolean, ms: number, what: s
 
 const totalReceived = () => [...received.values()].reduce((n, ids) => n + ids.length, 0);
 const statusCounts = async () =>
-  Object.fromEntries((await api.db.query<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM notifications GROUP BY status`)).map((r) => [r.status, r.n]));
+  Object.fromEntries(
+    (await api.db.query<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM notifications GROUP BY status`)).map((r) => [r.status, r.n]),
+  );
 
 beforeAll(async () => {
   api = await startTestApi({ backend: 'postgres', label: 'notify_kill' });
@@ -101,12 +104,22 @@ describe('notifier crash', () => {
   it('after SIGKILL mid-batch, a new notifier finishes: exactly one email per consenting citizen', async () => {
     const envelopes = [...generateEnvelopes('red', CONSENTING + DECLINED + UNKNOWN, 'notify-kill')] as { citizen: { fiscalCode: string } }[];
     expect(new Set(envelopes.map((e) => e.citizen.fiscalCode)).size).toBe(envelopes.length);
-    const consents = envelopes.slice(0, CONSENTING + DECLINED).map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: i < CONSENTING, email: emailOf(i) }));
-    const sync = await call(api, 'PUT', '/api/consents', { raw: consents.map((c) => JSON.stringify(c)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+    const consents = envelopes
+      .slice(0, CONSENTING + DECLINED)
+      .map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: i < CONSENTING, email: emailOf(i) }));
+    const sync = await call(api, 'PUT', '/api/consents', {
+      raw: consents.map((c) => JSON.stringify(c)).join('\n'),
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     expect(await sync.json()).toMatchObject({ rows: CONSENTING + DECLINED, updated: CONSENTING + DECLINED, rejected: 0 });
 
-    const campaign = (await (await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'RED reminders by email', channels: ['email'] } })).json()) as { id: string };
-    const upload = await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, { raw: envelopes.map((e) => JSON.stringify(e)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+    const campaign = (await (
+      await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'RED reminders by email', channels: ['email'] } })
+    ).json()) as { id: string };
+    const upload = await call(api, 'POST', `/api/campaigns/${campaign.id}/guides`, {
+      raw: envelopes.map((e) => JSON.stringify(e)).join('\n'),
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     expect((await upload.json()).created).toBe(envelopes.length);
     expect(await statusCounts()).toEqual({ queued: CONSENTING });
 
@@ -131,7 +144,9 @@ describe('notifier crash', () => {
     const extra = counts.filter((c) => c.n !== 1);
     const recovered = childLogs.filter((l) => l.includes('found committed after a crash')).length;
     const resent = childLogs.filter((l) => l.includes('died before its point of no return')).length;
-    console.info(`kill test: ${atKill} emails before SIGKILL, ${inDoubt} in flight (${recovered} past the point of no return, ${resent} before it), ${extra.length} recipients with other than one email`);
+    console.info(
+      `kill test: ${atKill} emails before SIGKILL, ${inDoubt} in flight (${recovered} past the point of no return, ${resent} before it), ${extra.length} recipients with other than one email`,
+    );
     expect(recovered).toBeGreaterThanOrEqual(1);
     expect(recovered + resent).toBe(inDoubt);
     expect(extra).toEqual([]);

@@ -23,13 +23,17 @@ describe('the citizen page download', () => {
       }
     for (const entry of ['index.html', 'embed.html']) {
       const { files } = jsOf(entry);
-      for (const f of files) expect(fs.readFileSync(path.join(PLAYER_DIST, f), 'utf8'), f).not.toContain('In HTML, %s cannot be a child') // a warning only React's development build carries;
+      for (const f of files) expect(fs.readFileSync(path.join(PLAYER_DIST, f), 'utf8'), f).not.toContain('In HTML, %s cannot be a child'); // a warning only React's development build carries;
     }
   });
 
   it('never carries the test-data generator (its name lists) in any browser bundle', () => {
     for (const entry of ['index.html', 'embed.html']) {
-      for (const f of jsOf(entry, PLAYER_DIST, GUIDE_TYPES.map((t) => `../compositions/${t}/index.ts`)).files) {
+      for (const f of jsOf(
+        entry,
+        PLAYER_DIST,
+        GUIDE_TYPES.map((t) => `../compositions/${t}/index.ts`),
+      ).files) {
         const js = fs.readFileSync(path.join(PLAYER_DIST, f), 'utf8');
         // A surname and a birthplace code that only compositions/generator/people.ts holds.
         expect(js, `${entry}: ${f}`).not.toContain('Ferri-Bianchi');

@@ -11,7 +11,10 @@ import { createGuide, ensurePlayerBuilt, launchChromium, REPO, startPlayerApi, t
 process.env.LOG_LEVEL ??= 'warn';
 
 // The short RED guide (about 90 s): a pop-up in "at-risk", then the RED online button in "how".
-const RED_FLOW = { button: { sceneId: 'how', actionId: 'btn-red-online', service: 'red-online' as const }, popup: { sceneId: 'at-risk', actionId: 'popup-why' } };
+const RED_FLOW = {
+  button: { sceneId: 'how', actionId: 'btn-red-online', service: 'red-online' as const },
+  popup: { sceneId: 'at-risk', actionId: 'popup-why' },
+};
 const redEnvelope = (seed: string) => ({ ...([...generateEnvelopes('red', 1, seed)][0] as Record<string, unknown>), locale: 'it' });
 
 let api: PlayerApi;
@@ -35,7 +38,10 @@ async function newContext(): Promise<BrowserContext> {
 
 /** The narrated manifest, as the page ends up with it, and the storyboard laid out on it. */
 async function narrated(token: string): Promise<{ sb: ReturnType<typeof storyboardOf>; audio: Record<string, string> }> {
-  const m = (await (await fetch(`${api.url}/api/access/${token}/narrated`)).json()) as { guide: Guide; narration: { frames: Record<string, number>; audio: Record<string, string> } };
+  const m = (await (await fetch(`${api.url}/api/access/${token}/narrated`)).json()) as {
+    guide: Guide;
+    narration: { frames: Record<string, number>; audio: Record<string, string> };
+  };
   return { sb: storyboardOf(m.guide, { narrationFrames: m.narration.frames }), audio: m.narration.audio };
 }
 
@@ -45,7 +51,11 @@ async function storedEvents(guideId: string) {
 
 async function axeViolations(frame: import('playwright-core').Frame) {
   await frame.evaluate(fs.readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  const result = await frame.evaluate(() => (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+  const result = await frame.evaluate(() =>
+    (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  );
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
@@ -102,7 +112,10 @@ describe('citizen page at /g/:token', () => {
     // Resume: stop in the middle, come back, the page offers to continue from there.
     const { sb } = await narrated(guide.token);
     const at = sb.scenes[2]!.from + 45;
-    await page.evaluate((f) => (globalThis as unknown as { __videoguida: { playback: { seekTo(n: number): void; pause(): void } } }).__videoguida.playback.seekTo(f), at);
+    await page.evaluate(
+      (f) => (globalThis as unknown as { __videoguida: { playback: { seekTo(n: number): void; pause(): void } } }).__videoguida.playback.seekTo(f),
+      at,
+    );
     await page.locator('.vg-buttons .vg-btn-primary').click();
     await page.locator('.vg-buttons .vg-btn-primary').click();
     const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -110,7 +123,9 @@ describe('citizen page at /g/:token', () => {
     expect(keys.join(' ')).not.toContain(guide.token);
     await page.reload();
     await waitFirstFrame(page.mainFrame());
-    const resumedAt = await page.evaluate(() => (globalThis as unknown as { __videoguida: { playback: { getCurrentFrame(): number } } }).__videoguida.playback.getCurrentFrame());
+    const resumedAt = await page.evaluate(() =>
+      (globalThis as unknown as { __videoguida: { playback: { getCurrentFrame(): number } } }).__videoguida.playback.getCurrentFrame(),
+    );
     expect(Math.abs(resumedAt - at)).toBeLessThan(60);
     expect(await page.locator('.vg-bigplay').textContent()).toMatch(/Continue from \d:\d\d/);
     await context.close();

@@ -22,8 +22,10 @@ afterAll(async () => {
 });
 
 const redEnvelope = (seed: string) => ({ ...([...generateEnvelopes('red', 1, seed)][0] as Record<string, unknown>), locale: 'it' });
-const sentOf = (page: Page) => page.evaluate(() => (globalThis as unknown as { __videoguida: { queue: { sent: { id: string; kind: string }[] } } }).__videoguida.queue.sent);
-const storedKinds = async (guideId: string) => (await api.db.query<{ kind: string }>('SELECT kind FROM events WHERE guide_id = $1', [guideId])).map((r) => r.kind).sort();
+const sentOf = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __videoguida: { queue: { sent: { id: string; kind: string }[] } } }).__videoguida.queue.sent);
+const storedKinds = async (guideId: string) =>
+  (await api.db.query<{ kind: string }>('SELECT kind FROM events WHERE guide_id = $1', [guideId])).map((r) => r.kind).sort();
 
 describe('the rendered MP4', () => {
   it('is played once the guide is rendered, with the same overlays at the same frames', async () => {
@@ -34,7 +36,32 @@ describe('the rendered MP4', () => {
     const dir = path.join(api.config.videoDir, g.id);
     fs.mkdirSync(dir, { recursive: true });
     const seconds = String(sb.durationInFrames / 30);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=0x0b4f8a:s=320x180:r=30:d=${seconds}`, '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono', '-t', seconds, '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', '-c:a', 'aac', '-movflags', '+faststart', path.join(dir, 'video.mp4')]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=0x0b4f8a:s=320x180:r=30:d=${seconds}`,
+      '-f',
+      'lavfi',
+      '-i',
+      'anullsrc=r=48000:cl=mono',
+      '-t',
+      seconds,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '30',
+      '-c:a',
+      'aac',
+      '-movflags',
+      '+faststart',
+      path.join(dir, 'video.mp4'),
+    ]);
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', path.join(dir, 'video.mp4'), '-frames:v', '1', path.join(dir, 'poster.jpg')]);
     await api.db.query(`UPDATE guides SET status = 'ready' WHERE id = $1`, [g.id]);
 

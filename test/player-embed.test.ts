@@ -79,7 +79,10 @@ describe('embeddable player', () => {
     // The iframe grows to the player's height (postMessage), so it never scrolls inside.
     await expect.poll(() => page.evaluate(() => (document.querySelector('iframe#videoguida') as HTMLIFrameElement).style.height)).toMatch(/px$/);
 
-    const m = (await (await fetch(`${api.url}/api/access/${guide.token}/narrated`)).json()) as { guide: Guide; narration: { frames: Record<string, number>; audio: Record<string, string> } };
+    const m = (await (await fetch(`${api.url}/api/access/${guide.token}/narrated`)).json()) as {
+      guide: Guide;
+      narration: { frames: Record<string, number>; audio: Record<string, string> };
+    };
     const sb = storyboardOf(m.guide, { narrationFrames: m.narration.frames });
     const sent = await citizenFlow({
       page,

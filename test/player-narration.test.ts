@@ -36,7 +36,12 @@ const envelope = (seed: string, givenName = 'Ottavia') => {
   return { ...e, locale: 'it', citizen: { ...e.citizen, givenName } };
 };
 const get = (p: string, init?: RequestInit) => fetch(`${api.url}${p}`, init);
-type NarratedManifest = { narrationStatus: string; durationInFrames: number; narration: { frames: Record<string, number>; sentences: Record<string, { text: string }[]>; audio?: Record<string, string> } | null; media: { audio: string } | null };
+type NarratedManifest = {
+  narrationStatus: string;
+  durationInFrames: number;
+  narration: { frames: Record<string, number>; sentences: Record<string, { text: string }[]>; audio?: Record<string, string> } | null;
+  media: { audio: string } | null;
+};
 
 describe('live narration on the access path', () => {
   it('narrates once for concurrent first accesses, then serves the scene WAVs (Range, private cache, content-addressed)', async () => {
@@ -44,10 +49,16 @@ describe('live narration on the access path', () => {
     const before = calls;
     const first = (await (await get(`/api/access/${g.token}`)).json()) as NarratedManifest;
     expect(first.narrationStatus).toBe('pending');
-    const all = (await Promise.all([...Array(6)].map((_, i) => get(`/api/access/${g.token}${i % 2 ? '/narrated' : ''}`).then((r) => r.json())))) as NarratedManifest[];
+    const all = (await Promise.all(
+      [...Array(6)].map((_, i) => get(`/api/access/${g.token}${i % 2 ? '/narrated' : ''}`).then((r) => r.json())),
+    )) as NarratedManifest[];
     const done = (await (await get(`/api/access/${g.token}/narrated`)).json()) as NarratedManifest;
     expect(done.narrationStatus).toBe('ready');
-    const sentences = new Set(Object.values(done.narration!.sentences).flat().map((s) => s.text));
+    const sentences = new Set(
+      Object.values(done.narration!.sentences)
+        .flat()
+        .map((s) => s.text),
+    );
     // One narration for the guide (the clip cache alone would hide a second one from the engine count).
     expect(api.logs.filter((l) => l.includes('live narration ready') && l.includes(g.id))).toHaveLength(1);
     expect(calls - before).toBe(sentences.size);
@@ -74,7 +85,10 @@ describe('live narration on the access path', () => {
     expect(part.headers.get('content-range')).toBe(`bytes 44-1043/${bytes.length}`);
     expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(44, 1044))).toBe(true);
     const seconds = (bytes.length - 44) / (48_000 * 2);
-    for (const [ext, type, magic, maxKbps] of [['webm', 'audio/webm', '1a45dfa3', 40], ['m4a', 'audio/mp4', '66747970', 72]] as const) {
+    for (const [ext, type, magic, maxKbps] of [
+      ['webm', 'audio/webm', '1a45dfa3', 40],
+      ['m4a', 'audio/mp4', '66747970', 72],
+    ] as const) {
       const [a, b] = await Promise.all([get(url.replace(/\.webm$/, `.${ext}`)), get(url.replace(/\.webm$/, `.${ext}`))]);
       expect([a.status, b.status]).toEqual([200, 200]);
       expect(a.headers.get('content-type')).toBe(type);

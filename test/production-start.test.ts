@@ -32,7 +32,11 @@ interface Run {
 function run(env: Record<string, string>): Run {
   // Only what the test gives, over a clean slate of the project's variables (the suite's own
   // environment may set REDIS_URL or DATABASE_URL).
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(REDIS_|DATABASE_|NODE_ENV|SMTP_|OPERATOR_KEY|ANALYST_KEY|TOKEN_SECRET|FISCAL_CODE_HMAC_KEY|PUBLIC_BASE_URL)/.test(k)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(REDIS_|DATABASE_|NODE_ENV|SMTP_|OPERATOR_KEY|ANALYST_KEY|TOKEN_SECRET|FISCAL_CODE_HMAC_KEY|PUBLIC_BASE_URL)/.test(k),
+    ),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -72,9 +76,16 @@ afterAll(async () => {
 describe('npm start in production', () => {
   it('refuses without its secrets, keys and https PUBLIC_BASE_URL, naming each variable', async () => {
     const r = run({ NODE_ENV: 'production', DATA_DIR: tempDir(), PORT: String(await freePort()), REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
-    const weak = run({ ...PRODUCTION, TOKEN_SECRET: 'changeme'.repeat(5), DATA_DIR: tempDir(), PORT: String(await freePort()), REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    const weak = run({
+      ...PRODUCTION,
+      TOKEN_SECRET: 'changeme'.repeat(5),
+      DATA_DIR: tempDir(),
+      PORT: String(await freePort()),
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+    });
     expect(await r.code).toBe(1);
-    for (const v of ['TOKEN_SECRET', 'FISCAL_CODE_HMAC_KEY', 'OPERATOR_KEY', 'ANALYST_KEY', 'PUBLIC_BASE_URL']) expect(r.output()).toContain(`  ${v}: required in production`);
+    for (const v of ['TOKEN_SECRET', 'FISCAL_CODE_HMAC_KEY', 'OPERATOR_KEY', 'ANALYST_KEY', 'PUBLIC_BASE_URL'])
+      expect(r.output()).toContain(`  ${v}: required in production`);
     expect(await weak.code).toBe(1);
     expect(weak.output()).toMatch(/TOKEN_SECRET looks like a placeholder, not a random value \(7 distinct characters in 40/);
     expect(weak.output()).not.toContain('changeme');
@@ -119,7 +130,7 @@ describe('npm start in production', () => {
 
     const db = await openDatabase({ dataDir: path.join(dataDir, 'db') });
     try {
-      const count = async (table: string) => ((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+      const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n;
       expect(await count('guides')).toBe(0);
       expect(await count('consents')).toBe(0);
       expect(await count('notifications')).toBe(0);

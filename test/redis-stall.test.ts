@@ -124,7 +124,9 @@ describe('Redis stalled (SIGSTOP)', () => {
     expect(miss.ms).toBeLessThan(BOUND_MS);
 
     // Event batches need their per-address and per-link budgets: 503 with Retry-After (the player retries).
-    const events = await timed(fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, events: [] }) }));
+    const events = await timed(
+      fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, events: [] }) }),
+    );
     expect(events.value.status).toBe(503);
     expect(events.value.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(events.ms).toBeLessThan(BOUND_MS);
@@ -141,7 +143,9 @@ describe('Redis stalled (SIGSTOP)', () => {
     await waitFor(() => enqueued(b.id), 'the notification written during the stall on the queue');
     // Its render job: the timed-out write was still in the socket and Redis may have run it on
     // waking; whether or not, the reconcile restores from the database what the queue lacks.
-    const [{ type_version }] = (await api.db.query<{ type_version: string }>(`SELECT type_version FROM guides WHERE id = $1`, [b.id])) as [{ type_version: string }];
+    const [{ type_version }] = (await api.db.query<{ type_version: string }>(`SELECT type_version FROM guides WHERE id = $1`, [b.id])) as [
+      { type_version: string },
+    ];
     await reconcileQueue(api.db, api.ctx.renderQueue, api.ctx.logger);
     expect(['waiting', 'prioritized', 'delayed']).toContain(await api.ctx.renderQueue.getJobState(renderJobId(b.id, type_version)));
 

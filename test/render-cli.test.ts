@@ -45,7 +45,11 @@ describe('render CLI input', () => {
     try {
       const bad = path.join(dir, 'bad.json');
       await fs.writeFile(bad, JSON.stringify({ type: 'naspi', locale: 'fr', externalRef: 'X', citizen: {}, benefit: {} }));
-      const cli = (args: string[]) => run('npx', ['tsx', 'render-worker/render-cli.ts', ...args]).then(() => ({ code: 0, stderr: '' }), (err: { code: number; stderr: string }) => err);
+      const cli = (args: string[]) =>
+        run('npx', ['tsx', 'render-worker/render-cli.ts', ...args]).then(
+          () => ({ code: 0, stderr: '' }),
+          (err: { code: number; stderr: string }) => err,
+        );
       const invalid = await cli(['--data', bad, '--out', path.join(dir, 'out')]);
       expect(invalid.code).toBe(1);
       expect(invalid.stderr).toMatch(/locale: expected "it" or "en"/);

@@ -33,7 +33,14 @@ afterAll(async () => {
 
 async function still(id: string, inputProps: Record<string, unknown>, frame: number, output: string): Promise<void> {
   const setup = defaultBrowserSetup();
-  const common = { serveUrl, inputProps, puppeteerInstance: browser, chromeMode: setup.chromeMode, chromiumOptions: setup.chromiumOptions, logLevel: 'error' as const };
+  const common = {
+    serveUrl,
+    inputProps,
+    puppeteerInstance: browser,
+    chromeMode: setup.chromeMode,
+    chromiumOptions: setup.chromiumOptions,
+    logLevel: 'error' as const,
+  };
   const composition = await selectComposition({ ...common, id });
   await renderStill({ ...common, composition, frame, output, imageFormat: 'png', overwrite: true });
 }
@@ -72,7 +79,12 @@ describe('guide frame = base + layers (what the compositing renderer rebuilds)',
       await fs.mkdir(work, { recursive: true });
 
       await still(guide.type, { guide }, scene.from + f, path.join(work, 'full.png'));
-      await still('base', { variant: baseVariantOf(scene.kind), presenter: sb.presenter, locale: sb.locale }, f % BASE_LOOP_FRAMES, path.join(work, 'base.png'));
+      await still(
+        'base',
+        { variant: baseVariantOf(scene.kind), presenter: sb.presenter, locale: sb.locale },
+        f % BASE_LOOP_FRAMES,
+        path.join(work, 'base.png'),
+      );
       const layers: { png: string; opacity: number }[] = [];
       for (const l of layersOf(scene)) {
         const opacity = layerOpacity(l, f, scene.durationInFrames);

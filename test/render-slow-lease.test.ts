@@ -83,7 +83,10 @@ describe('a slow render', () => {
       const b = fakeRenderer({ ...slow, tag: 'B' });
       const wa = await startRenderWorker({ config, db, logger, redisUrl: redis.url, renderer: a });
       const wb = await startRenderWorker({ config, db, logger, redisUrl: redis.url, renderer: b });
-      closers.push(() => wa.close(), () => wb.close());
+      closers.push(
+        () => wa.close(),
+        () => wb.close(),
+      );
       await enqueueTwice(row.id, row.type_version);
       await waitUntil(async () => (await getGuide(db, row.id))?.status === 'ready', 60_000, 'the guide to be ready', 200);
       // Three more lock periods: a takeover, or a reconciled copy, would start now.
@@ -113,7 +116,11 @@ describe('a slow render', () => {
       FAKE_RENDER_DELAY_MS: '8000',
       FAKE_RENDER_TAG: 'A',
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/render-worker-process.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/render-worker-process.ts'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     children.push(child);
     let out = '';
     let err = '';

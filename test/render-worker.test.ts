@@ -46,7 +46,9 @@ async function frameCount(file: string): Promise<number> {
 /** Silent stretches of a file's audio, in seconds. */
 function silences(file: string): Promise<[number, number][]> {
   return new Promise((resolve, reject) => {
-    const child = spawn('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-vn', '-af', 'silencedetect=noise=-45dB:d=0.3', '-f', 'null', '-'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-vn', '-af', 'silencedetect=noise=-45dB:d=0.3', '-f', 'null', '-'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
@@ -79,83 +81,88 @@ afterAll(async () => {
 });
 
 describe('render worker', () => {
-  it('renders a pension guide enqueued twice exactly once, into a joined MP4 with its narration', async () => {
-    const guide = guideOf('pensione', 'worker-dup');
-    const row = await storeGuide(db, guide, 'dup-1');
-    await enqueue(row.id, row.type_version);
-    await enqueue(row.id, row.type_version);
-    const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
-    try {
-      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the guide to be ready');
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(running.worker.renders).toBe(1);
-    } finally {
-      await running.close();
-    }
-    const counts = await queue().getJobCounts('completed', 'failed', 'waiting', 'active');
-    expect(counts).toMatchObject({ completed: 1, failed: 0, waiting: 0, active: 0 });
-
-    const video = path.join(outputsOf(row.id), 'video.mp4');
-    const stored = await getGuide(db, row.id);
-    // The presenter speaks: scene lengths come from the measured narration, stored on the guide.
-    const sb = storyboardOf(guide, { narrationFrames: (stored as any).narration.frames });
-    expect(stored!.duration_frames).toBe(sb.durationInFrames);
-    const probe = await ffprobeJson(video, ['-show_streams', '-show_format']);
-    const streams = probe.streams.filter((s: any) => s.codec_type === 'video');
-    expect(streams).toHaveLength(1);
-    expect(streams[0].codec_name).toBe('h264');
-    expect(streams[0].r_frame_rate).toBe('30/1');
-    const audio = probe.streams.filter((s: any) => s.codec_type === 'audio');
-    expect(audio).toHaveLength(1);
-    expect(audio[0].codec_name).toBe('aac');
-    expect(audio[0].sample_rate).toBe('48000');
-    expect(Math.abs(Number(audio[0].duration) - Number(streams[0].duration))).toBeLessThanOrEqual(1 / 30);
-    expect(await frameCount(video)).toBe(sb.durationInFrames);
-    expect(sb.durationInFrames / 30).toBeGreaterThanOrEqual(210);
-    expect(sb.durationInFrames / 30).toBeLessThanOrEqual(300);
-
-    // The voice: loudness-normalised, and heard exactly where the captions say.
-    const loudness = await measureLoudness(video);
-    expect(Math.abs(loudness.integrated - -16)).toBeLessThanOrEqual(1.5);
-    expect(loudness.truePeak).toBeLessThan(-1);
-    const track = (stored as any).narration as { sentences: Record<string, { startFrame: number; endFrame: number }[]> };
-    const quiet = await silences(video);
-    const covered = (a: number, b: number) => quiet.some(([qs, qe]) => qs <= a && qe >= b);
-    for (const scene of sb.scenes) {
-      for (const cue of track.sentences[scene.id]!) {
-        const [a, b] = [(scene.from + cue.startFrame) / 30, (scene.from + cue.endFrame) / 30];
-        expect(covered(a + 0.1, b - 0.1), `speech expected in ${scene.id} ${a.toFixed(2)}–${b.toFixed(2)} s`).toBe(false);
+  it(
+    'renders a pension guide enqueued twice exactly once, into a joined MP4 with its narration',
+    async () => {
+      const guide = guideOf('pensione', 'worker-dup');
+      const row = await storeGuide(db, guide, 'dup-1');
+      await enqueue(row.id, row.type_version);
+      await enqueue(row.id, row.type_version);
+      const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
+      try {
+        await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the guide to be ready');
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(running.worker.renders).toBe(1);
+      } finally {
+        await running.close();
       }
-    }
-    sb.scenes.slice(1).forEach((scene, i) => {
-      const prev = sb.scenes[i]!;
-      const lastEnd = (prev.from + track.sentences[prev.id]!.at(-1)!.endFrame) / 30;
-      const nextStart = (scene.from + track.sentences[scene.id]![0]!.startFrame) / 30;
-      expect(covered(lastEnd + 0.1, nextStart - 0.1), `silence expected between ${prev.id} and ${scene.id}`).toBe(true);
-    });
+      const counts = await queue().getJobCounts('completed', 'failed', 'waiting', 'active');
+      expect(counts).toMatchObject({ completed: 1, failed: 0, waiting: 0, active: 0 });
 
-    const frames = await ffprobeJson(video, ['-select_streams', 'v', '-show_entries', 'frame=best_effort_timestamp_time']);
-    const times = frames.frames.map((f: any) => Number(f.best_effort_timestamp_time));
-    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]);
-    // moov before mdat: the file streams before it has fully downloaded.
-    const head = fs.readFileSync(video).subarray(0, 4096).toString('latin1');
-    expect(head.indexOf('moov')).toBeGreaterThan(0);
-    expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
-    for (const f of ['poster.jpg', 'captions.vtt', 'captions.it.vtt', 'captions.en.vtt', 'chapters.json']) expect(fs.existsSync(path.join(outputsOf(row.id), f)), f).toBe(true);
+      const video = path.join(outputsOf(row.id), 'video.mp4');
+      const stored = await getGuide(db, row.id);
+      // The presenter speaks: scene lengths come from the measured narration, stored on the guide.
+      const sb = storyboardOf(guide, { narrationFrames: (stored as any).narration.frames });
+      expect(stored!.duration_frames).toBe(sb.durationInFrames);
+      const probe = await ffprobeJson(video, ['-show_streams', '-show_format']);
+      const streams = probe.streams.filter((s: any) => s.codec_type === 'video');
+      expect(streams).toHaveLength(1);
+      expect(streams[0].codec_name).toBe('h264');
+      expect(streams[0].r_frame_rate).toBe('30/1');
+      const audio = probe.streams.filter((s: any) => s.codec_type === 'audio');
+      expect(audio).toHaveLength(1);
+      expect(audio[0].codec_name).toBe('aac');
+      expect(audio[0].sample_rate).toBe('48000');
+      expect(Math.abs(Number(audio[0].duration) - Number(streams[0].duration))).toBeLessThanOrEqual(1 / 30);
+      expect(await frameCount(video)).toBe(sb.durationInFrames);
+      expect(sb.durationInFrames / 30).toBeGreaterThanOrEqual(210);
+      expect(sb.durationInFrames / 30).toBeLessThanOrEqual(300);
 
-    // Pixel check against Remotion's own full render: the frames on both sides of a join, and a
-    // frame in the middle of a scene where every layer is in.
-    const join = sb.scenes[2]!.from;
-    const mid = sb.scenes[1]!.from + Math.floor(sb.scenes[1]!.durationInFrames / 2);
-    const naiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-naive-'));
-    const first = Math.min(mid, join - 1);
-    await renderGuide({ guide, narration: (stored as any).narration, outDir: naiveDir, frameRange: [first, join + 1] });
-    const naive = path.join(naiveDir, 'video.mp4');
-    for (const f of [mid, join - 1, join, join + 1]) {
-      const db = await framePsnr(video, f, naive, f - first);
-      expect(db, `PSNR at frame ${f}`).toBeGreaterThanOrEqual(40);
-    }
-  }, RENDER_WAIT + 200_000);
+      // The voice: loudness-normalised, and heard exactly where the captions say.
+      const loudness = await measureLoudness(video);
+      expect(Math.abs(loudness.integrated - -16)).toBeLessThanOrEqual(1.5);
+      expect(loudness.truePeak).toBeLessThan(-1);
+      const track = (stored as any).narration as { sentences: Record<string, { startFrame: number; endFrame: number }[]> };
+      const quiet = await silences(video);
+      const covered = (a: number, b: number) => quiet.some(([qs, qe]) => qs <= a && qe >= b);
+      for (const scene of sb.scenes) {
+        for (const cue of track.sentences[scene.id]!) {
+          const [a, b] = [(scene.from + cue.startFrame) / 30, (scene.from + cue.endFrame) / 30];
+          expect(covered(a + 0.1, b - 0.1), `speech expected in ${scene.id} ${a.toFixed(2)}–${b.toFixed(2)} s`).toBe(false);
+        }
+      }
+      sb.scenes.slice(1).forEach((scene, i) => {
+        const prev = sb.scenes[i]!;
+        const lastEnd = (prev.from + track.sentences[prev.id]!.at(-1)!.endFrame) / 30;
+        const nextStart = (scene.from + track.sentences[scene.id]![0]!.startFrame) / 30;
+        expect(covered(lastEnd + 0.1, nextStart - 0.1), `silence expected between ${prev.id} and ${scene.id}`).toBe(true);
+      });
+
+      const frames = await ffprobeJson(video, ['-select_streams', 'v', '-show_entries', 'frame=best_effort_timestamp_time']);
+      const times = frames.frames.map((f: any) => Number(f.best_effort_timestamp_time));
+      for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]);
+      // moov before mdat: the file streams before it has fully downloaded.
+      const head = fs.readFileSync(video).subarray(0, 4096).toString('latin1');
+      expect(head.indexOf('moov')).toBeGreaterThan(0);
+      expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
+      for (const f of ['poster.jpg', 'captions.vtt', 'captions.it.vtt', 'captions.en.vtt', 'chapters.json'])
+        expect(fs.existsSync(path.join(outputsOf(row.id), f)), f).toBe(true);
+
+      // Pixel check against Remotion's own full render: the frames on both sides of a join, and a
+      // frame in the middle of a scene where every layer is in.
+      const join = sb.scenes[2]!.from;
+      const mid = sb.scenes[1]!.from + Math.floor(sb.scenes[1]!.durationInFrames / 2);
+      const naiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-naive-'));
+      const first = Math.min(mid, join - 1);
+      await renderGuide({ guide, narration: (stored as any).narration, outDir: naiveDir, frameRange: [first, join + 1] });
+      const naive = path.join(naiveDir, 'video.mp4');
+      for (const f of [mid, join - 1, join, join + 1]) {
+        const db = await framePsnr(video, f, naive, f - first);
+        expect(db, `PSNR at frame ${f}`).toBeGreaterThanOrEqual(40);
+      }
+    },
+    RENDER_WAIT + 200_000,
+  );
 
   it('fails invalid data at once, without retrying, and stores the reason', async () => {
     const guide = guideOf('red', 'worker-invalid') as any;
@@ -165,10 +172,14 @@ describe('render worker', () => {
     await enqueue(row.id, row.type_version);
     const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
     try {
-      const failed = await waitFor(async () => {
-        const g = await getGuide(db, row.id);
-        return g?.status === 'failed' ? g : undefined;
-      }, 60_000, 'the guide to fail');
+      const failed = await waitFor(
+        async () => {
+          const g = await getGuide(db, row.id);
+          return g?.status === 'failed' ? g : undefined;
+        },
+        60_000,
+        'the guide to fail',
+      );
       expect(failed.status_reason).toMatch(/benefit\.deadline/);
       const job = await queue().getJob(renderJobId(row.id, row.type_version));
       expect(await job!.getState()).toBe('failed');
@@ -179,57 +190,67 @@ describe('render worker', () => {
     }
   }, 120_000);
 
-  it('after SIGKILL mid-render, a new worker completes the guide exactly once', async () => {
-    const guide = guideOf('red', 'worker-kill');
-    const row = await storeGuide(db, guide, 'kill-1');
-    await enqueue(row.id, row.type_version);
-    const first = spawnWorker();
-    try {
+  it(
+    'after SIGKILL mid-render, a new worker completes the guide exactly once',
+    async () => {
+      const guide = guideOf('red', 'worker-kill');
+      const row = await storeGuide(db, guide, 'kill-1');
+      await enqueue(row.id, row.type_version);
+      const first = spawnWorker();
+      try {
+        await waitFor(async () => (await getGuide(db, row.id))?.status === 'rendering', 120_000, 'the first worker to start rendering');
+        await new Promise((r) => setTimeout(r, 4000));
+        expect((await getGuide(db, row.id))?.status).toBe('rendering');
+      } finally {
+        killGroup(first, 'SIGKILL');
+      }
+      expect(fs.existsSync(path.join(outputsOf(row.id), 'video.mp4'))).toBe(false);
+
+      const second = spawnWorker();
+      try {
+        await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the second worker to finish');
+      } finally {
+        killGroup(second, 'SIGTERM');
+      }
+      const g = await getGuide(db, row.id);
+      expect(g?.status_reason).toBeNull();
+      const files = fs.readdirSync(outputsOf(row.id)).sort();
+      expect(files).toEqual(['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4']);
+      expect(fs.readdirSync(path.join(config.videoDir, '.staging')).filter((d) => d.startsWith(row.id))).toEqual([]);
+      expect(await frameCount(path.join(outputsOf(row.id), 'video.mp4'))).toBe(
+        storyboardOf(guide, { narrationFrames: (g as any).narration.frames }).durationInFrames,
+      );
+      const job = await queue().getJob(renderJobId(row.id, row.type_version));
+      expect(await job!.getState()).toBe('completed');
+    },
+    RENDER_WAIT + 200_000,
+  );
+
+  it(
+    'on SIGTERM stops within its bounded time, and the job is completed by the next worker',
+    async () => {
+      const guide = guideOf('auu', 'worker-term');
+      const row = await storeGuide(db, guide, 'term-1');
+      await enqueue(row.id, row.type_version);
+      const first = spawnWorker();
       await waitFor(async () => (await getGuide(db, row.id))?.status === 'rendering', 120_000, 'the first worker to start rendering');
-      await new Promise((r) => setTimeout(r, 4000));
-      expect((await getGuide(db, row.id))?.status).toBe('rendering');
-    } finally {
-      killGroup(first, 'SIGKILL');
-    }
-    expect(fs.existsSync(path.join(outputsOf(row.id), 'video.mp4'))).toBe(false);
-
-    const second = spawnWorker();
-    try {
-      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the second worker to finish');
-    } finally {
-      killGroup(second, 'SIGTERM');
-    }
-    const g = await getGuide(db, row.id);
-    expect(g?.status_reason).toBeNull();
-    const files = fs.readdirSync(outputsOf(row.id)).sort();
-    expect(files).toEqual(['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4']);
-    expect(fs.readdirSync(path.join(config.videoDir, '.staging')).filter((d) => d.startsWith(row.id))).toEqual([]);
-    expect(await frameCount(path.join(outputsOf(row.id), 'video.mp4'))).toBe(storyboardOf(guide, { narrationFrames: (g as any).narration.frames }).durationInFrames);
-    const job = await queue().getJob(renderJobId(row.id, row.type_version));
-    expect(await job!.getState()).toBe('completed');
-  }, RENDER_WAIT + 200_000);
-
-  it('on SIGTERM stops within its bounded time, and the job is completed by the next worker', async () => {
-    const guide = guideOf('auu', 'worker-term');
-    const row = await storeGuide(db, guide, 'term-1');
-    await enqueue(row.id, row.type_version);
-    const first = spawnWorker();
-    await waitFor(async () => (await getGuide(db, row.id))?.status === 'rendering', 120_000, 'the first worker to start rendering');
-    const exited = new Promise<number>((resolve) => first.once('exit', () => resolve(Date.now())));
-    const t0 = Date.now();
-    first.kill('SIGTERM'); // the worker process only, as an orchestrator would
-    const stoppedAfter = (await exited) - t0;
-    // RENDER_SHUTDOWN_TIMEOUT is 3 s here: the render is aborted after it, plus closing time.
-    expect(stoppedAfter).toBeLessThan(15_000);
-    killGroup(first, 'SIGKILL'); // nothing of it may linger
-    expect(['queued', 'rendering']).toContain((await getGuide(db, row.id))?.status);
-    const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
-    try {
-      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the next worker to finish');
-    } finally {
-      await running.close();
-    }
-  }, RENDER_WAIT + 200_000);
+      const exited = new Promise<number>((resolve) => first.once('exit', () => resolve(Date.now())));
+      const t0 = Date.now();
+      first.kill('SIGTERM'); // the worker process only, as an orchestrator would
+      const stoppedAfter = (await exited) - t0;
+      // RENDER_SHUTDOWN_TIMEOUT is 3 s here: the render is aborted after it, plus closing time.
+      expect(stoppedAfter).toBeLessThan(15_000);
+      killGroup(first, 'SIGKILL'); // nothing of it may linger
+      expect(['queued', 'rendering']).toContain((await getGuide(db, row.id))?.status);
+      const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
+      try {
+        await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the next worker to finish');
+      } finally {
+        await running.close();
+      }
+    },
+    RENDER_WAIT + 200_000,
+  );
 
   it('re-enqueues queued guides that Redis lost, and renders them', async () => {
     const guide = guideOf('pensione', 'worker-dup'); // same data as the first test: the cache makes this quick

@@ -20,10 +20,30 @@ const nameErrors = (name: string) => {
 // mixes; campaign names accepted newlines, BEL and markup.
 describe('personal names', () => {
   it.each([
-    ["Dell'Acqua"], ['D’Angelo'], ['Maria Grazia'], ['Anna-Lisa'], ['Zoë'], ['Nicolò'], ['J. R.'], ['Ölçer'], ['Nguyễn'], ['Łukasz'], ['Søren'], ['ŞEYMA'],
-    ['Иванова'], ['Παπαδόπουλος'], ['محمد'], ['山田'], ['김민준'], ['Kealoha ʻIlima'], ['O\u0301scar'], ['Maria Иванова'],
+    ["Dell'Acqua"],
+    ['D’Angelo'],
+    ['Maria Grazia'],
+    ['Anna-Lisa'],
+    ['Zoë'],
+    ['Nicolò'],
+    ['J. R.'],
+    ['Ölçer'],
+    ['Nguyễn'],
+    ['Łukasz'],
+    ['Søren'],
+    ['ŞEYMA'],
+    ['Иванова'],
+    ['Παπαδόπουλος'],
+    ['محمد'],
+    ['山田'],
+    ['김민준'],
+    ['Kealoha ʻIlima'],
+    ['O\u0301scar'],
+    ['Maria Иванова'],
     // Persian needs the zero-width non-joiner between letters, Devanagari the joiner; name kanji their variation selector.
-    ['مهر\u200cنوش'], ['क्\u200dष'], ['葛\u{E0100}城'],
+    ['مهر\u200cنوش'],
+    ['क्\u200dष'],
+    ['葛\u{E0100}城'],
     // Registries hold odd data; every output escapes it.
     ['<img src=x onerror=alert(1)>'],
   ])('accepts %j', (name) => {
@@ -71,7 +91,11 @@ describe('campaign names (PGlite)', () => {
     e.citizen.familyName = 'Rоssi';
     const res = await call(api, 'POST', '/api/guides', { body: e });
     expect(res.status).toBe(422);
-    expect((await res.json()).error).toMatchObject({ code: 'invalid_envelope', field: 'citizen.familyName', message: expect.stringContaining('Latin and Cyrillic') });
+    expect((await res.json()).error).toMatchObject({
+      code: 'invalid_envelope',
+      field: 'citizen.familyName',
+      message: expect.stringContaining('Latin and Cyrillic'),
+    });
   });
 
   it.each([
@@ -105,12 +129,33 @@ describe('campaign names (PGlite)', () => {
     const name = '<img src=x onerror=alert(1)>\nRED';
     const console = renderToStaticMarkup(
       React.createElement(CampaignCard, {
-        c: { campaignId: '00000000-0000-4000-8000-000000000000', name, guideType: 'red', campaignChannels: ['email'], createdAt: '2026-01-01T00:00:00Z', lastSentAt: null, channels: {} } as never,
+        c: {
+          campaignId: '00000000-0000-4000-8000-000000000000',
+          name,
+          guideType: 'red',
+          campaignChannels: ['email'],
+          createdAt: '2026-01-01T00:00:00Z',
+          lastSentAt: null,
+          channels: {},
+        } as never,
       }),
     );
     const dashboard = renderToStaticMarkup(
       React.createElement(CampaignsView, {
-        campaigns: [{ id: 'c1', name, guideType: 'red', createdAt: '2026-01-01T00:00:00Z', printDate: null, configuredChannels: [], produced: 0, viewedRate: null, interactionRate: null, channels: [] }] as never,
+        campaigns: [
+          {
+            id: 'c1',
+            name,
+            guideType: 'red',
+            createdAt: '2026-01-01T00:00:00Z',
+            printDate: null,
+            configuredChannels: [],
+            produced: 0,
+            viewedRate: null,
+            interactionRate: null,
+            channels: [],
+          },
+        ] as never,
         onOpen: () => undefined,
       }),
     );

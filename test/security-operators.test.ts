@@ -58,7 +58,11 @@ describe('operator surfaces (PGlite)', () => {
   });
 
   it('takes Basic credentials only on Bull Board: elsewhere a browser-cached key opens nothing', async () => {
-    const res = await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers: { authorization: basic(api.operatorKey), 'content-type': 'application/json' }, body: JSON.stringify({ guideType: 'red', name: 'x' }) });
+    const res = await fetch(`${api.url}/api/campaigns`, {
+      method: 'POST',
+      headers: { authorization: basic(api.operatorKey), 'content-type': 'application/json' },
+      body: JSON.stringify({ guideType: 'red', name: 'x' }),
+    });
     expect(res.status).toBe(401);
     expect((await call(api, 'GET', '/api/campaigns')).status).toBe(200);
   });
@@ -84,8 +88,11 @@ describe('operator surfaces (PGlite)', () => {
     const limited = await startTestApi({ db, backend: 'pglite', label: 'operators_keys', rateLimits: { keyFailures: 5, keyFailureWindowSeconds: 600 } });
     try {
       // Valid keys give their slot back: many requests with good keys spend nothing.
-      for (let i = 0; i < 12; i++) expect((await call(limited, 'GET', '/api/campaigns', { key: i % 2 ? limited.operatorKey : limited.analystKey })).status).toBe(200);
-      const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: `vg_op_guess${String(i).padStart(30, '0')}` })));
+      for (let i = 0; i < 12; i++)
+        expect((await call(limited, 'GET', '/api/campaigns', { key: i % 2 ? limited.operatorKey : limited.analystKey })).status).toBe(200);
+      const guesses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: `vg_op_guess${String(i).padStart(30, '0')}` })),
+      );
       const statuses = guesses.map((r) => r.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(5);
       expect(statuses.filter((s) => s === 429)).toHaveLength(15);
@@ -129,7 +136,9 @@ describe('keys in the configuration', () => {
 
   it('refuses one key for two roles, and accepts distinct long keys', () => {
     const k = 'k'.repeat(40);
-    expect(problems({ OPERATOR_KEY: k, ANALYST_KEY: k })).toEqual([{ variable: 'ANALYST_KEY', message: expect.stringContaining('must differ from OPERATOR_KEY') }]);
+    expect(problems({ OPERATOR_KEY: k, ANALYST_KEY: k })).toEqual([
+      { variable: 'ANALYST_KEY', message: expect.stringContaining('must differ from OPERATOR_KEY') },
+    ]);
     expect(problems({ OPERATOR_KEY: k, METRICS_KEY: k })).toEqual([{ variable: 'METRICS_KEY', message: expect.stringContaining('must differ') }]);
     const c = loadConfig({ OPERATOR_KEY: 'o'.repeat(32), ANALYST_KEY: 'a'.repeat(41), METRICS_KEY: 'm'.repeat(32) });
     expect([c.operatorKey, c.analystKey?.length, c.metricsKey]).toEqual(['o'.repeat(32), 41, 'm'.repeat(32)]);

@@ -4,12 +4,13 @@ import { buildRow, planColumns } from '../api/bulk/csv-columns';
 import { GUIDE_TYPE_DEFINITIONS } from '../compositions/guide-types';
 import { call, startTestApi, type TestApi } from './helpers/api';
 
-const upload = (api: TestApi, id: string, body: string, type: string) => call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: body, headers: { 'content-type': type } });
+const upload = (api: TestApi, id: string, body: string, type: string) =>
+  call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: body, headers: { 'content-type': type } });
 const cell = (v: unknown) => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const polluted = () => ({} as Record<string, unknown>).polluted !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted');
+const polluted = () => (({}) as Record<string, unknown>).polluted !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted');
 
 // Issue #15, finding 8: a CSV header naming a prototype member answered 503 "upload the same file again".
 describe('client keys never reach an object prototype (PGlite)', () => {
@@ -23,17 +24,24 @@ describe('client keys never reach an object prototype (PGlite)', () => {
     await api?.close();
   });
 
-  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'citizen.constructor', 'citizen.__proto__', 'citizen.__proto__.polluted', 'benefit.hasOwnProperty', 'externalRef.length'])(
-    'refuses the CSV header column %s with 422 naming it, before any row',
-    async (column) => {
-      const res = await upload(api, campaign, `externalRef,${column}\nPROTO-1,x\n`, 'text/csv');
-      expect(res.status).toBe(422);
-      const { error } = await res.json();
-      expect(error).toMatchObject({ code: 'unknown_column', field: column });
-      expect(error.message).toContain(`unknown column "${column}"`);
-      expect(polluted()).toBe(false);
-    },
-  );
+  it.each([
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'citizen.constructor',
+    'citizen.__proto__',
+    'citizen.__proto__.polluted',
+    'benefit.hasOwnProperty',
+    'externalRef.length',
+  ])('refuses the CSV header column %s with 422 naming it, before any row', async (column) => {
+    const res = await upload(api, campaign, `externalRef,${column}\nPROTO-1,x\n`, 'text/csv');
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error).toMatchObject({ code: 'unknown_column', field: column });
+    expect(error.message).toContain(`unknown column "${column}"`);
+    expect(polluted()).toBe(false);
+  });
 
   it('plans columns from the schema’s own keys only, and builds rows without prototypes', () => {
     const envelope = GUIDE_TYPE_DEFINITIONS.red.envelope;
@@ -49,7 +57,12 @@ describe('client keys never reach an object prototype (PGlite)', () => {
     const badLine = JSON.stringify(bad).replace('"citizen":{', '"citizen":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},');
     const report = await (await upload(api, campaign, `${JSON.stringify(good)}\n${badLine}\n`, 'application/x-ndjson')).json();
     expect(report).toMatchObject({ rows: 2, created: 1, rejected: 1 });
-    expect(report.errors).toEqual(expect.arrayContaining([{ line: 2, field: 'citizen.__proto__', message: 'unknown field' }, { line: 2, field: 'citizen.constructor', message: 'unknown field' }]));
+    expect(report.errors).toEqual(
+      expect.arrayContaining([
+        { line: 2, field: 'citizen.__proto__', message: 'unknown field' },
+        { line: 2, field: 'citizen.constructor', message: 'unknown field' },
+      ]),
+    );
 
     const citizen = `{"__proto__":{"polluted":1},${JSON.stringify(cellBad!.citizen).slice(1)}`;
     const csv = `externalRef,locale,citizen,benefit\n${[cellBad!.externalRef, cellBad!.locale, citizen, JSON.stringify(cellBad!.benefit)].map(cell).join(',')}\n`;
@@ -62,7 +75,11 @@ describe('client keys never reach an object prototype (PGlite)', () => {
     });
     expect(await consent.json()).toMatchObject({ rows: 1, updated: 0, rejected: 1, errors: [{ line: 1, field: '__proto__', message: 'unknown field' }] });
 
-    const events = await fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":"AAAAAAAAAAAAAAAAAAAAAAAA","events":[{}],"__proto__":{"polluted":1}}' });
+    const events = await fetch(`${api.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"token":"AAAAAAAAAAAAAAAAAAAAAAAA","events":[{}],"__proto__":{"polluted":1}}',
+    });
     expect(events.status).toBe(422);
     expect((await events.json()).error.field).toBe('__proto__');
     expect(polluted()).toBe(false);

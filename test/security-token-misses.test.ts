@@ -7,7 +7,10 @@ import { closeTestDatabase, openTestDatabase } from './helpers/databases';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
 const guess = () => randomUUID().replace(/-/g, '');
-const newGuide = async (api: TestApi, seed: string) => (await (await call(api, 'POST', '/api/guides', { body: [...generateEnvelopes('red', 1, seed)][0] })).json()) as { links: { qr: string; sms: string; email: string; app: string } };
+const newGuide = async (api: TestApi, seed: string) =>
+  (await (await call(api, 'POST', '/api/guides', { body: [...generateEnvelopes('red', 1, seed)][0] })).json()) as {
+    links: { qr: string; sms: string; email: string; app: string };
+  };
 const event = () => ({ id: randomUUID(), viewId: randomUUID(), kind: 'play', at: new Date().toISOString() });
 const sendEvents = (api: TestApi, token: string) =>
   fetch(`${api.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, events: [event()] }) });

@@ -18,8 +18,7 @@ function guides(type: 'red' | 'auu', count: number, seed: string, locale: Locale
 }
 
 /** What the guide speaks, sentence by sentence, as the engine receives it. */
-const spokenSentences = (g: Guide): string[] =>
-  storyboardOf(g).scenes.flatMap((s) => splitSentences(s.narration[g.locale]).map((t) => speakable(t, g.locale)));
+const spokenSentences = (g: Guide): string[] => storyboardOf(g).scenes.flatMap((s) => splitSentences(s.narration[g.locale]).map((t) => speakable(t, g.locale)));
 
 // Keep the per-guide info lines out of the test output.
 process.env.LOG_LEVEL ??= 'warn';
@@ -109,7 +108,8 @@ describe('clip cache', () => {
     // Two citizens in the same situation (the generator walks the edge cases in turn: consecutive
     // citizens are in different ones), as in a campaign: one type of block, one kind of case.
     const all = guides(type, 40, `cache-${type}`, locale);
-    const situation = (g: Guide) => (g.type === 'auu' ? `${g.benefit.blockReason}:${g.benefit.ibanProblem ?? ''}:${g.benefit.iseeCents === null}` : g.type === 'red' ? g.benefit.campaign : '');
+    const situation = (g: Guide) =>
+      g.type === 'auu' ? `${g.benefit.blockReason}:${g.benefit.ibanProblem ?? ''}:${g.benefit.iseeCents === null}` : g.type === 'red' ? g.benefit.campaign : '';
     const first = all[0]!;
     const second = all.slice(1).find((g) => situation(g) === situation(first))!;
     const engine = countingEngine(defaultEngine());

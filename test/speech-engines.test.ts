@@ -9,7 +9,7 @@ import { httpEngine } from '../speech/http-engine';
 import { speakable } from '../speech/speakable';
 import { SAMPLES_PER_FRAME, parseWav, pcmToWav, wavPcm } from '../speech/wav';
 
-const IT = speakable("Gentile Nicolò, il primo pagamento di 1.234,56 € arriverà il 1 aprile 2026 sul conto che termina con 4 7 5 4.", 'it');
+const IT = speakable('Gentile Nicolò, il primo pagamento di 1.234,56 € arriverà il 1 aprile 2026 sul conto che termina con 4 7 5 4.', 'it');
 const EN = speakable('Dear Nicolò, your first payment of €1,234.56 will arrive on 1 April 2026.', 'en');
 const syllables = (t: string) => (t.toLowerCase().match(/[aeiouàèéìíòóùy]+/g) ?? []).length;
 
@@ -87,7 +87,9 @@ describe('speech engines', () => {
     const answers = [
       new Response(null, { status: 503 }),
       new Response(new Uint8Array(wav), { headers: { 'content-type': 'audio/wav' } }),
-      new Response(JSON.stringify({ audio: wav.toString('base64'), words: [{ text: 'ciao', startMs: 0, endMs: 400 }] }), { headers: { 'content-type': 'application/json' } }),
+      new Response(JSON.stringify({ audio: wav.toString('base64'), words: [{ text: 'ciao', startMs: 0, endMs: 400 }] }), {
+        headers: { 'content-type': 'application/json' },
+      }),
       new Response('nope', { status: 401 }),
     ];
     const engine = httpEngine({

@@ -28,7 +28,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'speech-audio-test-'));
   const [envelope] = [...generateEnvelopes('red', 1, 'guide-audio')];
   guide = guideSchema.parse(publicPart(envelopeSchema.parse(envelope)));
-  narration = await narrateGuide(guide, { cache: new ClipCache({ dir: path.join(dir, 'cache'), engine: defaultEngine() }), audioUrl: (_f, id) => `/media/narration/${id}.wav` });
+  narration = await narrateGuide(guide, {
+    cache: new ClipCache({ dir: path.join(dir, 'cache'), engine: defaultEngine() }),
+    audioUrl: (_f, id) => `/media/narration/${id}.wav`,
+  });
   audio = await buildGuideAudio(narration, path.join(dir, 'narration.m4a'));
 }, 240_000);
 afterAll(async () => {
@@ -38,7 +41,9 @@ afterAll(async () => {
 const seconds = (frames: number) => frames / FPS;
 
 async function silences(file: string): Promise<[number, number][]> {
-  const { stderr } = await run('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'silencedetect=noise=-45dB:d=0.3', '-f', 'null', '-'], { stderrInError: true });
+  const { stderr } = await run('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'silencedetect=noise=-45dB:d=0.3', '-f', 'null', '-'], {
+    stderrInError: true,
+  });
   const out: [number, number][] = [];
   for (const m of stderr.matchAll(/silence_start: (-?[\d.]+)[\s\S]*?silence_end: ([\d.]+)/g)) out.push([Number(m[1]), Number(m[2])]);
   return out;
@@ -65,14 +70,23 @@ describe('guide narration', () => {
       const pcm = wavPcm(await readFile(scene.audioPath));
       expect(pcm.length / 2).toBe((scene.durationInFrames - LEAD_IN_FRAMES) * 1600);
       // Speech starts at once: the first 0.2 s are not silent; the last frame, in the pause, is.
-      const rms = (from: number, to: number) => Math.sqrt(Array.from({ length: to - from }, (_, i) => pcm.readInt16LE((from + i) * 2) ** 2).reduce((a, b) => a + b, 0) / (to - from));
+      const rms = (from: number, to: number) =>
+        Math.sqrt(Array.from({ length: to - from }, (_, i) => pcm.readInt16LE((from + i) * 2) ** 2).reduce((a, b) => a + b, 0) / (to - from));
       expect(rms(0, 48_000 / 5)).toBeGreaterThan(100);
       expect(rms(pcm.length / 2 - 1600, pcm.length / 2)).toBe(0);
     }
   });
 
   it('encodes AAC 48 kHz whose length is the video duration within one frame', async () => {
-    const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,sample_rate,channels:format=duration', '-of', 'json', audio.path]);
+    const { stdout } = await run('ffprobe', [
+      '-v',
+      'error',
+      '-show_entries',
+      'stream=codec_name,sample_rate,channels:format=duration',
+      '-of',
+      'json',
+      audio.path,
+    ]);
     const probe = JSON.parse(stdout.toString()) as { streams: { codec_name: string; sample_rate: string }[]; format: { duration: string } };
     expect(probe.streams).toHaveLength(1);
     expect(probe.streams[0]).toMatchObject({ codec_name: 'aac', sample_rate: '48000' });
@@ -103,7 +117,10 @@ describe('guide narration', () => {
     for (let k = 0; k + 1 < bounds.length; k += 2) {
       const [soundStart, soundEnd] = [bounds[k]!, bounds[k + 1]!];
       if (soundEnd - soundStart < 0.05) continue;
-      expect(sentences.some(([s, e]) => soundStart >= s - 0.1 && soundEnd <= e + 0.1), `sound at ${soundStart.toFixed(2)}–${soundEnd.toFixed(2)} s`).toBe(true);
+      expect(
+        sentences.some(([s, e]) => soundStart >= s - 0.1 && soundEnd <= e + 0.1),
+        `sound at ${soundStart.toFixed(2)}–${soundEnd.toFixed(2)} s`,
+      ).toBe(true);
     }
   });
 });

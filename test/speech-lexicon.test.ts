@@ -18,7 +18,7 @@ function festivalStress(words: string[]): Map<string, number> {
   const show =
     '(define (stressof txt) (let ((u (utt.synth (eval (list (quote Utterance) (quote Text) txt))))) (format t "VG %s" txt) ' +
     '(mapcar (lambda (w) (let ((i 0) (at -1)) (mapcar (lambda (syl) (if (string-equal (item.feat syl "stress") "1") (set! at i)) (set! i (+ i 1))) ' +
-    "(item.daughters (item.relation w 'SylStructure))) (format t \" %d\" at))) (utt.relation.items u 'Word)) (format t \"\\n\")))\n";
+    '(item.daughters (item.relation w \'SylStructure))) (format t " %d" at))) (utt.relation.items u \'Word)) (format t "\\n")))\n';
   const script = `(voice_lp_diphone)\n${show}${words.map((w) => `(stressof "${w}")\n`).join('')}`;
   const out = spawnSync('festival', ['--pipe'], { input: Buffer.from(script, 'latin1'), timeout: 60_000 }).stdout.toString('latin1');
   const result = new Map<string, number>();
@@ -51,12 +51,22 @@ function accentedSyllable(word: string): number {
 }
 
 // Every accented word the Italian lexicon speaks ("Nàspi com" → "Nàspi"), lower-cased as engines see it.
-const ACCENTED = [...new Set(Object.values(lexicon.it).flatMap((spoken) => spoken.split(/\s+/).filter((w) => /[àèéìíòóùú]/.test(w))))].map((w) => w.toLowerCase());
+const ACCENTED = [...new Set(Object.values(lexicon.it).flatMap((spoken) => spoken.split(/\s+/).filter((w) => /[àèéìíòóùú]/.test(w))))].map((w) =>
+  w.toLowerCase(),
+);
 
 // Words with no entry because both engines already stress them right (modifica is modìfica).
 const RIGHT_WITHOUT_ENTRY: [string, number][] = [
-  ['modifica', 1], ['verifica', 1], ['comunica', 1], ['partecipa', 1], ['iscriviti', 1], ['rivolgiti', 1], ['calcola', 0], ['sollecito', 1],
-  ['superstiti', 1], ['dipendono', 1],
+  ['modifica', 1],
+  ['verifica', 1],
+  ['comunica', 1],
+  ['partecipa', 1],
+  ['iscriviti', 1],
+  ['rivolgiti', 1],
+  ['calcola', 0],
+  ['sollecito', 1],
+  ['superstiti', 1],
+  ['dipendono', 1],
 ];
 
 describe('Italian lexicon stress', () => {
@@ -66,15 +76,28 @@ describe('Italian lexicon stress', () => {
   });
 
   it.each([
-    ['comunicalo', 'comùnicalo'], ['chiederle', 'chièderle'], ['rimettersi', 'riméttersi'], ['partecipare', 'partecipàre'], ['leggere', 'lèggere'],
-    ['esserti', 'èsserti'], ['riconoscerle', 'riconóscerle'], ['rivolgerti', 'rivòlgerti'], ['dichiarali', 'dichiàrali'], ['Preparati per tempo', 'Prepàrati per tempo'],
+    ['comunicalo', 'comùnicalo'],
+    ['chiederle', 'chièderle'],
+    ['rimettersi', 'riméttersi'],
+    ['partecipare', 'partecipàre'],
+    ['leggere', 'lèggere'],
+    ['esserti', 'èsserti'],
+    ['riconoscerle', 'riconóscerle'],
+    ['rivolgerti', 'rivòlgerti'],
+    ['dichiarali', 'dichiàrali'],
+    ['Preparati per tempo', 'Prepàrati per tempo'],
     // Only at the start of a sentence is "preparati" the imperative; "siamo preparati" keeps the engines' stress.
-    ['siamo preparati', 'siamo preparati'], ['presentalo', 'presèntalo'], ['videoguida', 'videoguìda'],
+    ['siamo preparati', 'siamo preparati'],
+    ['presentalo', 'presèntalo'],
+    ['videoguida', 'videoguìda'],
   ])('%s → %s', (written, spoken) => expect(speakable(written, 'it')).toBe(spoken));
 
   it.each(['comùnicalo', 'chièderle', 'riméttersi', 'modìfica', 'partecipàre', 'videoguìda', 'dichiàrali', 'onlàin', 'tutòrial', 'disabìliti'])(
     'counts the accented syllable of %s',
-    (w) => expect(accentedSyllable(w)).toBe({ comùnicalo: 1, chièderle: 0, riméttersi: 1, modìfica: 1, partecipàre: 3, videoguìda: 3, dichiàrali: 1, onlàin: 1, tutòrial: 1, disabìliti: 2 }[w]),
+    (w) =>
+      expect(accentedSyllable(w)).toBe(
+        { comùnicalo: 1, chièderle: 0, riméttersi: 1, modìfica: 1, partecipàre: 3, videoguìda: 3, dichiàrali: 1, onlàin: 1, tutòrial: 1, disabìliti: 2 }[w],
+      ),
   );
 
   it.skipIf(!hasFestival)('Festival stresses every accented lexicon word where its accent is', () => {
@@ -90,7 +113,9 @@ describe('Italian lexicon stress', () => {
 
   it.skipIf(!hasFestival || !hasEspeak)('both engines already stress the words left out of the lexicon', () => {
     const stress = festivalStress(RIGHT_WITHOUT_ENTRY.map(([w]) => w));
-    const wrong = RIGHT_WITHOUT_ENTRY.filter(([w, s]) => stress.get(w) !== s || espeakStress(w) !== s).map(([w, s]) => `${w}: want ${s}, Festival ${stress.get(w)}, eSpeak ${espeakStress(w)}`);
+    const wrong = RIGHT_WITHOUT_ENTRY.filter(([w, s]) => stress.get(w) !== s || espeakStress(w) !== s).map(
+      ([w, s]) => `${w}: want ${s}, Festival ${stress.get(w)}, eSpeak ${espeakStress(w)}`,
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -98,11 +123,16 @@ describe('Italian lexicon stress', () => {
   // ("online" → "onlàin") and acronyms said as words ("RED" → "rèd") change more than the stress.
   const unaccented = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   it.skipIf(!hasFestival)('each stress-only entry corrects Festival or eSpeak NG: without it one of them stresses another syllable', () => {
-    const entries = Object.entries(lexicon.it).filter(([written, spoken]) => written !== written.toUpperCase() && unaccented(spoken) === written.toLowerCase() && spoken !== written);
+    const entries = Object.entries(lexicon.it).filter(
+      ([written, spoken]) => written !== written.toUpperCase() && unaccented(spoken) === written.toLowerCase() && spoken !== written,
+    );
     expect(entries.length).toBeGreaterThan(10);
     const raw = festivalStress(entries.map(([w]) => w.toLowerCase()));
     const needless = entries
-      .filter(([written, spoken]) => raw.get(written.toLowerCase()) === accentedSyllable(spoken) && (!hasEspeak || espeakStress(written) === accentedSyllable(spoken)))
+      .filter(
+        ([written, spoken]) =>
+          raw.get(written.toLowerCase()) === accentedSyllable(spoken) && (!hasEspeak || espeakStress(written) === accentedSyllable(spoken)),
+      )
       .map(([w]) => w);
     expect(needless).toEqual([]);
   });

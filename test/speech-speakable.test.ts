@@ -10,17 +10,52 @@ const en = (s: string) => speakable(s, 'en');
 
 describe('Italian number words', () => {
   it.each([
-    [0, 'zero'], [1, 'uno'], [3, 'tre'], [11, 'undici'], [17, 'diciassette'], [20, 'venti'], [21, 'ventuno'], [23, 'ventitré'],
-    [28, 'ventotto'], [31, 'trentuno'], [38, 'trentotto'], [99, 'novantanove'], [100, 'cento'], [101, 'centouno'], [103, 'centotré'],
-    [108, 'centootto'], [180, 'centottanta'], [181, 'centottantuno'], [200, 'duecento'], [888, 'ottocentottantotto'], [1000, 'mille'],
-    [1001, 'milleuno'], [1003, 'milletré'], [1234, 'milleduecentotrentaquattro'], [2000, 'duemila'], [2026, 'duemilaventisei'],
-    [21000, 'ventunmila'], [100000, 'centomila'], [1_000_000, 'un milione'], [2_500_000, 'due milioni cinquecentomila'],
-    [21_000_000, 'ventun milioni'], [1_000_000_000, 'un miliardo'],
+    [0, 'zero'],
+    [1, 'uno'],
+    [3, 'tre'],
+    [11, 'undici'],
+    [17, 'diciassette'],
+    [20, 'venti'],
+    [21, 'ventuno'],
+    [23, 'ventitré'],
+    [28, 'ventotto'],
+    [31, 'trentuno'],
+    [38, 'trentotto'],
+    [99, 'novantanove'],
+    [100, 'cento'],
+    [101, 'centouno'],
+    [103, 'centotré'],
+    [108, 'centootto'],
+    [180, 'centottanta'],
+    [181, 'centottantuno'],
+    [200, 'duecento'],
+    [888, 'ottocentottantotto'],
+    [1000, 'mille'],
+    [1001, 'milleuno'],
+    [1003, 'milletré'],
+    [1234, 'milleduecentotrentaquattro'],
+    [2000, 'duemila'],
+    [2026, 'duemilaventisei'],
+    [21000, 'ventunmila'],
+    [100000, 'centomila'],
+    [1_000_000, 'un milione'],
+    [2_500_000, 'due milioni cinquecentomila'],
+    [21_000_000, 'ventun milioni'],
+    [1_000_000_000, 'un miliardo'],
   ])('%i → %s', (n, words) => expect(cardinalIt(n)).toBe(words));
 
   it.each([
-    [1, false, 'primo'], [1, true, 'prima'], [6, false, 'sesto'], [8, false, 'ottavo'], [11, false, 'undicesimo'], [13, true, 'tredicesima'],
-    [14, true, 'quattordicesima'], [21, false, 'ventunesimo'], [23, false, 'ventitreesimo'], [26, false, 'ventiseiesimo'], [100, false, 'centesimo'],
+    [1, false, 'primo'],
+    [1, true, 'prima'],
+    [6, false, 'sesto'],
+    [8, false, 'ottavo'],
+    [11, false, 'undicesimo'],
+    [13, true, 'tredicesima'],
+    [14, true, 'quattordicesima'],
+    [21, false, 'ventunesimo'],
+    [23, false, 'ventitreesimo'],
+    [26, false, 'ventiseiesimo'],
+    [100, false, 'centesimo'],
     [1000, false, 'millesimo'],
   ])('ordinal %i (feminine %s) → %s', (n, f, words) => expect(ordinalIt(n, f)).toBe(words));
 
@@ -33,19 +68,37 @@ describe('Italian number words', () => {
 
 describe('English number words', () => {
   it.each([
-    [0, 'zero'], [13, 'thirteen'], [21, 'twenty-one'], [100, 'one hundred'], [105, 'one hundred and five'], [1234, 'one thousand two hundred and thirty-four'],
-    [2005, 'two thousand and five'], [8500, 'eight thousand five hundred'], [1_000_000, 'one million'], [1_200_050, 'one million two hundred thousand and fifty'],
+    [0, 'zero'],
+    [13, 'thirteen'],
+    [21, 'twenty-one'],
+    [100, 'one hundred'],
+    [105, 'one hundred and five'],
+    [1234, 'one thousand two hundred and thirty-four'],
+    [2005, 'two thousand and five'],
+    [8500, 'eight thousand five hundred'],
+    [1_000_000, 'one million'],
+    [1_200_050, 'one million two hundred thousand and fifty'],
   ])('%i → %s', (n, words) => expect(cardinalEn(n)).toBe(words));
 
-  it.each([[1, 'first'], [2, 'second'], [3, 'third'], [12, 'twelfth'], [20, 'twentieth'], [21, 'twenty-first'], [30, 'thirtieth'], [100, 'one hundredth']])(
-    'ordinal %i → %s',
-    (n, words) => expect(ordinalEn(n)).toBe(words),
-  );
+  it.each([
+    [1, 'first'],
+    [2, 'second'],
+    [3, 'third'],
+    [12, 'twelfth'],
+    [20, 'twentieth'],
+    [21, 'twenty-first'],
+    [30, 'thirtieth'],
+    [100, 'one hundredth'],
+  ])('ordinal %i → %s', (n, words) => expect(ordinalEn(n)).toBe(words));
 
-  it.each([[2026, 'twenty twenty-six'], [2000, 'two thousand'], [2009, 'two thousand and nine'], [2010, 'twenty ten'], [1999, 'nineteen ninety-nine'], [1905, 'nineteen oh five']])(
-    'year %i → %s',
-    (y, words) => expect(yearEn(y)).toBe(words),
-  );
+  it.each([
+    [2026, 'twenty twenty-six'],
+    [2000, 'two thousand'],
+    [2009, 'two thousand and nine'],
+    [2010, 'twenty ten'],
+    [1999, 'nineteen ninety-nine'],
+    [1905, 'nineteen oh five'],
+  ])('year %i → %s', (y, words) => expect(yearEn(y)).toBe(words));
 });
 
 describe('speakable Italian', () => {
@@ -91,7 +144,10 @@ describe('speakable Italian', () => {
   it.each([
     ['il conto che termina con 4 7 5 4', 'il conto che termina con quattro sette cinque quattro'],
     ['il conto che termina con 0 0 A 9', 'il conto che termina con zero zero a nove'],
-    ['IBAN IT60 X054 2811 1010 0000 0123 456', 'ìban i ti sei zero, ics zero cinque quattro, due otto uno uno, uno zero uno zero, zero zero zero zero, zero uno due tre, quattro cinque sei'],
+    [
+      'IBAN IT60 X054 2811 1010 0000 0123 456',
+      'ìban i ti sei zero, ics zero cinque quattro, due otto uno uno, uno zero uno zero, zero zero zero zero, zero uno due tre, quattro cinque sei',
+    ],
     [`al numero ${defaultTheme.contactCenter}`, 'al numero otto zero tre, uno sei quattro'],
     [`da cellulare ${defaultTheme.contactCenterMobile}`, 'da cellulare zero sei, uno sei quattro, uno sei quattro'],
     // Any phone number, not only the theme's (more in speech-spoken-forms.test.ts).
@@ -100,7 +156,9 @@ describe('speakable Italian', () => {
 
   it("reads the theme's numbers digit by digit whatever their shape", () => {
     const theme = { ...defaultTheme, contactCenter: '1500', contactCenterMobile: '+39 06 5994' };
-    expect(speakable('chiama il 1500 o il +39 06 5994', 'it', { theme })).toBe("chiama l'uno cinque zero zero o il più trentanove, zero sei, cinque nove nove quattro");
+    expect(speakable('chiama il 1500 o il +39 06 5994', 'it', { theme })).toBe(
+      "chiama l'uno cinque zero zero o il più trentanove, zero sei, cinque nove nove quattro",
+    );
     expect(speakable('call 1500', 'en', { theme })).toBe('call one five zero zero');
   });
 

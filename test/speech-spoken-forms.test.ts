@@ -60,14 +60,31 @@ describe('Italian: 1 before a noun agrees like the indefinite article', () => {
   ])('%j → %j', (text, spoken) => expect(it_(text)).toBe(spoken));
 
   it.each([
-    ['mese', false], ['anno', false], ['rata', true], ['settimana', true], ['mensilità', true], ['prestazione', true], ['serie', true],
-    ['diagnosi', true], ['problema', false], ['sistema', false], ['papà', false], ['legge', true], ['componente', false],
+    ['mese', false],
+    ['anno', false],
+    ['rata', true],
+    ['settimana', true],
+    ['mensilità', true],
+    ['prestazione', true],
+    ['serie', true],
+    ['diagnosi', true],
+    ['problema', false],
+    ['sistema', false],
+    ['papà', false],
+    ['legge', true],
+    ['componente', false],
   ])('gender of %s: feminine %s', (word, feminine) => expect(isFeminineIt(word)).toBe(feminine));
 
-  it.each([['mese', 'un'], ['zaino', 'uno'], ['studente', 'uno'], ['iato', 'uno'], ['ora', "un'"], ['rata', 'una'], ['iena', 'una'], ['hotel', 'un']])(
-    'one before %s → %s',
-    (word, one) => expect(oneBeforeIt(word)).toBe(one),
-  );
+  it.each([
+    ['mese', 'un'],
+    ['zaino', 'uno'],
+    ['studente', 'uno'],
+    ['iato', 'uno'],
+    ['ora', "un'"],
+    ['rata', 'una'],
+    ['iena', 'una'],
+    ['hotel', 'un'],
+  ])('one before %s → %s', (word, one) => expect(oneBeforeIt(word)).toBe(one));
 });
 
 describe('phone numbers are read digit by digit, in groups', () => {
@@ -139,8 +156,17 @@ describe('phone numbers are read digit by digit, in groups', () => {
   ])('English, not a phone number: %j → %j', (text, spoken) => expect(en(text)).toBe(spoken));
 
   it.each([
-    [['803', '164'], true], [['800', '123', '456'], true], [['06', '164', '164'], true], [['02', '1234', '5678'], true], [['333', '123', '4567'], true],
-    [['333', '1234567'], true], [['2025', '300'], false], [['300', '450'], false], [['24', '12'], false], [['06', '16'], false], [['333', '123'], false],
+    [['803', '164'], true],
+    [['800', '123', '456'], true],
+    [['06', '164', '164'], true],
+    [['02', '1234', '5678'], true],
+    [['333', '123', '4567'], true],
+    [['333', '1234567'], true],
+    [['2025', '300'], false],
+    [['300', '450'], false],
+    [['24', '12'], false],
+    [['06', '16'], false],
+    [['333', '123'], false],
     [['803'], false],
   ])('shape of %j: phone %s', (groups, phone) => expect(isItalianPhoneShape(groups)).toBe(phone));
 });
@@ -160,7 +186,10 @@ describe('Italian siblings: elision, ranges, abbreviations, times', () => {
     ['dal 1 al 5', "dall'uno al cinque"],
     // …but never inside something spelled: an IBAN's "I" before an 8 stays "i otto".
     ['il conto che termina con I 8 1 2', 'il conto che termina con i otto uno due'],
-    ['IBAN IT60 X054 2811 1I80 0000 0123 456', 'ìban i ti sei zero, ics zero cinque quattro, due otto uno uno, uno i otto zero, zero zero zero zero, zero uno due tre, quattro cinque sei'],
+    [
+      'IBAN IT60 X054 2811 1I80 0000 0123 456',
+      'ìban i ti sei zero, ics zero cinque quattro, due otto uno uno, uno i otto zero, zero zero zero zero, zero uno due tre, quattro cinque sei',
+    ],
     ['la 13ª e la 14esima', 'la tredicesima e la quattordicesima'],
     // Ranges.
     ['chi ha 18–59 anni', 'chi ha da diciotto a cinquantanove anni'],
@@ -211,7 +240,7 @@ describe('English siblings: ranges, abbreviations, times', () => {
     ['payslips, receipts, etc. Then', 'payslips, receipts, et cetera. Then'],
     ['a document, e.g. the payslip', 'a document, for example the payslip'],
     ['€500/month', 'five hundred euros a month'],
-    ['from 8:30 to 13:00', "from eight thirty to thirteen hundred"],
+    ['from 8:30 to 13:00', 'from eight thirty to thirteen hundred'],
     ['at 9:00', "at nine o'clock"],
     ['at 9:05', 'at nine oh five'],
     ['at 8.30 am', 'at eight thirty a m'],

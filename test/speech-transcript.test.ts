@@ -30,25 +30,32 @@ describe('accessible transcript', () => {
         for (const p of a.popup.body) expect(text).toContain(p[locale]);
       }
     }
-    expect(text).toContain(locale === 'it' ? "Il pulsante «Come si calcola» sotto il video apre l'approfondimento" : 'The button “How it is calculated” under the video opens the pop-up');
+    expect(text).toContain(
+      locale === 'it'
+        ? "Il pulsante «Come si calcola» sotto il video apre l'approfondimento"
+        : 'The button “How it is calculated” under the video opens the pop-up',
+    );
   });
 
-  it.each(GUIDE_TYPES.flatMap((t) => (['it', 'en'] as const).map((l) => [t, l] as const)))('covers every scene and action of a %s guide (%s)', (type, locale) => {
-    const sb = storyboardOf(guideOf(type, locale));
-    const t = transcriptOf(sb);
-    expect(t.sections.map((s) => s.sceneId)).toEqual(sb.scenes.map((s) => s.id));
-    sb.scenes.forEach((scene, i) => {
-      const section = t.sections[i]!;
-      expect(section.title).toBe(scene.title[locale]);
-      expect(section.startSeconds).toBe(scene.from / 30);
-      expect(section.paragraphs[0]).toBe(scene.narration[locale]);
-      for (const a of scene.actions) {
-        const label = locale === 'it' ? `«${a.label[locale]}»` : `“${a.label[locale]}”`;
-        expect(section.paragraphs.some((p) => p.includes(label))).toBe(true);
-        if (a.kind === 'button') expect(section.paragraphs.join(' ')).toContain(SERVICE_PURPOSE[a.service][locale]);
-      }
-    });
-  });
+  it.each(GUIDE_TYPES.flatMap((t) => (['it', 'en'] as const).map((l) => [t, l] as const)))(
+    'covers every scene and action of a %s guide (%s)',
+    (type, locale) => {
+      const sb = storyboardOf(guideOf(type, locale));
+      const t = transcriptOf(sb);
+      expect(t.sections.map((s) => s.sceneId)).toEqual(sb.scenes.map((s) => s.id));
+      sb.scenes.forEach((scene, i) => {
+        const section = t.sections[i]!;
+        expect(section.title).toBe(scene.title[locale]);
+        expect(section.startSeconds).toBe(scene.from / 30);
+        expect(section.paragraphs[0]).toBe(scene.narration[locale]);
+        for (const a of scene.actions) {
+          const label = locale === 'it' ? `«${a.label[locale]}»` : `“${a.label[locale]}”`;
+          expect(section.paragraphs.some((p) => p.includes(label))).toBe(true);
+          if (a.kind === 'button') expect(section.paragraphs.join(' ')).toContain(SERVICE_PURPOSE[a.service][locale]);
+        }
+      });
+    },
+  );
 
   it('follows the spoken timing when given the narrated storyboard', () => {
     const g = guideOf('red', 'it');

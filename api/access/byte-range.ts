@@ -25,7 +25,10 @@ export function normaliseRange(header: string | undefined, size: number): RangeC
   const m = RANGES.exec(header);
   if (!m) return refuse(SYNTAX);
   if (m[1]!.toLowerCase() !== 'bytes') return { ok: true, header };
-  const specs = m[2]!.split(',').map((s) => s.trim()).filter(Boolean);
+  const specs = m[2]!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (specs.length === 0) return refuse(SYNTAX);
   if (specs.length > MAX_RANGES) return refuse(`expected at most ${MAX_RANGES} ranges`);
   let satisfiable = false;

@@ -146,12 +146,18 @@ export class LiveNarrations {
       const scenes = new Map(n.scenes.map((s) => [s.sceneId, { path: s.audioPath, hash: hashOf(s.audioPath) }]));
       const live: LiveNarration = { track: publicTrack(n.track), scenes };
       this.keep(key, live);
-      this.logger.info({ guideId: g.guide_id, guideType: g.data.type, source: 'narrated', synthesized: n.stats.synthesized, ms: Math.round(performance.now() - started) }, 'live narration ready');
+      this.logger.info(
+        { guideId: g.guide_id, guideType: g.data.type, source: 'narrated', synthesized: n.stats.synthesized, ms: Math.round(performance.now() - started) },
+        'live narration ready',
+      );
       return live;
     } catch (err) {
       // The engine's message may quote the sentence it choked on (names, amounts): log its kind only.
       this.failedAt.set(key, Date.now());
-      this.logger.warn({ guideId: g.guide_id, guideType: g.data.type, err: { type: (err as Error).name, code: (err as { code?: unknown }).code } }, 'live narration failed; captions only');
+      this.logger.warn(
+        { guideId: g.guide_id, guideType: g.data.type, err: { type: (err as Error).name, code: (err as { code?: unknown }).code } },
+        'live narration failed; captions only',
+      );
       return null;
     }
   }

@@ -38,7 +38,8 @@ export interface EventClock {
   maxAheadSeconds: number;
 }
 
-const span = (seconds: number) => (seconds % 86_400 === 0 ? `${seconds / 86_400} day${seconds === 86_400 ? '' : 's'}` : seconds % 3600 === 0 ? `${seconds / 3600} h` : `${seconds} s`);
+const span = (seconds: number) =>
+  seconds % 86_400 === 0 ? `${seconds / 86_400} day${seconds === 86_400 ? '' : 's'}` : seconds % 3600 === 0 ? `${seconds / 3600} h` : `${seconds} s`;
 
 /**
  * `at` is the client's clock: only a plausibility check and a record. It must lie within the window

@@ -35,8 +35,18 @@ export function eventLimits(ctx: AppContext, s: IngestSettings) {
       store: store(name),
     });
   return {
-    perAddress: limiter('ev:ip:', s.perAddressPerMinute, (req) => ipKeyGenerator(req.ip ?? 'unknown', 56), 'too many event batches from this address; try again later'),
+    perAddress: limiter(
+      'ev:ip:',
+      s.perAddressPerMinute,
+      (req) => ipKeyGenerator(req.ip ?? 'unknown', 56),
+      'too many event batches from this address; try again later',
+    ),
     // The Redis key holds a hash of the token, never the token.
-    perToken: limiter('ev:tok:', s.perTokenPerMinute, (req) => createHash('sha256').update(batchTokenOf(req)).digest('base64url').slice(0, 22), 'too many event batches for this link; try again later'),
+    perToken: limiter(
+      'ev:tok:',
+      s.perTokenPerMinute,
+      (req) => createHash('sha256').update(batchTokenOf(req)).digest('base64url').slice(0, 22),
+      'too many event batches for this link; try again later',
+    ),
   };
 }

@@ -63,7 +63,13 @@ export function createCitizenVerifier(config: Config): CitizenVerifier | null {
   return async (jwt) => {
     let sub: string | undefined;
     try {
-      const { payload } = await jwtVerify(jwt, key as KeyObject, { algorithms, issuer, audience, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'] });
+      const { payload } = await jwtVerify(jwt, key as KeyObject, {
+        algorithms,
+        issuer,
+        audience,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp'],
+      });
       if (lifetimeProblem(payload, maxLifetime)) throw new Error('token lifetime');
       sub = payload.sub;
     } catch {

@@ -101,7 +101,13 @@ export function planColumns(envelope: z.ZodType, header: string[]): Column[] {
     const path = name.split('.');
     let schema: z.ZodType | undefined = envelope;
     for (const segment of path) schema = fieldOf(schema, segment);
-    if (!name || !schema) throw new ApiError(422, 'unknown_column', `CSV header: unknown column "${name.slice(0, 80)}" (columns are envelope field paths such as citizen.givenName or benefit.ibanLast4)`, name);
+    if (!name || !schema)
+      throw new ApiError(
+        422,
+        'unknown_column',
+        `CSV header: unknown column "${name.slice(0, 80)}" (columns are envelope field paths such as citizen.givenName or benefit.ibanLast4)`,
+        name,
+      );
     columns.push({ path, name, leaf: leafOf(schema), nullable: isNullable(schema) });
   }
   const missing = missingRequired(envelope, '', seen);

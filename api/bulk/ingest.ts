@@ -44,7 +44,13 @@ export interface IngestOptions {
  * being written while the next one fills, and reading pauses (back-pressure) while both are busy.
  * Idempotent by externalRef: rows the campaign already holds are counted as `existing`.
  */
-export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, format: UploadReport['format'], source: AsyncIterable<SourceRow>, options: IngestOptions = {}): Promise<UploadReport> {
+export async function ingestUpload(
+  ctx: AppContext,
+  campaign: CampaignRow,
+  format: UploadReport['format'],
+  source: AsyncIterable<SourceRow>,
+  options: IngestOptions = {},
+): Promise<UploadReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 1000;
   const maxErrors = options.maxErrors ?? 1000;
@@ -55,8 +61,19 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
   const bulk = { campaignId: campaign.id, typeVersion, expiresAt, status: eager ? ('queued' as const) : ('pending' as const), notify: true };
   const priority = renderPriority({ printDate: campaign.print_date });
   const report: UploadReport = {
-    campaignId: campaign.id, format, rows: 0, created: 0, existing: 0, heldOut: 0, rejected: 0, enqueued: 0,
-    errors: [], errorsTruncated: false, complete: true, fatal: null, seconds: 0,
+    campaignId: campaign.id,
+    format,
+    rows: 0,
+    created: 0,
+    existing: 0,
+    heldOut: 0,
+    rejected: 0,
+    enqueued: 0,
+    errors: [],
+    errorsTruncated: false,
+    complete: true,
+    fatal: null,
+    seconds: 0,
   };
   const reject = (line: number, errors: { field: string; message: string }[]) => {
     report.rejected += 1;
@@ -77,7 +94,10 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
       // A held-out citizen gets the ordinary letter: no link on any channel, so no notification either.
       const treated = rows.filter((r) => !r.heldOut).map((r) => r.id);
       const minted = mintTokens(ctx.secrets.tokenSecret, treated, CHANNELS);
-      await insertTokens(tx, minted.map((m) => ({ ...m, expiresAt })));
+      await insertTokens(
+        tx,
+        minted.map((m) => ({ ...m, expiresAt })),
+      );
       // The campaign's channels, for the citizens who consented: written with the guides or not at all.
       await writeOutbox(tx, treated);
       return rows;
@@ -89,7 +109,10 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
     ctx.metrics.guidesCreated.inc({ source: 'bulk' }, created.length);
     if (eager && toRender.length) {
       try {
-        await enqueueRenders(ctx.renderQueue, toRender.map((c) => ({ guideId: c.id, typeVersion, priority })));
+        await enqueueRenders(
+          ctx.renderQueue,
+          toRender.map((c) => ({ guideId: c.id, typeVersion, priority })),
+        );
         report.enqueued += toRender.length;
       } catch (err) {
         // Still 'queued' in the database: the render worker's periodic reconcile enqueues it again.
@@ -97,7 +120,13 @@ export async function ingestUpload(ctx: AppContext, campaign: CampaignRow, forma
       }
     }
     // Rendered at first access: narrated ahead instead, by print date like the renders (docs/narration.md).
-    if (!eager && toRender.length) await requestNarrations(ctx.narrationQueue, ctx.logger, toRender.map((c) => ({ guideId: c.id, typeVersion, priority })), { campaignId: campaign.id });
+    if (!eager && toRender.length)
+      await requestNarrations(
+        ctx.narrationQueue,
+        ctx.logger,
+        toRender.map((c) => ({ guideId: c.id, typeVersion, priority })),
+        { campaignId: campaign.id },
+      );
   }
 
   // One batch in flight while the next one fills: parsing overlaps the database's work.

@@ -27,15 +27,27 @@ const NO_PERSONAL_DATA = `unknown field: an outcome carries only ${OUTCOME_FIELD
 
 function check(value: unknown, today: string): { ok: true; row: Omit<OutcomeRow, 'line'> } | { ok: false; errors: FieldError[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, errors: [{ field: '(root)', message: `expected a JSON object (one outcome), got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` }] };
+    return {
+      ok: false,
+      errors: [
+        { field: '(root)', message: `expected a JSON object (one outcome), got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` },
+      ],
+    };
   }
   const r = explain(outcomeLine, value);
   if (!r.ok) return { ok: false, errors: r.errors.map((e) => (e.message === 'unknown field' ? { ...e, message: NO_PERSONAL_DATA } : e)) };
   const o = r.value as z.infer<typeof outcomeLine>;
   const problems = storableTextProblems(o);
   if (problems.length) return { ok: false, errors: problems };
-  if (o.date > today) return { ok: false, errors: [{ field: 'date', message: `must not be after today (${today}, Europe/Rome): outcomes are reported after they happen, got "${o.date}"` }] };
-  return { ok: true, row: { outcomeId: o.outcomeId, campaignId: o.campaignId ?? null, externalRef: o.externalRef, kind: o.kind, serviceId: o.serviceId ?? '', date: o.date } };
+  if (o.date > today)
+    return {
+      ok: false,
+      errors: [{ field: 'date', message: `must not be after today (${today}, Europe/Rome): outcomes are reported after they happen, got "${o.date}"` }],
+    };
+  return {
+    ok: true,
+    row: { outcomeId: o.outcomeId, campaignId: o.campaignId ?? null, externalRef: o.externalRef, kind: o.kind, serviceId: o.serviceId ?? '', date: o.date },
+  };
 }
 
 /**
@@ -50,7 +62,18 @@ export async function ingestOutcomes(ctx: AppContext, source: AsyncIterable<Sour
   const batchSize = options.batchSize ?? 5000;
   const maxErrors = options.maxErrors ?? 1000;
   const today = options.today ?? romeToday();
-  const report: OutcomeReport = { format: 'ndjson', rows: 0, created: 0, existing: 0, rejected: 0, errors: [], errorsTruncated: false, complete: true, fatal: null, seconds: 0 };
+  const report: OutcomeReport = {
+    format: 'ndjson',
+    rows: 0,
+    created: 0,
+    existing: 0,
+    rejected: 0,
+    errors: [],
+    errorsTruncated: false,
+    complete: true,
+    fatal: null,
+    seconds: 0,
+  };
   const rejected: RowError[] = [];
   const reject = (line: number, errors: FieldError[]) => {
     report.rejected += 1;
@@ -71,7 +94,12 @@ export async function ingestOutcomes(ctx: AppContext, source: AsyncIterable<Sour
     });
     const stored = await storeOutcomes(ctx.db, good, DEADLINE_TYPES);
     for (const line of stored.unknown) {
-      reject(line, [{ field: 'externalRef', message: 'no guide with this external reference in the campaign (or among the guides created one at a time, without campaignId)' }]);
+      reject(line, [
+        {
+          field: 'externalRef',
+          message: 'no guide with this external reference in the campaign (or among the guides created one at a time, without campaignId)',
+        },
+      ]);
     }
     for (const { line, type } of stored.noDeadline) {
       reject(line, [{ field: 'kind', message: `deadline_met is for guide types with a deadline (${DEADLINE_TYPES.join(', ')}); this guide is ${type}` }]);

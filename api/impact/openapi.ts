@@ -13,12 +13,26 @@ export function registerImpactPaths(path: PathFn, json: (schema: z.ZodType, desc
     description:
       'One OutcomeLine per line: a contact-center call, a branch visit, an online service used (with its service id) or a deadline met, each with its day, keyed by campaignId + externalRef. Idempotent per outcomeId. Bad lines are refused with line, field and reason; the others are stored. No personal data beyond the external reference: any other field is refused.',
     request: { body: { content: { 'application/x-ndjson': { schema: outcomeLine } } } },
-    responses: { 200: json(outcomeReport, 'per-line report'), 403: error('not an operator key'), 415: error('not NDJSON'), 503: error('interrupted: send the same file again') },
+    responses: {
+      200: json(outcomeReport, 'per-line report'),
+      403: error('not an operator key'),
+      415: error('not NDJSON'),
+      503: error('interrupted: send the same file again'),
+    },
   });
-  path('get', '/api/impact', 'Impact of a campaign (or of the guides of a type created one at a time): rates, differences and 95% intervals, treated vs holdout (analyst)', {
-    security: key,
-    description: 'Every figure is defined in docs/metrics.md ("Impact"); the statistical method in docs/impact.md.',
-    request: { query: impactQuery },
-    responses: { 200: json(impactAnswer, 'the figures, with a sentence in Italian and English per figure'), 400: error('invalid query'), 404: error('no such campaign') },
-  });
+  path(
+    'get',
+    '/api/impact',
+    'Impact of a campaign (or of the guides of a type created one at a time): rates, differences and 95% intervals, treated vs holdout (analyst)',
+    {
+      security: key,
+      description: 'Every figure is defined in docs/metrics.md ("Impact"); the statistical method in docs/impact.md.',
+      request: { query: impactQuery },
+      responses: {
+        200: json(impactAnswer, 'the figures, with a sentence in Italian and English per figure'),
+        400: error('invalid query'),
+        404: error('no such campaign'),
+      },
+    },
+  );
 }

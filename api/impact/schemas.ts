@@ -16,19 +16,28 @@ export const outcomeLine = z
     campaignId: uuid.nullable().optional().meta({ description: 'the campaign of the guide; absent or null for a guide created one at a time' }),
     externalRef: reference().meta({ description: "the guide's external reference, as in the campaign upload" }),
     kind: z.enum(OUTCOME_KINDS, { error: `expected one of ${OUTCOME_KINDS.join(', ')}` }),
-    serviceId: z.enum(SERVICE_IDS, { error: `expected the service id of a guide's button: one of ${SERVICE_IDS.join(', ')}` }).optional()
+    serviceId: z
+      .enum(SERVICE_IDS, { error: `expected the service id of a guide's button: one of ${SERVICE_IDS.join(', ')}` })
+      .optional()
       .meta({ description: 'online_service only: which service was used' }),
     date: serviceDay.meta({ description: 'the day it happened, YYYY-MM-DD (Europe/Rome), not after today' }),
   })
   .superRefine((o, ctx) => {
     if (o.kind === 'online_service' && !o.serviceId) {
-      ctx.addIssue({ code: 'custom', path: ['serviceId'], message: "required when kind is online_service: the service id of the guide's button, such as red-online" });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['serviceId'],
+        message: "required when kind is online_service: the service id of the guide's button, such as red-online",
+      });
     }
     if (o.kind !== 'online_service' && o.serviceId !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['serviceId'], message: `only for kind online_service, got it with kind ${o.kind}` });
     }
   })
-  .meta({ id: 'OutcomeLine', description: 'One outcome per NDJSON line. deadline_met: the RED sent (red guides) or the Assegno Unico application fixed (auu guides).' });
+  .meta({
+    id: 'OutcomeLine',
+    description: 'One outcome per NDJSON line. deadline_met: the RED sent (red guides) or the Assegno Unico application fixed (auu guides).',
+  });
 
 /** The answer of POST /api/outcomes: the bulk upload's report shape. */
 export const outcomeReport = z
@@ -60,7 +69,8 @@ export const impactQuery = z
     windows: windowList.optional().meta({ description: 'windows in days after day 0, comma-separated (default 30)' }),
   })
   .superRefine((q, ctx) => {
-    if (!q.campaign && !q.type) ctx.addIssue({ code: 'custom', path: ['campaign'], message: 'expected campaign=<id>, or type=<guide type> for the guides created one at a time' });
+    if (!q.campaign && !q.type)
+      ctx.addIssue({ code: 'custom', path: ['campaign'], message: 'expected campaign=<id>, or type=<guide type> for the guides created one at a time' });
     if (q.campaign && q.type) ctx.addIssue({ code: 'custom', path: ['type'], message: 'give campaign or type, not both: a campaign has one guide type' });
   });
 
@@ -85,7 +95,13 @@ const comparison = {
 
 export const impactAnswer = z
   .object({
-    scope: z.object({ campaignId: uuid.nullable(), guideType, name: z.string().nullable(), holdoutShare: z.number().nullable(), printDate: z.string().nullable() }),
+    scope: z.object({
+      campaignId: uuid.nullable(),
+      guideType,
+      name: z.string().nullable(),
+      holdoutShare: z.number().nullable(),
+      printDate: z.string().nullable(),
+    }),
     startBasis: z.enum(['print_date', 'creation']).meta({ description: "day 0: the campaign's print date, else each guide's creation day (Europe/Rome)" }),
     groups: z.object({
       treated: z.number().int(),
@@ -97,7 +113,13 @@ export const impactAnswer = z
     firstStartOn: z.string().nullable(),
     lastStartOn: z.string().nullable(),
     windows: z.array(z.number().int()),
-    method: z.object({ rate: z.literal('wilson'), difference: z.literal('newcombe-hybrid-score'), ratio: z.literal('katz-log'), confidence: z.literal(0.95), minCount: z.number().int() }),
+    method: z.object({
+      rate: z.literal('wilson'),
+      difference: z.literal('newcombe-hybrid-score'),
+      ratio: z.literal('katz-log'),
+      confidence: z.literal(0.95),
+      minCount: z.number().int(),
+    }),
     effects: z.array(
       z.object({
         kind: z.enum(OUTCOME_KINDS),

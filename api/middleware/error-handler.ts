@@ -47,7 +47,10 @@ function fromHttpError(err: unknown): ApiError | undefined {
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   if (status === undefined || status < 400 || status > 499) return undefined;
   const [code, message] = CLIENT_ERRORS[status] ?? ['client_error', 'the request cannot be served'];
-  const headers = e?.headers && typeof e.headers === 'object' ? Object.fromEntries(Object.entries(e.headers).filter(([k, v]) => /^(content-range|retry-after|allow)$/i.test(k) && typeof v === 'string')) : undefined;
+  const headers =
+    e?.headers && typeof e.headers === 'object'
+      ? Object.fromEntries(Object.entries(e.headers).filter(([k, v]) => /^(content-range|retry-after|allow)$/i.test(k) && typeof v === 'string'))
+      : undefined;
   return new ApiError(status, code, message, undefined, undefined, headers);
 }
 

@@ -28,7 +28,8 @@ export function sameOriginOnly(options: { publicBaseUrl: string; trustProxy: num
     }
     const origin = req.get('origin')?.trim();
     if (!origin) return next();
-    if (origin === 'null' || !ownHost(req, hostOf(origin), publicHost, options.trustProxy > 0)) throw refuse(origin.length > 80 ? `${origin.slice(0, 77)}...` : origin);
+    if (origin === 'null' || !ownHost(req, hostOf(origin), publicHost, options.trustProxy > 0))
+      throw refuse(origin.length > 80 ? `${origin.slice(0, 77)}...` : origin);
     next();
   };
 }

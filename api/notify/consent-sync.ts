@@ -43,7 +43,10 @@ export function consentSyncRoutes(ctx: AppContext): Router {
       throw new ApiError(415, 'unsupported_encoding', 'send the sync without Content-Encoding', '(body)');
     }
     const report = await syncConsents(ctx, req, await actorOf(ctx, req));
-    ctx.logger.info({ consent: 'sync', rows: report.rows, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, seconds: report.seconds }, 'consent sync');
+    ctx.logger.info(
+      { consent: 'sync', rows: report.rows, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, seconds: report.seconds },
+      'consent sync',
+    );
     res.json(report);
   });
   return r;
@@ -70,7 +73,10 @@ async function syncConsents(ctx: AppContext, req: Request, actor: string): Promi
   for await (const row of ndjsonRows(req, MAX_LINE_BYTES)) {
     report.rows += 1;
     if ('errors' in row) {
-      reject(row.line, row.errors.map((e) => ({ ...e, message: e.message.replace('one envelope object', 'one consent object') })));
+      reject(
+        row.line,
+        row.errors.map((e) => ({ ...e, message: e.message.replace('one envelope object', 'one consent object') })),
+      );
       continue;
     }
     // Errors name the field and the rule, never the value: a report must not carry personal data.

@@ -77,7 +77,11 @@ export function consoleRoutes(ctx: AppContext): Router {
     const requestId = String((req as { id?: unknown }).id ?? '') || null;
     await auditLookup(ctx.db, { action: 'citizen_history', actor, subjectHmac: hmac, requestId });
     ctx.logger.info({ audit: 'citizen_history', actor, subject: hmac.slice(0, 16), requestId }, 'citizen history looked up');
-    const [consent, history, notifications] = await Promise.all([getConsent(ctx.db, hmac), consentHistory(ctx.db, hmac, 100), notificationsOfCitizen(ctx.db, hmac)]);
+    const [consent, history, notifications] = await Promise.all([
+      getConsent(ctx.db, hmac),
+      consentHistory(ctx.db, hmac, 100),
+      notificationsOfCitizen(ctx.db, hmac),
+    ]);
     res.setHeader('Cache-Control', 'no-store');
     res.json({
       consent: consent && {
@@ -89,7 +93,14 @@ export function consoleRoutes(ctx: AppContext): Router {
         app: consent.app,
         updatedAt: consent.updated_at.toISOString(),
       },
-      consentHistory: history.map((h) => ({ id: h.id, at: h.changed_at.toISOString(), source: h.source, actor: h.actor, proactive: h.proactive, channels: consentedChannels(h) })),
+      consentHistory: history.map((h) => ({
+        id: h.id,
+        at: h.changed_at.toISOString(),
+        source: h.source,
+        actor: h.actor,
+        proactive: h.proactive,
+        channels: consentedChannels(h),
+      })),
       notifications: notifications.map((n) => ({
         id: n.id,
         guideId: n.guide_id,

@@ -13,11 +13,18 @@ export function registerNotificationPaths(path: PathFn, json: JsonFn, error: (de
   const citizen = [{ citizenJwt: [] }];
   const key = [{ apiKey: [] }];
   const consents = myConsents.meta({ id: 'MyConsents', description: 'a contact left out keeps its value; null removes it' });
-  path('get', '/api/me/consents', "The reserved-area citizen's consents and their history (JWT)", { security: citizen, responses: { 200: { description: 'proactive, email, mobile, pec, app, channels, history' }, 401: error('invalid token') } });
+  path('get', '/api/me/consents', "The reserved-area citizen's consents and their history (JWT)", {
+    security: citizen,
+    responses: { 200: { description: 'proactive, email, mobile, pec, app, channels, history' }, 401: error('invalid token') },
+  });
   path('put', '/api/me/consents', "Change the citizen's own opt-in and contacts (JWT); appended to the history", {
     security: citizen,
     request: { body: { content: { 'application/json': { schema: consents } } } },
-    responses: { 200: { description: 'the consents after the change' }, 401: error('invalid token'), 422: error('invalid email, mobile (Italian mobiles or +international) or PEC address') },
+    responses: {
+      200: { description: 'the consents after the change' },
+      401: error('invalid token'),
+      422: error('invalid email, mobile (Italian mobiles or +international) or PEC address'),
+    },
   });
   path('put', '/api/consents', 'Bulk consent sync from upstream systems (operator), NDJSON streamed', {
     security: key,
@@ -28,17 +35,32 @@ export function registerNotificationPaths(path: PathFn, json: JsonFn, error: (de
   path('post', '/api/notifications/receipts', 'Delivery receipts from the gateways (signed)', {
     description: `Authenticated by the ${SIGNATURE_HEADER} header: t=<unix seconds>,v1=<hex HMAC-SHA256(NOTIFY_WEBHOOK_SECRET, "<t>.<raw body>")>, within 5 minutes, each signature once.`,
     request: { body: { content: { 'application/json': { schema: receiptBody } } } },
-    responses: { 200: { description: '{received, applied, ignored}' }, 401: error('missing, wrong, stale or replayed signature: nothing changed'), 422: error('invalid receipt') },
+    responses: {
+      200: { description: '{received, applied, ignored}' },
+      401: error('missing, wrong, stale or replayed signature: nothing changed'),
+      422: error('invalid receipt'),
+    },
   });
-  path('get', '/api/notifications/stats', 'Monitoring console: per campaign and channel, sent / delivered / bounced / opened / feedback and send dates (analyst, operator)', {
-    security: key,
-    request: { query: statsQuery },
-    responses: { 200: { description: 'campaigns with per-channel figures' }, 400: error('invalid filter') },
-  });
+  path(
+    'get',
+    '/api/notifications/stats',
+    'Monitoring console: per campaign and channel, sent / delivered / bounced / opened / feedback and send dates (analyst, operator)',
+    {
+      security: key,
+      request: { query: statsQuery },
+      responses: { 200: { description: 'campaigns with per-channel figures' }, 400: error('invalid filter') },
+    },
+  );
   path('post', '/api/notifications/history', "One citizen's notifications and consent history (operator; fiscal code in the body, audited)", {
     security: key,
     request: { body: { content: { 'application/json': { schema: historyRequest } } } },
-    responses: { 200: json(z.object({ consent: z.unknown(), consentHistory: z.array(z.unknown()), notifications: z.array(z.unknown()) }), 'history, contacts masked'), 403: error('not an operator key'), 422: error('invalid fiscal code') },
+    responses: {
+      200: json(z.object({ consent: z.unknown(), consentHistory: z.array(z.unknown()), notifications: z.array(z.unknown()) }), 'history, contacts masked'),
+      403: error('not an operator key'),
+      422: error('invalid fiscal code'),
+    },
   });
-  path('get', '/console', 'The notifications monitoring console (HTML; the key is typed in the page)', { responses: { 200: { description: 'HTML' }, 503: { description: 'console not built' } } });
+  path('get', '/console', 'The notifications monitoring console (HTML; the key is typed in the page)', {
+    responses: { 200: { description: 'HTML' }, 503: { description: 'console not built' } },
+  });
 }

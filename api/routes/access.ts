@@ -47,7 +47,9 @@ async function sendFile(res: Response, file: string, contentType: string): Promi
 }
 
 const rangeRefused = (size: number) =>
-  new ApiError(416, 'range_not_satisfiable', `Range: no byte of the range lies in the file (${size} bytes)`, 'Range', undefined, { 'Content-Range': `bytes */${size}` });
+  new ApiError(416, 'range_not_satisfiable', `Range: no byte of the range lies in the file (${size} bytes)`, 'Range', undefined, {
+    'Content-Range': `bytes */${size}`,
+  });
 
 /** The citizen's side: the player page, the manifest and the rendered files, all behind the token; the embed. */
 export function accessRoutes(ctx: AppContext, playerDir: string): Router {
@@ -117,7 +119,16 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
     // A directory store: `send` serves the file as it always did; a bucket: store-file.ts.
     const local = ctx.media.localPath(row.guide_id, file);
     if (local) await sendFile(res, local, MEDIA_FILES[file]);
-    else await sendStored(res, ctx.media, row.guide_id, file, MEDIA_FILES[file], ctx.config.mediaStore.kind === 's3' ? ctx.config.mediaStore.redirectSeconds : 0, ctx.logger);
+    else
+      await sendStored(
+        res,
+        ctx.media,
+        row.guide_id,
+        file,
+        MEDIA_FILES[file],
+        ctx.config.mediaStore.kind === 's3' ? ctx.config.mediaStore.redirectSeconds : 0,
+        ctx.logger,
+      );
   });
 
   // The embeddable player. The token travels in the fragment (/embed#<token>), which browsers never

@@ -68,12 +68,21 @@ export function analyticsRoutes(ctx: AppContext): Router {
         // The database refused a value of this batch (and only this batch: the writer isolates it).
         // Sending it again cannot help: 422, which the player does not retry.
         if (err instanceof EventsRefusedError) {
-          throw new ApiError(422, 'events_refused', `events: the database refused ${err.reason}; nothing of this batch was stored, and sending it again will not help`, 'events');
+          throw new ApiError(
+            422,
+            'events_refused',
+            `events: the database refused ${err.reason}; nothing of this batch was stored, and sending it again will not help`,
+            'events',
+          );
         }
         // Not stored: the player keeps the batch and sends it again (same ids, counted once).
         const closing = err instanceof WriterClosedError;
         res.setHeader('Retry-After', closing ? '5' : '2');
-        throw new ApiError(503, closing ? 'shutting_down' : 'unavailable', closing ? 'the server is restarting; send the batch again' : 'events could not be stored; send the batch again');
+        throw new ApiError(
+          503,
+          closing ? 'shutting_down' : 'unavailable',
+          closing ? 'the server is restarting; send the batch again' : 'events could not be stored; send the batch again',
+        );
       }
       res.setHeader('Cache-Control', 'no-store');
       res.status(202).json({ accepted: rows.length, rejected });
@@ -105,6 +114,12 @@ export function analyticsRoutes(ctx: AppContext): Router {
     res.json({ filters: filtersOf(q), campaigns: campaignFigures(sums, campaigns) });
   });
 
-  r.get('/dashboard', builtPage(path.join(ctx.playerDir ?? path.join(REPO, 'player', 'dist'), 'dashboard.html'), { title: 'Videoguida – cruscotto', what: "The analysts' dashboard" }));
+  r.get(
+    '/dashboard',
+    builtPage(path.join(ctx.playerDir ?? path.join(REPO, 'player', 'dist'), 'dashboard.html'), {
+      title: 'Videoguida – cruscotto',
+      what: "The analysts' dashboard",
+    }),
+  );
   return r;
 }

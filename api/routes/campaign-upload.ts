@@ -35,12 +35,19 @@ export function campaignUploadRoutes(ctx: AppContext): Router {
     } catch (err) {
       if (err instanceof ApiError) throw err;
       ctx.logger.error({ campaignId: campaign.id, err: { type: (err as Error).name, message: (err as Error).message } }, 'upload interrupted');
-      throw new ApiError(503, 'upload_interrupted', 'the upload stopped before the end; upload the same file again: rows already stored are skipped, none is created twice');
+      throw new ApiError(
+        503,
+        'upload_interrupted',
+        'the upload stopped before the end; upload the same file again: rows already stored are skipped, none is created twice',
+      );
     }
     ctx.metrics.uploadRows.inc({ outcome: 'created' }, report.created);
     ctx.metrics.uploadRows.inc({ outcome: 'existing' }, report.existing);
     ctx.metrics.uploadRows.inc({ outcome: 'rejected' }, report.rejected);
-    ctx.logger.info({ campaignId: campaign.id, rows: report.rows, created: report.created, existing: report.existing, rejected: report.rejected, seconds: report.seconds }, 'campaign upload');
+    ctx.logger.info(
+      { campaignId: campaign.id, rows: report.rows, created: report.created, existing: report.existing, rejected: report.rejected, seconds: report.seconds },
+      'campaign upload',
+    );
     res.status(200).json(report);
   });
   return r;

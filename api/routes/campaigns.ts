@@ -43,7 +43,12 @@ export function campaignRoutes(ctx: AppContext): Router {
     const latest = new Date();
     latest.setUTCFullYear(latest.getUTCFullYear() + MAX_CAMPAIGN_EXPIRY_YEARS);
     if (expiresAt && expiresAt > latest) {
-      throw new ApiError(422, 'invalid_campaign', `expiresAt: must be at most ${MAX_CAMPAIGN_EXPIRY_YEARS} years ahead (by ${latest.toISOString()}), got ${JSON.stringify(input.expiresAt)}`, 'expiresAt');
+      throw new ApiError(
+        422,
+        'invalid_campaign',
+        `expiresAt: must be at most ${MAX_CAMPAIGN_EXPIRY_YEARS} years ahead (by ${latest.toISOString()}), got ${JSON.stringify(input.expiresAt)}`,
+        'expiresAt',
+      );
     }
     const row = await insertCampaign(ctx.db, {
       id: randomUUID(),

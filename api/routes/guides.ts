@@ -16,7 +16,8 @@ export const JSON_LIMIT = '1mb';
 
 export function requireJsonObject(input: unknown, contentTypeOk: boolean): Record<string, unknown> {
   if (!contentTypeOk) throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/json', '(body)');
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw invalid('invalid_envelope', [{ field: '(root)', message: 'expected a JSON object' }]);
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw invalid('invalid_envelope', [{ field: '(root)', message: 'expected a JSON object' }]);
   return input as Record<string, unknown>;
 }
 

@@ -11,8 +11,14 @@ export function healthRoutes(ctx: AppContext): Router {
   r.get('/readyz', async (_req, res) => {
     const timeout = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
     const [db, redis] = await Promise.all([
-      timeout(ctx.db.query('SELECT 1')).then(() => true, () => false),
-      timeout(ctx.redis.ping()).then((p) => p === 'PONG', () => false),
+      timeout(ctx.db.query('SELECT 1')).then(
+        () => true,
+        () => false,
+      ),
+      timeout(ctx.redis.ping()).then(
+        (p) => p === 'PONG',
+        () => false,
+      ),
     ]);
     res.status(db && redis ? 200 : 503).json({ status: db && redis ? 'ready' : 'not ready', checks: { database: db, redis } });
   });

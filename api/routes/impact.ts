@@ -34,10 +34,17 @@ export function impactRoutes(ctx: AppContext): Router {
     } catch (err) {
       if (err instanceof ApiError) throw err;
       ctx.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'outcome upload interrupted');
-      throw new ApiError(503, 'upload_interrupted', 'the upload stopped before the end; send the same file again: outcomes already stored are skipped by their id, none is counted twice');
+      throw new ApiError(
+        503,
+        'upload_interrupted',
+        'the upload stopped before the end; send the same file again: outcomes already stored are skipped by their id, none is counted twice',
+      );
     }
     // Counts only: lines and references never reach the log.
-    ctx.logger.info({ rows: report.rows, created: report.created, existing: report.existing, rejected: report.rejected, seconds: report.seconds }, 'outcome upload');
+    ctx.logger.info(
+      { rows: report.rows, created: report.created, existing: report.existing, rejected: report.rejected, seconds: report.seconds },
+      'outcome upload',
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.status(200).json(report);
   });

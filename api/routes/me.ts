@@ -19,7 +19,12 @@ export function meRoutes(ctx: AppContext): Router {
     if (scheme?.toLowerCase() !== 'bearer' || !jwt) throw unauthorized('expected Authorization: Bearer <reserved-area JWT>');
     const { fiscalCode } = await ctx.citizenVerifier(jwt);
     const rows = await guidesOfCitizen(ctx.db, fiscalCodeHmac(ctx.secrets.fiscalCodeHmacKey, fiscalCode));
-    const links = await linksOfGuides(ctx.db, ctx.secrets.tokenSecret, ctx.config.publicBaseUrl, rows.map((g) => g.id));
+    const links = await linksOfGuides(
+      ctx.db,
+      ctx.secrets.tokenSecret,
+      ctx.config.publicBaseUrl,
+      rows.map((g) => g.id),
+    );
     res.json({
       guides: rows.map((g) => ({
         type: g.type,

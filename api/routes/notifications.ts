@@ -18,6 +18,12 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export function notificationRoutes(ctx: AppContext): Router {
   const r = Router();
   r.use(meConsentRoutes(ctx), consentSyncRoutes(ctx), receiptRoutes(ctx), consoleRoutes(ctx));
-  r.get('/console', builtPage(path.join(ctx.playerDir ?? path.join(REPO, 'player', 'dist'), 'console.html'), { title: 'Videoguida – cruscotto notifiche', what: 'The notifications console' }));
+  r.get(
+    '/console',
+    builtPage(path.join(ctx.playerDir ?? path.join(REPO, 'player', 'dist'), 'console.html'), {
+      title: 'Videoguida – cruscotto notifiche',
+      what: 'The notifications console',
+    }),
+  );
   return r;
 }

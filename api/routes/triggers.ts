@@ -18,7 +18,11 @@ export function triggerRoutes(ctx: AppContext): Router {
   r.post('/api/triggers', requireRole(ctx, ['operator']), express.json({ limit: JSON_LIMIT }), async (req, res) => {
     const t = body(trigger, requireJsonObject(req.body, Boolean(req.is('application/json'))), 'invalid_trigger');
     const checked = checkEnvelope(t.envelope, TRIGGER_EVENTS[t.event]);
-    if (!checked.ok) throw invalid('invalid_envelope', checked.errors.map((e) => ({ ...e, field: `envelope.${e.field}` })));
+    if (!checked.ok)
+      throw invalid(
+        'invalid_envelope',
+        checked.errors.map((e) => ({ ...e, field: `envelope.${e.field}` })),
+      );
     const g = await createGuide(ctx, checked.envelope, { notify: t.notify ?? true });
     if (g.created) ctx.metrics.guidesCreated.inc({ source: 'trigger' });
     ctx.logger.info({ event: t.event, guideId: g.id, created: g.created }, 'trigger');

@@ -55,7 +55,9 @@ export function generateAuu(rng: Rng, variant: number): AuuEnvelope {
           ? dayOfYear(rng, year, '01-02', '02-28')
           : dayOfYear(rng, year, '01-02', '12-31');
   const submittedDate =
-    kase === 'late-no-isee' ? addDays(`${year}-07-01`, rng.int(0, Math.round((Date.parse(blockedSince) - Date.parse(`${year}-07-01`)) / 86_400_000))) : addDays(blockedSince, -rng.int(1, 90));
+    kase === 'late-no-isee'
+      ? addDays(`${year}-07-01`, rng.int(0, Math.round((Date.parse(blockedSince) - Date.parse(`${year}-07-01`)) / 86_400_000)))
+      : addDays(blockedSince, -rng.int(1, 90));
 
   const iseeCents =
     kase === 'late-no-isee' || kase === 'baby-no-isee-spring' || kase === 'new-period-no-isee'
@@ -68,7 +70,16 @@ export function generateAuu(rng: Rng, variant: number): AuuEnvelope {
 
   // The children, by kind.
   const kinds: ChildKind[] = [];
-  const n = kase === 'large-family' ? rng.int(4, 6) : rng.weighted([[1, 45], [2, 35], [3, 13], [4, 5], [5, 2]] as const);
+  const n =
+    kase === 'large-family'
+      ? rng.int(4, 6)
+      : rng.weighted([
+          [1, 45],
+          [2, 35],
+          [3, 13],
+          [4, 5],
+          [5, 2],
+        ] as const);
   for (let i = 0; i < n; i++) kinds.push(rng.chance(0.1) ? 'baby' : rng.chance(0.1) ? 'adult' : rng.chance(0.02) ? 'disabled-adult' : 'minor');
   if (kase === 'baby-no-isee-spring' || kase === 'baby-at-maximum') kinds[0] = 'baby';
   if (kase === 'adult-with-declaration') kinds[0] = 'adult';
@@ -76,7 +87,8 @@ export function generateAuu(rng: Rng, variant: number): AuuEnvelope {
   if (kase === 'disabled-adult') kinds[0] = 'disabled-adult';
   // A pending declaration is only possible when the block is for missing information.
   if (blockReason !== 'missing-information') for (let i = 0; i < n; i++) if (kinds[i] === 'adult-pending') kinds[i] = 'adult';
-  if (blockReason === 'missing-information' && kase === 'random') for (let i = 0; i < n; i++) if (kinds[i] === 'adult' && rng.chance(0.4)) kinds[i] = 'adult-pending';
+  if (blockReason === 'missing-information' && kase === 'random')
+    for (let i = 0; i < n; i++) if (kinds[i] === 'adult' && rng.chance(0.4)) kinds[i] = 'adult-pending';
 
   const daysFor: Record<ChildKind, [number, number]> = {
     baby: [0, 355],
@@ -105,15 +117,23 @@ export function generateAuu(rng: Rng, variant: number): AuuEnvelope {
     let disability: Disability =
       kind === 'adult-pending' || (i === 0 && kase === 'adult-with-declaration')
         ? 'none'
-        : kind === 'disabled-adult' ? rng.pick(['medium', 'severe', 'non-self-sufficient'] as const) : rng.weighted([['none', 92], ['medium', 4], ['severe', 3], ['non-self-sufficient', 1]] as const);
+        : kind === 'disabled-adult'
+          ? rng.pick(['medium', 'severe', 'non-self-sufficient'] as const)
+          : rng.weighted([
+              ['none', 92],
+              ['medium', 4],
+              ['severe', 3],
+              ['non-self-sufficient', 1],
+            ] as const);
     if (kase === 'disability-certificate' && i === 0 && disability === 'none') disability = rng.pick(['medium', 'severe', 'non-self-sufficient'] as const);
     // A disabled child of 18–20 counts without a condition; give one only sometimes.
-    const adultCondition =
-      (kind === 'adult' && (disability === 'none' || rng.chance(0.3))) ? rng.pick(ADULT_CONDITIONS) : undefined;
+    const adultCondition = kind === 'adult' && (disability === 'none' || rng.chance(0.3)) ? rng.pick(ADULT_CONDITIONS) : undefined;
     const pendingDeclaration = kind === 'adult-pending' && disability === 'none';
     // The child's share by the year's table: the basic amount for the ISEE and the child's own increases.
     const minor = age < ADULT_FROM;
-    const base = minor ? byIsee(iseeCents, table, table.minorMaxCents, table.minorMinCents) : byIsee(iseeCents, table, table.adultMaxCents, table.adultMinCents);
+    const base = minor
+      ? byIsee(iseeCents, table, table.minorMaxCents, table.minorMinCents)
+      : byIsee(iseeCents, table, table.adultMaxCents, table.adultMinCents);
     const toddler = age >= 1 && age < 3 && n >= 3 && iseeCents !== null && iseeCents < table.iseeHighCents;
     const amount =
       Math.round(base * (age < 1 || toddler ? 1.5 : 1)) +

@@ -3,15 +3,7 @@ import { cap, prepArt, the } from '../common/italian';
 import { formatList, type Localized } from '../common/locale';
 import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { StatusContent, Storyboard } from '../common/storyboard-types';
-import {
-  ADULT_CONDITION_SAID,
-  ADULT_CONDITIONS_ALL,
-  IBAN_PROBLEM_ADVICE,
-  IBAN_PROBLEM_SAID,
-  IBAN_PROBLEM_SHORT,
-  ITEM_TITLE,
-  REASON_BADGE,
-} from './copy';
+import { ADULT_CONDITION_SAID, ADULT_CONDITIONS_ALL, IBAN_PROBLEM_ADVICE, IBAN_PROBLEM_SAID, IBAN_PROBLEM_SHORT, ITEM_TITLE, REASON_BADGE } from './copy';
 import { ADULT_FROM, ageOn, CHILD_UNTIL, ISEE_ARREARS_DEADLINE, ISEE_PERIOD_START, PAYMENT_RELEASE_DAYS, PAYMENT_USUAL_DAY } from './rules';
 import type { AuuGuide, MissingItem } from './schema';
 
@@ -210,7 +202,12 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
   } else if (known.length) {
     say(l("L'importo dipende dall'ISEE, che va rinnovato ogni anno.", 'The amount depends on the ISEE, which must be renewed every year.'));
   } else {
-    say(l("L'importo non è ancora definito: dipende dall'ISEE, che va rinnovato ogni anno.", 'The amount is not set yet: it depends on the ISEE, which must be renewed every year.'));
+    say(
+      l(
+        "L'importo non è ancora definito: dipende dall'ISEE, che va rinnovato ogni anno.",
+        'The amount is not set yet: it depends on the ISEE, which must be renewed every year.',
+      ),
+    );
   }
 
   const children: SceneDraft = {
@@ -220,7 +217,10 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
     deps: ['benefit.children', 'benefit.iseeCents', 'benefit.blockedSince'],
     minSeconds: 8,
     content: {
-      headline: n === 1 ? l(`Assegno per ${b.children[0]!.givenName}`, `Allowance for ${b.children[0]!.givenName}`) : l(`Assegno per ${n} figli`, `Allowance for ${n} children`),
+      headline:
+        n === 1
+          ? l(`Assegno per ${b.children[0]!.givenName}`, `Allowance for ${b.children[0]!.givenName}`)
+          : l(`Assegno per ${n} figli`, `Allowance for ${n} children`),
       amount: known.length ? { format: 'cents', value: total } : { format: 'text', value: l('Da definire', 'To be set') },
       caption: known.length ? l('al mese, con i dati della domanda', 'a month, with the application’s details') : l("l'importo mensile", 'the monthly amount'),
       rows: b.children.map((ch) => ({
@@ -242,13 +242,19 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
   );
   const timingStep = {
     title: l('Dopo lo sblocco', 'Once released'),
-    text: l(`Di solito pagamento a fine mese, poi intorno ${prepArt('a', String(PAYMENT_USUAL_DAY))}`, `Usually paid at month end, then around the ${PAYMENT_USUAL_DAY}th`),
+    text: l(
+      `Di solito pagamento a fine mese, poi intorno ${prepArt('a', String(PAYMENT_USUAL_DAY))}`,
+      `Usually paid at month end, then around the ${PAYMENT_USUAL_DAY}th`,
+    ),
   };
   const itemSaid = (item: MissingItem): Localized => {
     switch (item) {
       case 'adult-child-declaration': {
         const p = names(pending);
-        return l(`la dichiarazione per ${p.it}, che ${pending.length === 1 ? 'ha' : 'hanno'} tra 18 e 21 anni`, `the declaration for ${p.en}, aged between 18 and 21`);
+        return l(
+          `la dichiarazione per ${p.it}, che ${pending.length === 1 ? 'ha' : 'hanno'} tra 18 e 21 anni`,
+          `the declaration for ${p.en}, aged between 18 and 21`,
+        );
       }
       case 'separated-parents-data':
         return l("i dati dell'altro genitore e quelli della separazione", "the other parent's details and those of the separation");
@@ -284,9 +290,18 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
         badge: l(`IBAN che termina con ${b.ibanLast4 ?? ''}`, `IBAN ending in ${b.ibanLast4 ?? ''}`),
         facts: [],
         steps: [
-          { title: l('Apri il servizio Assegno Unico', 'Open the Assegno Unico service'), text: l('Accedi con SPID, CIE o CNS', 'Sign in with SPID, CIE or CNS') },
-          { title: l('Consulta le domande', 'View your applications'), text: l('Scegli "Modifica della modalità di pagamento"', 'Choose "Change payment method"') },
-          { title: l('Inserisci un IBAN valido', 'Enter a valid IBAN'), text: l('Intestato a te, in area SEPA, poi salva', 'In your name, in a SEPA country; then save') },
+          {
+            title: l('Apri il servizio Assegno Unico', 'Open the Assegno Unico service'),
+            text: l('Accedi con SPID, CIE o CNS', 'Sign in with SPID, CIE or CNS'),
+          },
+          {
+            title: l('Consulta le domande', 'View your applications'),
+            text: l('Scegli "Modifica della modalità di pagamento"', 'Choose "Change payment method"'),
+          },
+          {
+            title: l('Inserisci un IBAN valido', 'Enter a valid IBAN'),
+            text: l('Intestato a te, in area SEPA, poi salva', 'In your name, in a SEPA country; then save'),
+          },
           timingStep,
         ],
         numbered: true,
@@ -298,7 +313,10 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
         facts: [],
         steps: [
           ...b.missingItems.map((item) => ({ title: ITEM_TITLE[item], text: itemText(item) })),
-          { title: l('Completa e invia la domanda', 'Complete and send the application'), text: l(`${institute} riprende poi l'esame`, `${cap(theme.instituteShort.en)} then resumes its review`) },
+          {
+            title: l('Completa e invia la domanda', 'Complete and send the application'),
+            text: l(`${institute} riprende poi l'esame`, `${cap(theme.instituteShort.en)} then resumes its review`),
+          },
           timingStep,
         ],
         numbered: true,
@@ -317,8 +335,14 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
             `To release the payment, press the button to update the IBAN: sign in with SPID, CIE or CNS, open the applications you have made, choose "Change payment method", enter the IBAN of an account in your name, alone or jointly, and save. ${IBAN_PROBLEM_ADVICE[b.ibanProblem].en} You can do it at any time. ${timing.en}`,
           )
         : l(
-            `Per sbloccare la domanda devi aggiungere ${formatList(items.map((i) => i.it), 'it')}. Premi il pulsante per completare la domanda: accedi con SPID, CIE o CNS, apri la domanda, aggiungi ${items.length === 1 ? 'quello che manca' : 'ciò che manca'} e inviala. ${institute} riprende poi l'esame della domanda. ${timing.it} Nell'approfondimento trovi i documenti che possono servire.`,
-            `To release the application you need to add ${formatList(items.map((i) => i.en), 'en')}. Press the button to complete the application: sign in with SPID, CIE or CNS, open the application, add what is missing and send it. ${cap(theme.instituteShort.en)} then resumes its review of the application. ${timing.en} The pop-up lists the documents you may need.`,
+            `Per sbloccare la domanda devi aggiungere ${formatList(
+              items.map((i) => i.it),
+              'it',
+            )}. Premi il pulsante per completare la domanda: accedi con SPID, CIE o CNS, apri la domanda, aggiungi ${items.length === 1 ? 'quello che manca' : 'ciò che manca'} e inviala. ${institute} riprende poi l'esame della domanda. ${timing.it} Nell'approfondimento trovi i documenti che possono servire.`,
+            `To release the application you need to add ${formatList(
+              items.map((i) => i.en),
+              'en',
+            )}. Press the button to complete the application: sign in with SPID, CIE or CNS, open the application, add what is missing and send it. ${cap(theme.instituteShort.en)} then resumes its review of the application. ${timing.en} The pop-up lists the documents you may need.`,
           ),
     actions: iban
       ? [{ id: 'btn-iban', kind: 'button', label: l("Aggiorna l'IBAN", 'Update the IBAN'), service: 'auu-iban', window: [0.1, 1] }]
@@ -336,9 +360,18 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
                   "Figli tra 18 e 21 anni: la dichiarazione che studiano o seguono un corso, lavorano con un reddito sotto gli 8.000 € l'anno, cercano lavoro tramite il Centro per l'Impiego o fanno il servizio civile.",
                   'Children aged 18 to 21: a statement that they are studying or in training, work and earn less than €8,000 a year, are looking for work through the Job Centre, or are doing civil service.',
                 ),
-                l("Genitori separati: i dati dell'altro genitore e, se c'è, il provvedimento del giudice sull'affidamento.", "Separated parents: the other parent's details and, if there is one, the court's custody order."),
-                l('Figli con disabilità: il verbale di invalidità o il certificato di disabilità.', 'Children with a disability: the invalidity report or the disability certificate.'),
-                l('Cittadini di Paesi fuori dall’Unione europea: il permesso di soggiorno valido.', 'Citizens of countries outside the European Union: a valid residence permit.'),
+                l(
+                  "Genitori separati: i dati dell'altro genitore e, se c'è, il provvedimento del giudice sull'affidamento.",
+                  "Separated parents: the other parent's details and, if there is one, the court's custody order.",
+                ),
+                l(
+                  'Figli con disabilità: il verbale di invalidità o il certificato di disabilità.',
+                  'Children with a disability: the invalidity report or the disability certificate.',
+                ),
+                l(
+                  'Cittadini di Paesi fuori dall’Unione europea: il permesso di soggiorno valido.',
+                  'Citizens of countries outside the European Union: a valid residence permit.',
+                ),
               ],
             },
           },

@@ -22,7 +22,10 @@ export function deriveAge(fiscalCode: string, onDate: string, range: AgeRange, b
   if (birthDate) {
     const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
     if (y % 100 !== b.yearOfCentury || m !== b.month || d !== b.day)
-      return { ok: false, reason: `birth date ${birthDate} does not match the fiscal code (day ${b.day}, month ${b.month}, year ..${String(b.yearOfCentury).padStart(2, '0')})` };
+      return {
+        ok: false,
+        reason: `birth date ${birthDate} does not match the fiscal code (day ${b.day}, month ${b.month}, year ..${String(b.yearOfCentury).padStart(2, '0')})`,
+      };
     const age = yearsBetween(birthDate, onDate);
     if (age < range[0] || age > range[1])
       return { ok: false, reason: `the citizen is ${age} on ${onDate}: this benefit is for ages ${range[0]} to ${range[1]}` };

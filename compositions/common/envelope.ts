@@ -73,15 +73,17 @@ export function personalGuide<T extends GuideType, B extends z.ZodType>(type: T,
       citizen: citizenInput,
       benefit,
     })
-    .superRefine(crossChecks((parsed, ctx) => {
-      const e = parsed as unknown as LooseEnvelope & { citizen: { fiscalCode: string; birthDate?: string } };
-      const derived = ageOf(e as never);
-      if (!derived.ok) {
-        ctx.addIssue({ code: 'custom', path: ['citizen', e.citizen.birthDate ? 'birthDate' : 'fiscalCode'], message: derived.reason });
-        return;
-      }
-      ages.check?.(e.benefit as z.infer<B>, derived.age, (path, message) => ctx.addIssue({ code: 'custom', path: ['benefit', ...path], message }));
-    }));
+    .superRefine(
+      crossChecks((parsed, ctx) => {
+        const e = parsed as unknown as LooseEnvelope & { citizen: { fiscalCode: string; birthDate?: string } };
+        const derived = ageOf(e as never);
+        if (!derived.ok) {
+          ctx.addIssue({ code: 'custom', path: ['citizen', e.citizen.birthDate ? 'birthDate' : 'fiscalCode'], message: derived.reason });
+          return;
+        }
+        ages.check?.(e.benefit as z.infer<B>, derived.age, (path, message) => ctx.addIssue({ code: 'custom', path: ['benefit', ...path], message }));
+      }),
+    );
   const guide = z.strictObject({
     type: z.literal(type),
     locale,

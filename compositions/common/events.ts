@@ -36,14 +36,24 @@ export const viewingEvent = z
     /** Client clock, ISO 8601. */
     at: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' }),
     /** Position in the guide (frame at 30 fps) when it happened; for seek, the target. */
-    frame: z.number().int().min(0).max(30 * 60 * 30).optional(),
+    frame: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 60 * 30)
+      .optional(),
     sceneId: id.optional(),
     actionId: id.optional(),
     /**
      * rating: 1–5; progress: percent watched 0–100 (sent at each 5%); captions_toggle: 1 on, 0 off;
      * seek: the frame it came from.
      */
-    value: z.number().int().min(0).max(30 * 60 * 30).optional(),
+    value: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 60 * 30)
+      .optional(),
   })
   .superRefine((e, ctx) => {
     if (e.kind === 'rating' && (e.value === undefined || e.value < 1 || e.value > 5))
@@ -52,8 +62,7 @@ export const viewingEvent = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'progress is a percentage from 0 to 100' });
     if ((e.kind === 'action_click' || e.kind === 'popup_open' || e.kind === 'popup_close') && !e.actionId)
       ctx.addIssue({ code: 'custom', path: ['actionId'], message: `${e.kind} needs the action's id` });
-    if (e.kind === 'chapter_jump' && !e.sceneId)
-      ctx.addIssue({ code: 'custom', path: ['sceneId'], message: 'chapter_jump needs the scene id of the chapter' });
+    if (e.kind === 'chapter_jump' && !e.sceneId) ctx.addIssue({ code: 'custom', path: ['sceneId'], message: 'chapter_jump needs the scene id of the chapter' });
   });
 export type ViewingEvent = z.infer<typeof viewingEvent>;
 

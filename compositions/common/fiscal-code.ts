@@ -6,13 +6,45 @@
 
 // Odd positions (1st, 3rd, ... 15th) share one table for digits and letters.
 const ODD: Record<string, number> = {
-  '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
-  A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18,
-  N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+  '0': 1,
+  '1': 0,
+  '2': 5,
+  '3': 7,
+  '4': 9,
+  '5': 13,
+  '6': 15,
+  '7': 17,
+  '8': 19,
+  '9': 21,
+  A: 1,
+  B: 0,
+  C: 5,
+  D: 7,
+  E: 9,
+  F: 13,
+  G: 15,
+  H: 17,
+  I: 19,
+  J: 21,
+  K: 2,
+  L: 4,
+  M: 18,
+  N: 20,
+  O: 11,
+  P: 3,
+  Q: 6,
+  R: 8,
+  S: 12,
+  T: 14,
+  U: 16,
+  V: 10,
+  W: 22,
+  X: 25,
+  Y: 24,
+  Z: 23,
 };
 
-const evenValue = (ch: string): number =>
-  ch >= '0' && ch <= '9' ? ch.charCodeAt(0) - 48 : ch.charCodeAt(0) - 65;
+const evenValue = (ch: string): number => (ch >= '0' && ch <= '9' ? ch.charCodeAt(0) - 48 : ch.charCodeAt(0) - 65);
 
 /** Check character for the first 15 characters (uppercase). */
 export function fiscalCodeCheckChar(first15: string): string {
@@ -28,9 +60,7 @@ export function fiscalCodeCheckChar(first15: string): string {
 // Digit positions may hold an omocodia letter (0→L ... 9→V).
 const OMO = 'LMNPQRSTUV';
 const D = `[0-9${OMO}]`;
-export const FISCAL_CODE_PATTERN = new RegExp(
-  `^[A-Z]{6}${D}{2}[ABCDEHLMPRST]${D}{2}[A-Z]${D}{3}[A-Z]$`,
-);
+export const FISCAL_CODE_PATTERN = new RegExp(`^[A-Z]{6}${D}{2}[ABCDEHLMPRST]${D}{2}[A-Z]${D}{3}[A-Z]$`);
 
 export type FiscalCodeProblem = 'length' | 'format' | 'check-character';
 
@@ -88,12 +118,7 @@ export function encodeFiscalCode(p: FiscalCodeInput): string {
   const [y, m, d] = p.birthDate.split('-').map(Number) as [number, number, number];
   const day = String(d + (p.female ? 40 : 0)).padStart(2, '0');
   const first15 =
-    encodeSurname(p.familyName) +
-    encodeGivenName(p.givenName) +
-    String(y % 100).padStart(2, '0') +
-    MONTHS[m - 1] +
-    day +
-    p.belfiore.toUpperCase();
+    encodeSurname(p.familyName) + encodeGivenName(p.givenName) + String(y % 100).padStart(2, '0') + MONTHS[m - 1] + day + p.belfiore.toUpperCase();
   return first15 + fiscalCodeCheckChar(first15);
 }
 

@@ -57,8 +57,7 @@ const join = (article: string, word: string): string => (article.endsWith("'") ?
 export const the = (word: string, g: ItGender = 'm', n: ItNumber = 'sg'): string => join(articleFor(word, g, n), word);
 
 /** The preposition merged with the word's article: "dell'80%", "dal 2025", "dagli arretrati". */
-export const prepArt = (prep: SimplePrep, word: string, g: ItGender = 'm', n: ItNumber = 'sg'): string =>
-  join(MERGED[prep][articleFor(word, g, n)], word);
+export const prepArt = (prep: SimplePrep, word: string, g: ItGender = 'm', n: ItNumber = 'sg'): string => join(MERGED[prep][articleFor(word, g, n)], word);
 
 const LEADING_ARTICLE = /^(il|lo|la|i|gli|le) (?=\S)|^(l['’])(?=\S)/i;
 

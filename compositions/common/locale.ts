@@ -27,21 +27,22 @@ function cached<T>(map: Map<Locale, T>, locale: Locale, make: (tag: string) => T
 
 /** 123456 cents → "1.234,56 €" (it) or "€1,234.56" (en). */
 export function formatCents(cents: number, locale: Locale): string {
-  return cached(euro, locale, (tag) =>
-    new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR', useGrouping: 'always' }),
-  ).format(cents / 100);
+  return cached(euro, locale, (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR', useGrouping: 'always' })).format(cents / 100);
 }
 
 /** Whole euros for thresholds written without cents ("8.500 €"). */
 export function formatEuroWhole(cents: number, locale: Locale): string {
-  return cached(euroWhole, locale, (tag) =>
-    new Intl.NumberFormat(tag, {
-      style: 'currency',
-      currency: 'EUR',
-      useGrouping: 'always',
-      maximumFractionDigits: 0,
-      minimumFractionDigits: 0,
-    }),
+  return cached(
+    euroWhole,
+    locale,
+    (tag) =>
+      new Intl.NumberFormat(tag, {
+        style: 'currency',
+        currency: 'EUR',
+        useGrouping: 'always',
+        maximumFractionDigits: 0,
+        minimumFractionDigits: 0,
+      }),
   ).format(Math.round(cents / 100));
 }
 
@@ -50,24 +51,20 @@ const toDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 /** "2026-03-15" → "15 marzo 2026" / "15 March 2026". */
 export function formatDate(iso: string, locale: Locale): string {
-  return cached(dateLong, locale, (tag) =>
-    new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  ).format(toDate(iso));
+  return cached(dateLong, locale, (tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(
+    toDate(iso),
+  );
 }
 
 /** "2026-03" or "2026-03-15" → "marzo 2026" / "March 2026". */
 export function formatMonth(isoMonthOrDate: string, locale: Locale): string {
   const iso = isoMonthOrDate.length === 7 ? `${isoMonthOrDate}-01` : isoMonthOrDate;
-  return cached(monthYear, locale, (tag) =>
-    new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  ).format(toDate(iso));
+  return cached(monthYear, locale, (tag) => new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(toDate(iso));
 }
 
 /** "2026-03-15" → "15 marzo" / "15 March". */
 export function formatDayMonth(iso: string, locale: Locale): string {
-  return cached(dayMonth, locale, (tag) =>
-    new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-  ).format(toDate(iso));
+  return cached(dayMonth, locale, (tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' })).format(toDate(iso));
 }
 
 export function formatPercent(value: number, locale: Locale): string {

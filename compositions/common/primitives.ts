@@ -33,9 +33,25 @@ const ZWNJ_ZWJ = /^[\u200c\u200d]$/u;
 const VARIATION_SELECTOR = /^[\u180b-\u180d\u180f\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
 // Scripts whose spelling needs the zero-width non-joiner and joiner between letters (Persian and
 // Urdu names in Arabic script, conjunct control in the Indic scripts, Sinhala, Myanmar, Khmer…).
-const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Nko', 'Mongolian', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Myanmar', 'Khmer', 'Tibetan'].map(
-  (script) => new RegExp(`^\\p{scx=${script}}$`, 'u'),
-);
+const JOINING_SCRIPTS = [
+  'Arabic',
+  'Syriac',
+  'Nko',
+  'Mongolian',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Myanmar',
+  'Khmer',
+  'Tibetan',
+].map((script) => new RegExp(`^\\p{scx=${script}}$`, 'u'));
 const HAN = /^\p{scx=Han}$/u;
 const MONGOLIAN = /^\p{scx=Mongolian}$/u;
 // Latin look-alikes: fullwidth Latin letters, and letters of no script (mathematical alphanumerics
@@ -78,11 +94,13 @@ export function hiddenCharacterProblem(s: string): string | null {
 function lookAlikeProblem(s: string): string | null {
   const chars = [...s];
   const styled = chars.findIndex((ch) => STYLED.test(ch));
-  if (styled !== -1) return `must be written in plain letters, not styled look-alikes such as fullwidth or mathematical letters (got ${codePoint(chars[styled]!)} at position ${styled})`;
+  if (styled !== -1)
+    return `must be written in plain letters, not styled look-alikes such as fullwidth or mathematical letters (got ${codePoint(chars[styled]!)} at position ${styled})`;
   const words = s.split(/[^\p{L}\p{M}]+/u).filter(Boolean);
   for (let w = 0; w < words.length; w++) {
     const scripts = CONFUSABLE_SCRIPTS.filter(([, re]) => re.test(words[w]!)).map(([name]) => name);
-    if (scripts.length > 1) return `must not mix ${scripts.join(' and ')} letters in one word (word ${w + 1}): their look-alikes (Cyrillic "а", Greek "ο", Latin "a", "o") make a name display as another`;
+    if (scripts.length > 1)
+      return `must not mix ${scripts.join(' and ')} letters in one word (word ${w + 1}): their look-alikes (Cyrillic "а", Greek "ο", Latin "a", "o") make a name display as another`;
   }
   return null;
 }
@@ -96,31 +114,27 @@ export const NAME_MAX = 60;
  * characters (hiddenCharacterProblem), styled look-alike letters and words mixing Latin with
  * Cyrillic or Greek letters (a name that displays as another), oversize strings.
  */
-export const personName = z
-  .string()
-  .superRefine((s, ctx) => {
-    const hidden = CONTROL.test(s) ? 'must not contain control characters' : hiddenCharacterProblem(s);
-    const problem =
-      hidden ??
-      (s.trim().length === 0
-        ? 'must not be empty'
-        : [...s].length > NAME_MAX
-          ? `must be at most ${NAME_MAX} characters (got ${[...s].length})`
-          : s !== s.trim()
-            ? 'must not start or end with a space'
-            : !/\p{L}/u.test(s)
-              ? 'must contain at least one letter'
-              : lookAlikeProblem(s));
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+export const personName = z.string().superRefine((s, ctx) => {
+  const hidden = CONTROL.test(s) ? 'must not contain control characters' : hiddenCharacterProblem(s);
+  const problem =
+    hidden ??
+    (s.trim().length === 0
+      ? 'must not be empty'
+      : [...s].length > NAME_MAX
+        ? `must be at most ${NAME_MAX} characters (got ${[...s].length})`
+        : s !== s.trim()
+          ? 'must not start or end with a space'
+          : !/\p{L}/u.test(s)
+            ? 'must contain at least one letter'
+            : lookAlikeProblem(s));
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const fiscalCode = z.string().superRefine((s, ctx) => {
   const problem = fiscalCodeProblem(s);
   if (problem === 'length') ctx.addIssue({ code: 'custom', message: `expected 16 characters (got ${s.length})` });
-  else if (problem === 'format')
-    ctx.addIssue({ code: 'custom', message: 'expected the codice fiscale layout in capital letters, e.g. RSSMRA79B11C566R' });
-  else if (problem === 'check-character')
-    ctx.addIssue({ code: 'custom', message: 'wrong check character (16th character)' });
+  else if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'expected the codice fiscale layout in capital letters, e.g. RSSMRA79B11C566R' });
+  else if (problem === 'check-character') ctx.addIssue({ code: 'custom', message: 'wrong check character (16th character)' });
 });
 
 export const province = z.enum(PROVINCES, { error: 'expected an Italian province code such as RM, or EE for abroad' });
@@ -147,12 +161,7 @@ export const reference = (max = 64) =>
 export const ibanLast4 = z.string().regex(/^[0-9A-Z]{4}$/, 'expected the last 4 characters of the IBAN');
 
 /** Adds an issue when dates are not strictly increasing. */
-export function checkAscending(
-  dates: string[],
-  ctx: z.RefinementCtx,
-  pathOf: (i: number) => (string | number)[],
-  what = 'dates',
-): void {
+export function checkAscending(dates: string[], ctx: z.RefinementCtx, pathOf: (i: number) => (string | number)[], what = 'dates'): void {
   for (let i = 1; i < dates.length; i++) {
     if (dates[i]! <= dates[i - 1]!) {
       ctx.addIssue({ code: 'custom', path: pathOf(i), message: `${what} must be in ascending order (${dates[i]} after ${dates[i - 1]})` });

@@ -3,15 +3,7 @@ import type { Locale, Localized } from './locale';
 
 export const FPS = 30;
 
-export type SceneKind =
-  | 'greeting'
-  | 'amount'
-  | 'calendar'
-  | 'deductions'
-  | 'status'
-  | 'obligations'
-  | 'services'
-  | 'closing';
+export type SceneKind = 'greeting' | 'amount' | 'calendar' | 'deductions' | 'status' | 'obligations' | 'services' | 'closing';
 
 /** Online services a button can open; URLs come from the theme so an institute can point them at its portal. */
 export type ServiceId =

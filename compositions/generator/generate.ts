@@ -11,7 +11,10 @@ export type GenerateType = GuideType | 'all';
  */
 export function* generateEnvelopes(type: GenerateType, count: number, seed: string | number): Generator<EnvelopeInput> {
   const perType = new Map<GuideType, number>();
-  const tag = String(seed).replace(/[^A-Za-z0-9]/g, '').slice(0, 12) || '0';
+  const tag =
+    String(seed)
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 12) || '0';
   for (let i = 0; i < count; i++) {
     const t = type === 'all' ? GUIDE_TYPES[i % GUIDE_TYPES.length]! : type;
     const k = perType.get(t) ?? 0;

@@ -62,7 +62,10 @@ export class Rng {
       const j = Math.floor(this.float() * (i + 1));
       [idx[i], idx[j]] = [idx[j]!, idx[i]!];
     }
-    return idx.slice(0, k).sort((x, y) => x - y).map((i) => items[i]!);
+    return idx
+      .slice(0, k)
+      .sort((x, y) => x - y)
+      .map((i) => items[i]!);
   }
 }
 

@@ -37,7 +37,11 @@ type InvaliditaEnvelope = z.input<typeof invalidita.envelope>;
 export const INVALIDITA_VARIANTS = 13;
 
 // Safe margins: generatePerson's ages are fractional, so stay clear of birthdays on the verdict date.
-const WORKING: [number, number][] = [[18.05, 18.9], [25, 64], [66.05, 66.9]];
+const WORKING: [number, number][] = [
+  [18.05, 18.9],
+  [25, 64],
+  [66.05, 66.9],
+];
 
 export function generateInvalidita(rng: Rng, variant: number): InvaliditaEnvelope {
   const kind = variant % INVALIDITA_VARIANTS;
@@ -86,7 +90,10 @@ export function generateInvalidita(rng: Rng, variant: number): InvaliditaEnvelop
       wantsAccompaniment = true;
       break;
     case 9:
-      subjectAge = rng.pick([[67.05, 67.9], [68, 95]] as [number, number][]);
+      subjectAge = rng.pick([
+        [67.05, 67.9],
+        [68, 95],
+      ] as [number, number][]);
       percentage = rng.pick([40, 50, 70, 80, 100, 100]);
       wantsAccompaniment = percentage === 100 && rng.chance(0.6);
       break;

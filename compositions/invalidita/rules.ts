@@ -160,7 +160,9 @@ export function benefitProblem(kind: BenefitKind, v: VerdictFacts): string | und
       if (v.band === '0-17') return `the blindness pension is paid from age 18; a blind minor gets the accompaniment only (${who})`;
       return undefined;
     case 'blind-attendance-allowance':
-      return v.assessment === 'blindness' && v.blindness === 'total' ? undefined : `the accompaniment for the totally blind needs a total blindness verdict (got ${got})`;
+      return v.assessment === 'blindness' && v.blindness === 'total'
+        ? undefined
+        : `the accompaniment for the totally blind needs a total blindness verdict (got ${got})`;
   }
 }
 
@@ -188,8 +190,7 @@ export function disabilityCardGrounds(v: VerdictFacts, law104: Law104, kinds: re
 }
 
 /** Targeted job placement ("collocamento mirato", L. 68/1999): civil invalidity from 46%, working age only. */
-export const targetedPlacement = (v: VerdictFacts): boolean =>
-  v.assessment === 'civil-invalidity' && v.band === '18-66' && (v.percentage ?? 0) >= 46;
+export const targetedPlacement = (v: VerdictFacts): boolean => v.assessment === 'civil-invalidity' && v.band === '18-66' && (v.percentage ?? 0) >= 46;
 
 /**
  * Grounds for the car concessions in the verdict (DOMAIN.md: blind, deaf, mental disability with

@@ -78,53 +78,61 @@ export const invaliditaBenefit = z
     /** Tax and work concessions the verdict gives (the Disability Card is said whenever the verdict makes the person eligible). */
     taxBenefits: z.array(z.enum(TAX_BENEFITS)).max(TAX_BENEFITS.length),
   })
-  .superRefine(crossChecks((b, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const year = yearOf(b.verdictDate);
-    if (!isRuleYear(year))
-      issue(['verdictDate'], `the guide's amounts and rules are DOMAIN.md's for ${RULE_YEARS.join(' and ')}; the verdict is dated ${b.verdictDate}`);
+  .superRefine(
+    crossChecks((b, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      const year = yearOf(b.verdictDate);
+      if (!isRuleYear(year))
+        issue(['verdictDate'], `the guide's amounts and rules are DOMAIN.md's for ${RULE_YEARS.join(' and ')}; the verdict is dated ${b.verdictDate}`);
 
-    // What the assessment states.
-    if (b.assessment !== 'civil-invalidity') {
-      if (b.percentage !== undefined) issue(['percentage'], `a ${b.assessment} verdict states no civil invalidity percentage (got ${b.percentage}%)`);
-      if (b.minorFinding !== undefined) issue(['minorFinding'], `a ${b.assessment} verdict states no civil invalidity finding (got ${b.minorFinding})`);
-    }
-    if (b.assessment === 'blindness') {
-      if (!b.blindness) issue(['blindness'], 'required for a blindness verdict: total or partial');
-      else if (b.blindness === 'partial')
-        issue(['blindness'], 'partial blindness ("ventesimisti") is not covered: DOMAIN.md has no amounts for its benefits');
-    } else if (b.blindness !== undefined) issue(['blindness'], `only for a blindness verdict (got assessment ${b.assessment})`);
+      // What the assessment states.
+      if (b.assessment !== 'civil-invalidity') {
+        if (b.percentage !== undefined) issue(['percentage'], `a ${b.assessment} verdict states no civil invalidity percentage (got ${b.percentage}%)`);
+        if (b.minorFinding !== undefined) issue(['minorFinding'], `a ${b.assessment} verdict states no civil invalidity finding (got ${b.minorFinding})`);
+      }
+      if (b.assessment === 'blindness') {
+        if (!b.blindness) issue(['blindness'], 'required for a blindness verdict: total or partial');
+        else if (b.blindness === 'partial')
+          issue(['blindness'], 'partial blindness ("ventesimisti") is not covered: DOMAIN.md has no amounts for its benefits');
+      } else if (b.blindness !== undefined) issue(['blindness'], `only for a blindness verdict (got assessment ${b.assessment})`);
 
-    // Revision.
-    if (b.reviewable && !b.revisionDate) issue(['revisionDate'], 'required when the verdict is reviewable');
-    if (!b.reviewable && b.revisionDate) issue(['revisionDate'], 'only allowed when the verdict is reviewable');
-    if (b.revisionDate && b.revisionDate <= b.verdictDate)
-      issue(['revisionDate'], `revision date ${b.revisionDate} must be after the verdict date ${b.verdictDate}`);
-    else if (b.revisionDate && b.revisionDate > addMonths(b.verdictDate, 12 * MAX_REVISION_YEARS))
-      issue(['revisionDate'], `revision date ${b.revisionDate} is more than ${MAX_REVISION_YEARS} years after the verdict date ${b.verdictDate}`);
-    if (b.reviewable && !recognisesInvalidity(b) && (b.percentage !== undefined || b.minorFinding !== undefined))
-      issue(['reviewable'], `a verdict that recognises no invalidity (${b.percentage !== undefined ? `${b.percentage}%, under 34%` : b.minorFinding}) has nothing to review`);
+      // Revision.
+      if (b.reviewable && !b.revisionDate) issue(['revisionDate'], 'required when the verdict is reviewable');
+      if (!b.reviewable && b.revisionDate) issue(['revisionDate'], 'only allowed when the verdict is reviewable');
+      if (b.revisionDate && b.revisionDate <= b.verdictDate)
+        issue(['revisionDate'], `revision date ${b.revisionDate} must be after the verdict date ${b.verdictDate}`);
+      else if (b.revisionDate && b.revisionDate > addMonths(b.verdictDate, 12 * MAX_REVISION_YEARS))
+        issue(['revisionDate'], `revision date ${b.revisionDate} is more than ${MAX_REVISION_YEARS} years after the verdict date ${b.verdictDate}`);
+      if (b.reviewable && !recognisesInvalidity(b) && (b.percentage !== undefined || b.minorFinding !== undefined))
+        issue(
+          ['reviewable'],
+          `a verdict that recognises no invalidity (${b.percentage !== undefined ? `${b.percentage}%, under 34%` : b.minorFinding}) has nothing to review`,
+        );
 
-    // Benefits: once each, at the table's amount for the verdict's year.
-    const kinds = b.benefits.map((x) => x.kind);
-    if (new Set(kinds).size !== kinds.length) issue(['benefits'], 'each benefit may appear only once');
-    if (isRuleYear(year))
-      b.benefits.forEach((x, i) => {
-        const expected = AMOUNTS[year][x.kind];
-        if (expected === null) issue(['benefits', i, 'kind'], `DOMAIN.md's table has no ${year} amount for ${x.kind}: it cannot be said or checked`);
-        else if (x.monthlyCents !== expected)
-          issue(['benefits', i, 'monthlyCents'], `${x.kind} is ${expected} cents a month in ${year} (DOMAIN.md §6), got ${x.monthlyCents}`);
+      // Benefits: once each, at the table's amount for the verdict's year.
+      const kinds = b.benefits.map((x) => x.kind);
+      if (new Set(kinds).size !== kinds.length) issue(['benefits'], 'each benefit may appear only once');
+      if (isRuleYear(year))
+        b.benefits.forEach((x, i) => {
+          const expected = AMOUNTS[year][x.kind];
+          if (expected === null) issue(['benefits', i, 'kind'], `DOMAIN.md's table has no ${year} amount for ${x.kind}: it cannot be said or checked`);
+          else if (x.monthlyCents !== expected)
+            issue(['benefits', i, 'monthlyCents'], `${x.kind} is ${expected} cents a month in ${year} (DOMAIN.md §6), got ${x.monthlyCents}`);
+        });
+
+      // Concessions that need a ground in the verdict.
+      if (new Set(b.taxBenefits).size !== b.taxBenefits.length) issue(['taxBenefits'], 'each benefit may appear only once');
+      b.taxBenefits.forEach((t, i) => {
+        if (t === 'paid-leave' && b.law104 !== 'art3c3')
+          issue(['taxBenefits', i], `paid leave (L. 104 art. 33) needs the severe disability condition, law104 art3c3 (got ${b.law104})`);
+        if (CAR_BENEFITS.includes(t) && !carGrounds(b.assessment, kinds, b.reducedMobility ?? false))
+          issue(
+            ['taxBenefits', i],
+            `the car concessions need blindness, deafness, an accompaniment allowance or the verdict's reduced-mobility wording (reducedMobility); this verdict has none`,
+          );
       });
-
-    // Concessions that need a ground in the verdict.
-    if (new Set(b.taxBenefits).size !== b.taxBenefits.length) issue(['taxBenefits'], 'each benefit may appear only once');
-    b.taxBenefits.forEach((t, i) => {
-      if (t === 'paid-leave' && b.law104 !== 'art3c3')
-        issue(['taxBenefits', i], `paid leave (L. 104 art. 33) needs the severe disability condition, law104 art3c3 (got ${b.law104})`);
-      if (CAR_BENEFITS.includes(t) && !carGrounds(b.assessment, kinds, b.reducedMobility ?? false))
-        issue(['taxBenefits', i], `the car concessions need blindness, deafness, an accompaniment allowance or the verdict's reduced-mobility wording (reducedMobility); this verdict has none`);
-    });
-  }));
+    }),
+  );
 export type InvaliditaBenefit = z.infer<typeof invaliditaBenefit>;
 
 /** The age band of the person assessed: the citizen's own age when it is their verdict. */
@@ -153,17 +161,22 @@ export const invalidita = personalGuide('invalidita', invaliditaBenefit, {
       return;
     }
     if (rel !== 'self' && age < 18) {
-      issue(['subject', 'relation'], `the guide speaks to the parent or guardian, who must be an adult: the citizen is ${age} on the verdict date ${b.verdictDate}`);
+      issue(
+        ['subject', 'relation'],
+        `the guide speaks to the parent or guardian, who must be an adult: the citizen is ${age} on the verdict date ${b.verdictDate}`,
+      );
       return;
     }
     const v = verdictFacts(b, age);
     if (b.assessment === 'civil-invalidity') {
       if (v.band === '0-17') {
-        if (b.percentage !== undefined) issue(['percentage'], `a minor's civil invalidity verdict states a finding (minorFinding), not a percentage (got ${b.percentage}%)`);
+        if (b.percentage !== undefined)
+          issue(['percentage'], `a minor's civil invalidity verdict states a finding (minorFinding), not a percentage (got ${b.percentage}%)`);
         if (b.minorFinding === undefined) issue(['minorFinding'], `required for a minor's civil invalidity verdict: one of ${MINOR_FINDINGS.join(', ')}`);
       } else {
         if (b.percentage === undefined) issue(['percentage'], 'required for an adult civil invalidity verdict');
-        if (b.minorFinding !== undefined) issue(['minorFinding'], `only for a minor's verdict: the person assessed is ${v.band === '67+' ? '67 or over' : 'an adult'} on the verdict date`);
+        if (b.minorFinding !== undefined)
+          issue(['minorFinding'], `only for a minor's verdict: the person assessed is ${v.band === '67+' ? '67 or over' : 'an adult'} on the verdict date`);
       }
       if (b.percentage === undefined && b.minorFinding === undefined) return;
     }
@@ -172,7 +185,14 @@ export const invalidita = personalGuide('invalidita', invaliditaBenefit, {
       if (problem) issue(['benefits', i, 'kind'], problem);
     });
     const card = b.taxBenefits.indexOf('disability-card');
-    if (card >= 0 && disabilityCardGrounds(v, b.law104, b.benefits.map((x) => x.kind)).length === 0)
+    if (
+      card >= 0 &&
+      disabilityCardGrounds(
+        v,
+        b.law104,
+        b.benefits.map((x) => x.kind),
+      ).length === 0
+    )
       issue(
         ['taxBenefits', card],
         `the Disability Card needs civil invalidity over 67% (adults), an invalid minor, an accompaniment allowance, L. 104 art. 3 c. 3, blindness or deafness; this verdict has ${

@@ -60,7 +60,9 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
     content: {
       salutation: l('Gentile', 'Dear'),
       name: c.givenName,
-      subtitle: self ? l('Il tuo verbale sanitario è pronto', 'Your medical report is ready') : l(`Il verbale di ${name} è pronto`, `${possessive(name)} medical report is ready`),
+      subtitle: self
+        ? l('Il tuo verbale sanitario è pronto', 'Your medical report is ready')
+        : l(`Il verbale di ${name} è pronto`, `${possessive(name)} medical report is ready`),
     },
     narration: self
       ? l(
@@ -77,7 +79,10 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
   const when = l(`Con il verbale ${itDate('del', b.verdictDate)}`, `With the report of ${date(b.verdictDate).en}`);
   let outcome: Localized;
   if (b.assessment === 'deafness')
-    outcome = l(`${when.it} ${it.toWhom} è stata riconosciuta la sordità.`, self ? `${when.en} you have been recognised as deaf.` : `${when.en} ${name} has been recognised as deaf.`);
+    outcome = l(
+      `${when.it} ${it.toWhom} è stata riconosciuta la sordità.`,
+      self ? `${when.en} you have been recognised as deaf.` : `${when.en} ${name} has been recognised as deaf.`,
+    );
   else if (b.assessment === 'blindness')
     outcome = l(
       `${when.it} ${it.toWhom} è stata riconosciuta la cecità civile assoluta.`,
@@ -165,7 +170,9 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
         { label: l('Data del verbale', 'Report date'), figure: { format: 'date' as const, value: b.verdictDate } },
         ...(b.percentage !== undefined ? [{ label: l('Percentuale', 'Percentage'), figure: { format: 'percent' as const, value: b.percentage } }] : []),
         ...(b.minorFinding ? [{ label: l('Esito', 'Outcome'), figure: { format: 'text' as const, value: MINOR_FINDING_LABEL[b.minorFinding] } }] : []),
-        ...(b.law104 !== 'not-assessed' ? [{ label: l('Disabilità (L. 104)', 'Disability (L. 104)'), figure: { format: 'text' as const, value: LAW104_LABEL[b.law104] } }] : []),
+        ...(b.law104 !== 'not-assessed'
+          ? [{ label: l('Disabilità (L. 104)', 'Disability (L. 104)'), figure: { format: 'text' as const, value: LAW104_LABEL[b.law104] } }]
+          : []),
         ...(recognised
           ? [
               b.revisionDate
@@ -256,10 +263,18 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
     });
     // Who may use them: the person assessed, and the relative who has them as a tax dependant.
     const rel = b.subject.relation;
-    const verb = rel === 'self' ? l('hai diritto', 'you are entitled to') : rel === 'child' ? l('puoi avere', 'you can have') : l(`${name} ha diritto`, `${name} is entitled to`);
+    const verb =
+      rel === 'self'
+        ? l('hai diritto', 'you are entitled to')
+        : rel === 'child'
+          ? l('puoi avere', 'you can have')
+          : l(`${name} ha diritto`, `${name} is entitled to`);
     const phrase: Record<(typeof cars)[number], Localized> = {
       'car-vat-4': l("l'IVA al 4% sull'acquisto", '4% VAT on the purchase'),
-      'car-irpef-19': l('la detrazione IRPEF del 19% su una spesa fino a 18.075,99 €, una volta ogni 4 anni', 'a 19% income-tax deduction on up to €18,075.99, once every 4 years'),
+      'car-irpef-19': l(
+        'la detrazione IRPEF del 19% su una spesa fino a 18.075,99 €, una volta ogni 4 anni',
+        'a 19% income-tax deduction on up to €18,075.99, once every 4 years',
+      ),
       'car-tax-exemption': l("l'esenzione dal bollo auto e dall'imposta di trascrizione", 'exemption from car tax and registration tax'),
     };
     const withVerb = (p: Localized): Localized => l(rel === 'child' ? p.it : withPrep('a', p.it), p.en);
@@ -278,16 +293,25 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
           : `Finally, ${verb.en} ${what.en}.`;
       const vat =
         k === 'car-vat-4'
-          ? l(' Vale per le auto a benzina fino a 2.000 centimetri cubi di cilindrata, diesel fino a 2.800, ibride o elettriche.', ' It applies to petrol cars up to 2,000 cc, diesel up to 2,800 cc, hybrid or electric.')
+          ? l(
+              ' Vale per le auto a benzina fino a 2.000 centimetri cubi di cilindrata, diesel fino a 2.800, ibride o elettriche.',
+              ' It applies to petrol cars up to 2,000 cc, diesel up to 2,800 cc, hybrid or electric.',
+            )
           : NONE;
       return l(it + vat.it, en + vat.en);
     });
     told.push(
       ...carSentences,
       rel === 'self'
-        ? l('Queste agevolazioni valgono anche per il familiare che ti ha fiscalmente a carico.', 'These concessions also apply to the relative who has you as a dependant for tax.')
+        ? l(
+            'Queste agevolazioni valgono anche per il familiare che ti ha fiscalmente a carico.',
+            'These concessions also apply to the relative who has you as a dependant for tax.',
+          )
         : rel === 'ward'
-          ? l(`Queste agevolazioni valgono anche per il familiare che ha ${name} fiscalmente a carico.`, `These concessions also apply to the relative who has ${name} as a dependant for tax.`)
+          ? l(
+              `Queste agevolazioni valgono anche per il familiare che ha ${name} fiscalmente a carico.`,
+              `These concessions also apply to the relative who has ${name} as a dependant for tax.`,
+            )
           : NONE,
     );
   }
@@ -309,18 +333,21 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
     minSeconds: 8,
     content: {
       headline: l('Agevolazioni fiscali e per il lavoro', 'Tax and work concessions'),
-      items: items.length
-        ? items
-        : [{ title: l('Nessuna agevolazione', 'No concession'), text: l('Questo verbale non ne prevede', 'This report gives none') }],
+      items: items.length ? items : [{ title: l('Nessuna agevolazione', 'No concession'), text: l('Questo verbale non ne prevede', 'This report gives none') }],
     },
     narration: items.length
       ? sayL(...told)
-      : l(
-          'Questo verbale non prevede agevolazioni fiscali o per il lavoro.',
-          'This report gives no tax or work concessions.',
-        ),
+      : l('Questo verbale non prevede agevolazioni fiscali o per il lavoro.', 'This report gives no tax or work concessions.'),
     actions: card
-      ? [{ id: 'btn-disability-card', kind: 'button', label: l('Chiedi la Disability Card', 'Request the Disability Card'), service: 'disability-card', window: [0.3, 1] }]
+      ? [
+          {
+            id: 'btn-disability-card',
+            kind: 'button',
+            label: l('Chiedi la Disability Card', 'Request the Disability Card'),
+            service: 'disability-card',
+            window: [0.3, 1],
+          },
+        ]
       : [],
   };
 
@@ -337,7 +364,9 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
         { actionId: 'btn-next-verdict', text: l('Aprire e scaricare il verbale', 'Open and download the report') },
         {
           actionId: 'btn-medical-documents',
-          text: forReview ? l('Allegare documenti sanitari per la revisione', 'Attach medical documents for the review') : l('Allegare documenti sanitari', 'Attach medical documents'),
+          text: forReview
+            ? l('Allegare documenti sanitari per la revisione', 'Attach medical documents for the review')
+            : l('Allegare documenti sanitari', 'Attach medical documents'),
         },
       ],
     },
@@ -401,7 +430,16 @@ function benefitsScene(g: InvaliditaGuide, year: RuleYear, w: Voice): SceneDraft
   const b = g.benefit;
   const v = verdictFacts(b, g.citizen.age);
   const { self, name } = w;
-  const deps = ['citizen.age', 'benefit.subject', 'benefit.verdictDate', 'benefit.assessment', 'benefit.percentage', 'benefit.minorFinding', 'benefit.benefits', 'benefit.reviewable'];
+  const deps = [
+    'citizen.age',
+    'benefit.subject',
+    'benefit.verdictDate',
+    'benefit.assessment',
+    'benefit.percentage',
+    'benefit.minorFinding',
+    'benefit.benefits',
+    'benefit.reviewable',
+  ];
   const title = l('Le prestazioni economiche', 'Cash benefits');
   const headline = l('Prestazioni economiche', 'Cash benefits');
 
@@ -450,7 +488,13 @@ function benefitsScene(g: InvaliditaGuide, year: RuleYear, w: Voice): SceneDraft
       // The next steps scene says how to ask for a new visit unless a review is scheduled: said once.
       narration:
         recognisesInvalidity(b) && b.reviewable
-          ? sayL(why, l(`Se ${self ? 'la tua salute' : `la salute di ${name}`} peggiora, puoi chiedere una nuova visita.`, `If ${self ? 'your' : possessive(name)} health gets worse, you can ask for a new assessment.`))
+          ? sayL(
+              why,
+              l(
+                `Se ${self ? 'la tua salute' : `la salute di ${name}`} peggiora, puoi chiedere una nuova visita.`,
+                `If ${self ? 'your' : possessive(name)} health gets worse, you can ask for a new assessment.`,
+              ),
+            )
           : why,
       actions: [],
     };

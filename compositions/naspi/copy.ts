@@ -11,15 +11,57 @@ export const monthName = (period: string): Localized => {
 };
 
 const IT_ORDINALS = [
-  'primo', 'secondo', 'terzo', 'quarto', 'quinto', 'sesto', 'settimo', 'ottavo', 'nono', 'decimo',
-  'undicesimo', 'dodicesimo', 'tredicesimo', 'quattordicesimo', 'quindicesimo', 'sedicesimo', 'diciassettesimo',
-  'diciottesimo', 'diciannovesimo', 'ventesimo', 'ventunesimo', 'ventiduesimo', 'ventitreesimo', 'ventiquattresimo',
+  'primo',
+  'secondo',
+  'terzo',
+  'quarto',
+  'quinto',
+  'sesto',
+  'settimo',
+  'ottavo',
+  'nono',
+  'decimo',
+  'undicesimo',
+  'dodicesimo',
+  'tredicesimo',
+  'quattordicesimo',
+  'quindicesimo',
+  'sedicesimo',
+  'diciassettesimo',
+  'diciottesimo',
+  'diciannovesimo',
+  'ventesimo',
+  'ventunesimo',
+  'ventiduesimo',
+  'ventitreesimo',
+  'ventiquattresimo',
   'venticinquesimo',
 ];
 const EN_ORDINALS = [
-  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth',
-  'eighteenth', 'nineteenth', 'twentieth', 'twenty-first', 'twenty-second', 'twenty-third', 'twenty-fourth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+  'twenty-second',
+  'twenty-third',
+  'twenty-fourth',
   'twenty-fifth',
 ];
 
@@ -33,8 +75,7 @@ const EN_CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 export const countWord = (n: number): Localized => ({ it: IT_CARDINALS[n] ?? String(n), en: EN_CARDINALS[n] ?? String(n) });
 
 /** "un giorno" / "27 giorni"; "one day" / "27 days" (narration). */
-export const daysSaid = (n: number): Localized =>
-  n === 1 ? { it: 'un giorno', en: 'one day' } : { it: `${n} giorni`, en: `${n} days` };
+export const daysSaid = (n: number): Localized => (n === 1 ? { it: 'un giorno', en: 'one day' } : { it: `${n} giorni`, en: `${n} days` });
 
 /** "1 giorno" / "27 giorni" (screen). */
 export const daysShown = (n: number): Localized => (n === 1 ? { it: '1 giorno', en: '1 day' } : { it: `${n} giorni`, en: `${n} days` });

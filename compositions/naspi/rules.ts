@@ -106,24 +106,20 @@ export const naspiAtCap = (averageMonthlyPayCents: number, figures: NaspiYearFig
   naspiFormulaCents(averageMonthlyPayCents, figures) >= figures.capCents;
 
 /** Benefit days from the useful contribution weeks: half of them, in days, a half day rounded down. */
-export const naspiDurationDays = (contributionWeeks: number): number =>
-  Math.min(NASPI_MAX_DAYS, Math.floor((contributionWeeks * 7) / 2));
+export const naspiDurationDays = (contributionWeeks: number): number => Math.min(NASPI_MAX_DAYS, Math.floor((contributionWeeks * 7) / 2));
 
 /** The last day covered. */
-export const naspiEndDate = (startDate: string, contributionWeeks: number): string =>
-  addDays(startDate, naspiDurationDays(contributionWeeks) - 1);
+export const naspiEndDate = (startDate: string, contributionWeeks: number): string => addDays(startDate, naspiDurationDays(contributionWeeks) - 1);
 
 /** Whether the application was filed within the first 8 days after the end of the job. */
-export const naspiFiledEarly = (jobEndDate: string, applicationDate: string): boolean =>
-  applicationDate <= addDays(jobEndDate, NASPI_EARLY_FILING_DAYS);
+export const naspiFiledEarly = (jobEndDate: string, applicationDate: string): boolean => applicationDate <= addDays(jobEndDate, NASPI_EARLY_FILING_DAYS);
 
 /** Start (decorrenza): the 8th day after the end of the job if filed within 8 days, else the day after filing. */
 export const naspiStartDate = (jobEndDate: string, applicationDate: string): string =>
   naspiFiledEarly(jobEndDate, applicationDate) ? addDays(jobEndDate, NASPI_EARLY_FILING_DAYS) : addDays(applicationDate, 1);
 
 /** Reduction month from the age on the application date. */
-export const naspiReductionFrom = (ageOnApplication: number): 6 | 8 =>
-  ageOnApplication >= NASPI_OLDER_AGE ? NASPI_REDUCTION_FROM_55 : NASPI_REDUCTION_FROM;
+export const naspiReductionFrom = (ageOnApplication: number): 6 | 8 => (ageOnApplication >= NASPI_OLDER_AGE ? NASPI_REDUCTION_FROM_55 : NASPI_REDUCTION_FROM);
 
 /** First day of benefit month k (1-based). */
 export const naspiMonthStart = (startDate: string, k: number): string => addMonths(startDate, k - 1);

@@ -72,94 +72,117 @@ export const naspiBenefit = z
     /** Whether the claimant asked in the application for the employment-income tax deduction to be applied. */
     employmentDeduction: z.boolean(),
   })
-  .superRefine(crossChecks((b, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  .superRefine(
+    crossChecks((b, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
-    // Dates: the 68-day deadline and the start the filing date gives.
-    if (b.applicationDate < b.jobEndDate) issue(['applicationDate'], `application date ${b.applicationDate} is before the end of the job ${b.jobEndDate}`);
-    else if (b.applicationDate > addDays(b.jobEndDate, NASPI_APPLICATION_DAYS))
-      issue(['applicationDate'], `application must be filed within ${NASPI_APPLICATION_DAYS} days of the end of the job (${b.jobEndDate}: by ${addDays(b.jobEndDate, NASPI_APPLICATION_DAYS)}), got ${b.applicationDate}`);
-    else {
-      const expected = naspiStartDate(b.jobEndDate, b.applicationDate);
-      if (b.startDate !== expected)
+      // Dates: the 68-day deadline and the start the filing date gives.
+      if (b.applicationDate < b.jobEndDate) issue(['applicationDate'], `application date ${b.applicationDate} is before the end of the job ${b.jobEndDate}`);
+      else if (b.applicationDate > addDays(b.jobEndDate, NASPI_APPLICATION_DAYS))
         issue(
-          ['startDate'],
-          naspiFiledEarly(b.jobEndDate, b.applicationDate)
-            ? `filed on ${b.applicationDate}, within ${NASPI_EARLY_FILING_DAYS} days of the end of the job (${b.jobEndDate}): the benefit starts on the ${NASPI_EARLY_FILING_DAYS}th day after it, ${expected}; got ${b.startDate}`
-            : `filed on ${b.applicationDate}, more than ${NASPI_EARLY_FILING_DAYS} days after the end of the job (${b.jobEndDate}): the benefit starts the day after the application, ${expected}; got ${b.startDate}`,
+          ['applicationDate'],
+          `application must be filed within ${NASPI_APPLICATION_DAYS} days of the end of the job (${b.jobEndDate}: by ${addDays(b.jobEndDate, NASPI_APPLICATION_DAYS)}), got ${b.applicationDate}`,
         );
-    }
+      else {
+        const expected = naspiStartDate(b.jobEndDate, b.applicationDate);
+        if (b.startDate !== expected)
+          issue(
+            ['startDate'],
+            naspiFiledEarly(b.jobEndDate, b.applicationDate)
+              ? `filed on ${b.applicationDate}, within ${NASPI_EARLY_FILING_DAYS} days of the end of the job (${b.jobEndDate}): the benefit starts on the ${NASPI_EARLY_FILING_DAYS}th day after it, ${expected}; got ${b.startDate}`
+              : `filed on ${b.applicationDate}, more than ${NASPI_EARLY_FILING_DAYS} days after the end of the job (${b.jobEndDate}): the benefit starts the day after the application, ${expected}; got ${b.startDate}`,
+          );
+      }
 
-    // Duration: half of the useful contribution weeks.
-    const weeksOk = b.contributionWeeks >= NASPI_MIN_WEEKS && b.contributionWeeks <= NASPI_MAX_WEEKS;
-    if (b.contributionWeeks < NASPI_MIN_WEEKS)
-      issue(['contributionWeeks'], `NASpI needs at least ${NASPI_MIN_WEEKS} contribution weeks in the last four years, got ${b.contributionWeeks}`);
-    else if (b.contributionWeeks > NASPI_MAX_WEEKS)
-      issue(['contributionWeeks'], `four years hold at most ${NASPI_MAX_WEEKS} contribution weeks, got ${b.contributionWeeks}`);
-    if (b.endDate < b.startDate) issue(['endDate'], `end date ${b.endDate} is before the start date ${b.startDate}`);
-    else if (weeksOk) {
-      const expected = naspiEndDate(b.startDate, b.contributionWeeks);
-      if (b.endDate !== expected)
+      // Duration: half of the useful contribution weeks.
+      const weeksOk = b.contributionWeeks >= NASPI_MIN_WEEKS && b.contributionWeeks <= NASPI_MAX_WEEKS;
+      if (b.contributionWeeks < NASPI_MIN_WEEKS)
+        issue(['contributionWeeks'], `NASpI needs at least ${NASPI_MIN_WEEKS} contribution weeks in the last four years, got ${b.contributionWeeks}`);
+      else if (b.contributionWeeks > NASPI_MAX_WEEKS)
+        issue(['contributionWeeks'], `four years hold at most ${NASPI_MAX_WEEKS} contribution weeks, got ${b.contributionWeeks}`);
+      if (b.endDate < b.startDate) issue(['endDate'], `end date ${b.endDate} is before the start date ${b.startDate}`);
+      else if (weeksOk) {
+        const expected = naspiEndDate(b.startDate, b.contributionWeeks);
+        if (b.endDate !== expected)
+          issue(
+            ['endDate'],
+            `half of ${b.contributionWeeks} contribution weeks is ${naspiDurationDays(b.contributionWeeks)} days: from ${b.startDate} the benefit ends on ${expected}, got ${b.endDate}`,
+          );
+      } else if (addDays(b.startDate, NASPI_MAX_DAYS - 1) < b.endDate)
         issue(
           ['endDate'],
-          `half of ${b.contributionWeeks} contribution weeks is ${naspiDurationDays(b.contributionWeeks)} days: from ${b.startDate} the benefit ends on ${expected}, got ${b.endDate}`,
+          `NASpI lasts at most ${NASPI_MAX_DAYS} days (104 weeks): from ${b.startDate} it ends by ${addDays(b.startDate, NASPI_MAX_DAYS - 1)}, got ${b.endDate}`,
         );
-    } else if (addDays(b.startDate, NASPI_MAX_DAYS - 1) < b.endDate)
-      issue(['endDate'], `NASpI lasts at most ${NASPI_MAX_DAYS} days (104 weeks): from ${b.startDate} it ends by ${addDays(b.startDate, NASPI_MAX_DAYS - 1)}, got ${b.endDate}`);
 
-    // Amount: the formula with the threshold and cap of the year the job ended.
-    const year = naspiFiguresYear(b.jobEndDate);
-    const figures = naspiYearFigures(year);
-    if (!figures) issue(['jobEndDate'], `no NASpI threshold and cap are known for ${year} (known: ${NASPI_KNOWN_YEARS.join(', ')}): the amount cannot be checked`);
-    else {
-      if (b.averageMonthlyPayCents < 1) issue(['averageMonthlyPayCents'], 'the average monthly pay must be positive');
-      if (b.capCents !== figures.capCents)
-        issue(['capCents'], `the ${year} NASpI cap is ${figures.capCents} cents (${money(figures.capCents)}), got ${b.capCents}`);
-      const expected = naspiMonthlyCents(b.averageMonthlyPayCents, figures);
-      if (b.firstMonthlyAmountCents > figures.capCents)
-        issue(['firstMonthlyAmountCents'], `${b.firstMonthlyAmountCents} cents is above the ${year} cap of ${figures.capCents} cents (${money(figures.capCents)}); from the average monthly pay of ${b.averageMonthlyPayCents} cents the amount is ${expected}`);
-      else if (Math.abs(b.firstMonthlyAmountCents - expected) > NASPI_CENT_TOLERANCE)
-        issue(
-          ['firstMonthlyAmountCents'],
-          `does not follow the average monthly pay: 75% of ${b.averageMonthlyPayCents} cents up to the ${year} threshold of ${figures.thresholdCents}, plus 25% of the part above, capped at ${figures.capCents}, is ${expected} cents; got ${b.firstMonthlyAmountCents}`,
-        );
-      const atCap = naspiAtCap(b.averageMonthlyPayCents, figures);
-      if (b.capped !== atCap)
-        issue(
-          ['capped'],
-          `the formula gives ${naspiFormulaCents(b.averageMonthlyPayCents, figures)} cents against the ${year} cap of ${figures.capCents}: expected capped ${atCap}, got ${b.capped}`,
-        );
-    }
-
-    // Payments: one per calendar month of [startDate, endDate], pro-rated, reduced from the right month.
-    checkAscending(b.payments.map((p) => p.date), ctx, (i) => ['payments', i, 'date'], 'payment dates');
-    const due = b.endDate >= b.startDate && b.endDate <= addDays(b.startDate, NASPI_MAX_DAYS - 1) ? naspiCalendar(b.startDate, b.endDate, b.firstMonthlyAmountCents, b.reductionFromMonth) : [];
-    const byPeriod = new Map(due.map((d) => [d.period, d]));
-    const seen = new Set<string>();
-    b.payments.forEach((p, i) => {
-      if (p.date.slice(0, 7) <= p.period) issue(['payments', i, 'date'], `a month is paid after it ends (period ${p.period}, date ${p.date})`);
-      if (p.netCents > p.grossCents) issue(['payments', i, 'netCents'], `net ${p.netCents} cents is more than gross ${p.grossCents}`);
-      else if (p.netCents < Math.ceil(p.grossCents * NASPI_MIN_NET_SHARE))
-        issue(['payments', i, 'netCents'], `net ${p.netCents} cents is less than half of gross ${p.grossCents}: IRPEF on NASpI cannot take that much`);
-      if (!due.length) return;
-      if (seen.has(p.period)) return issue(['payments', i, 'period'], `a second payment for ${p.period}: one payment per calendar month`);
-      seen.add(p.period);
-      const d = byPeriod.get(p.period);
-      if (!d) return issue(['payments', i, 'period'], `${p.period} is outside the benefit period ${b.startDate} to ${b.endDate}`);
-      if (Math.abs(p.grossCents - d.grossCents) > NASPI_CENT_TOLERANCE) {
-        const how = d.parts.map((x) => `${x.days} days of month ${x.benefitMonth} at ${x.monthlyCents}`).join(' + ');
-        issue(['payments', i, 'grossCents'], `expected ${d.grossCents} cents for ${p.period}: ${how}, over ${d.daysInMonth} days in the month (${d.from} to ${d.to}); got ${p.grossCents}`);
+      // Amount: the formula with the threshold and cap of the year the job ended.
+      const year = naspiFiguresYear(b.jobEndDate);
+      const figures = naspiYearFigures(year);
+      if (!figures)
+        issue(['jobEndDate'], `no NASpI threshold and cap are known for ${year} (known: ${NASPI_KNOWN_YEARS.join(', ')}): the amount cannot be checked`);
+      else {
+        if (b.averageMonthlyPayCents < 1) issue(['averageMonthlyPayCents'], 'the average monthly pay must be positive');
+        if (b.capCents !== figures.capCents)
+          issue(['capCents'], `the ${year} NASpI cap is ${figures.capCents} cents (${money(figures.capCents)}), got ${b.capCents}`);
+        const expected = naspiMonthlyCents(b.averageMonthlyPayCents, figures);
+        if (b.firstMonthlyAmountCents > figures.capCents)
+          issue(
+            ['firstMonthlyAmountCents'],
+            `${b.firstMonthlyAmountCents} cents is above the ${year} cap of ${figures.capCents} cents (${money(figures.capCents)}); from the average monthly pay of ${b.averageMonthlyPayCents} cents the amount is ${expected}`,
+          );
+        else if (Math.abs(b.firstMonthlyAmountCents - expected) > NASPI_CENT_TOLERANCE)
+          issue(
+            ['firstMonthlyAmountCents'],
+            `does not follow the average monthly pay: 75% of ${b.averageMonthlyPayCents} cents up to the ${year} threshold of ${figures.thresholdCents}, plus 25% of the part above, capped at ${figures.capCents}, is ${expected} cents; got ${b.firstMonthlyAmountCents}`,
+          );
+        const atCap = naspiAtCap(b.averageMonthlyPayCents, figures);
+        if (b.capped !== atCap)
+          issue(
+            ['capped'],
+            `the formula gives ${naspiFormulaCents(b.averageMonthlyPayCents, figures)} cents against the ${year} cap of ${figures.capCents}: expected capped ${atCap}, got ${b.capped}`,
+          );
       }
-    });
-    if (due.length) {
-      const missing = due.filter((d) => !seen.has(d.period));
-      if (missing.length)
-        issue(
-          ['payments'],
-          `expected ${due.length} payments, one per calendar month from ${due[0]!.period} to ${due.at(-1)!.period}; none for ${missing.map((d) => `${d.period} (${d.coveredDays} days)`).join(', ')}`,
-        );
-    }
-  }));
+
+      // Payments: one per calendar month of [startDate, endDate], pro-rated, reduced from the right month.
+      checkAscending(
+        b.payments.map((p) => p.date),
+        ctx,
+        (i) => ['payments', i, 'date'],
+        'payment dates',
+      );
+      const due =
+        b.endDate >= b.startDate && b.endDate <= addDays(b.startDate, NASPI_MAX_DAYS - 1)
+          ? naspiCalendar(b.startDate, b.endDate, b.firstMonthlyAmountCents, b.reductionFromMonth)
+          : [];
+      const byPeriod = new Map(due.map((d) => [d.period, d]));
+      const seen = new Set<string>();
+      b.payments.forEach((p, i) => {
+        if (p.date.slice(0, 7) <= p.period) issue(['payments', i, 'date'], `a month is paid after it ends (period ${p.period}, date ${p.date})`);
+        if (p.netCents > p.grossCents) issue(['payments', i, 'netCents'], `net ${p.netCents} cents is more than gross ${p.grossCents}`);
+        else if (p.netCents < Math.ceil(p.grossCents * NASPI_MIN_NET_SHARE))
+          issue(['payments', i, 'netCents'], `net ${p.netCents} cents is less than half of gross ${p.grossCents}: IRPEF on NASpI cannot take that much`);
+        if (!due.length) return;
+        if (seen.has(p.period)) return issue(['payments', i, 'period'], `a second payment for ${p.period}: one payment per calendar month`);
+        seen.add(p.period);
+        const d = byPeriod.get(p.period);
+        if (!d) return issue(['payments', i, 'period'], `${p.period} is outside the benefit period ${b.startDate} to ${b.endDate}`);
+        if (Math.abs(p.grossCents - d.grossCents) > NASPI_CENT_TOLERANCE) {
+          const how = d.parts.map((x) => `${x.days} days of month ${x.benefitMonth} at ${x.monthlyCents}`).join(' + ');
+          issue(
+            ['payments', i, 'grossCents'],
+            `expected ${d.grossCents} cents for ${p.period}: ${how}, over ${d.daysInMonth} days in the month (${d.from} to ${d.to}); got ${p.grossCents}`,
+          );
+        }
+      });
+      if (due.length) {
+        const missing = due.filter((d) => !seen.has(d.period));
+        if (missing.length)
+          issue(
+            ['payments'],
+            `expected ${due.length} payments, one per calendar month from ${due[0]!.period} to ${due.at(-1)!.period}; none for ${missing.map((d) => `${d.period} (${d.coveredDays} days)`).join(', ')}`,
+          );
+      }
+    }),
+  );
 
 export const naspi = personalGuide('naspi', naspiBenefit, {
   // The 55+ rule is about the age on the application date (L. 234/2021 c. 221).
@@ -168,7 +191,10 @@ export const naspi = personalGuide('naspi', naspiBenefit, {
   check: (b, age, issue) => {
     const expected = naspiReductionFrom(age);
     if (b.reductionFromMonth !== expected)
-      issue(['reductionFromMonth'], `the claimant was ${age} on the application date (from the fiscal code): the reduction starts from month ${expected}, got ${b.reductionFromMonth}`);
+      issue(
+        ['reductionFromMonth'],
+        `the claimant was ${age} on the application date (from the fiscal code): the reduction starts from month ${expected}, got ${b.reductionFromMonth}`,
+      );
   },
 });
 export type NaspiBenefit = z.infer<typeof naspiBenefit>;

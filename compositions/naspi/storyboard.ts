@@ -187,11 +187,21 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
           ? { label: l(`75% di ${formatCents(threshold, 'it')}`, `75% of ${formatCents(threshold, 'en')}`), figure: { format: 'cents', value: base } }
           : { label: l('75% della retribuzione', '75% of the pay'), figure: { format: 'cents', value: base } },
         ...(above
-          ? [{ label: l(`25% sopra ${formatCents(threshold, 'it')}`, `25% above ${formatCents(threshold, 'en')}`), figure: { format: 'cents' as const, value: formula - base } }]
+          ? [
+              {
+                label: l(`25% sopra ${formatCents(threshold, 'it')}`, `25% above ${formatCents(threshold, 'en')}`),
+                figure: { format: 'cents' as const, value: formula - base },
+              },
+            ]
           : []),
         { label: l(`Massimo ${year}`, `${year} maximum`), figure: { format: 'cents', value: capCents }, emphasis: b.capped },
         ...(wholeExample
-          ? [{ label: l(`Netto di ${month(wholeExample.period).it}`, `Net for ${month(wholeExample.period).en}`), figure: { format: 'cents' as const, value: wholeExample.netCents } }]
+          ? [
+              {
+                label: l(`Netto di ${month(wholeExample.period).it}`, `Net for ${month(wholeExample.period).en}`),
+                figure: { format: 'cents' as const, value: wholeExample.netCents },
+              },
+            ]
           : []),
       ],
     },
@@ -231,9 +241,13 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
   const redStart = naspiMonthStart(b.startDate, red);
   const shown = [red, red + 1, red + 2].filter((m) => m <= months);
   const saidIt = shown.map((m, i) =>
-    i === 0 ? `${prepArt('in', `${ordinal(m).it} mese`)} l'importo è di ${money(schedule[m - 1]!).it} lordi` : `${prepArt('in', ordinal(m).it)} di ${money(schedule[m - 1]!).it}`,
+    i === 0
+      ? `${prepArt('in', `${ordinal(m).it} mese`)} l'importo è di ${money(schedule[m - 1]!).it} lordi`
+      : `${prepArt('in', ordinal(m).it)} di ${money(schedule[m - 1]!).it}`,
   );
-  const saidEn = shown.map((m, i) => (i === 0 ? `in the ${ordinal(m).en} month it is ${money(schedule[m - 1]!).en} gross` : `in the ${ordinal(m).en} ${money(schedule[m - 1]!).en}`));
+  const saidEn = shown.map((m, i) =>
+    i === 0 ? `in the ${ordinal(m).en} month it is ${money(schedule[m - 1]!).en} gross` : `in the ${ordinal(m).en} ${money(schedule[m - 1]!).en}`,
+  );
   const lastToo = months > red + 2;
   const reduction: SceneDraft | undefined = reached
     ? {
@@ -249,7 +263,9 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
           rows: [
             { label: l(`Mesi 1–${red - 1}`, `Months 1–${red - 1}`), figure: { format: 'cents', value: b.firstMonthlyAmountCents } },
             ...shown.map((m) => ({ label: l(`Mese ${m}`, `Month ${m}`), figure: { format: 'cents' as const, value: schedule[m - 1]! }, emphasis: m === red })),
-            ...(lastToo ? [{ label: l(`Mese ${months}, l'ultimo`, `Month ${months}, the last`), figure: { format: 'cents' as const, value: schedule[months - 1]! } }] : []),
+            ...(lastToo
+              ? [{ label: l(`Mese ${months}, l'ultimo`, `Month ${months}, the last`), figure: { format: 'cents' as const, value: schedule[months - 1]! } }]
+              : []),
           ],
           note: l('Importi lordi: ogni mese il 3% in meno del mese prima', 'Gross amounts: each month 3% less than the month before'),
         },
@@ -309,7 +325,15 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
     id: 'payments',
     kind: 'calendar',
     title: l('Quando arrivano i pagamenti', 'When payments arrive'),
-    deps: ['benefit.payments', 'benefit.startDate', 'benefit.endDate', 'benefit.firstMonthlyAmountCents', 'benefit.reductionFromMonth', 'benefit.ibanLast4', 'citizen.age'],
+    deps: [
+      'benefit.payments',
+      'benefit.startDate',
+      'benefit.endDate',
+      'benefit.firstMonthlyAmountCents',
+      'benefit.reductionFromMonth',
+      'benefit.ibanLast4',
+      'citizen.age',
+    ],
     minSeconds: Math.min(8 + b.payments.length * 0.6, 22),
     content: {
       headline: l('I tuoi pagamenti, netti', 'Your payments, net'),
@@ -327,7 +351,9 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
         : `I pagamenti arrivano dopo la fine di ogni mese, con un bonifico sul conto che termina con ${ibanSaid}.`) +
         ` Il primo pagamento è previsto ${itDate('il', p0.date)}: ${money(p0.netCents).it} netti ${coverIt(d0, p0.period)}${firstWhyIt}.` +
         (anyPartial ? ' Quando la NASpI copre solo una parte di un mese, quel mese è pagato in proporzione ai giorni.' : '') +
-        (b.payments.length > 1 ? ` L'ultimo pagamento, ${money(pN.netCents).it} netti ${coverIt(dN, pN.period)}${lastUntilIt}, è previsto ${itDate('il', pN.date)}.` : '') +
+        (b.payments.length > 1
+          ? ` L'ultimo pagamento, ${money(pN.netCents).it} netti ${coverIt(dN, pN.period)}${lastUntilIt}, è previsto ${itDate('il', pN.date)}.`
+          : '') +
         steadyIt +
         ' Le date esatte le trovi sempre nel servizio dei pagamenti.',
       (allNextMonth
@@ -335,13 +361,13 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
         : `Payments arrive after the end of each month, by transfer to the account ending in ${ibanSaid}.`) +
         ` The first payment is due on ${date(p0.date).en}: ${money(p0.netCents).en} net ${coverEn(d0, p0.period)}${firstWhyEn}.` +
         (anyPartial ? ' When NASpI covers only part of a month, that month is paid in proportion to the days.' : '') +
-        (b.payments.length > 1 ? ` The last payment, ${money(pN.netCents).en} net ${coverEn(dN, pN.period)}${lastUntilEn}, is due on ${date(pN.date).en}.` : '') +
+        (b.payments.length > 1
+          ? ` The last payment, ${money(pN.netCents).en} net ${coverEn(dN, pN.period)}${lastUntilEn}, is due on ${date(pN.date).en}.`
+          : '') +
         steadyEn +
         ' You can always check the exact dates in the payments service.',
     ),
-    actions: [
-      { id: 'btn-payments', kind: 'button', label: l('I miei pagamenti', 'My payments'), service: 'naspi-payments', window: [0.35, 1] },
-    ],
+    actions: [{ id: 'btn-payments', kind: 'button', label: l('I miei pagamenti', 'My payments'), service: 'naspi-payments', window: [0.35, 1] }],
   };
 
   // ── Tax ─────────────────────────────────────────────────────────────────────────────────────
@@ -356,11 +382,23 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
       badge: b.employmentDeduction ? l('Detrazioni applicate', 'Deductions applied') : l('Detrazioni non chieste', 'Deductions not requested'),
       facts: [],
       steps: [
-        { title: l('IRPEF trattenuta', 'Income tax withheld'), text: l(`${cap(inst.it)} trattiene le tasse e ti paga il netto`, `${cap(inst.en)} withholds tax and pays you the net amount`) },
+        {
+          title: l('IRPEF trattenuta', 'Income tax withheld'),
+          text: l(`${cap(inst.it)} trattiene le tasse e ti paga il netto`, `${cap(inst.en)} withholds tax and pays you the net amount`),
+        },
         b.employmentDeduction
-          ? { title: l('Detrazioni per lavoro dipendente', 'Employee tax deduction'), text: l('Le hai chieste nella domanda: paghi meno tasse', 'You asked for it in your application: you pay less tax') }
-          : { title: l('Puoi chiedere le detrazioni', 'You can ask for the deduction'), text: l('Se non hai altri redditi da lavoro, chiedile online', 'If you have no other work income, ask for it online') },
-        { title: l('Certificazione Unica', 'Certificazione Unica (CU)'), text: l('Ogni anno a marzo, per la dichiarazione dei redditi', 'Every March, for your tax return') },
+          ? {
+              title: l('Detrazioni per lavoro dipendente', 'Employee tax deduction'),
+              text: l('Le hai chieste nella domanda: paghi meno tasse', 'You asked for it in your application: you pay less tax'),
+            }
+          : {
+              title: l('Puoi chiedere le detrazioni', 'You can ask for the deduction'),
+              text: l('Se non hai altri redditi da lavoro, chiedile online', 'If you have no other work income, ask for it online'),
+            },
+        {
+          title: l('Certificazione Unica', 'Certificazione Unica (CU)'),
+          text: l('Ogni anno a marzo, per la dichiarazione dei redditi', 'Every March, for your tax return'),
+        },
       ],
       numbered: false,
     },
@@ -427,7 +465,9 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
           : '') +
         " Se invece vuoi avviare un'attività in proprio, puoi chiedere in anticipo tutta la NASpI che ti resta.",
       'If you find a new job, report it within one month through the NASpI-Com service, saying how much you expect to earn in a year. If you work as an employee for an employer other than your previous one and expect to earn up to eight thousand five hundred euros a year, NASpI continues but is lower: eighty per cent of what you expect to earn is taken off, spread over the NASpI months you have left. The same applies to self-employment up to five thousand five hundred euros a year. If you earn more as an employee, a contract of up to six months suspends NASpI, which resumes when the contract ends; a longer contract ends it. If you do not declare your income, you lose NASpI. For occasional work up to five thousand euros a year you do not need to report anything.' +
-        (intoNewYear ? ' If you have declared an income and your NASpI continues into the new year, declare the income you expect for that year again by 31 January.' : '') +
+        (intoNewYear
+          ? ' If you have declared an income and your NASpI continues into the new year, declare the income you expect for that year again by 31 January.'
+          : '') +
         ' If you want to start your own business instead, you can ask for all the NASpI you have left in advance.',
     ),
     actions: [

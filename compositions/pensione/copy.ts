@@ -40,8 +40,24 @@ export interface BenefitNoun {
 }
 export function benefitNoun(type: PensionType): BenefitNoun {
   if (type === 'disability-allowance')
-    return { the: l("l'assegno", 'the allowance'), The: l("L'assegno", 'The allowance'), your: l('il tuo assegno', 'your allowance'), Your: l('Il tuo assegno', 'Your allowance'), o: 'o', it: 'lo', of: 'di assegno' };
-  return { the: l('la pensione', 'the pension'), The: l('La pensione', 'The pension'), your: l('la tua pensione', 'your pension'), Your: l('La tua pensione', 'Your pension'), o: 'a', it: 'la', of: 'di pensione' };
+    return {
+      the: l("l'assegno", 'the allowance'),
+      The: l("L'assegno", 'The allowance'),
+      your: l('il tuo assegno', 'your allowance'),
+      Your: l('Il tuo assegno', 'Your allowance'),
+      o: 'o',
+      it: 'lo',
+      of: 'di assegno',
+    };
+  return {
+    the: l('la pensione', 'the pension'),
+    The: l('La pensione', 'The pension'),
+    your: l('la tua pensione', 'your pension'),
+    Your: l('La tua pensione', 'Your pension'),
+    o: 'a',
+    it: 'la',
+    of: 'di pensione',
+  };
 }
 
 /** The fund with its article: "il Fondo…", "la Gestione…" (prepositions go through `withPrep`). */

@@ -28,8 +28,14 @@ const noDeductions: SceneDraft = {
     badge: l('Da verificare', 'Check this'),
     facts: [],
     steps: [
-      { title: l('Paghi più tasse', 'You pay more tax'), text: l("Senza detrazioni l'IRPEF trattenuta è più alta", 'Without deductions more income tax is withheld') },
-      { title: l('Fino a 1.955 € l’anno', 'Up to €1,955 a year'), text: l('La detrazione per redditi da pensione, per i redditi più bassi', 'The pension-income deduction, on the lowest incomes') },
+      {
+        title: l('Paghi più tasse', 'You pay more tax'),
+        text: l("Senza detrazioni l'IRPEF trattenuta è più alta", 'Without deductions more income tax is withheld'),
+      },
+      {
+        title: l('Fino a 1.955 € l’anno', 'Up to €1,955 a year'),
+        text: l('La detrazione per redditi da pensione, per i redditi più bassi', 'The pension-income deduction, on the lowest incomes'),
+      },
       { title: l('Chiedile online', 'Request them online'), text: l('Oppure tramite un CAF o un patronato', 'Or through a CAF or a patronato') },
     ],
     numbered: false,
@@ -116,9 +122,15 @@ function family(d: Dependants): SceneDraft {
       badge: l('Richieste', 'Requested'),
       facts: [{ label: l('A carico', 'Dependants'), figure: { format: 'text', value: who } }],
       steps: [
-        { title: l('Figli dai 21 ai 29 anni', 'Children aged 21 to 29'), text: l('O di ogni età oltre i 21 se con disabilità', 'Or any age over 21 if disabled') },
+        {
+          title: l('Figli dai 21 ai 29 anni', 'Children aged 21 to 29'),
+          text: l('O di ogni età oltre i 21 se con disabilità', 'Or any age over 21 if disabled'),
+        },
         { title: l('Altri familiari', 'Other relatives'), text: l('Solo genitori e nonni che vivono con te', 'Only parents or grandparents living with you') },
-        { title: l('Reddito del familiare', "The dependant's income"), text: l('Fino a 2.840,51 € (4.000 € per i figli fino a 24 anni)', 'Up to €2,840.51 (€4,000 for children up to 24)') },
+        {
+          title: l('Reddito del familiare', "The dependant's income"),
+          text: l('Fino a 2.840,51 € (4.000 € per i figli fino a 24 anni)', 'Up to €2,840.51 (€4,000 for children up to 24)'),
+        },
       ],
       numbered: false,
     },

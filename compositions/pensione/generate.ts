@@ -147,8 +147,17 @@ export function generatePensione(rng: Rng, variant: number): PensionEnvelope {
   // Drawn first, so a seed's locale does not depend on the rest of the data.
   const locale = rng.chance(0.9) ? 'it' : 'en';
   const deductionRequest =
-    edge === 'none' ? 'none' : edge === 'pension-income' ? 'pension-income' : edge === 'family' ? 'pension-income-and-family'
-      : rng.weighted([['pension-income', 6], ['pension-income-and-family', 3], ['none', 1]] as const);
+    edge === 'none'
+      ? 'none'
+      : edge === 'pension-income'
+        ? 'pension-income'
+        : edge === 'family'
+          ? 'pension-income-and-family'
+          : rng.weighted([
+              ['pension-income', 6],
+              ['pension-income-and-family', 3],
+              ['none', 1],
+            ] as const);
   const pensionType = pensionTypeOf(rng, edge);
   const { start, pay } = timeline(rng, edge);
   const startDate = `${start}-01`;
@@ -164,7 +173,9 @@ export function generatePensione(rng: Rng, variant: number): PensionEnvelope {
     deductionRequest === 'pension-income-and-family'
       ? (() => {
           const children = Array.from({ length: age - 12 >= 21 ? rng.int(0, 2) : 0 }, () =>
-            rng.chance(0.1) && age - 12 >= 30 ? { age: rng.int(30, Math.min(60, age - 12)), disabled: true } : { age: rng.int(21, Math.min(29, age - 12)), disabled: rng.chance(0.05) },
+            rng.chance(0.1) && age - 12 >= 30
+              ? { age: rng.int(30, Math.min(60, age - 12)), disabled: true }
+              : { age: rng.int(21, Math.min(29, age - 12)), disabled: rng.chance(0.05) },
           );
           const others = Array.from({ length: rng.int(0, 1) }, () => ({ relation: rng.pick(['parent', 'grandparent'] as const), cohabiting: true }));
           // A widowed spouse's survivor's pension ends on remarriage: survivors have no spouse to deduct.
@@ -180,7 +191,10 @@ export function generatePensione(rng: Rng, variant: number): PensionEnvelope {
   const slipMonth = nextMonth(pay);
   const slipYear = yearOf(`${slipMonth}-01`);
   const deductions =
-    deductionRequest === 'none' ? 0 : pensionDeduction(annual) + (dependants ? familyDeduction(annual, { spouse: dependants.spouse, children: dependants.children.length, others: dependants.others.length }) : 0);
+    deductionRequest === 'none'
+      ? 0
+      : pensionDeduction(annual) +
+        (dependants ? familyDeduction(annual, { spouse: dependants.spouse, children: dependants.children.length, others: dependants.others.length }) : 0);
   const irpef = Math.round(Math.max(0, irpefGross(annual, slipYear) - deductions) / 13);
   const withholdings: Withholding[] = [];
   if (irpef > 0) withholdings.push({ kind: 'irpef', cents: irpef });

@@ -103,7 +103,11 @@ export function expectedFirstPayment(startDate: string, firstPaymentDate: string
     thirteenthCents,
     arrearsCents: arrearsMonths * monthlyGrossCents + arrearsThirteenths,
     grossCents: (arrearsMonths + 1) * monthlyGrossCents + thirteenthCents,
-    tolerance: { thirteenth: thirteenths.length, arrears: arrearsMonths + thirteenths.filter((t) => t.inArrears).length, gross: arrearsMonths + 1 + thirteenths.length },
+    tolerance: {
+      thirteenth: thirteenths.length,
+      arrears: arrearsMonths + thirteenths.filter((t) => t.inArrears).length,
+      gross: arrearsMonths + 1 + thirteenths.length,
+    },
   };
 }
 
@@ -134,7 +138,15 @@ export function pensionDeduction(annualCents: number): number {
 /** Simplified dependants deduction (art. 12 TUIR) for the synthetic data: spouse, children 21–29, ascendants. */
 export function familyDeduction(annualCents: number, dependants: { spouse: boolean; children: number; others: number }): number {
   const income = annualCents / 100;
-  const spouse = dependants.spouse ? (income <= 15_000 ? 800 - (110 * income) / 15_000 : income <= 40_000 ? 690 : income <= 80_000 ? (690 * (80_000 - income)) / 40_000 : 0) : 0;
+  const spouse = dependants.spouse
+    ? income <= 15_000
+      ? 800 - (110 * income) / 15_000
+      : income <= 40_000
+        ? 690
+        : income <= 80_000
+          ? (690 * (80_000 - income)) / 40_000
+          : 0
+    : 0;
   const perChild = income < 95_000 ? (950 * (95_000 - income)) / 95_000 : 0;
   const perOther = income < 80_000 ? (750 * (80_000 - income)) / 80_000 : 0;
   return Math.round((spouse + perChild * dependants.children + perOther * dependants.others) * 100);
@@ -170,7 +182,10 @@ export const minimumYearly = (y: 2025 | 2026): number => MINIMUM_MONTHLY_CENTS[y
 export const FOURTEENTH_AGE = 64;
 export const fourteenthLimits = (y: 2025 | 2026) => ({ lower: Math.round(minimumYearly(y) * 1.5), upper: minimumYearly(y) * 2 });
 /** Contribution-year bands: up to 15 / 15–25 / over 25 for employees, 18 / 28 for the self-employed. */
-export function fourteenthAmounts(fund: 'private-employees' | 'self-employed' | 'cpdel', contributionYears: number): { lowIncome: number; higherIncome: number } {
+export function fourteenthAmounts(
+  fund: 'private-employees' | 'self-employed' | 'cpdel',
+  contributionYears: number,
+): { lowIncome: number; higherIncome: number } {
   const [b1, b2] = fund === 'self-employed' ? [18, 28] : [15, 25];
   if (contributionYears <= b1) return { lowIncome: 43_700, higherIncome: 33_600 };
   if (contributionYears <= b2) return { lowIncome: 54_600, higherIncome: 42_000 };

@@ -24,14 +24,7 @@ import {
 export const PENSION_TYPES = ['old-age', 'early', 'disability-allowance', 'inability', 'survivors'] as const;
 export const PENSION_FUNDS = ['private-employees', 'self-employed', 'cpdel'] as const;
 export const DEDUCTION_REQUESTS = ['none', 'pension-income', 'pension-income-and-family'] as const;
-export const WITHHOLDING_KINDS = [
-  'irpef',
-  'regional-surcharge',
-  'municipal-surcharge',
-  'municipal-advance',
-  'tax-adjustment',
-  'union-dues',
-] as const;
+export const WITHHOLDING_KINDS = ['irpef', 'regional-surcharge', 'municipal-surcharge', 'municipal-advance', 'tax-adjustment', 'union-dues'] as const;
 /** Relatives other than spouse and children a deduction can be asked for (from 2025 only ascendants count). */
 export const OTHER_RELATIONS = ['parent', 'grandparent', 'parent-in-law', 'son-or-daughter-in-law', 'sibling'] as const;
 
@@ -78,7 +71,9 @@ export const pensionBenefit = z
      * municipal advance March–November.
      */
     monthly: z.strictObject({
-      grossCents: cents.min(1, 'a pension amount must be positive').max(MAX_MONTHLY_GROSS_CENTS, `a monthly pension above ${euros(MAX_MONTHLY_GROSS_CENTS)} gross is implausible: check the unit (cents)`),
+      grossCents: cents
+        .min(1, 'a pension amount must be positive')
+        .max(MAX_MONTHLY_GROSS_CENTS, `a monthly pension above ${euros(MAX_MONTHLY_GROSS_CENTS)} gross is implausible: check the unit (cents)`),
       netCents: cents,
       withholdings: z.array(withholding).max(8),
     }),
@@ -111,111 +106,144 @@ export const pensionBenefit = z
       })
       .optional(),
   })
-  .superRefine(crossChecks((b, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (!b.startDate.endsWith('-01')) issue(['startDate'], `a pension starts on the first day of a month (got ${b.startDate})`);
-    const payYear = yearOf(b.firstPaymentDate);
-    if (payYear < PAYMENT_YEARS[0] || payYear > PAYMENT_YEARS[1])
-      issue(['firstPaymentDate'], `this guide knows the rules and figures of first payments in ${PAYMENT_YEARS[0]}–${PAYMENT_YEARS[1]} (got ${b.firstPaymentDate})`);
-    const startMonth = monthOf(b.startDate);
-    const payMonth = monthOf(b.firstPaymentDate);
-    const datesOk = b.startDate.endsWith('-01') && payMonth >= startMonth;
-    if (payMonth < startMonth) issue(['firstPaymentDate'], `first payment ${b.firstPaymentDate} is before the start date ${b.startDate}`);
-    else {
-      const days = firstPaymentDays(payMonth, b.paymentChannel);
-      if (!days.includes(b.firstPaymentDate))
+  .superRefine(
+    crossChecks((b, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      if (!b.startDate.endsWith('-01')) issue(['startDate'], `a pension starts on the first day of a month (got ${b.startDate})`);
+      const payYear = yearOf(b.firstPaymentDate);
+      if (payYear < PAYMENT_YEARS[0] || payYear > PAYMENT_YEARS[1])
         issue(
           ['firstPaymentDate'],
-          `a first payment is made on day 1 (the month's payday) or day 7, moved to the next day ${b.paymentChannel === 'post' ? 'post offices' : 'banks'} pay: in ${payMonth} that is ${days[0]} or ${days[1]} (got ${b.firstPaymentDate})`,
+          `this guide knows the rules and figures of first payments in ${PAYMENT_YEARS[0]}–${PAYMENT_YEARS[1]} (got ${b.firstPaymentDate})`,
         );
-    }
-
-    // The regular month.
-    const m = b.monthly;
-    if (m.netCents > m.grossCents) issue(['monthly', 'netCents'], `net amount ${euros(m.netCents)} must not exceed the gross amount ${euros(m.grossCents)}`);
-    else {
-      const withheld = m.withholdings.reduce((s, w) => s + w.cents, 0);
-      if (withheld !== m.grossCents - m.netCents)
-        issue(['monthly', 'withholdings'], `withholdings add up to ${withheld} cents, expected gross minus net = ${m.grossCents - m.netCents}`);
-    }
-    const seen = new Set<string>();
-    m.withholdings.forEach((w, i) => {
-      if (seen.has(w.kind)) issue(['monthly', 'withholdings', i, 'kind'], `${w.kind} appears twice on one payslip`);
-      seen.add(w.kind);
-      if (w.kind === 'irpef' && w.cents > Math.round(m.grossCents * IRPEF_TOP_RATE))
-        issue(['monthly', 'withholdings', i, 'cents'], `IRPEF of ${euros(w.cents)} is more than ${IRPEF_TOP_RATE * 100}% (the top rate) of the gross ${euros(m.grossCents)}`);
-    });
-    if (datesOk) {
-      const slipMonth = nextMonth(payMonth);
-      const mm = Number(slipMonth.slice(5, 7));
-      m.withholdings.forEach((w, i) => {
-        if (mm === 12 && ((SURCHARGE_KINDS as readonly string[]).includes(w.kind) || w.kind === 'tax-adjustment'))
-          issue(['monthly', 'withholdings', i, 'kind'], `the monthly slip is December's (${slipMonth}): ${w.kind} instalments are withheld January–November only`);
-        else if (mm <= 2 && w.kind === 'municipal-advance')
-          issue(['monthly', 'withholdings', i, 'kind'], `the monthly slip is ${slipMonth}'s: the municipal advance is withheld from March to November`);
-      });
-    }
-
-    // The first payment: months from the start date, arrears and 13ths.
-    const fp = b.firstPayment;
-    if (fp.netCents > fp.grossCents) issue(['firstPayment', 'netCents'], `net amount ${euros(fp.netCents)} must not exceed the gross amount ${euros(fp.grossCents)}`);
-    else if (fp.netCents < Math.floor(fp.grossCents * (1 - MAX_WITHHELD_SHARE)))
-      issue(['firstPayment', 'netCents'], `net ${euros(fp.netCents)} is less than half the gross ${euros(fp.grossCents)}: implausible withholdings`);
-    if (datesOk) {
-      const x = expectedFirstPayment(b.startDate, b.firstPaymentDate, m.grossCents);
-      if (fp.arrearsMonths !== x.arrearsMonths)
-        issue(['firstPayment', 'arrearsMonths'], `from the start month ${startMonth} to the payment month ${payMonth} there are ${x.arrearsMonths} months of arrears (got ${fp.arrearsMonths})`);
-      if (Math.abs(fp.thirteenthCents - x.thirteenthCents) > x.tolerance.thirteenth)
-        issue(
-          ['firstPayment', 'thirteenthCents'],
-          x.thirteenths.length
-            ? `the span ${startMonth}–${payMonth} includes December ${x.thirteenths.map((t) => `${t.year} (13th: ${t.months}/12 of the monthly gross = ${euros(t.grossCents)})`).join(' and ')}: expected ${euros(x.thirteenthCents)} (got ${euros(fp.thirteenthCents)})`
-            : `no December falls between ${startMonth} and ${payMonth}: the first payment includes no 13th (got ${euros(fp.thirteenthCents)})`,
-        );
-      if (Math.abs(fp.arrearsCents - x.arrearsCents) > x.tolerance.arrears)
-        issue(['firstPayment', 'arrearsCents'], `${x.arrearsMonths} months of arrears × ${euros(m.grossCents)}${x.arrearsCents !== x.arrearsMonths * m.grossCents ? ' + the 13th of the Decembers among them' : ''} = ${euros(x.arrearsCents)} (got ${euros(fp.arrearsCents)})`);
-      if (Math.abs(fp.grossCents - x.grossCents) > x.tolerance.gross)
-        issue(
-          ['firstPayment', 'grossCents'],
-          `${x.arrearsMonths + 1} months from ${startMonth} to ${payMonth} × ${euros(m.grossCents)}${x.thirteenthCents ? ` + the 13th ${euros(x.thirteenthCents)}` : ''} = ${euros(x.grossCents)} (got ${euros(fp.grossCents)})`,
-        );
-
-      // The 13th of the first payment's December, when the first payment is not in December.
-      const t = b.thirteenth;
-      if (payMonth.endsWith('-12')) {
-        if (t) issue(['thirteenth'], `the first payment is December's: its 13th is in firstPayment.thirteenthCents, not here`);
-      } else if (!t) issue(['thirteenth'], `required: the 13th paid in December ${payYear}, after the first payment`);
+      const startMonth = monthOf(b.startDate);
+      const payMonth = monthOf(b.firstPaymentDate);
+      const datesOk = b.startDate.endsWith('-01') && payMonth >= startMonth;
+      if (payMonth < startMonth) issue(['firstPaymentDate'], `first payment ${b.firstPaymentDate} is before the start date ${b.startDate}`);
       else {
-        const months = pensionMonthsInYear(b.startDate, payYear);
-        if (t.months !== months)
-          issue(['thirteenth', 'months'], `a pension starting ${b.startDate} has ${months} months of pension in ${payYear}, the 13th is pro-rated to them (got ${t.months})`);
-        const gross = thirteenthGross(m.grossCents, months);
-        if (Math.abs(t.grossCents - gross) > 1)
-          issue(['thirteenth', 'grossCents'], `the 13th of ${payYear} is the monthly gross ${euros(m.grossCents)} × ${months}/12 = ${euros(gross)} (got ${euros(t.grossCents)})`);
-        if (t.netCents > t.grossCents) issue(['thirteenth', 'netCents'], `net ${euros(t.netCents)} must not exceed the gross ${euros(t.grossCents)}`);
-        else if (t.netCents < Math.floor(t.grossCents * (1 - MAX_WITHHELD_SHARE)))
-          issue(['thirteenth', 'netCents'], `net ${euros(t.netCents)} is less than half the gross ${euros(t.grossCents)}: implausible withholdings`);
+        const days = firstPaymentDays(payMonth, b.paymentChannel);
+        if (!days.includes(b.firstPaymentDate))
+          issue(
+            ['firstPaymentDate'],
+            `a first payment is made on day 1 (the month's payday) or day 7, moved to the next day ${b.paymentChannel === 'post' ? 'post offices' : 'banks'} pay: in ${payMonth} that is ${days[0]} or ${days[1]} (got ${b.firstPaymentDate})`,
+          );
       }
-    }
 
-    // Deductions and dependants (2025 rules).
-    const family = b.deductionRequest === 'pension-income-and-family';
-    const d = b.dependants;
-    if (family && !d) issue(['dependants'], 'required when family deductions are requested');
-    if (!family && d) issue(['dependants'], `only allowed when family deductions are requested (deductionRequest is ${b.deductionRequest})`);
-    if (family && d && !d.spouse && d.children.length + d.others.length === 0) issue(['dependants'], 'family deductions need at least one dependant');
-    d?.children.forEach((c, i) => {
-      if (c.age < CHILD_DEPENDANT_AGES[0])
-        issue(['dependants', 'children', i, 'age'], `from 2025 a child under ${CHILD_DEPENDANT_AGES[0]} gives no tax deduction (the Assegno Unico covers them): got age ${c.age}`);
-      else if (c.age > CHILD_DEPENDANT_AGES[1] && !c.disabled)
-        issue(['dependants', 'children', i, 'age'], `from 2025 a child over ${CHILD_DEPENDANT_AGES[1]} counts only with a disability: got age ${c.age}, not disabled`);
-    });
-    d?.others.forEach((o, i) => {
-      if (!(ASCENDANTS as readonly string[]).includes(o.relation))
-        issue(['dependants', 'others', i, 'relation'], `from 2025 the deduction for other relatives is only for parents and grandparents living with the pensioner (got ${o.relation})`);
-      else if (!o.cohabiting) issue(['dependants', 'others', i, 'cohabiting'], `from 2025 a ${o.relation} counts only when living with the pensioner`);
-    });
-  }));
+      // The regular month.
+      const m = b.monthly;
+      if (m.netCents > m.grossCents) issue(['monthly', 'netCents'], `net amount ${euros(m.netCents)} must not exceed the gross amount ${euros(m.grossCents)}`);
+      else {
+        const withheld = m.withholdings.reduce((s, w) => s + w.cents, 0);
+        if (withheld !== m.grossCents - m.netCents)
+          issue(['monthly', 'withholdings'], `withholdings add up to ${withheld} cents, expected gross minus net = ${m.grossCents - m.netCents}`);
+      }
+      const seen = new Set<string>();
+      m.withholdings.forEach((w, i) => {
+        if (seen.has(w.kind)) issue(['monthly', 'withholdings', i, 'kind'], `${w.kind} appears twice on one payslip`);
+        seen.add(w.kind);
+        if (w.kind === 'irpef' && w.cents > Math.round(m.grossCents * IRPEF_TOP_RATE))
+          issue(
+            ['monthly', 'withholdings', i, 'cents'],
+            `IRPEF of ${euros(w.cents)} is more than ${IRPEF_TOP_RATE * 100}% (the top rate) of the gross ${euros(m.grossCents)}`,
+          );
+      });
+      if (datesOk) {
+        const slipMonth = nextMonth(payMonth);
+        const mm = Number(slipMonth.slice(5, 7));
+        m.withholdings.forEach((w, i) => {
+          if (mm === 12 && ((SURCHARGE_KINDS as readonly string[]).includes(w.kind) || w.kind === 'tax-adjustment'))
+            issue(
+              ['monthly', 'withholdings', i, 'kind'],
+              `the monthly slip is December's (${slipMonth}): ${w.kind} instalments are withheld January–November only`,
+            );
+          else if (mm <= 2 && w.kind === 'municipal-advance')
+            issue(['monthly', 'withholdings', i, 'kind'], `the monthly slip is ${slipMonth}'s: the municipal advance is withheld from March to November`);
+        });
+      }
+
+      // The first payment: months from the start date, arrears and 13ths.
+      const fp = b.firstPayment;
+      if (fp.netCents > fp.grossCents)
+        issue(['firstPayment', 'netCents'], `net amount ${euros(fp.netCents)} must not exceed the gross amount ${euros(fp.grossCents)}`);
+      else if (fp.netCents < Math.floor(fp.grossCents * (1 - MAX_WITHHELD_SHARE)))
+        issue(['firstPayment', 'netCents'], `net ${euros(fp.netCents)} is less than half the gross ${euros(fp.grossCents)}: implausible withholdings`);
+      if (datesOk) {
+        const x = expectedFirstPayment(b.startDate, b.firstPaymentDate, m.grossCents);
+        if (fp.arrearsMonths !== x.arrearsMonths)
+          issue(
+            ['firstPayment', 'arrearsMonths'],
+            `from the start month ${startMonth} to the payment month ${payMonth} there are ${x.arrearsMonths} months of arrears (got ${fp.arrearsMonths})`,
+          );
+        if (Math.abs(fp.thirteenthCents - x.thirteenthCents) > x.tolerance.thirteenth)
+          issue(
+            ['firstPayment', 'thirteenthCents'],
+            x.thirteenths.length
+              ? `the span ${startMonth}–${payMonth} includes December ${x.thirteenths.map((t) => `${t.year} (13th: ${t.months}/12 of the monthly gross = ${euros(t.grossCents)})`).join(' and ')}: expected ${euros(x.thirteenthCents)} (got ${euros(fp.thirteenthCents)})`
+              : `no December falls between ${startMonth} and ${payMonth}: the first payment includes no 13th (got ${euros(fp.thirteenthCents)})`,
+          );
+        if (Math.abs(fp.arrearsCents - x.arrearsCents) > x.tolerance.arrears)
+          issue(
+            ['firstPayment', 'arrearsCents'],
+            `${x.arrearsMonths} months of arrears × ${euros(m.grossCents)}${x.arrearsCents !== x.arrearsMonths * m.grossCents ? ' + the 13th of the Decembers among them' : ''} = ${euros(x.arrearsCents)} (got ${euros(fp.arrearsCents)})`,
+          );
+        if (Math.abs(fp.grossCents - x.grossCents) > x.tolerance.gross)
+          issue(
+            ['firstPayment', 'grossCents'],
+            `${x.arrearsMonths + 1} months from ${startMonth} to ${payMonth} × ${euros(m.grossCents)}${x.thirteenthCents ? ` + the 13th ${euros(x.thirteenthCents)}` : ''} = ${euros(x.grossCents)} (got ${euros(fp.grossCents)})`,
+          );
+
+        // The 13th of the first payment's December, when the first payment is not in December.
+        const t = b.thirteenth;
+        if (payMonth.endsWith('-12')) {
+          if (t) issue(['thirteenth'], `the first payment is December's: its 13th is in firstPayment.thirteenthCents, not here`);
+        } else if (!t) issue(['thirteenth'], `required: the 13th paid in December ${payYear}, after the first payment`);
+        else {
+          const months = pensionMonthsInYear(b.startDate, payYear);
+          if (t.months !== months)
+            issue(
+              ['thirteenth', 'months'],
+              `a pension starting ${b.startDate} has ${months} months of pension in ${payYear}, the 13th is pro-rated to them (got ${t.months})`,
+            );
+          const gross = thirteenthGross(m.grossCents, months);
+          if (Math.abs(t.grossCents - gross) > 1)
+            issue(
+              ['thirteenth', 'grossCents'],
+              `the 13th of ${payYear} is the monthly gross ${euros(m.grossCents)} × ${months}/12 = ${euros(gross)} (got ${euros(t.grossCents)})`,
+            );
+          if (t.netCents > t.grossCents) issue(['thirteenth', 'netCents'], `net ${euros(t.netCents)} must not exceed the gross ${euros(t.grossCents)}`);
+          else if (t.netCents < Math.floor(t.grossCents * (1 - MAX_WITHHELD_SHARE)))
+            issue(['thirteenth', 'netCents'], `net ${euros(t.netCents)} is less than half the gross ${euros(t.grossCents)}: implausible withholdings`);
+        }
+      }
+
+      // Deductions and dependants (2025 rules).
+      const family = b.deductionRequest === 'pension-income-and-family';
+      const d = b.dependants;
+      if (family && !d) issue(['dependants'], 'required when family deductions are requested');
+      if (!family && d) issue(['dependants'], `only allowed when family deductions are requested (deductionRequest is ${b.deductionRequest})`);
+      if (family && d && !d.spouse && d.children.length + d.others.length === 0) issue(['dependants'], 'family deductions need at least one dependant');
+      d?.children.forEach((c, i) => {
+        if (c.age < CHILD_DEPENDANT_AGES[0])
+          issue(
+            ['dependants', 'children', i, 'age'],
+            `from 2025 a child under ${CHILD_DEPENDANT_AGES[0]} gives no tax deduction (the Assegno Unico covers them): got age ${c.age}`,
+          );
+        else if (c.age > CHILD_DEPENDANT_AGES[1] && !c.disabled)
+          issue(
+            ['dependants', 'children', i, 'age'],
+            `from 2025 a child over ${CHILD_DEPENDANT_AGES[1]} counts only with a disability: got age ${c.age}, not disabled`,
+          );
+      });
+      d?.others.forEach((o, i) => {
+        if (!(ASCENDANTS as readonly string[]).includes(o.relation))
+          issue(
+            ['dependants', 'others', i, 'relation'],
+            `from 2025 the deduction for other relatives is only for parents and grandparents living with the pensioner (got ${o.relation})`,
+          );
+        else if (!o.cohabiting) issue(['dependants', 'others', i, 'cohabiting'], `from 2025 a ${o.relation} counts only when living with the pensioner`);
+      });
+    }),
+  );
 
 export const pensione = personalGuide('pensione', pensionBenefit, {
   // The pension's requirements are met on its start date (decorrenza): the age is taken then. The
@@ -238,7 +266,10 @@ export const pensione = personalGuide('pensione', pensionBenefit, {
     if (b.contributionYears < least)
       issue(['contributionYears'], `a ${b.pensionType} pension at ${age} needs at least ${least} years of contributions (got ${b.contributionYears})`);
     if (b.pensionType !== 'survivors' && b.contributionYears > age - EARLIEST_CONTRIBUTION_AGE)
-      issue(['contributionYears'], `the citizen is ${age}: at most ${age - EARLIEST_CONTRIBUTION_AGE} years of contributions from age ${EARLIEST_CONTRIBUTION_AGE} (got ${b.contributionYears})`);
+      issue(
+        ['contributionYears'],
+        `the citizen is ${age}: at most ${age - EARLIEST_CONTRIBUTION_AGE} years of contributions from age ${EARLIEST_CONTRIBUTION_AGE} (got ${b.contributionYears})`,
+      );
     b.dependants?.children.forEach((c, i) => {
       if (c.age > age - 12) issue(['dependants', 'children', i, 'age'], `a child aged ${c.age} of a ${age}-year-old pensioner is implausible`);
     });

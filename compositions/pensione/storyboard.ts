@@ -59,18 +59,22 @@ export function calendarNet(b: PensionBenefit, payday: string): { cents?: number
   const kinds = new Set(m.withholdings.map((w) => w.kind));
   if (yearOf(payday) !== yearOf(slipMonth)) return { withThirteenth: false };
   if (month.endsWith('-12')) {
-    const notInDecember = m.withholdings.filter((w) => (SURCHARGE_KINDS as readonly string[]).includes(w.kind) || w.kind === 'tax-adjustment').reduce((s, w) => s + w.cents, 0);
+    const notInDecember = m.withholdings
+      .filter((w) => (SURCHARGE_KINDS as readonly string[]).includes(w.kind) || w.kind === 'tax-adjustment')
+      .reduce((s, w) => s + w.cents, 0);
     return { cents: m.netCents + notInDecember + (b.thirteenth?.netCents ?? 0), withThirteenth: true };
   }
   if (month === slipMonth) return { cents: m.netCents, withThirteenth: false };
   if (kinds.has('tax-adjustment')) return { withThirteenth: false };
-  if (Number(slipMonth.slice(5, 7)) < 3 && Number(month.slice(5, 7)) >= 3 && kinds.has('municipal-surcharge') && !kinds.has('municipal-advance')) return { withThirteenth: false };
+  if (Number(slipMonth.slice(5, 7)) < 3 && Number(month.slice(5, 7)) >= 3 && kinds.has('municipal-surcharge') && !kinds.has('municipal-advance'))
+    return { withThirteenth: false };
   return { cents: m.netCents, withThirteenth: false };
 }
 
 /** December's ordinary instalment: the monthly net without the surcharge and adjustment instalments. */
 const decemberOrdinaryNet = (b: PensionBenefit): number =>
-  b.monthly.netCents + b.monthly.withholdings.filter((w) => (SURCHARGE_KINDS as readonly string[]).includes(w.kind) || w.kind === 'tax-adjustment').reduce((s, w) => s + w.cents, 0);
+  b.monthly.netCents +
+  b.monthly.withholdings.filter((w) => (SURCHARGE_KINDS as readonly string[]).includes(w.kind) || w.kind === 'tax-adjustment').reduce((s, w) => s + w.cents, 0);
 
 export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions = {}): Storyboard {
   const theme = themeOf(options);
@@ -139,12 +143,25 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
   const arrearsPhrase: Localized = (() => {
     if (arrearsMonths.length <= 2) {
       const n = named(arrearsMonths);
-      return l(`di ${formatList(n.map((x) => x.it), 'it')}`, `for ${formatList(n.map((x) => x.en), 'en')}`);
+      return l(
+        `di ${formatList(
+          n.map((x) => x.it),
+          'it',
+        )}`,
+        `for ${formatList(
+          n.map((x) => x.en),
+          'en',
+        )}`,
+      );
     }
     const [first, last] = named([arrearsMonths[0]!, arrearsMonths.at(-1)!]);
     return l(`da ${first!.it} ${aOrAd(last!.it)}`, `from ${first!.en} to ${last!.en}`);
   })();
-  const yearsIt = (ys: number[]) => formatList(ys.map((y) => prepArt('di', String(y))), 'it');
+  const yearsIt = (ys: number[]) =>
+    formatList(
+      ys.map((y) => prepArt('di', String(y))),
+      'it',
+    );
   const arrears13: Localized = arrearsDecembers.length
     ? arrearsDecembers.length === 1
       ? l(`, con la tredicesima ${prepArt('di', String(arrearsDecembers[0]))}`, `, with the 13th month of ${arrearsDecembers[0]}`)
@@ -173,7 +190,10 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     )
     .join(' ');
   const higher = fp.netCents > b.monthly.netCents;
-  const already = fp.arrearsMonths === 1 ? l('cioè il mese che ti spettava già', 'that is the month already due to you') : l('cioè i mesi che ti spettavano già', 'that is the months already due to you');
+  const already =
+    fp.arrearsMonths === 1
+      ? l('cioè il mese che ti spettava già', 'that is the month already due to you')
+      : l('cioè i mesi che ti spettavano già', 'that is the months already due to you');
   const firstNarration: Localized =
     fp.arrearsMonths > 0
       ? l(
@@ -208,7 +228,15 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
             ]
           : []),
         ...(payIsDecember && fp.thirteenthCents > 0
-          ? [{ label: l('di cui tredicesima', 'of which 13th month'), figure: { format: 'cents' as const, value: arrearsDecembers.length ? thirteenthGross(b.monthly.grossCents, pensionMonthsInYear(b.startDate, payYear)) : fp.thirteenthCents } }]
+          ? [
+              {
+                label: l('di cui tredicesima', 'of which 13th month'),
+                figure: {
+                  format: 'cents' as const,
+                  value: arrearsDecembers.length ? thirteenthGross(b.monthly.grossCents, pensionMonthsInYear(b.startDate, payYear)) : fp.thirteenthCents,
+                },
+              },
+            ]
           : []),
         { label: l('Trattenute', 'Withholdings'), figure: { format: 'cents', value: fp.grossCents - fp.netCents } },
         { label: l('Netto che ricevi', 'Net you receive'), figure: { format: 'cents', value: fp.netCents }, emphasis: true },
@@ -225,8 +253,14 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
   const irpef = m.withholdings.find((w) => w.kind === 'irpef')?.cents ?? 0;
   const hasSurcharges = kinds.has('regional-surcharge') || kinds.has('municipal-surcharge');
   const lines: Localized = {
-    it: formatList(m.withholdings.map((w) => withholdingInText(w.kind).it), 'it'),
-    en: formatList(m.withholdings.map((w) => withholdingInText(w.kind).en), 'en'),
+    it: formatList(
+      m.withholdings.map((w) => withholdingInText(w.kind).it),
+      'it',
+    ),
+    en: formatList(
+      m.withholdings.map((w) => withholdingInText(w.kind).en),
+      'en',
+    ),
   };
   const surcharges: Localized = hasSurcharges
     ? l(
@@ -234,7 +268,9 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
         "The surcharges are last year's local taxes, paid in eleven instalments from January to November.",
       )
     : irpef === 0
-      ? m.withholdings.length ? l("Sul tuo importo non è trattenuta l'IRPEF.", 'No income tax is withheld from your amount.') : l('', '')
+      ? m.withholdings.length
+        ? l("Sul tuo importo non è trattenuta l'IRPEF.", 'No income tax is withheld from your amount.')
+        : l('', '')
       : slipYear === yearOf(b.startDate)
         ? l(
             "Dal prossimo anno si aggiungeranno l'addizionale regionale e, se il tuo Comune la applica, quella comunale, da gennaio a novembre.",
@@ -242,7 +278,10 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
           )
         : l('', '');
   const withheldIt = m.withholdings.length === 0 ? 'Non si toglie nulla' : m.withholdings.length === 1 ? `Si toglie ${lines.it}` : `Si tolgono ${lines.it}`;
-  const withheldEn = m.withholdings.length === 0 ? 'Nothing is taken off' : `${cap(lines.en)} ${m.withholdings.length === 1 && m.withholdings[0]!.kind !== 'union-dues' ? 'is' : 'are'} taken off`;
+  const withheldEn =
+    m.withholdings.length === 0
+      ? 'Nothing is taken off'
+      : `${cap(lines.en)} ${m.withholdings.length === 1 && m.withholdings[0]!.kind !== 'union-dues' ? 'is' : 'are'} taken off`;
   const payslip: SceneDraft = {
     id: 'payslip',
     kind: 'deductions',
@@ -290,7 +329,9 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
         ? "Da marzo può aggiungersi l'acconto dell'addizionale comunale: per quei mesi vedi solo la data."
         : "Il conguaglio fiscale può cambiare l'importo dei mesi successivi: lo trovi nel cedolino di ogni mese."
       : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const gapsEn = [
     laterYear ? `For ${slipYear + 1} you see only the dates: in January ${N.the.en} is raised in line with inflation and the withholdings change.` : '',
     sameYearGap
@@ -298,13 +339,25 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
         ? 'From March the municipal surcharge advance may be added, so for those months you see only the date.'
         : 'The tax adjustment may change the amount of the following months: you will find it on each payslip.'
       : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const tileLabel = l(b.pensionType === 'disability-allowance' ? 'Assegno' : 'Pensione', b.pensionType === 'disability-allowance' ? 'Allowance' : 'Pension');
   const calendar: SceneDraft = {
     id: 'calendar',
     kind: 'calendar',
     title: l('Quando arrivano i pagamenti', 'When your payments arrive'),
-    deps: ['benefit.firstPaymentDate', 'benefit.firstPayment.netCents', 'benefit.paymentChannel', 'benefit.ibanLast4', 'benefit.monthly', 'benefit.thirteenth', 'benefit.startDate', 'benefit.deductionRequest', 'benefit.pensionType'],
+    deps: [
+      'benefit.firstPaymentDate',
+      'benefit.firstPayment.netCents',
+      'benefit.paymentChannel',
+      'benefit.ibanLast4',
+      'benefit.monthly',
+      'benefit.thirteenth',
+      'benefit.startDate',
+      'benefit.deductionRequest',
+      'benefit.pensionType',
+    ],
     minSeconds: 26,
     content: {
       headline: l('I prossimi pagamenti netti', 'Your next payments, net'),
@@ -321,7 +374,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
         : l(`Sul conto che termina con ${b.ibanLast4}`, `Paid into the account ending in ${b.ibanLast4}`),
     },
     narration: l(
-      `${N.The.it} è pagat${N.o} il primo giorno del mese in cui le banche sono aperte; a gennaio, il secondo. ${post ? "Con Poste Italiane conta anche il sabato, quindi a volte arriva prima." : `Arriva sul conto che termina con ${digitsOf(b.ibanLast4)}.`} Sullo schermo vedi i prossimi pagamenti netti. ${thirteenthIt}${gapsIt ? ` ${gapsIt}` : ''}`,
+      `${N.The.it} è pagat${N.o} il primo giorno del mese in cui le banche sono aperte; a gennaio, il secondo. ${post ? 'Con Poste Italiane conta anche il sabato, quindi a volte arriva prima.' : `Arriva sul conto che termina con ${digitsOf(b.ibanLast4)}.`} Sullo schermo vedi i prossimi pagamenti netti. ${thirteenthIt}${gapsIt ? ` ${gapsIt}` : ''}`,
       `${N.The.en} is paid on the first day of the month on which banks are open; in January, on the second. ${post ? 'With Poste Italiane Saturdays count too, so sometimes it comes earlier.' : `It is paid into the account ending in ${digitsOf(b.ibanLast4)}.`} On screen you can see your next net payments. ${thirteenthEn}${gapsEn ? ` ${gapsEn}` : ''}`,
     ),
   };
@@ -330,7 +383,12 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
   const fy = figureYear(payYear);
   const limits = fourteenthLimits(fy);
   const amounts = fourteenthAmounts(b.fund, b.contributionYears);
-  const whose = survivors ? l(`Con ${the(`${b.contributionYears} anni`, 'm', 'pl')} di contributi del tuo familiare`, `With your late relative's ${b.contributionYears} years of contributions`) : l(`Con ${b.contributionYears} anni di contributi`, `With ${b.contributionYears} years of contributions`);
+  const whose = survivors
+    ? l(
+        `Con ${the(`${b.contributionYears} anni`, 'm', 'pl')} di contributi del tuo familiare`,
+        `With your late relative's ${b.contributionYears} years of contributions`,
+      )
+    : l(`Con ${b.contributionYears} anni di contributi`, `With ${b.contributionYears} years of contributions`);
   const fourteenth: Localized =
     c.age >= FOURTEENTH_AGE
       ? l(
@@ -362,14 +420,32 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
       badge: l('Ogni anno', 'Every year'),
       facts: [],
       steps: [
-        { title: l('Certificazione Unica (CU)', 'Certificazione Unica (CU)'), text: l('Entro il 16 marzo: serve per la dichiarazione dei redditi', 'By 16 March: you need it for your tax return') },
-        { title: l('Certificato di pensione (ObisM)', 'Pension certificate (ObisM)'), text: l("Gli importi dell'anno: serve ad esempio per un prestito", "The year's amounts: needed, say, for a loan") },
+        {
+          title: l('Certificazione Unica (CU)', 'Certificazione Unica (CU)'),
+          text: l('Entro il 16 marzo: serve per la dichiarazione dei redditi', 'By 16 March: you need it for your tax return'),
+        },
+        {
+          title: l('Certificato di pensione (ObisM)', 'Pension certificate (ObisM)'),
+          text: l("Gli importi dell'anno: serve ad esempio per un prestito", "The year's amounts: needed, say, for a loan"),
+        },
         ...(c.age >= FOURTEENTH_AGE
-          ? [{ title: l('Quattordicesima', '14th month'), text: l(`A luglio, con reddito fino a ${euro(limits.upper).it} (${fy})`, `In July, on an income up to ${euro(limits.upper).en} (${fy})`) }]
+          ? [
+              {
+                title: l('Quattordicesima', '14th month'),
+                text: l(`A luglio, con reddito fino a ${euro(limits.upper).it} (${fy})`, `In July, on an income up to ${euro(limits.upper).en} (${fy})`),
+              },
+            ]
           : c.age >= FOURTEENTH_MENTION_AGE
             ? [{ title: l('Quattordicesima', '14th month'), text: l('Da 64 anni, con reddito basso', 'From 64, on a low income') }]
             : []),
-        ...(lowPension ? [{ title: l('Importo aggiuntivo', 'Extra amount'), text: l(`A dicembre, fino a ${euro(EXTRA_DECEMBER_CENTS).it}`, `In December, up to ${euro(EXTRA_DECEMBER_CENTS).en}`) }] : []),
+        ...(lowPension
+          ? [
+              {
+                title: l('Importo aggiuntivo', 'Extra amount'),
+                text: l(`A dicembre, fino a ${euro(EXTRA_DECEMBER_CENTS).it}`, `In December, up to ${euro(EXTRA_DECEMBER_CENTS).en}`),
+              },
+            ]
+          : []),
       ],
       numbered: false,
     },
@@ -393,9 +469,18 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     content: {
       headline: l('Cosa devi comunicare', 'What you must tell us'),
       items: [
-        { title: l('Redditi (RED)', 'Income (RED)'), text: l('Se ricevi somme legate al reddito, dichiara i redditi ogni anno', 'If you get income-linked amounts, declare your income every year') },
-        { title: l('Indirizzo e conto', 'Address and account'), text: l('Comunica subito ogni cambio, per non interrompere i pagamenti', 'Report any change at once, so payments are not interrupted') },
-        { title: l("Se vivi all'estero", 'If you live abroad'), text: l('Ogni anno dimostra di essere in vita', 'Every year, confirm you are alive (proof of life)') },
+        {
+          title: l('Redditi (RED)', 'Income (RED)'),
+          text: l('Se ricevi somme legate al reddito, dichiara i redditi ogni anno', 'If you get income-linked amounts, declare your income every year'),
+        },
+        {
+          title: l('Indirizzo e conto', 'Address and account'),
+          text: l('Comunica subito ogni cambio, per non interrompere i pagamenti', 'Report any change at once, so payments are not interrupted'),
+        },
+        {
+          title: l("Se vivi all'estero", 'If you live abroad'),
+          text: l('Ogni anno dimostra di essere in vita', 'Every year, confirm you are alive (proof of life)'),
+        },
         ...(typeDuty ? [typeDuty] : []),
       ],
     },
@@ -424,7 +509,10 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
               "Residenza all'estero: ogni anno la banca che paga le pensioni all'estero chiede la prova di esistenza in vita; senza questa prova il pagamento si sospende.",
               'Living abroad: every year the bank that pays pensions abroad asks for proof of life; without it, payment is suspended.',
             ),
-            l('Cambio di indirizzo o di conto: comunicalo online o tramite un patronato.', 'Change of address or account: report it online or through a patronato.'),
+            l(
+              'Cambio di indirizzo o di conto: comunicalo online o tramite un patronato.',
+              'Change of address or account: report it online or through a patronato.',
+            ),
             ...(typeDuty ? [l(`${typeDuty.title.it}: ${lowerFirst(typeDuty.text.it)}`, `${typeDuty.title.en}: ${lowerFirst(typeDuty.text.en)}`)] : []),
           ],
         },
@@ -454,7 +542,13 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     actions: [
       { id: 'btn-services-payslip', kind: 'button', label: l('Cedolino', 'Payslip'), service: 'pension-payslip', window: [0.15, 1] },
       { id: 'btn-services-cu', kind: 'button', label: l('Certificazione Unica', 'Certificazione Unica'), service: 'pension-cu', window: [0.25, 1] },
-      { id: 'btn-services-certificate', kind: 'button', label: l('Certificato di pensione', 'Pension certificate'), service: 'pension-certificate', window: [0.35, 1] },
+      {
+        id: 'btn-services-certificate',
+        kind: 'button',
+        label: l('Certificato di pensione', 'Pension certificate'),
+        service: 'pension-certificate',
+        window: [0.35, 1],
+      },
     ],
   };
 

@@ -42,7 +42,10 @@ export const INCOME_SAID: Record<IncomeKind, Localized> = {
 export const INCOME_TITLE: Record<IncomeKind, { title: Localized; text: Localized }> = {
   'foreign-employment': { title: l("Lavoro all'estero", 'Work abroad'), text: l('Redditi da lavoro prodotti fuori Italia', 'Income earned outside Italy') },
   'foreign-pension': { title: l('Pensioni estere', 'Foreign pensions'), text: l('Pagate da un altro Stato', 'Paid by another country') },
-  'bank-postal-interest': { title: l('Interessi bancari e postali', 'Bank and postal interest'), text: l('Di conti e libretti', 'On accounts and savings books') },
+  'bank-postal-interest': {
+    title: l('Interessi bancari e postali', 'Bank and postal interest'),
+    text: l('Di conti e libretti', 'On accounts and savings books'),
+  },
   'government-bonds': { title: l('Titoli di Stato', 'Government bonds'), text: l('I loro interessi', 'Their interest') },
   'investment-funds': { title: l('Fondi di investimento', 'Investment funds'), text: l('Proventi tassati alla fonte', 'Returns taxed at source') },
   'self-employment': { title: l('Lavoro autonomo', 'Self-employment'), text: l('I redditi del lavoro autonomo', 'Income from self-employment') },

@@ -69,7 +69,12 @@ export function generateRed(rng: Rng, variant: number): RedEnvelope {
   const first = allowed.includes(lead) ? lead : rng.pick(allowed.filter((k) => k !== 'spouse-income'));
   const more = rng.sample(
     allowed.filter((k) => k !== first),
-    rng.weighted([[0, 50], [1, 35], [2, 12], [5, 3]] as const),
+    rng.weighted([
+      [0, 50],
+      [1, 35],
+      [2, 12],
+      [5, 3],
+    ] as const),
   );
   const incomesToDeclare = INCOME_KINDS.filter((k) => k === first || more.includes(k));
 

@@ -33,24 +33,29 @@ export const redBenefit = z
     /** Gross monthly amount of the monthly linked benefits, when known (the quattordicesima is yearly and not in it). */
     monthlyAtRiskCents: cents.min(1, 'must be positive').optional(),
   })
-  .superRefine(crossChecks((b, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const ordinary = ordinaryDeadline(b.incomeYear);
-    if (b.campaign === 'ordinary' && b.deadline !== ordinary)
-      issue(['deadline'], `the ordinary campaign for ${b.incomeYear} income closes on ${ordinary}: got ${b.deadline}`);
-    if (b.campaign === 'reminder' && (b.deadline <= ordinary || b.deadline > reminderLatest(b.incomeYear)))
-      issue(['deadline'], `a reminder for ${b.incomeYear} income follows the ordinary deadline ${ordinary}: expected after it and by ${reminderLatest(b.incomeYear)}, got ${b.deadline}`);
-    if (new Set(b.linkedBenefits).size !== b.linkedBenefits.length) issue(['linkedBenefits'], 'each benefit may appear only once');
-    if (new Set(b.incomesToDeclare).size !== b.incomesToDeclare.length) issue(['incomesToDeclare'], 'each income may appear only once');
-    const spouse = b.incomesToDeclare.indexOf('spouse-income');
-    if (spouse >= 0 && !b.linkedBenefits.some((k) => COUPLE_INCOME_BENEFITS.includes(k)))
-      issue(
-        ['incomesToDeclare', spouse],
-        `the spouse's income counts only for ${COUPLE_INCOME_BENEFITS.join(', ')}: the linked benefits are ${b.linkedBenefits.join(', ')}`,
-      );
-    if (b.monthlyAtRiskCents !== undefined && !b.linkedBenefits.some((k) => MONTHLY_BENEFITS.includes(k)))
-      issue(['monthlyAtRiskCents'], 'the quattordicesima is paid once a year: a monthly amount needs a monthly linked benefit');
-  }));
+  .superRefine(
+    crossChecks((b, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      const ordinary = ordinaryDeadline(b.incomeYear);
+      if (b.campaign === 'ordinary' && b.deadline !== ordinary)
+        issue(['deadline'], `the ordinary campaign for ${b.incomeYear} income closes on ${ordinary}: got ${b.deadline}`);
+      if (b.campaign === 'reminder' && (b.deadline <= ordinary || b.deadline > reminderLatest(b.incomeYear)))
+        issue(
+          ['deadline'],
+          `a reminder for ${b.incomeYear} income follows the ordinary deadline ${ordinary}: expected after it and by ${reminderLatest(b.incomeYear)}, got ${b.deadline}`,
+        );
+      if (new Set(b.linkedBenefits).size !== b.linkedBenefits.length) issue(['linkedBenefits'], 'each benefit may appear only once');
+      if (new Set(b.incomesToDeclare).size !== b.incomesToDeclare.length) issue(['incomesToDeclare'], 'each income may appear only once');
+      const spouse = b.incomesToDeclare.indexOf('spouse-income');
+      if (spouse >= 0 && !b.linkedBenefits.some((k) => COUPLE_INCOME_BENEFITS.includes(k)))
+        issue(
+          ['incomesToDeclare', spouse],
+          `the spouse's income counts only for ${COUPLE_INCOME_BENEFITS.join(', ')}: the linked benefits are ${b.linkedBenefits.join(', ')}`,
+        );
+      if (b.monthlyAtRiskCents !== undefined && !b.linkedBenefits.some((k) => MONTHLY_BENEFITS.includes(k)))
+        issue(['monthlyAtRiskCents'], 'the quattordicesima is paid once a year: a monthly amount needs a monthly linked benefit');
+    }),
+  );
 
 type RedBenefit = z.infer<typeof redBenefit>;
 

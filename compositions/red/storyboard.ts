@@ -24,7 +24,17 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
   const c = g.citizen;
   const institute = l(cap(theme.instituteShort.it), cap(theme.instituteShort.en));
   const ofYear = prepArt('di', String(b.incomeYear));
-  const join = (xs: Localized[]): Localized => l(formatList(xs.map((x) => x.it), 'it'), formatList(xs.map((x) => x.en), 'en'));
+  const join = (xs: Localized[]): Localized =>
+    l(
+      formatList(
+        xs.map((x) => x.it),
+        'it',
+      ),
+      formatList(
+        xs.map((x) => x.en),
+        'en',
+      ),
+    );
   const benefitsOf = (ks: readonly LinkedBenefit[]) => join(ks.map((k) => BENEFIT_LABEL[k]));
   const pluralOf = (ks: readonly LinkedBenefit[]) => ks.length > 1 || BENEFIT_LABEL[ks[0]!].plural === true;
   const benefits = benefitsOf(b.linkedBenefits);
@@ -85,20 +95,35 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
   const incomeEn: string[] = [];
   if (own.length) {
     const said = join(own.map((k) => INCOME_SAID[k]));
-    incomeIt.push(`Nel RED indichi i redditi ${ofYear} che la dichiarazione fiscale non riporta, o riporta in modo diverso. Nel tuo caso devi dichiarare ${said.it}.`);
-    incomeEn.push(`In the RED you give the ${b.incomeYear} income that your tax return does not show, or shows differently. In your case you must declare ${said.en}.`);
+    incomeIt.push(
+      `Nel RED indichi i redditi ${ofYear} che la dichiarazione fiscale non riporta, o riporta in modo diverso. Nel tuo caso devi dichiarare ${said.it}.`,
+    );
+    incomeEn.push(
+      `In the RED you give the ${b.incomeYear} income that your tax return does not show, or shows differently. In your case you must declare ${said.en}.`,
+    );
   }
   if (spouse && coupleBenefits.length) {
     const cb = benefitsOf(coupleBenefits);
     incomeIt.push(
       `${own.length ? 'Devi indicare anche' : 'Nel tuo caso devi dichiarare'} i redditi ${ofYear} ${SPOUSE.it}, perché ${cb.it} ${pluralOf(coupleBenefits) ? 'dipendono' : 'dipende'} anche dal reddito della coppia.`,
     );
-    incomeEn.push(`${own.length ? 'You must also give' : 'In your case you must declare'} the ${b.incomeYear} income ${SPOUSE.en}, because ${cb.en} also ${pluralOf(coupleBenefits) ? 'depend' : 'depends'} on the couple's income.`);
+    incomeEn.push(
+      `${own.length ? 'You must also give' : 'In your case you must declare'} the ${b.incomeYear} income ${SPOUSE.en}, because ${cb.en} also ${pluralOf(coupleBenefits) ? 'depend' : 'depends'} on the couple's income.`,
+    );
   }
   incomeIt.push('Nel RED precompilato alcuni dati sono già inseriti: controllali e aggiungi quelli che mancano.');
   incomeEn.push('In the pre-filled RED some details are already filled in: check them and add what is missing.');
   const rows = b.incomesToDeclare.map((k) => INCOME_TITLE[k]);
-  const shownRows = rows.length > MAX_ROWS ? [...rows.slice(0, MAX_ROWS - 1), { title: l(`E altri ${rows.length - MAX_ROWS + 1}`, `And ${rows.length - MAX_ROWS + 1} more`), text: l('Come spiegato a voce', 'As the narration says') }] : rows;
+  const shownRows =
+    rows.length > MAX_ROWS
+      ? [
+          ...rows.slice(0, MAX_ROWS - 1),
+          {
+            title: l(`E altri ${rows.length - MAX_ROWS + 1}`, `And ${rows.length - MAX_ROWS + 1} more`),
+            text: l('Come spiegato a voce', 'As the narration says'),
+          },
+        ]
+      : rows;
   const incomes: SceneDraft = {
     id: 'incomes',
     kind: 'status',
@@ -197,9 +222,18 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
       badge: l('Gratis, in due modi', 'Free, two ways'),
       facts: [],
       steps: [
-        { title: l('Online, RED precompilato', 'Online, pre-filled RED'), text: l('Con SPID, CIE, CNS o eIDAS: controlla e conferma', 'With SPID, CIE, CNS or eIDAS: check and confirm') },
+        {
+          title: l('Online, RED precompilato', 'Online, pre-filled RED'),
+          text: l('Con SPID, CIE, CNS o eIDAS: controlla e conferma', 'With SPID, CIE, CNS or eIDAS: check and confirm'),
+        },
         { title: l('Con un CAF o un professionista', 'Through a CAF or a professional'), text: l('Senza costi', 'Free of charge') },
-        { title: l('Informazioni al telefono', 'Information by phone'), text: l(`${theme.contactCenter} da fisso, ${theme.contactCenterMobile} da cellulare`, `${theme.contactCenter} landline, ${theme.contactCenterMobile} mobile`) },
+        {
+          title: l('Informazioni al telefono', 'Information by phone'),
+          text: l(
+            `${theme.contactCenter} da fisso, ${theme.contactCenterMobile} da cellulare`,
+            `${theme.contactCenter} landline, ${theme.contactCenterMobile} mobile`,
+          ),
+        },
       ],
       numbered: true,
     },

@@ -13,8 +13,7 @@ const MAX_STEP = 30;
 const MIN_STEP = 4;
 
 /** The closing ends on the contact centre's number, unless its text already gives it. */
-export const closingNeedsContact = (content: ClosingContent): boolean =>
-  !Object.values(content.text).some((t) => t.includes(defaultTheme.contactCenter));
+export const closingNeedsContact = (content: ClosingContent): boolean => !Object.values(content.text).some((t) => t.includes(defaultTheme.contactCenter));
 
 const range = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 

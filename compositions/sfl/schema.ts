@@ -30,13 +30,19 @@ export const sflBenefit = z
     /** Months it can be extended by, only while a training course runs beyond the ordinary duration (0: no extension). */
     maxExtensionMonths: z.number().int().min(0).max(36),
   })
-  .superRefine(crossChecks((b, ctx) => {
-    const rules = SFL_EDITIONS[b.edition];
-    if (!rules) return;
-    for (const f of FIELDS)
-      if (b[f.key] !== rules[f.key])
-        ctx.addIssue({ code: 'custom', path: [f.key], message: `the ${b.edition} edition has ${f.show(rules[f.key])} (DOMAIN.md §5): got ${f.show(b[f.key])}` });
-  }));
+  .superRefine(
+    crossChecks((b, ctx) => {
+      const rules = SFL_EDITIONS[b.edition];
+      if (!rules) return;
+      for (const f of FIELDS)
+        if (b[f.key] !== rules[f.key])
+          ctx.addIssue({
+            code: 'custom',
+            path: [f.key],
+            message: `the ${b.edition} edition has ${f.show(rules[f.key])} (DOMAIN.md §5): got ${f.show(b[f.key])}`,
+          });
+    }),
+  );
 
 export const sfl = publicGuide('sfl', sflBenefit);
 export type SflGuide = z.infer<typeof sfl.guide>;

@@ -45,7 +45,14 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
         { label: l('Età', 'Age'), figure: { format: 'text', value: l('18–59 anni', '18–59 years') } },
         { label: l('ISEE familiare', 'Household ISEE'), figure: { format: 'text', value: l(`fino a ${isee.it}`, `up to ${isee.en}`) } },
         { label: l('Durata', 'Duration'), figure: { format: 'text', value: l(`${b.maxMonths} mesi`, `${b.maxMonths} months`) } },
-        ...(ext > 0 ? [{ label: l('Con un corso in corso', 'With a course still running'), figure: { format: 'text' as const, value: l(`fino a ${ext} mesi in più`, `up to ${ext} more months`) } }] : []),
+        ...(ext > 0
+          ? [
+              {
+                label: l('Con un corso in corso', 'With a course still running'),
+                figure: { format: 'text' as const, value: l(`fino a ${ext} mesi in più`, `up to ${ext} more months`) },
+              },
+            ]
+          : []),
       ],
       note: l('Pagata solo mentre partecipi alle attività', 'Paid only while you take part in activities'),
     },
@@ -67,8 +74,14 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
       tone: 'info',
       badge: l('Dipende da quando hai i requisiti', 'It depends on when you qualify'),
       facts: [
-        { label: l(`Requisiti entro ${the(String(P.cutoffDay))}`, `Qualify by the ${P.cutoffDay}th`), figure: { format: 'text', value: l(`pagamento ${prepArt('da', String(P.sameMonthFromDay))}`, `paid from the ${P.sameMonthFromDay}th`) } },
-        { label: l(`Requisiti dopo ${the(String(P.cutoffDay))}`, `Qualify after the ${P.cutoffDay}th`), figure: { format: 'text', value: l(`${the(String(P.nextMonthDay))} del mese dopo`, `the ${P.nextMonthDay}th of next month`) } },
+        {
+          label: l(`Requisiti entro ${the(String(P.cutoffDay))}`, `Qualify by the ${P.cutoffDay}th`),
+          figure: { format: 'text', value: l(`pagamento ${prepArt('da', String(P.sameMonthFromDay))}`, `paid from the ${P.sameMonthFromDay}th`) },
+        },
+        {
+          label: l(`Requisiti dopo ${the(String(P.cutoffDay))}`, `Qualify after the ${P.cutoffDay}th`),
+          figure: { format: 'text', value: l(`${the(String(P.nextMonthDay))} del mese dopo`, `the ${P.nextMonthDay}th of next month`) },
+        },
       ],
       steps: [],
       numbered: false,
@@ -93,11 +106,25 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
       badge: l('Come fare', 'How to'),
       facts: [],
       steps: [
-        { title: l('Fai domanda', 'Apply'), text: caf ? l('Online con SPID, CIE o CNS, o con un patronato o un CAF', 'Online with SPID, CIE or CNS, or through a patronato or CAF') : l('Online con SPID, CIE o CNS, o con un patronato', 'Online with SPID, CIE or CNS, or through a patronato') },
+        {
+          title: l('Fai domanda', 'Apply'),
+          text: caf
+            ? l('Online con SPID, CIE o CNS, o con un patronato o un CAF', 'Online with SPID, CIE or CNS, or through a patronato or CAF')
+            : l('Online con SPID, CIE o CNS, o con un patronato', 'Online with SPID, CIE or CNS, or through a patronato'),
+        },
         { title: l('Iscriviti a SIISL', 'Register on SIISL'), text: l('La piattaforma del Ministero del Lavoro', "The Ministry of Labour's platform") },
-        { title: l('Firma il Patto di Attivazione Digitale', 'Sign the Digital Activation Pact'), text: l('E scegli almeno tre agenzie per il lavoro', 'And choose at least three employment agencies') },
-        { title: l('Incontra il Centro per l’Impiego', 'Meet the Job Centre'), text: l('Firma il Patto di Servizio Personalizzato', 'Sign the Personal Service Pact') },
-        { title: l('Partecipa e conferma', 'Take part and confirm'), text: l('Conferma la partecipazione almeno ogni 90 giorni', 'Confirm your participation at least every 90 days') },
+        {
+          title: l('Firma il Patto di Attivazione Digitale', 'Sign the Digital Activation Pact'),
+          text: l('E scegli almeno tre agenzie per il lavoro', 'And choose at least three employment agencies'),
+        },
+        {
+          title: l('Incontra il Centro per l’Impiego', 'Meet the Job Centre'),
+          text: l('Firma il Patto di Servizio Personalizzato', 'Sign the Personal Service Pact'),
+        },
+        {
+          title: l('Partecipa e conferma', 'Take part and confirm'),
+          text: l('Conferma la partecipazione almeno ogni 90 giorni', 'Confirm your participation at least every 90 days'),
+        },
       ],
       numbered: true,
     },
@@ -115,9 +142,21 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
     content: {
       headline: l('Cosa ti impegni a fare', 'What you commit to'),
       items: [
-        { title: l('Partecipare', 'Take part'), text: l('Corsi, orientamento, tirocini, servizio civile, progetti utili alla collettività', 'Courses, guidance, traineeships, civil service, community projects') },
-        { title: l(`Confermare ogni ${SFL_CONFIRM_DAYS} giorni`, `Confirm every ${SFL_CONFIRM_DAYS} days`), text: l('Serve per continuare a ricevere il Supporto', 'You need it to keep receiving the Support') },
-        { title: l('Non rifiutare offerte di lavoro', 'Do not turn down job offers'), text: l('Abbandonare le attività fa perdere il Supporto', 'Dropping out means losing the Support') },
+        {
+          title: l('Partecipare', 'Take part'),
+          text: l(
+            'Corsi, orientamento, tirocini, servizio civile, progetti utili alla collettività',
+            'Courses, guidance, traineeships, civil service, community projects',
+          ),
+        },
+        {
+          title: l(`Confermare ogni ${SFL_CONFIRM_DAYS} giorni`, `Confirm every ${SFL_CONFIRM_DAYS} days`),
+          text: l('Serve per continuare a ricevere il Supporto', 'You need it to keep receiving the Support'),
+        },
+        {
+          title: l('Non rifiutare offerte di lavoro', 'Do not turn down job offers'),
+          text: l('Abbandonare le attività fa perdere il Supporto', 'Dropping out means losing the Support'),
+        },
       ],
     },
     narration: l(
@@ -156,7 +195,10 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
     minSeconds: 6,
     content: {
       headline: l('In bocca al lupo!', 'Good luck!'),
-      text: l(`Contact center: ${theme.contactCenter} da fisso, ${theme.contactCenterMobile} da cellulare`, `Contact centre: ${theme.contactCenter} landline, ${theme.contactCenterMobile} mobile`),
+      text: l(
+        `Contact center: ${theme.contactCenter} da fisso, ${theme.contactCenterMobile} da cellulare`,
+        `Contact centre: ${theme.contactCenter} landline, ${theme.contactCenterMobile} mobile`,
+      ),
     },
     narration: l(
       `Per informazioni chiama il contact center: ${contactNumbers(theme).it}. Se questa guida ti è stata utile, lascia una valutazione. In bocca al lupo!`,

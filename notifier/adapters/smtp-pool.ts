@@ -34,7 +34,10 @@ export class SmtpPool {
   private closed = false;
   private readonly options: SMTPConnection.Options & { auth?: { user: string; pass: string } };
 
-  constructor(url: string, private readonly max: number) {
+  constructor(
+    url: string,
+    private readonly max: number,
+  ) {
     const parsed = parseConnectionUrl(url);
     this.options = {
       host: parsed.host,

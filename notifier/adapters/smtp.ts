@@ -56,7 +56,8 @@ export function smtpAdapter(o: SmtpAdapterOptions): ChannelAdapter {
         const what = `${e.code ?? 'SMTP'} ${e.responseCode ?? ''} ${scrub(e.response ?? e.message, 200)}`.replace(/\s+/g, ' ').trim();
         // The "." left and the line dropped before any answer: the server may well have the message
         // (RFC 1047). Sending again would most often deliver it twice; it is recorded as sent, unconfirmed.
-        if (e.afterFinalDot && !e.responseCode) return { providerId: messageId, delivered: false, unconfirmed: `no answer after the final "." (${what})`.slice(0, 300) };
+        if (e.afterFinalDot && !e.responseCode)
+          return { providerId: messageId, delivered: false, unconfirmed: `no answer after the final "." (${what})`.slice(0, 300) };
         // 5xx to the recipient is a bounce; 5xx to us (sender, message) is our failure. Anything
         // else (4xx, a dropped connection, credentials being fixed) is retried with backoff.
         if (e.responseCode && e.responseCode >= 500) throw new PermanentFailure(e.command === 'RCPT TO' ? 'bounced' : 'failed', what);

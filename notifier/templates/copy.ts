@@ -71,7 +71,17 @@ export const TYPE_COPY: Record<GuideType, Record<Locale, TypeCopy>> = {
 };
 
 /** The words every message shares. */
-export const COMMON: Record<Locale, { greeting: (name: string) => string; hello: string; cta: string; personal: (date: string) => string; footer: string; sms: (title: string, link: string, date: string) => string }> = {
+export const COMMON: Record<
+  Locale,
+  {
+    greeting: (name: string) => string;
+    hello: string;
+    cta: string;
+    personal: (date: string) => string;
+    footer: string;
+    sms: (title: string, link: string, date: string) => string;
+  }
+> = {
   it: {
     greeting: (name) => `Gentile ${name},`,
     hello: 'Gentile cittadina, gentile cittadino,',

@@ -14,13 +14,21 @@ function KeyForm({ onKey, message }: { onKey: (key: string) => void; message: st
     <main className="login">
       <form className="card" onSubmit={submit}>
         <h1>Cruscotto delle notifiche</h1>
-        <p className="muted">Inserisci la chiave API da analista (o da operatore, per lo storico di un cittadino). Resta in questa scheda e non compare mai in un indirizzo.</p>
+        <p className="muted">
+          Inserisci la chiave API da analista (o da operatore, per lo storico di un cittadino). Resta in questa scheda e non compare mai in un indirizzo.
+        </p>
         <label>
           Chiave API
           <input type="password" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" autoFocus />
         </label>
-        {message && <p className="error" role="alert">{message}</p>}
-        <button className="primary" type="submit">Entra</button>
+        {message && (
+          <p className="error" role="alert">
+            {message}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          Entra
+        </button>
       </form>
     </main>
   );
@@ -42,18 +50,21 @@ export function App() {
     setAuthMessage(message);
   }, []);
 
-  const load = useCallback(async (k: string, f: Filters) => {
-    setLoading(true);
-    setError(null);
-    try {
-      setCampaigns(await fetchStats(k, f));
-    } catch (err) {
-      if (err instanceof AuthError) logout(err.message);
-      else setError((err as Error).message);
-    } finally {
-      setLoading(false);
-    }
-  }, [logout]);
+  const load = useCallback(
+    async (k: string, f: Filters) => {
+      setLoading(true);
+      setError(null);
+      try {
+        setCampaigns(await fetchStats(k, f));
+      } catch (err) {
+        if (err instanceof AuthError) logout(err.message);
+        else setError((err as Error).message);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [logout],
+  );
 
   useEffect(() => {
     if (key) void load(key, filters);
@@ -75,16 +86,33 @@ export function App() {
   return (
     <>
       <header className="topbar">
-        <span className="brand"><span className="logo" aria-hidden="true">▶</span> Videoguida · Cruscotto di monitoraggio della corrispondenza</span>
-        <button className="logout" type="button" onClick={() => logout()}>Esci</button>
+        <span className="brand">
+          <span className="logo" aria-hidden="true">
+            ▶
+          </span>{' '}
+          Videoguida · Cruscotto di monitoraggio della corrispondenza
+        </span>
+        <button className="logout" type="button" onClick={() => logout()}>
+          Esci
+        </button>
       </header>
       <main className="content">
-        <form className="filters" onSubmit={(e) => { e.preventDefault(); void load(key, filters); }}>
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void load(key, filters);
+          }}
+        >
           <label>
             Provincia
             <select value={filters.province} onChange={set('province')}>
               <option value="">Tutte</option>
-              {PROVINCES.map((p) => <option key={p} value={p}>{p === 'EE' ? 'Estero' : p}</option>)}
+              {PROVINCES.map((p) => (
+                <option key={p} value={p}>
+                  {p === 'EE' ? 'Estero' : p}
+                </option>
+              ))}
             </select>
           </label>
           <label>
@@ -95,12 +123,23 @@ export function App() {
             Al
             <input type="date" value={filters.to} onChange={set('to')} />
           </label>
-          <button className="secondary" type="submit" disabled={loading}>{loading ? 'Aggiorno…' : 'Aggiorna'}</button>
-          <p className="muted hint">Periodo: data di creazione della notifica (ora italiana). Aperte: primo accesso con il link di quel canale. Feedback: valutazioni date dalla guida aperta con quel link.</p>
+          <button className="secondary" type="submit" disabled={loading}>
+            {loading ? 'Aggiorno…' : 'Aggiorna'}
+          </button>
+          <p className="muted hint">
+            Periodo: data di creazione della notifica (ora italiana). Aperte: primo accesso con il link di quel canale. Feedback: valutazioni date dalla guida
+            aperta con quel link.
+          </p>
         </form>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {campaigns?.length === 0 && <p className="card empty">Nessuna notifica per questi filtri.</p>}
-        {campaigns?.map((c) => <CampaignCard key={c.campaignId ?? 'direct'} c={c} />)}
+        {campaigns?.map((c) => (
+          <CampaignCard key={c.campaignId ?? 'direct'} c={c} />
+        ))}
         <CitizenHistoryPanel apiKey={key} onAuthError={(m) => logout(m)} />
       </main>
     </>

@@ -8,9 +8,19 @@ function total(channels: CampaignStats['channels']): ChannelFigures | null {
   const ratings = sum('ratings');
   const weighted = list.reduce((s, f) => s + (f.averageRating ?? 0) * f.ratings, 0);
   return {
-    notified: sum('notified'), pending: sum('pending'), sent: sum('sent'), delivered: sum('delivered'), bounced: sum('bounced'),
-    failed: sum('failed'), skipped: sum('skipped'), opened: sum('opened'), ratings,
-    averageRating: ratings ? weighted / ratings : null, firstSentAt: null, lastSentAt: null, sendDates: [],
+    notified: sum('notified'),
+    pending: sum('pending'),
+    sent: sum('sent'),
+    delivered: sum('delivered'),
+    bounced: sum('bounced'),
+    failed: sum('failed'),
+    skipped: sum('skipped'),
+    opened: sum('opened'),
+    ratings,
+    averageRating: ratings ? weighted / ratings : null,
+    firstSentAt: null,
+    lastSentAt: null,
+    sendDates: [],
   };
 }
 
@@ -55,7 +65,15 @@ export function CampaignCard({ c }: { c: CampaignStats }) {
         </div>
         <p className="dates">
           <span className="muted">Date di invio</span>{' '}
-          {dates.size ? [...dates.entries()].sort().map(([d, k]) => <span key={d} className="chip">{date(d)} <b>{n(k)}</b></span>) : <span className="muted">nessun invio</span>}
+          {dates.size ? (
+            [...dates.entries()].sort().map(([d, k]) => (
+              <span key={d} className="chip">
+                {date(d)} <b>{n(k)}</b>
+              </span>
+            ))
+          ) : (
+            <span className="muted">nessun invio</span>
+          )}
         </p>
       </header>
       <div className="scroll">
@@ -63,19 +81,39 @@ export function CampaignCard({ c }: { c: CampaignStats }) {
           <thead>
             <tr>
               <th scope="col">Canale</th>
-              <th scope="col" className="num">Notifiche</th>
-              <th scope="col" className="num">Inviate</th>
-              <th scope="col" className="num">Consegnate</th>
-              <th scope="col" className="num">Respinte</th>
-              <th scope="col" className="num">Fallite</th>
-              <th scope="col" className="num" title="consenso revocato, recapito rimosso, guida scaduta o cancellata">Non inviate</th>
-              <th scope="col" className="num">In coda</th>
-              <th scope="col" className="num" title="primo accesso con il link di quel canale">Aperte</th>
-              <th scope="col" className="num">Feedback</th>
+              <th scope="col" className="num">
+                Notifiche
+              </th>
+              <th scope="col" className="num">
+                Inviate
+              </th>
+              <th scope="col" className="num">
+                Consegnate
+              </th>
+              <th scope="col" className="num">
+                Respinte
+              </th>
+              <th scope="col" className="num">
+                Fallite
+              </th>
+              <th scope="col" className="num" title="consenso revocato, recapito rimosso, guida scaduta o cancellata">
+                Non inviate
+              </th>
+              <th scope="col" className="num">
+                In coda
+              </th>
+              <th scope="col" className="num" title="primo accesso con il link di quel canale">
+                Aperte
+              </th>
+              <th scope="col" className="num">
+                Feedback
+              </th>
             </tr>
           </thead>
           <tbody>
-            {present.map((ch) => <Row key={ch} label={CHANNEL_LABEL[ch] ?? ch} f={c.channels[ch]!} />)}
+            {present.map((ch) => (
+              <Row key={ch} label={CHANNEL_LABEL[ch] ?? ch} f={c.channels[ch]!} />
+            ))}
             {sum && <Row label="Totale" f={sum} strong />}
           </tbody>
         </table>

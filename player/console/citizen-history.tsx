@@ -42,7 +42,11 @@ export function CitizenHistoryPanel({ apiKey, onAuthError }: { apiKey: string; o
           {busy ? 'Ricerca…' : 'Cerca'}
         </button>
       </form>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {result && (
         <div className="history">
           <p>
@@ -54,8 +58,13 @@ export function CitizenHistoryPanel({ apiKey, onAuthError }: { apiKey: string; o
             <caption>Comunicazioni</caption>
             <thead>
               <tr>
-                <th scope="col">Creata</th><th scope="col">Guida</th><th scope="col">Canale</th><th scope="col">Esito</th>
-                <th scope="col">Inviata</th><th scope="col">Aperta</th><th scope="col">Consenso</th>
+                <th scope="col">Creata</th>
+                <th scope="col">Guida</th>
+                <th scope="col">Canale</th>
+                <th scope="col">Esito</th>
+                <th scope="col">Inviata</th>
+                <th scope="col">Aperta</th>
+                <th scope="col">Consenso</th>
               </tr>
             </thead>
             <tbody>
@@ -64,23 +73,43 @@ export function CitizenHistoryPanel({ apiKey, onAuthError }: { apiKey: string; o
                   <td>{dateTime(x.createdAt)}</td>
                   <td>{TYPE_LABEL[x.guideType] ?? x.guideType}</td>
                   <td>{CHANNEL_LABEL[x.channel]}</td>
-                  <td>{STATUS_LABEL[x.status] ?? x.status}{x.reason ? ` (${REASON_LABEL[x.reason] ?? x.reason})` : ''}</td>
+                  <td>
+                    {STATUS_LABEL[x.status] ?? x.status}
+                    {x.reason ? ` (${REASON_LABEL[x.reason] ?? x.reason})` : ''}
+                  </td>
                   <td>{dateTime(x.sentAt)}</td>
                   <td>{dateTime(x.openedAt)}</td>
                   <td>{x.consentHistoryId ? `#${x.consentHistoryId}` : '–'}</td>
                 </tr>
               ))}
-              {result.notifications.length === 0 && (<tr><td colSpan={7} className="muted">Nessuna comunicazione.</td></tr>)}
+              {result.notifications.length === 0 && (
+                <tr>
+                  <td colSpan={7} className="muted">
+                    Nessuna comunicazione.
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
           <table>
             <caption>Storico dei consensi</caption>
-            <thead><tr><th scope="col">#</th><th scope="col">Quando</th><th scope="col">Fonte</th><th scope="col">Adesione</th><th scope="col">Canali</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Quando</th>
+                <th scope="col">Fonte</th>
+                <th scope="col">Adesione</th>
+                <th scope="col">Canali</th>
+              </tr>
+            </thead>
             <tbody>
               {result.consentHistory.map((h) => (
                 <tr key={h.id}>
-                  <td>#{h.id}</td><td>{dateTime(h.at)}</td><td>{SOURCE_LABEL[h.source] ?? h.source}</td>
-                  <td>{h.proactive ? 'sì' : 'no'}</td><td>{h.channels.map((c) => CHANNEL_LABEL[c]).join(', ') || '–'}</td>
+                  <td>#{h.id}</td>
+                  <td>{dateTime(h.at)}</td>
+                  <td>{SOURCE_LABEL[h.source] ?? h.source}</td>
+                  <td>{h.proactive ? 'sì' : 'no'}</td>
+                  <td>{h.channels.map((c) => CHANNEL_LABEL[c]).join(', ') || '–'}</td>
                 </tr>
               ))}
             </tbody>

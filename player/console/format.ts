@@ -1,7 +1,14 @@
 const int = new Intl.NumberFormat('it-IT');
 const pct = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 1 });
 const day = new Intl.DateTimeFormat('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Rome' });
-const dayTime = new Intl.DateTimeFormat('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
+const dayTime = new Intl.DateTimeFormat('it-IT', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Rome',
+});
 
 export const n = (v: number) => int.format(v);
 export const share = (part: number, whole: number) => (whole > 0 ? pct.format(part / whole) : '–');

@@ -15,7 +15,12 @@ interface Props {
  * bounces and feedback per channel are in the notifications console.
  */
 export function CampaignsView({ campaigns, onOpen, onImpact }: Props) {
-  if (campaigns.length === 0) return <section className="card"><p className="empty">Nessuna campagna con questi filtri.</p></section>;
+  if (campaigns.length === 0)
+    return (
+      <section className="card">
+        <p className="empty">Nessuna campagna con questi filtri.</p>
+      </section>
+    );
   return (
     <div className="campaigns">
       {campaigns.map((c) => (
@@ -23,16 +28,34 @@ export function CampaignsView({ campaigns, onOpen, onImpact }: Props) {
           <header className="campaign-head">
             <div>
               <h2>{c.name}</h2>
-              <p className="muted">{typeLabel(c.guideType)} · creata il {dateLabel(c.createdAt)}{c.printDate ? ` · stampa ${dateLabel(c.printDate)}` : ''} · canali {c.configuredChannels.map(channelLabel).join(', ') || '–'}</p>
+              <p className="muted">
+                {typeLabel(c.guideType)} · creata il {dateLabel(c.createdAt)}
+                {c.printDate ? ` · stampa ${dateLabel(c.printDate)}` : ''} · canali {c.configuredChannels.map(channelLabel).join(', ') || '–'}
+              </p>
             </div>
             <div className="campaign-figures">
-              <span><b>{count(c.produced)}</b> prodotte</span>
-              <span><b>{percent(c.viewedRate)}</b> visualizzate</span>
-              <span><b>{percent(c.interactionRate)}</b> interazione</span>
+              <span>
+                <b>{count(c.produced)}</b> prodotte
+              </span>
+              <span>
+                <b>{percent(c.viewedRate)}</b> visualizzate
+              </span>
+              <span>
+                <b>{percent(c.interactionRate)}</b> interazione
+              </span>
             </div>
           </header>
           <table>
-            <thead><tr><th>Canale</th><th className="num">Inviati</th><th className="num">Aperti</th><th className="wide">Apertura</th><th className="num">Spettatori</th><th className="num">Visualizzazioni</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Canale</th>
+                <th className="num">Inviati</th>
+                <th className="num">Aperti</th>
+                <th className="wide">Apertura</th>
+                <th className="num">Spettatori</th>
+                <th className="num">Visualizzazioni</th>
+              </tr>
+            </thead>
             <tbody>
               {c.channels.map((ch) => (
                 <tr key={ch.channel}>
@@ -41,18 +64,31 @@ export function CampaignsView({ campaigns, onOpen, onImpact }: Props) {
                   {ownLink(ch) ? (
                     <>
                       <td className="num">{count(ch.opened)}</td>
-                      <td className="wide"><span className="bar blue"><i style={{ width: `${Math.min(100, (ch.openedRate ?? 0) * 100)}%` }} /></span> <span className="num">{percent(ch.openedRate)}</span></td>
+                      <td className="wide">
+                        <span className="bar blue">
+                          <i style={{ width: `${Math.min(100, (ch.openedRate ?? 0) * 100)}%` }} />
+                        </span>{' '}
+                        <span className="num">{percent(ch.openedRate)}</span>
+                      </td>
                       <td className="num">{count(ch.viewers)}</td>
                       <td className="num">{count(ch.views)}</td>
                     </>
-                  ) : <CountedUnder c={ch} span={4} />}
+                  ) : (
+                    <CountedUnder c={ch} span={4} />
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
           <footer className="campaign-foot">
-            <button type="button" className="link" onClick={() => onOpen(c.id)}>Analizza la campagna →</button>
-            {onImpact ? <button type="button" className="link" onClick={() => onImpact(c.id)}>Impatto →</button> : null}
+            <button type="button" className="link" onClick={() => onOpen(c.id)}>
+              Analizza la campagna →
+            </button>
+            {onImpact ? (
+              <button type="button" className="link" onClick={() => onImpact(c.id)}>
+                Impatto →
+              </button>
+            ) : null}
             <a href="/console.html">Invii, consegne e riscontri per canale nella console notifiche →</a>
           </footer>
         </section>

@@ -19,28 +19,44 @@ export function FilterBar({ value, campaigns, onChange }: Props) {
         Videoguida
         <select value={value.type} onChange={(e) => onChange({ ...value, type: e.target.value, campaign: '' })}>
           <option value="">Tutte</option>
-          {Object.entries(TYPE_LABELS).map(([id, label]) => <option key={id} value={id}>{label}</option>)}
+          {Object.entries(TYPE_LABELS).map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Campagna
         <select value={value.campaign} onChange={set('campaign')}>
           <option value="">Tutte</option>
-          {shown.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {shown.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Canale
         <select value={value.channel} onChange={set('channel')}>
           <option value="">Tutti</option>
-          {Object.entries(CHANNEL_LABELS).map(([id, label]) => <option key={id} value={id}>{label}</option>)}
+          {Object.entries(CHANNEL_LABELS).map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Provincia
         <select value={value.province} onChange={set('province')}>
           <option value="">Tutte</option>
-          {PROVINCES.map((p) => <option key={p} value={p}>{p}</option>)}
+          {PROVINCES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
         </select>
       </label>
       <label title="Giorno di produzione della videoguida (ora italiana)">
@@ -51,7 +67,9 @@ export function FilterBar({ value, campaigns, onChange }: Props) {
         al
         <input type="date" value={value.to} min={value.from || undefined} onChange={set('to')} />
       </label>
-      <button type="button" className="link" disabled={!active} onClick={() => onChange(NO_FILTERS)}>Azzera filtri</button>
+      <button type="button" className="link" disabled={!active} onClick={() => onChange(NO_FILTERS)}>
+        Azzera filtri
+      </button>
     </section>
   );
 }

@@ -53,22 +53,30 @@ export function ForestPlot({ rows, title, caption, axis }: { rows: ForestRow[]; 
         {ticks.map((t) => (
           <g key={t}>
             <line x1={x(t / 100)} x2={x(t / 100)} y1={AXIS - 6} y2={height - 4} className={t === 0 ? 'zero' : 'grid'} />
-            <text x={x(t / 100)} y={AXIS - 12} className="tick">{pp(t)}</text>
+            <text x={x(t / 100)} y={AXIS - 12} className="tick">
+              {pp(t)}
+            </text>
           </g>
         ))}
-        <text x={LABEL + PLOT / 2} y={13} className="axis-title">{axis}</text>
+        <text x={LABEL + PLOT / 2} y={13} className="axis-title">
+          {axis}
+        </text>
         {rows.map((r, i) => {
           const y = AXIS + i * ROW + ROW / 2;
           return (
             <g key={r.key} className={`row ${r.verdict}`}>
               <title>{`${r.label}: ${r.value}`}</title>
               {i % 2 === 0 ? <rect x={0} y={y - ROW / 2} width={W} height={ROW} className="band" /> : null}
-              <text x={LABEL - 12} y={y + 4} className="label">{r.label.length > MAX_LABEL ? `${r.label.slice(0, MAX_LABEL - 1)}…` : r.label}</text>
+              <text x={LABEL - 12} y={y + 4} className="label">
+                {r.label.length > MAX_LABEL ? `${r.label.slice(0, MAX_LABEL - 1)}…` : r.label}
+              </text>
               <line x1={x(r.low)} x2={x(r.high)} y1={y} y2={y} className="ci" />
               <line x1={x(r.low)} x2={x(r.low)} y1={y - 7} y2={y + 7} className="ci" />
               <line x1={x(r.high)} x2={x(r.high)} y1={y - 7} y2={y + 7} className="ci" />
               <circle cx={x(r.estimate)} cy={y} r={4} className="point" />
-              <text x={W - 6} y={y + 4} className="value">{r.value}</text>
+              <text x={W - 6} y={y + 4} className="value">
+                {r.value}
+              </text>
             </g>
           );
         })}

@@ -31,4 +31,5 @@ export const NOTIFIED_SOURCE_LABELS: Record<string, string> = {
 
 export const typeLabel = (t: string | null): string => (t ? (TYPE_LABELS[t] ?? t) : '–');
 export const channelLabel = (c: string): string => CHANNEL_LABELS[c] ?? c;
-export const dateLabel = (iso: string | null): string => (iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('it-IT', { day: 'numeric', month: 'short', year: 'numeric' }) : '–');
+export const dateLabel = (iso: string | null): string =>
+  iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('it-IT', { day: 'numeric', month: 'short', year: 'numeric' }) : '–';

@@ -32,14 +32,25 @@ const pointsCi = (c: ImpactComparison) => (c.difference ? `${points(c.difference
 const int = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0 });
 /** A relative change as a signed whole percentage: "−25". */
 const rel = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${int.format(Math.abs(Math.round(v * 100)))}`;
-const relCi = (c: ImpactComparison) => (c.relativeChange ? `${rel(c.relativeChange.estimate)} % (${rel(c.relativeChange.low)}; ${rel(c.relativeChange.high)})` : '–');
+const relCi = (c: ImpactComparison) =>
+  c.relativeChange ? `${rel(c.relativeChange.estimate)} % (${rel(c.relativeChange.low)}; ${rel(c.relativeChange.high)})` : '–';
 const rate = (g: ImpactGroup) => `${percent(g.rate)} (${count(g.withOutcome)} su ${count(g.citizens)})`;
 
 function forestRows(effects: ImpactEffect[], pick: (e: ImpactEffect) => ImpactComparison): ForestRow[] {
   return effects.flatMap((e) => {
     const c = pick(e);
     if (!c.difference) return [];
-    return [{ key: `${e.kind}|${e.serviceId}`, label: e.label.it, estimate: c.difference.estimate, low: c.difference.low, high: c.difference.high, verdict: c.verdict, value: `${pointsCi(c)} pp` }];
+    return [
+      {
+        key: `${e.kind}|${e.serviceId}`,
+        label: e.label.it,
+        estimate: c.difference.estimate,
+        low: c.difference.low,
+        high: c.difference.high,
+        verdict: c.verdict,
+        value: `${pointsCi(c)} pp`,
+      },
+    ];
   });
 }
 
@@ -95,47 +106,93 @@ export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: 
           Campagna
           <select aria-label="Campagna da valutare" value={scope} onChange={(e) => setScope(e.target.value)}>
             <optgroup label="Campagne">
-              {campaigns.map((c) => <option key={c.id} value={`c:${c.id}`}>{c.name}</option>)}
+              {campaigns.map((c) => (
+                <option key={c.id} value={`c:${c.id}`}>
+                  {c.name}
+                </option>
+              ))}
             </optgroup>
             <optgroup label="Videoguide singole (per tipo)">
-              {Object.keys(TYPE_LABELS).map((t) => <option key={t} value={`t:${t}`}>{typeLabel(t)} – singole</option>)}
+              {Object.keys(TYPE_LABELS).map((t) => (
+                <option key={t} value={`t:${t}`}>
+                  {typeLabel(t)} – singole
+                </option>
+              ))}
             </optgroup>
           </select>
         </label>
         <label>
           Finestra
           <select aria-label="Finestra" value={windowDays} onChange={(e) => setWindowDays(Number(e.target.value))}>
-            {WINDOWS.map((w) => <option key={w} value={w}>{w} giorni</option>)}
+            {WINDOWS.map((w) => (
+              <option key={w} value={w}>
+                {w} giorni
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" className="secondary" disabled={!impact} onClick={() => impact && downloadImpactCsv(impact)}>Esporta CSV</button>
+        <button type="button" className="secondary" disabled={!impact} onClick={() => impact && downloadImpactCsv(impact)}>
+          Esporta CSV
+        </button>
       </div>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {impact && g ? (
         <>
           <section className="card impact-head" aria-label="Gruppi">
             <header>
               <h2>{impact.scope.name ?? `${typeLabel(impact.scope.guideType)} – videoguide singole`}</h2>
               <p>
-                {typeLabel(impact.scope.guideType)} · gruppo di controllo previsto {percent(impact.scope.holdoutShare)}, osservato {percent(g.holdoutShareObserved)} · {basis}
+                {typeLabel(impact.scope.guideType)} · gruppo di controllo previsto {percent(impact.scope.holdoutShare)}, osservato{' '}
+                {percent(g.holdoutShareObserved)} · {basis}
                 {effects[0] && !effects[0].windowComplete ? ' · finestra non ancora conclusa per tutti: i tassi possono crescere' : ''}
               </p>
             </header>
             <div className="impact-groups">
-              <div><span className="tile-label">Con la videoguida</span><b>{count(g.treated)}</b></div>
-              <div><span className="tile-label">Gruppo di controllo</span><b>{count(g.holdout)}</b></div>
-              <div><span className="tile-label">Hanno guardato</span><b>{count(g.watched)}</b><small>{percent(g.treated ? g.watched / g.treated : null)} di chi l’ha ricevuta</small></div>
+              <div>
+                <span className="tile-label">Con la videoguida</span>
+                <b>{count(g.treated)}</b>
+              </div>
+              <div>
+                <span className="tile-label">Gruppo di controllo</span>
+                <b>{count(g.holdout)}</b>
+              </div>
+              <div>
+                <span className="tile-label">Hanno guardato</span>
+                <b>{count(g.watched)}</b>
+                <small>{percent(g.treated ? g.watched / g.treated : null)} di chi l’ha ricevuta</small>
+              </div>
             </div>
           </section>
 
           <section className="card" aria-label="Effetto della videoguida">
             <header>
               <h2>Effetto della videoguida entro {windowDays} giorni</h2>
-              <p>Confronto randomizzato: chi ha ricevuto la videoguida contro il gruppo di controllo, estratto a caso (lettera ordinaria, nessun link, nessuna notifica).</p>
+              <p>
+                Confronto randomizzato: chi ha ricevuto la videoguida contro il gruppo di controllo, estratto a caso (lettera ordinaria, nessun link, nessuna
+                notifica).
+              </p>
             </header>
-            <ForestPlot rows={forestRows(effects, (e) => e)} title="Effetto della videoguida" axis="punti percentuali: con la videoguida − gruppo di controllo" caption="Differenza tra i tassi, in punti percentuali, con l'intervallo di confidenza al 95%: se l'intervallo attraversa lo zero non si afferma alcun effetto." />
+            <ForestPlot
+              rows={forestRows(effects, (e) => e)}
+              title="Effetto della videoguida"
+              axis="punti percentuali: con la videoguida − gruppo di controllo"
+              caption="Differenza tra i tassi, in punti percentuali, con l'intervallo di confidenza al 95%: se l'intervallo attraversa lo zero non si afferma alcun effetto."
+            />
             <table className="impact-table">
-              <thead><tr><th>Esito</th><th className="num">Con la videoguida</th><th className="num">Controllo</th><th className="num">Differenza, pp (IC 95%)</th><th className="num">Variazione relativa (IC 95%)</th><th>Conclusione</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Esito</th>
+                  <th className="num">Con la videoguida</th>
+                  <th className="num">Controllo</th>
+                  <th className="num">Differenza, pp (IC 95%)</th>
+                  <th className="num">Variazione relativa (IC 95%)</th>
+                  <th>Conclusione</th>
+                </tr>
+              </thead>
               <tbody>
                 {effects.map((e) => (
                   <tr key={`${e.kind}|${e.serviceId}`}>
@@ -144,22 +201,46 @@ export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: 
                     <td className="num">{rate(e.holdout)}</td>
                     <td className="num">{pointsCi(e)}</td>
                     <td className="num">{relCi(e)}</td>
-                    <td><span className={`verdict ${e.verdict}`}>{VERDICTS[e.verdict]}</span></td>
+                    <td>
+                      <span className={`verdict ${e.verdict}`}>{VERDICTS[e.verdict]}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <ul className="sentences">{effects.map((e) => <li key={`${e.kind}|${e.serviceId}`}>{e.sentence.it}</li>)}</ul>
+            <ul className="sentences">
+              {effects.map((e) => (
+                <li key={`${e.kind}|${e.serviceId}`}>{e.sentence.it}</li>
+              ))}
+            </ul>
           </section>
 
           <section className="card not-randomised" aria-label="Chi ha guardato e chi no">
             <header>
-              <h2>Chi ha guardato e chi no <span className="pill warn">non randomizzato</span></h2>
-              <p>Tra chi ha ricevuto la videoguida. Chi sceglie di guardarla è diverso da chi non la guarda: queste differenze descrivono, non misurano l’effetto della videoguida.</p>
+              <h2>
+                Chi ha guardato e chi no <span className="pill warn">non randomizzato</span>
+              </h2>
+              <p>
+                Tra chi ha ricevuto la videoguida. Chi sceglie di guardarla è diverso da chi non la guarda: queste differenze descrivono, non misurano l’effetto
+                della videoguida.
+              </p>
             </header>
-            <ForestPlot rows={forestRows(effects, (e) => e.watched)} title="Chi ha guardato e chi no" axis="punti percentuali: hanno guardato − non hanno guardato" caption="Differenza tra chi ha guardato e chi no, in punti percentuali, con l'intervallo al 95% (confronto non randomizzato)." />
+            <ForestPlot
+              rows={forestRows(effects, (e) => e.watched)}
+              title="Chi ha guardato e chi no"
+              axis="punti percentuali: hanno guardato − non hanno guardato"
+              caption="Differenza tra chi ha guardato e chi no, in punti percentuali, con l'intervallo al 95% (confronto non randomizzato)."
+            />
             <table className="impact-table">
-              <thead><tr><th>Esito</th><th className="num">Hanno guardato</th><th className="num">Non hanno guardato</th><th className="num">Differenza, pp (IC 95%)</th><th>Lettura</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Esito</th>
+                  <th className="num">Hanno guardato</th>
+                  <th className="num">Non hanno guardato</th>
+                  <th className="num">Differenza, pp (IC 95%)</th>
+                  <th>Lettura</th>
+                </tr>
+              </thead>
               <tbody>
                 {effects.map((e) => (
                   <tr key={`${e.kind}|${e.serviceId}`}>
@@ -167,16 +248,18 @@ export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: 
                     <td className="num">{rate(e.watched.watched)}</td>
                     <td className="num">{rate(e.watched.notWatched)}</td>
                     <td className="num">{pointsCi(e.watched)}</td>
-                    <td><span className="verdict plain">{WATCH_VERDICTS[e.watched.verdict]}</span></td>
+                    <td>
+                      <span className="verdict plain">{WATCH_VERDICTS[e.watched.verdict]}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
           <p className="muted method">
-            Intervalli di confidenza al 95%: differenza con il metodo ibrido di Newcombe (intervalli score di Wilson), variazione relativa con l’intervallo logaritmico di Katz.
-            Un effetto si afferma solo se l’intervallo della differenza esclude lo zero e ciascun gruppo ha almeno {impact.method.minCount} cittadini con l’esito e {impact.method.minCount} senza.
-            Calcolato in {impact.queryMs} ms.
+            Intervalli di confidenza al 95%: differenza con il metodo ibrido di Newcombe (intervalli score di Wilson), variazione relativa con l’intervallo
+            logaritmico di Katz. Un effetto si afferma solo se l’intervallo della differenza esclude lo zero e ciascun gruppo ha almeno {impact.method.minCount}{' '}
+            cittadini con l’esito e {impact.method.minCount} senza. Calcolato in {impact.queryMs} ms.
           </p>
         </>
       ) : null}

@@ -30,8 +30,14 @@ export function KeyGate({ onKey }: { onKey: (key: string) => void }) {
         <p>Inserisci la tua chiave da analista. Resta solo in questa scheda del browser e non compare mai negli indirizzi.</p>
         <label htmlFor="key">Chiave API</label>
         <input id="key" type="password" autoComplete="off" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} required />
-        {error ? <p className="error" role="alert">{error}</p> : null}
-        <button type="submit" disabled={busy || !key.trim()}>{busy ? 'Verifica…' : 'Accedi'}</button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy || !key.trim()}>
+          {busy ? 'Verifica…' : 'Accedi'}
+        </button>
       </form>
     </main>
   );

@@ -7,9 +7,13 @@ import type { ChannelRow } from './types';
  */
 export function NotifiedCell({ c }: { c: ChannelRow }) {
   return c.notifiedSource === 'links_issued' ? (
-    <td className="num" title="Lettere: link emessi per la stampa (una lettera per videoguida)">{count(c.notified)} <span className="unit">lettere</span></td>
+    <td className="num" title="Lettere: link emessi per la stampa (una lettera per videoguida)">
+      {count(c.notified)} <span className="unit">lettere</span>
+    </td>
   ) : (
-    <td className="num" title="Notifiche partite verso il cittadino">{count(c.notified)}</td>
+    <td className="num" title="Notifiche partite verso il cittadino">
+      {count(c.notified)}
+    </td>
   );
 }
 

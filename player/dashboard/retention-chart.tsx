@@ -23,12 +23,27 @@ export function RetentionChart({ retention }: { retention: Stats['retention'] })
         cursor: { points: { size: 8 }, drag: { x: false, y: false } },
         scales: { x: { time: false, range: [0, 100] }, y: { range: [0, 100] } },
         axes: [
-          { stroke: '#4a5a6a', grid: { stroke: '#e6ebf0' }, values: (_u, v) => v.map((x) => `${x}%`), label: 'Punto del video', labelSize: 22, font: '12px system-ui', labelFont: '12px system-ui' },
+          {
+            stroke: '#4a5a6a',
+            grid: { stroke: '#e6ebf0' },
+            values: (_u, v) => v.map((x) => `${x}%`),
+            label: 'Punto del video',
+            labelSize: 22,
+            font: '12px system-ui',
+            labelFont: '12px system-ui',
+          },
           { stroke: '#4a5a6a', grid: { stroke: '#e6ebf0' }, values: (_u, v) => v.map((x) => `${x}%`), size: 48, font: '12px system-ui' },
         ],
         series: [
           {},
-          { label: 'Ancora in visione', stroke: '#0b4f8a', width: 2.5, fill: 'rgba(11, 79, 138, 0.12)', points: { show: true, size: 5, fill: '#0b4f8a' }, value: (_u, v) => (v === null ? '–' : `${v.toFixed(1)}%`) },
+          {
+            label: 'Ancora in visione',
+            stroke: '#0b4f8a',
+            width: 2.5,
+            fill: 'rgba(11, 79, 138, 0.12)',
+            points: { show: true, size: 5, fill: '#0b4f8a' },
+            value: (_u, v) => (v === null ? '–' : `${v.toFixed(1)}%`),
+          },
         ],
         hooks: {
           setCursor: [
@@ -58,9 +73,14 @@ export function RetentionChart({ retention }: { retention: Stats['retention'] })
     <section className="card chart-card" aria-label="Curva di permanenza">
       <header>
         <h2>Permanenza nel video</h2>
-        <p>Quota delle visualizzazioni ancora in riproduzione a ogni 5% della durata. Avviate: {percent(at(0))} · a metà: {percent(at(50))} · alla fine: {percent(at(100))}</p>
+        <p>
+          Quota delle visualizzazioni ancora in riproduzione a ogni 5% della durata. Avviate: {percent(at(0))} · a metà: {percent(at(50))} · alla fine:{' '}
+          {percent(at(100))}
+        </p>
       </header>
-      <div ref={box} className="chart"><div className="chart-tip" aria-live="polite" /></div>
+      <div ref={box} className="chart">
+        <div className="chart-tip" aria-live="polite" />
+      </div>
     </section>
   );
 }

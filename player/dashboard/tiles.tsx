@@ -6,7 +6,10 @@ function notifiedDetail(s: Stats): string {
   const channels = Object.keys(s.notified);
   const sum = (source: NotifiedSource) => channels.filter((c) => s.notifiedSource[c] === source).reduce((a, c) => a + (s.notified[c] ?? 0), 0);
   const has = (source: NotifiedSource) => channels.some((c) => s.notifiedSource[c] === source);
-  return [has('links_issued') ? `${count(sum('links_issued'))} lettere` : null, has('notifications_sent') ? `${count(sum('notifications_sent'))} notifiche inviate` : null]
+  return [
+    has('links_issued') ? `${count(sum('links_issued'))} lettere` : null,
+    has('notifications_sent') ? `${count(sum('notifications_sent'))} notifiche inviate` : null,
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -28,20 +31,25 @@ function Ratings({ s }: { s: Stats }) {
       <div className="tile-label">Gradimento</div>
       <div className="rating-body">
         <div>
-          <div className="tile-value">{decimal(s.avgRating, 1)}<small> / 5</small></div>
+          <div className="tile-value">
+            {decimal(s.avgRating, 1)}
+            <small> / 5</small>
+          </div>
           <div className="stars" aria-hidden="true">
             <span style={{ width: `${((s.avgRating ?? 0) / 5) * 100}%` }}>★★★★★</span>★★★★★
           </div>
           <div className="tile-detail">{count(s.ratings.count)} valutazioni</div>
         </div>
         <div className="dist" aria-label="Distribuzione delle valutazioni">
-        {['5', '4', '3', '2', '1'].map((k) => (
-          <div key={k} className="dist-row">
-            <span>{k}★</span>
-            <span className="bar"><i style={{ width: `${((s.ratings.distribution[k] ?? 0) / max) * 100}%` }} /></span>
-            <span className="num">{count(s.ratings.distribution[k] ?? 0)}</span>
-          </div>
-        ))}
+          {['5', '4', '3', '2', '1'].map((k) => (
+            <div key={k} className="dist-row">
+              <span>{k}★</span>
+              <span className="bar">
+                <i style={{ width: `${((s.ratings.distribution[k] ?? 0) / max) * 100}%` }} />
+              </span>
+              <span className="num">{count(s.ratings.distribution[k] ?? 0)}</span>
+            </div>
+          ))}
         </div>
       </div>
     </div>
@@ -52,12 +60,37 @@ function Ratings({ s }: { s: Stats }) {
 export function Tiles({ s }: { s: Stats }) {
   return (
     <section className="tiles" aria-label="Indicatori">
-      <Tile label="Videoguide prodotte" value={count(s.produced)} detail={notifiedDetail(s)} help="Videoguide create nel periodo (con il filtro canale: quelle con un link su quel canale)" />
-      <Tile label="Visualizzate" value={percent(s.viewedRate)} detail={`${count(s.viewers)} cittadini le hanno aperte`} help="Quota delle videoguide prodotte aperte almeno una volta" />
-      <Tile label="Interazione" value={percent(s.interactionRate)} detail={`${count(s.interactingViewers)} spettatori hanno usato pulsanti o pop-up`} help="Quota degli spettatori che hanno usato almeno un pulsante o un pop-up" />
-      <Tile label="Visualizzazioni per spettatore" value={decimal(s.viewsPerViewer, 1)} detail={`${count(s.views)} visualizzazioni in tutto`} help="Visualizzazioni degli spettatori divise per il numero di spettatori" />
+      <Tile
+        label="Videoguide prodotte"
+        value={count(s.produced)}
+        detail={notifiedDetail(s)}
+        help="Videoguide create nel periodo (con il filtro canale: quelle con un link su quel canale)"
+      />
+      <Tile
+        label="Visualizzate"
+        value={percent(s.viewedRate)}
+        detail={`${count(s.viewers)} cittadini le hanno aperte`}
+        help="Quota delle videoguide prodotte aperte almeno una volta"
+      />
+      <Tile
+        label="Interazione"
+        value={percent(s.interactionRate)}
+        detail={`${count(s.interactingViewers)} spettatori hanno usato pulsanti o pop-up`}
+        help="Quota degli spettatori che hanno usato almeno un pulsante o un pop-up"
+      />
+      <Tile
+        label="Visualizzazioni per spettatore"
+        value={decimal(s.viewsPerViewer, 1)}
+        detail={`${count(s.views)} visualizzazioni in tutto`}
+        help="Visualizzazioni degli spettatori divise per il numero di spettatori"
+      />
       <Ratings s={s} />
-      <Tile label="Viste fino alla fine" value={percent(s.completionRate)} detail={`${count(s.completedViews)} visualizzazioni complete`} help="Quota delle visualizzazioni arrivate alla fine del video" />
+      <Tile
+        label="Viste fino alla fine"
+        value={percent(s.completionRate)}
+        detail={`${count(s.completedViews)} visualizzazioni complete`}
+        help="Quota delle visualizzazioni arrivate alla fine del video"
+      />
     </section>
   );
 }

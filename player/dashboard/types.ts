@@ -41,7 +41,15 @@ export interface Stats {
   completedViews: number;
   completionRate: number | null;
   retention: { percent: number; views: number; share: number | null }[];
-  actions: { guideType: string; kind: 'action_click' | 'popup_open'; actionId: string; label: string | null; events: number; views: number; clickThrough: number | null }[];
+  actions: {
+    guideType: string;
+    kind: 'action_click' | 'popup_open';
+    actionId: string;
+    label: string | null;
+    events: number;
+    views: number;
+    clickThrough: number | null;
+  }[];
   scenes: { guideType: string; sceneId: string; title: string | null; position: number; exits: number; reached: number; dropOff: number | null }[];
   channels: (ChannelRow & { interactionRate: number | null; completionRate: number | null })[];
   generatedAt: string;

@@ -18,9 +18,7 @@ const manifestEnvelope = z.object({
   chapters: z.array(z.object({ id: z.string(), title: z.string(), start: z.number(), end: z.number() })),
   narration: narrationTrack.nullable(),
   narrationStatus: z.enum(['ready', 'pending', 'unavailable']).default('unavailable'),
-  media: z
-    .object({ video: mediaPath, audio: mediaPath.optional(), poster: mediaPath, captions: mediaPath, chapters: mediaPath })
-    .nullable(),
+  media: z.object({ video: mediaPath, audio: mediaPath.optional(), poster: mediaPath, captions: mediaPath, chapters: mediaPath }).nullable(),
   expiresAt: z.string(),
 });
 export type Manifest = Omit<z.infer<typeof manifestEnvelope>, 'guide'> & { guide: Guide };

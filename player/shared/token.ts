@@ -12,7 +12,7 @@ export function tokenFromPath(pathname: string = location.pathname): string | nu
 
 export function tokenFromFragment(hash: string = location.hash): string | null {
   const raw = hash.replace(/^#/, '');
-  const value = raw.includes('=') ? new URLSearchParams(raw).get('t') ?? '' : raw;
+  const value = raw.includes('=') ? (new URLSearchParams(raw).get('t') ?? '') : raw;
   return TOKEN.test(value) ? value : null;
 }
 

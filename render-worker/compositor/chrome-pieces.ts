@@ -50,7 +50,10 @@ export async function renderBaseFrames(
     ...(c.cancelSignal ? { cancelSignal: c.cancelSignal } : {}),
   });
   // Normalise names to 0000.png … so ffmpeg reads them with one fixed pattern.
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
   if (files.length !== BASE_LOOP_FRAMES) throw new Error(`base rendered ${files.length} frames, expected ${BASE_LOOP_FRAMES}`);
   files.forEach((f, i) => fs.renameSync(path.join(dir, f), path.join(dir, `n${String(i).padStart(4, '0')}.png`)));
   for (const f of fs.readdirSync(dir)) if (f.startsWith('n')) fs.renameSync(path.join(dir, f), path.join(dir, f.slice(1)));
@@ -66,7 +69,8 @@ export async function renderSceneLayers(c: ChromeContext, guide: Guide, scene: S
   if (layers.length === 0) return [];
   const inputProps = { guide, sceneId: scene.id, ...(narration ? { narration } : {}) };
   const composition = await selectComposition({ ...common(c), id: 'scene-layers', inputProps });
-  if (composition.durationInFrames !== layers.length) throw new Error(`scene ${scene.id}: strip has ${composition.durationInFrames} frames for ${layers.length} layers`);
+  if (composition.durationInFrames !== layers.length)
+    throw new Error(`scene ${scene.id}: strip has ${composition.durationInFrames} frames for ${layers.length} layers`);
   await renderFrames({
     ...common(c),
     composition,
@@ -80,7 +84,10 @@ export async function renderSceneLayers(c: ChromeContext, guide: Guide, scene: S
     onFrameUpdate: () => undefined,
     ...(c.cancelSignal ? { cancelSignal: c.cancelSignal } : {}),
   });
-  const files = fs.readdirSync(dir).filter((f) => /^layer-\d+\.png$/.test(f)).sort((a, b) => parseInt(a.slice(6), 10) - parseInt(b.slice(6), 10));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^layer-\d+\.png$/.test(f))
+    .sort((a, b) => parseInt(a.slice(6), 10) - parseInt(b.slice(6), 10));
   if (files.length !== layers.length) throw new Error(`scene ${scene.id}: ${files.length} layer frames for ${layers.length} layers`);
   const placed: PlacedLayer[] = [];
   // Off the event loop (crop-layer.ts), one layer after the other.

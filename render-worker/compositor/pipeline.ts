@@ -137,18 +137,50 @@ export class CompositingRenderer implements GuideRenderer {
         if (this.segments.has(key, '.mp4')) cached++;
         // Segments the same for every citizen, and base loops, also come from (and go to) the media store.
         const shared = isShared(scene) ? this.options.sharedCache : null;
-        const segment = await this.segments.get(key, '.mp4', viaStore(shared, `${key}.mp4`, 'file', () => fromStore++, async (tmp) => {
-          const variant = baseVariantOf(scene.kind);
-          const bk = baseKey({ bundleId, resolution: this.options.resolution, variant, presenter: sb.presenter, locale: sb.locale });
-          const base = await timed((ms) => (chromeMs += ms), () => this.bases.get(bk, '', viaStore(this.options.sharedCache, `${bk}.frames`, 'dir', () => basesFromStore++,
-            (dir) => renderBaseFrames(ctx, { variant, presenter: sb.presenter, locale: sb.locale }, dir), logger)));
-          const layerDir = path.join(work, scene.id);
-          const layers = await timed((ms) => (chromeMs += ms), () => renderSceneLayers(ctx, req.guide, scene, track, layerDir));
-          await timed((ms) => (composeMs += ms), () => composeScene(
-            { basePattern: path.join(base, '%04d.png'), layers, durationInFrames: scene.durationInFrames, out: tmp },
-            { signal: req.signal, onFrame: (f) => req.onProgress((doneFrames + f) / sb.durationInFrames) },
-          ));
-        }, logger));
+        const segment = await this.segments.get(
+          key,
+          '.mp4',
+          viaStore(
+            shared,
+            `${key}.mp4`,
+            'file',
+            () => fromStore++,
+            async (tmp) => {
+              const variant = baseVariantOf(scene.kind);
+              const bk = baseKey({ bundleId, resolution: this.options.resolution, variant, presenter: sb.presenter, locale: sb.locale });
+              const base = await timed(
+                (ms) => (chromeMs += ms),
+                () =>
+                  this.bases.get(
+                    bk,
+                    '',
+                    viaStore(
+                      this.options.sharedCache,
+                      `${bk}.frames`,
+                      'dir',
+                      () => basesFromStore++,
+                      (dir) => renderBaseFrames(ctx, { variant, presenter: sb.presenter, locale: sb.locale }, dir),
+                      logger,
+                    ),
+                  ),
+              );
+              const layerDir = path.join(work, scene.id);
+              const layers = await timed(
+                (ms) => (chromeMs += ms),
+                () => renderSceneLayers(ctx, req.guide, scene, track, layerDir),
+              );
+              await timed(
+                (ms) => (composeMs += ms),
+                () =>
+                  composeScene(
+                    { basePattern: path.join(base, '%04d.png'), layers, durationInFrames: scene.durationInFrames, out: tmp },
+                    { signal: req.signal, onFrame: (f) => req.onProgress((doneFrames + f) / sb.durationInFrames) },
+                  ),
+              );
+            },
+            logger,
+          ),
+        );
         paths.push(segment);
         doneFrames += scene.durationInFrames;
         req.onProgress(doneFrames / sb.durationInFrames);

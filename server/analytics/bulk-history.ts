@@ -35,7 +35,7 @@ export async function loadBulkHistory(db: Queryable, o: BulkHistoryOptions): Pro
   await db.exec(`SELECT setseed(0.42)`);
   await db.query(
     `INSERT INTO campaigns (id, guide_type, name)
-     SELECT ${campaignId("t || k")}, t, 'Bench ' || t || ' ' || k
+     SELECT ${campaignId('t || k')}, t, 'Bench ' || t || ' ' || k
      FROM unnest(ARRAY['naspi','pensione','red','auu','invalidita','sfl']) t, generate_series(1, 4) k
      ON CONFLICT DO NOTHING`,
   );

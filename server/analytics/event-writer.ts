@@ -131,7 +131,10 @@ export class EventWriter {
       }
       this.queued -= count;
       try {
-        await this.insert(group.flatMap((w) => w.rows), count);
+        await this.insert(
+          group.flatMap((w) => w.rows),
+          count,
+        );
         for (const w of group) w.done();
       } catch (err) {
         if (!isDataError(err) || group.length === 1) {
@@ -141,7 +144,10 @@ export class EventWriter {
         // The statement was rolled back as a whole: nothing of the group is stored. Each batch again,
         // alone, so only the one holding the refused value learns of it.
         this.stats.isolated += 1;
-        this.options.logger?.warn({ err: { type: (err as Error).name, code: sqlStateOf(err) }, batches: group.length, events: count }, 'event flush refused a value; writing its batches one by one');
+        this.options.logger?.warn(
+          { err: { type: (err as Error).name, code: sqlStateOf(err) }, batches: group.length, events: count },
+          'event flush refused a value; writing its batches one by one',
+        );
         for (const w of group) {
           try {
             await this.insert(w.rows, w.rows.length);

@@ -43,11 +43,7 @@ function months(a: Date, b: Date): PeriodRange[] {
   const first = isMonthStart(a) ? ymd(a.getUTCFullYear(), a.getUTCMonth(), 1) : ymd(a.getUTCFullYear(), a.getUTCMonth() + 1, 1);
   const last = isMonthEnd(b) ? ymd(b.getUTCFullYear(), b.getUTCMonth(), 1) : ymd(b.getUTCFullYear(), b.getUTCMonth() - 1, 1);
   if (first > last) return days(a, b);
-  return [
-    ...days(a, addDays(first, -1)),
-    { grain: 'm', from: iso(first), to: iso(last) },
-    ...days(ymd(last.getUTCFullYear(), last.getUTCMonth() + 1, 1), b),
-  ];
+  return [...days(a, addDays(first, -1)), { grain: 'm', from: iso(first), to: iso(last) }, ...days(ymd(last.getUTCFullYear(), last.getUTCMonth() + 1, 1), b)];
 }
 
 const days = (a: Date, b: Date): PeriodRange[] => (a > b ? [] : [{ grain: 'd', from: iso(a), to: iso(b) }]);

@@ -15,7 +15,23 @@ export const NO_CAMPAIGN = '00000000-0000-0000-0000-000000000000';
 export const REACH_STEPS = Array.from({ length: 21 }, (_, i) => i * 5);
 const REACH_COLUMNS = REACH_STEPS.map((p) => `r${p}`);
 // issued: first link per guide and channel; sent: notifications that went out (migration 032).
-const COUNTERS = ['produced', 'issued', 'sent', 'opened', 'views', 'interacted_views', ...REACH_COLUMNS, 'viewers', 'viewers_interacted', 'viewer_views', 'rating1', 'rating2', 'rating3', 'rating4', 'rating5'] as const;
+const COUNTERS = [
+  'produced',
+  'issued',
+  'sent',
+  'opened',
+  'views',
+  'interacted_views',
+  ...REACH_COLUMNS,
+  'viewers',
+  'viewers_interacted',
+  'viewer_views',
+  'rating1',
+  'rating2',
+  'rating3',
+  'rating4',
+  'rating5',
+] as const;
 export type Counter = (typeof COUNTERS)[number];
 
 export type CellSums = { channel: string; guide_type: string } & Record<Counter, number>;

@@ -94,7 +94,8 @@ export function syntheticHistory(spec: HistorySpec): { batches: Batch[]; expecte
       const viewId = uuidFrom(rand);
       let t = start + v * step + k * 600_000;
       const events: ViewingEvent[] = [];
-      const push = (e: Omit<ViewingEvent, 'id' | 'viewId' | 'at'>) => events.push({ id: uuidFrom(rand), viewId, at: new Date((t += 1000)).toISOString(), ...e } as ViewingEvent);
+      const push = (e: Omit<ViewingEvent, 'id' | 'viewId' | 'at'>) =>
+        events.push({ id: uuidFrom(rand), viewId, at: new Date((t += 1000)).toISOString(), ...e } as ViewingEvent);
       const interacting = k === 0 && v < spec.interactingViewers;
       // One view in twenty is opened and never played; the others stop anywhere, 45% at the end.
       let reach = interacting ? -1 : rand() < 0.05 ? -1 : rand() < 0.45 ? 100 : 5 * Math.floor(rand() * 20);

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const origin = z
-  .string()
-  .regex(/^(\*|'self'|https?:\/\/[a-z0-9.-]+(:\d{1,5})?)$/i, "expected an origin like https://www.example.org, 'self' or *");
+const origin = z.string().regex(/^(\*|'self'|https?:\/\/[a-z0-9.-]+(:\d{1,5})?)$/i, "expected an origin like https://www.example.org, 'self' or *");
 
 export const apiSchema = z.object({
   /** Requests per minute and client address on the public routes (/g, /api/access, /api/media, /api/me). */

@@ -4,8 +4,7 @@ import { duration, optionalString } from './parse';
 const DAY = 86_400;
 
 /** A duration with an upper bound, so a window computed from it stays inside what PostgreSQL stores. */
-const boundedDuration = (max: number, what: string) =>
-  duration.refine((s) => s <= max, `at most ${max / DAY} days (${what})`);
+const boundedDuration = (max: number, what: string) => duration.refine((s) => s <= max, `at most ${max / DAY} days (${what})`);
 
 export const eventsSchema = z.object({
   /** Event batches per minute from one client address (a carrier's NAT puts many citizens behind one). */

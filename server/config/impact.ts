@@ -12,12 +12,18 @@ export const MAX_HOLDOUT_SHARE = 0.5;
 const holdoutShares = optionalString.transform((s, ctx) => {
   const out: Partial<Record<GuideType, number>> = {};
   if (s === undefined) return out;
-  for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-z]+)\s*[=:]\s*([0-9]*\.?[0-9]+)$/.exec(part);
     const type = m?.[1] as GuideType | undefined;
     const share = m ? Number(m[2]) : NaN;
     if (!m || !type || !(GUIDE_TYPES as readonly string[]).includes(type)) {
-      ctx.addIssue({ code: 'custom', message: `expected type=share pairs such as naspi=0.05,red=0.1 with a type among ${GUIDE_TYPES.join(', ')}, got "${part}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected type=share pairs such as naspi=0.05,red=0.1 with a type among ${GUIDE_TYPES.join(', ')}, got "${part}"`,
+      });
       return z.NEVER;
     }
     if (!(share >= 0 && share <= MAX_HOLDOUT_SHARE)) {

@@ -29,7 +29,12 @@ export const intakeSchema = z.object({
   /** The queue the upstream system's envelopes arrive on. */
   INTAKE_QUEUE: amqpName('videoguida.guides'),
   /** The name messages are deduplicated under, with their message id (default: the queue's name). */
-  INTAKE_SOURCE: optionalString.pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/, 'expected letters, digits and . _ : / - (at most 100 characters)').optional()),
+  INTAKE_SOURCE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/, 'expected letters, digits and . _ : / - (at most 100 characters)')
+      .optional(),
+  ),
   /** Refused messages are published here (fanout) with the field and the reason in their headers. */
   INTAKE_DEAD_LETTER_EXCHANGE: amqpName('videoguida.guides.dead-letter'),
   INTAKE_DEAD_LETTER_QUEUE: amqpName('videoguida.guides.dead'),
@@ -53,7 +58,14 @@ export const intakeSchema = z.object({
    * Worker threads that validate envelopes and prepare their guides (most of the intake's CPU);
    * 0: on the consumer's own thread. Default: the cores but one, from 1 to 4.
    */
-  INTAKE_THREADS: optionalString.pipe(z.string().regex(/^\d{1,2}$/, 'expected a whole number of threads from 0 to 32').transform(Number).pipe(z.number().max(32, 'expected a whole number of threads from 0 to 32')).optional()),
+  INTAKE_THREADS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'expected a whole number of threads from 0 to 32')
+      .transform(Number)
+      .pipe(z.number().max(32, 'expected a whole number of threads from 0 to 32'))
+      .optional(),
+  ),
   /** Longest wait between two reconnection attempts while the broker is away. */
   INTAKE_RECONNECT_MAX_MS: int(100, 600_000, 30_000),
 });
@@ -80,7 +92,11 @@ export interface IntakeSettings {
 /** A batch larger than the prefetch would never fill: the broker stops delivering first. */
 export function requireIntakeBatchWithinPrefetch(e: z.infer<typeof intakeSchema>, ctx: z.RefinementCtx): void {
   if (e.INTAKE_BATCH_SIZE > e.INTAKE_PREFETCH) {
-    ctx.addIssue({ code: 'custom', path: ['INTAKE_BATCH_SIZE'], message: `must be at most INTAKE_PREFETCH (${e.INTAKE_PREFETCH}), got ${e.INTAKE_BATCH_SIZE}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['INTAKE_BATCH_SIZE'],
+      message: `must be at most INTAKE_PREFETCH (${e.INTAKE_PREFETCH}), got ${e.INTAKE_BATCH_SIZE}`,
+    });
   }
 }
 

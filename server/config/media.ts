@@ -44,7 +44,9 @@ export function speechSection(e: SpeechVars, dataDir: string): SpeechConfig {
   return {
     engine: e.SPEECH_ENGINE,
     cacheDir: path.resolve(e.SPEECH_CACHE_DIR ?? path.join(dataDir, 'speech-cache')),
-    ...(e.SPEECH_ENGINE === 'http' ? { http: { url: e.SPEECH_HTTP_URL!, key: e.SPEECH_HTTP_KEY!, voices: e.SPEECH_HTTP_VOICES!, timeoutMs: e.SPEECH_HTTP_TIMEOUT_MS } } : {}),
+    ...(e.SPEECH_ENGINE === 'http'
+      ? { http: { url: e.SPEECH_HTTP_URL!, key: e.SPEECH_HTTP_KEY!, voices: e.SPEECH_HTTP_VOICES!, timeoutMs: e.SPEECH_HTTP_TIMEOUT_MS } }
+      : {}),
   };
 }
 

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 const flag = (fallback: 'true' | 'false') =>
-  z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).default(fallback).transform((s) => s === 'true' || s === '1');
+  z
+    .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+    .default(fallback)
+    .transform((s) => s === 'true' || s === '1');
 
 /**
  * Narration ahead of time (docs/narration.md, "Narration ahead of time"): guides whose video is not
@@ -13,7 +16,10 @@ export const narratorSchema = z.object({
   /** false: guide creation enqueues no narration job and `npm start` runs no narrator (the API narrates at first access, as before). */
   NARRATE_AHEAD: flag('true'),
   /** The BullMQ queue of narration jobs (under QUEUE_PREFIX); producers and narrators must agree. */
-  NARRATOR_QUEUE: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected letters, digits, - or _ (at most 64)').default('narrate'),
+  NARRATOR_QUEUE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected letters, digits, - or _ (at most 64)')
+    .default('narrate'),
   /** Guides narrated at once per narrator process; the clip cache runs at most two syntheses at a time whatever this is. */
   NARRATOR_CONCURRENCY: z.coerce.number().int().min(1, 'at least 1').max(16, 'at most 16').default(1),
   /** Tries per job; a lost or failed job is harmless (the API narrates at first access). */

@@ -3,7 +3,10 @@ import { optionalString, optionalUrl } from './parse';
 
 const perSecond = (fallback: number) => z.coerce.number().positive().max(10_000).default(fallback);
 const ms = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
-const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((s) => s === 'true' || s === '1');
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((s) => s === 'true' || s === '1');
 
 /** The notifier's settings (docs/notifications.md); NOTIFY_WEBHOOK_SECRET is with the other secrets. */
 export const notifySchema = z.object({

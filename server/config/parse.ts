@@ -24,8 +24,7 @@ export const optionalString = z
   .optional()
   .transform((s) => (s && s.trim() ? s.trim() : undefined));
 
-export const secret = (name: string) =>
-  optionalString.refine((s) => s === undefined || s.length >= 32, `${name} must be at least 32 characters`);
+export const secret = (name: string) => optionalString.refine((s) => s === undefined || s.length >= 32, `${name} must be at least 32 characters`);
 
 /**
  * A key given in the environment (OPERATOR_KEY, ANALYST_KEY, METRICS_KEY): stored as a plain SHA-256
@@ -36,7 +35,8 @@ export const secret = (name: string) =>
 export const apiKeyVariable = (name: string) =>
   optionalString.superRefine((s, ctx) => {
     if (s === undefined) return;
-    if (s.length < 32) ctx.addIssue({ code: 'custom', message: `${name} must be at least 32 characters (got ${s.length}); generate one with: openssl rand -base64 32` });
+    if (s.length < 32)
+      ctx.addIssue({ code: 'custom', message: `${name} must be at least 32 characters (got ${s.length}); generate one with: openssl rand -base64 32` });
     else if (s.length > 200) ctx.addIssue({ code: 'custom', message: `${name} must be at most 200 characters (got ${s.length})` });
     else if (/[\s\u0000-\u001f\u007f]/.test(s)) ctx.addIssue({ code: 'custom', message: `${name} must not contain spaces or control characters` });
   });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const flag = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).default('false').transform((s) => s === 'true' || s === '1');
+const flag = z
+  .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+  .default('false')
+  .transform((s) => s === 'true' || s === '1');
 
 export const redisSchema = z.object({
   /**

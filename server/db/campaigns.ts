@@ -45,7 +45,10 @@ export async function getCampaign(q: Queryable, id: string): Promise<CampaignRow
 
 export async function listCampaigns(q: Queryable, limit: number, after?: string): Promise<CampaignRow[]> {
   return after
-    ? q.query<CampaignRow>('SELECT * FROM campaigns WHERE created_at < (SELECT created_at FROM campaigns WHERE id = $1) ORDER BY created_at DESC LIMIT $2', [after, limit])
+    ? q.query<CampaignRow>('SELECT * FROM campaigns WHERE created_at < (SELECT created_at FROM campaigns WHERE id = $1) ORDER BY created_at DESC LIMIT $2', [
+        after,
+        limit,
+      ])
     : q.query<CampaignRow>('SELECT * FROM campaigns ORDER BY created_at DESC LIMIT $1', [limit]);
 }
 

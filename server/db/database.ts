@@ -199,9 +199,10 @@ async function openPglite(dataDir: string, schema: string, sync: boolean): Promi
   const memory = dataDir.startsWith('memory://');
   if (!memory) fs.mkdirSync(dataDir, { recursive: true });
   // In memory there is nothing to sync: PGlite's defaults.
-  const db = memory || !sync
-    ? await PGlite.create(dataDir, { parsers: pgliteParsers })
-    : await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: [...PGLITE_DURABLE_START_PARAMS], parsers: pgliteParsers });
+  const db =
+    memory || !sync
+      ? await PGlite.create(dataDir, { parsers: pgliteParsers })
+      : await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: [...PGLITE_DURABLE_START_PARAMS], parsers: pgliteParsers });
   if (schema !== 'public') {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   }

@@ -24,7 +24,11 @@ export interface BulkContext {
  * Inserts a batch in one statement, skipping external references already present (in the table or
  * earlier in the same batch). Returns the guides created now; the rest already existed.
  */
-export async function insertGuidesBatch(q: Queryable, ctx: BulkContext, guides: readonly BulkGuide[]): Promise<{ id: string; externalRef: string; heldOut: boolean }[]> {
+export async function insertGuidesBatch(
+  q: Queryable,
+  ctx: BulkContext,
+  guides: readonly BulkGuide[],
+): Promise<{ id: string; externalRef: string; heldOut: boolean }[]> {
   if (guides.length === 0) return [];
   const rows = guides.map((g) => ({
     i: g.id,

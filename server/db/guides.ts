@@ -54,7 +54,22 @@ export async function insertGuide(q: Queryable, g: NewGuide): Promise<{ row: Gui
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT DO NOTHING
      RETURNING *`,
-    [id, g.campaignId ?? null, g.data.type, g.typeVersion, g.data.locale, g.externalRef, g.fiscalCodeHmac, province, JSON.stringify(g.data), g.durationFrames, g.expiresAt, g.status ?? 'queued', g.notify ?? true, g.heldOut ?? false],
+    [
+      id,
+      g.campaignId ?? null,
+      g.data.type,
+      g.typeVersion,
+      g.data.locale,
+      g.externalRef,
+      g.fiscalCodeHmac,
+      province,
+      JSON.stringify(g.data),
+      g.durationFrames,
+      g.expiresAt,
+      g.status ?? 'queued',
+      g.notify ?? true,
+      g.heldOut ?? false,
+    ],
   );
   if (inserted[0]) return { row: inserted[0], created: true };
   const existing = await q.query<GuideRow>(

@@ -21,10 +21,11 @@ export async function claimRender(q: Queryable, guideId: string, owner: string, 
 
 /** Extends `owner`'s lease; false when it lapsed and another owner took the guide (stop rendering). */
 export async function renewRender(q: Queryable, guideId: string, owner: string, leaseMs: number): Promise<boolean> {
-  const rows = await q.query(
-    `UPDATE guides SET render_lease_until = now() + $3 * interval '1 millisecond' WHERE id = $1 AND render_owner = $2 RETURNING 1`,
-    [guideId, owner, leaseMs],
-  );
+  const rows = await q.query(`UPDATE guides SET render_lease_until = now() + $3 * interval '1 millisecond' WHERE id = $1 AND render_owner = $2 RETURNING 1`, [
+    guideId,
+    owner,
+    leaseMs,
+  ]);
   return rows.length > 0;
 }
 
@@ -41,7 +42,11 @@ export async function finishRender(q: Queryable, guideId: string, owner: string,
 
 /** When the lease of the guide's current owner runs out (null: nobody holds it). */
 export async function leaseOf(q: Queryable, guideId: string): Promise<Date | null> {
-  const r = (await q.query<{ until: Date | null }>(`SELECT CASE WHEN render_lease_until > now() THEN render_lease_until END AS until FROM guides WHERE id = $1`, [guideId]))[0];
+  const r = (
+    await q.query<{ until: Date | null }>(`SELECT CASE WHEN render_lease_until > now() THEN render_lease_until END AS until FROM guides WHERE id = $1`, [
+      guideId,
+    ])
+  )[0];
   return r?.until ?? null;
 }
 

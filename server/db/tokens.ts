@@ -103,17 +103,15 @@ export async function findLiveToken(q: Queryable, token: string): Promise<Access
 
 /** True only for the first access through this token (the "opened" figure of a channel). */
 export async function markFirstAccess(q: Queryable, hash: Uint8Array): Promise<boolean> {
-  const rows = await q.query(`UPDATE tokens SET first_access_at = now() WHERE hash = $1 AND first_access_at IS NULL RETURNING 1`, [
-    Buffer.from(hash),
-  ]);
+  const rows = await q.query(`UPDATE tokens SET first_access_at = now() WHERE hash = $1 AND first_access_at IS NULL RETURNING 1`, [Buffer.from(hash)]);
   return rows.length > 0;
 }
 
 export async function revokeToken(q: Queryable, guideId: string, channel: Channel): Promise<boolean> {
-  const rows = await q.query(
-    `UPDATE tokens SET revoked_at = now() WHERE guide_id = $1 AND channel = $2 AND revoked_at IS NULL RETURNING 1`,
-    [guideId, channel],
-  );
+  const rows = await q.query(`UPDATE tokens SET revoked_at = now() WHERE guide_id = $1 AND channel = $2 AND revoked_at IS NULL RETURNING 1`, [
+    guideId,
+    channel,
+  ]);
   return rows.length > 0;
 }
 
@@ -122,10 +120,10 @@ export async function revokeToken(q: Queryable, guideId: string, channel: Channe
  * expires with its guide: a new link does not extend how long the guide's data is kept.
  */
 export async function reissueToken(q: Queryable, secret: string, guideId: string, channel: Channel, expiresAt: Date): Promise<string> {
-  const [prev] = await q.query<{ generation: number }>(
-    `SELECT coalesce(max(generation), -1) AS generation FROM tokens WHERE guide_id = $1 AND channel = $2`,
-    [guideId, channel],
-  );
+  const [prev] = await q.query<{ generation: number }>(`SELECT coalesce(max(generation), -1) AS generation FROM tokens WHERE guide_id = $1 AND channel = $2`, [
+    guideId,
+    channel,
+  ]);
   await revokeToken(q, guideId, channel);
   const [minted] = mintTokens(secret, [guideId], [channel]);
   await insertTokens(q, [{ ...minted!, expiresAt, generation: (prev?.generation ?? -1) + 1 }]);

@@ -41,9 +41,18 @@ export interface CreatedGuide {
  * are stored) and the notification outbox rows for the channels each citizen consented to — in the
  * transaction that wrote the guides, or not at all. Held-out guides must not be passed in.
  */
-export async function issueLinks(tx: Queryable, secrets: Pick<Secrets, 'tokenSecret'>, baseUrl: string, guideIds: readonly string[], expiresAt: Date): Promise<Map<string, Links>> {
+export async function issueLinks(
+  tx: Queryable,
+  secrets: Pick<Secrets, 'tokenSecret'>,
+  baseUrl: string,
+  guideIds: readonly string[],
+  expiresAt: Date,
+): Promise<Map<string, Links>> {
   const minted = mintTokens(secrets.tokenSecret, guideIds, CHANNELS);
-  await insertTokens(tx, minted.map((m) => ({ ...m, expiresAt })));
+  await insertTokens(
+    tx,
+    minted.map((m) => ({ ...m, expiresAt })),
+  );
   await writeOutbox(tx, guideIds);
   const out = new Map<string, Links>();
   for (const m of minted) {
@@ -65,9 +74,21 @@ export async function createGuide(ctx: GuideCreation, envelope: Envelope, option
   const prepared = prepareGuide(envelope, ctx.secrets.fiscalCodeHmacKey);
   const typeVersion = versionOf(envelope.type);
   const expiresAt = new Date(Date.now() + ctx.config.tokenTtlSeconds * 1000);
-  const heldOut = isHeldOut(holdoutKey(ctx.config.impact, ctx.secrets.tokenSecret), null, envelope.externalRef, directHoldoutShare(ctx.config.impact, envelope.type));
+  const heldOut = isHeldOut(
+    holdoutKey(ctx.config.impact, ctx.secrets.tokenSecret),
+    null,
+    envelope.externalRef,
+    directHoldoutShare(ctx.config.impact, envelope.type),
+  );
   const result = await ctx.db.transaction(async (tx) => {
-    const { row, created } = await insertGuide(tx, { ...prepared, typeVersion, expiresAt, status: heldOut ? 'pending' : 'queued', notify: options.notify, heldOut });
+    const { row, created } = await insertGuide(tx, {
+      ...prepared,
+      typeVersion,
+      expiresAt,
+      status: heldOut ? 'pending' : 'queued',
+      notify: options.notify,
+      heldOut,
+    });
     if (!created) return { row, created, links: undefined };
     if (row.held_out) return { row, created, links: {} };
     const links = (await issueLinks(tx, ctx.secrets, ctx.config.publicBaseUrl, [row.id], row.expires_at)).get(row.id) ?? {};

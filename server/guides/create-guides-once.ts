@@ -85,10 +85,14 @@ export async function createGuidesOnce(ctx: GuideCreation, requests: readonly Me
     const created = new Map<string, { heldOut: boolean }>();
     for (const group of groups.values()) {
       const { typeVersion, notify } = group[0]!;
-      for (const c of await insertGuidesBatch(tx, { campaignId: null, typeVersion, expiresAt, status, notify }, group)) created.set(c.id, { heldOut: c.heldOut });
+      for (const c of await insertGuidesBatch(tx, { campaignId: null, typeVersion, expiresAt, status, notify }, group))
+        created.set(c.id, { heldOut: c.heldOut });
     }
     // Claimed, but the externalRef had a guide already (or an earlier message of this batch made it).
-    const existing = await directGuidesByRef(tx, fresh.filter((p) => !created.has(p.id)).map((p) => p.externalRef));
+    const existing = await directGuidesByRef(
+      tx,
+      fresh.filter((p) => !created.has(p.id)).map((p) => p.externalRef),
+    );
     const treated = [...created].filter(([, c]) => !c.heldOut).map(([id]) => id);
     const links = await issueLinks(tx, ctx.secrets, ctx.config.publicBaseUrl, treated, expiresAt);
     const outcomes = new Map<string, MessageOutcome>();
@@ -96,12 +100,30 @@ export async function createGuidesOnce(ctx: GuideCreation, requests: readonly Me
       const mine = created.get(p.id);
       const other = mine ? undefined : existing.get(p.externalRef);
       if (!mine && !other) throw new Error('a guide insert conflicted but no guide with its externalRef was found');
-      outcomes.set(p.messageId, mine
-        ? { messageId: p.messageId, outcome: 'created', guideId: p.id, status: mine.heldOut ? 'pending' : status, heldOut: mine.heldOut, links: links.get(p.id) ?? {} }
-        : { messageId: p.messageId, outcome: 'existing', guideId: other!.id, status: other!.status, heldOut: other!.held_out, links: {} });
+      outcomes.set(
+        p.messageId,
+        mine
+          ? {
+              messageId: p.messageId,
+              outcome: 'created',
+              guideId: p.id,
+              status: mine.heldOut ? 'pending' : status,
+              heldOut: mine.heldOut,
+              links: links.get(p.id) ?? {},
+            }
+          : { messageId: p.messageId, outcome: 'existing', guideId: other!.id, status: other!.status, heldOut: other!.held_out, links: {} },
+      );
     }
-    await recordMessageGuides(tx, options.source, fresh.map((p) => ({ messageId: p.messageId, guideId: outcomes.get(p.messageId)!.guideId!, created: created.has(p.id) })));
-    const before = await handledMessages(tx, options.source, [...prepared.keys()].filter((id) => !claimed.has(id)));
+    await recordMessageGuides(
+      tx,
+      options.source,
+      fresh.map((p) => ({ messageId: p.messageId, guideId: outcomes.get(p.messageId)!.guideId!, created: created.has(p.id) })),
+    );
+    const before = await handledMessages(
+      tx,
+      options.source,
+      [...prepared.keys()].filter((id) => !claimed.has(id)),
+    );
     return { outcomes, before, created: treated };
   });
 
@@ -117,7 +139,11 @@ export async function createGuidesOnce(ctx: GuideCreation, requests: readonly Me
   // Not rendered now: narrated ahead on a narrator (first in its queue: these citizens are told now).
   if (options.render === 'lazy' && written.created.length) {
     const versions = new Map([...prepared.values()].map((p) => [p.id, p.typeVersion]));
-    await requestNarrations(ctx.narrationQueue, ctx.logger, written.created.map((guideId) => ({ guideId, typeVersion: versions.get(guideId)!, priority: renderPriority({ immediate: true }) })));
+    await requestNarrations(
+      ctx.narrationQueue,
+      ctx.logger,
+      written.created.map((guideId) => ({ guideId, typeVersion: versions.get(guideId)!, priority: renderPriority({ immediate: true }) })),
+    );
   }
 
   // Duplicates: the guide of their first handling, its state and live links now.
@@ -126,7 +152,14 @@ export async function createGuidesOnce(ctx: GuideCreation, requests: readonly Me
   const states = await guideStates(ctx.db, dupGuides);
   for (const h of before.values()) {
     const state = h.guide_id ? states.get(h.guide_id) : undefined;
-    outcomes.set(h.message_id, { messageId: h.message_id, outcome: 'duplicate', guideId: state ? state.id : null, status: state?.status ?? null, heldOut: state?.held_out ?? false, links: {} });
+    outcomes.set(h.message_id, {
+      messageId: h.message_id,
+      outcome: 'duplicate',
+      guideId: state ? state.id : null,
+      status: state?.status ?? null,
+      heldOut: state?.held_out ?? false,
+      links: {},
+    });
   }
   // Links re-derived from the stored nonces where this transaction did not mint them.
   const rederive = [...outcomes.values()].filter((o) => o.outcome !== 'created' && o.guideId && !o.heldOut).map((o) => o.guideId!);

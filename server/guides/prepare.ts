@@ -22,7 +22,12 @@ export type Checked = { ok: true; envelope: Envelope } | { ok: false; errors: Fi
  */
 export function checkEnvelope(input: unknown, expectedType?: GuideType, options: ExplainOptions = {}): Checked {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: [{ field: '(root)', message: `expected a JSON object (an envelope), got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` }] };
+    return {
+      ok: false,
+      errors: [
+        { field: '(root)', message: `expected a JSON object (an envelope), got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` },
+      ],
+    };
   }
   if (!expectedType) return checked(explain(envelopeSchema, input, options));
   const given = (input as { type?: unknown }).type;

@@ -41,7 +41,11 @@ export async function readImpactData(q: Queryable, scope: ImpactScope, maxWindow
     ),
   ]);
   const data: ImpactData = {
-    groups: { treated: { guides: 0, firstStartOn: null, lastStartOn: null }, holdout: { guides: 0, firstStartOn: null, lastStartOn: null }, watched: { guides: 0, firstStartOn: null, lastStartOn: null } },
+    groups: {
+      treated: { guides: 0, firstStartOn: null, lastStartOn: null },
+      holdout: { guides: 0, firstStartOn: null, lastStartOn: null },
+      watched: { guides: 0, firstStartOn: null, lastStartOn: null },
+    },
     cells: new Map(),
   };
   for (const g of groups) data.groups[g.arm] = { guides: g.guides, firstStartOn: g.first_start_on, lastStartOn: g.last_start_on };
@@ -92,13 +96,22 @@ export interface ImpactFigures {
   effects: EffectFigure[];
 }
 
-const group = (c: Comparison['a']): GroupFigure => ({ citizens: c.citizens, withOutcome: c.withOutcome, rate: c.rate, low: c.interval?.low ?? null, high: c.interval?.high ?? null });
+const group = (c: Comparison['a']): GroupFigure => ({
+  citizens: c.citizens,
+  withOutcome: c.withOutcome,
+  rate: c.rate,
+  low: c.interval?.low ?? null,
+  high: c.interval?.high ?? null,
+});
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The outcomes reported for a type: every kind, the deadline where the type has one, the services seen. */
 function keysOf(type: GuideType, data: ImpactData): OutcomeKey[] {
-  const keys: OutcomeKey[] = [{ kind: 'contact_center_call', serviceId: null }, { kind: 'branch_visit', serviceId: null }];
+  const keys: OutcomeKey[] = [
+    { kind: 'contact_center_call', serviceId: null },
+    { kind: 'branch_visit', serviceId: null },
+  ];
   if (DEADLINES[type]) keys.push({ kind: 'deadline_met', serviceId: null });
   keys.push({ kind: 'online_service', serviceId: ANY_SERVICE });
   const services = new Map<string, number>();
@@ -116,7 +129,12 @@ function keysOf(type: GuideType, data: ImpactData): OutcomeKey[] {
 }
 
 /** today: 'YYYY-MM-DD' in Europe/Rome (windowComplete). */
-export function impactFigures(scope: ImpactScope, data: ImpactData, windows: number[], o: { startBasis: 'print_date' | 'creation'; today: string }): ImpactFigures {
+export function impactFigures(
+  scope: ImpactScope,
+  data: ImpactData,
+  windows: number[],
+  o: { startBasis: 'print_date' | 'creation'; today: string },
+): ImpactFigures {
   const n = { treated: data.groups.treated.guides, holdout: data.groups.holdout.guides, watched: data.groups.watched.guides };
   const within = (arm: Arm, key: OutcomeKey, w: number) => {
     const days = data.cells.get(`${arm}|${key.kind}|${key.serviceId ?? ''}`);
@@ -124,9 +142,12 @@ export function impactFigures(scope: ImpactScope, data: ImpactData, windows: num
     if (days) for (let d = 0; d < w && d < days.length; d++) sum += days[d]!;
     return sum;
   };
-  const last = data.groups.treated.lastStartOn && data.groups.holdout.lastStartOn
-    ? (data.groups.treated.lastStartOn > data.groups.holdout.lastStartOn ? data.groups.treated.lastStartOn : data.groups.holdout.lastStartOn)
-    : (data.groups.treated.lastStartOn ?? data.groups.holdout.lastStartOn);
+  const last =
+    data.groups.treated.lastStartOn && data.groups.holdout.lastStartOn
+      ? data.groups.treated.lastStartOn > data.groups.holdout.lastStartOn
+        ? data.groups.treated.lastStartOn
+        : data.groups.holdout.lastStartOn
+      : (data.groups.treated.lastStartOn ?? data.groups.holdout.lastStartOn);
   const firsts = [data.groups.treated.firstStartOn, data.groups.holdout.firstStartOn].filter((x): x is string => x !== null).sort();
   const effects: EffectFigure[] = [];
   for (const w of windows) {
@@ -165,7 +186,13 @@ export function impactFigures(scope: ImpactScope, data: ImpactData, windows: num
   const total = n.treated + n.holdout;
   return {
     startBasis: o.startBasis,
-    groups: { treated: n.treated, holdout: n.holdout, watched: n.watched, notWatched: n.treated - n.watched, holdoutShareObserved: total > 0 ? n.holdout / total : null },
+    groups: {
+      treated: n.treated,
+      holdout: n.holdout,
+      watched: n.watched,
+      notWatched: n.treated - n.watched,
+      holdoutShareObserved: total > 0 ? n.holdout / total : null,
+    },
     firstStartOn: firsts[0] ?? null,
     lastStartOn: last,
     windows,

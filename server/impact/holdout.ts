@@ -29,7 +29,9 @@ export function holdoutKey(settings: Pick<ImpactSettings, 'holdoutKey'>, tokenSe
 
 /** The uniform draw of one guide, in [0, 1). */
 export function holdoutDraw(key: string, campaignId: string | null, externalRef: string): number {
-  const mac = createHmac('sha256', key).update(`${LABEL}\n${campaignId ?? DIRECT}\n${externalRef}`).digest();
+  const mac = createHmac('sha256', key)
+    .update(`${LABEL}\n${campaignId ?? DIRECT}\n${externalRef}`)
+    .digest();
   return mac.readUIntBE(0, 6) / TWO_48;
 }
 

@@ -40,7 +40,7 @@ export const SERVICE_IDS = Object.keys(SERVICE_LABELS) as [ServiceId, ...Service
 /** The deadline a guide type's citizens must meet; a type without one accepts no deadline_met outcome. */
 export const DEADLINES: Partial<Record<GuideType, Localized>> = {
   red: { it: 'il RED inviato', en: 'the RED sent' },
-  auu: { it: "la domanda di Assegno Unico sistemata", en: 'the Assegno Unico application fixed' },
+  auu: { it: 'la domanda di Assegno Unico sistemata', en: 'the Assegno Unico application fixed' },
 };
 
 /** '*' in service_id: "any online service" (a guide counted once however many services it used). */
@@ -56,7 +56,10 @@ export interface OutcomeKey {
 export function outcomeLabel(key: OutcomeKey, type: GuideType): { phrase: Localized; short: Localized } {
   switch (key.kind) {
     case 'contact_center_call':
-      return { phrase: { it: 'almeno una chiamata al contact center', en: 'at least one contact-center call' }, short: { it: 'Chiamate al contact center', en: 'Contact-center calls' } };
+      return {
+        phrase: { it: 'almeno una chiamata al contact center', en: 'at least one contact-center call' },
+        short: { it: 'Chiamate al contact center', en: 'Contact-center calls' },
+      };
     case 'branch_visit':
       return { phrase: { it: 'almeno una visita in sede', en: 'at least one branch visit' }, short: { it: 'Visite in sede', en: 'Branch visits' } };
     case 'deadline_met': {
@@ -65,7 +68,10 @@ export function outcomeLabel(key: OutcomeKey, type: GuideType): { phrase: Locali
     }
     case 'online_service': {
       if (key.serviceId === ANY_SERVICE || key.serviceId === null) {
-        return { phrase: { it: 'almeno un uso dei servizi online', en: 'at least one use of the online services' }, short: { it: 'Servizi online (uno qualsiasi)', en: 'Online services (any)' } };
+        return {
+          phrase: { it: 'almeno un uso dei servizi online', en: 'at least one use of the online services' },
+          short: { it: 'Servizi online (uno qualsiasi)', en: 'Online services (any)' },
+        };
       }
       const p = SERVICE_LABELS[key.serviceId];
       return {

@@ -36,7 +36,13 @@ export interface StoredBatch {
 export async function storeOutcomes(q: Queryable, rows: readonly OutcomeRow[], deadlineTypes: readonly GuideType[]): Promise<StoredBatch> {
   if (rows.length === 0) return { inserted: 0, matched: 0, unknown: [], noDeadline: [] };
   const json = rows.map((r) => ({ l: r.line, i: r.outcomeId, c: r.campaignId ?? NIL_CAMPAIGN, x: r.externalRef, k: r.kind, s: r.serviceId, d: r.date }));
-  const result = await q.query<{ line: number | null; guide_type: GuideType | null; problem: 'unknown' | 'no_deadline' | null; inserted: number; matched: number }>(
+  const result = await q.query<{
+    line: number | null;
+    guide_type: GuideType | null;
+    problem: 'unknown' | 'no_deadline' | null;
+    inserted: number;
+    matched: number;
+  }>(
     `WITH r AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(l integer, i text, c uuid, x text, k text, s text, d date)
      ),

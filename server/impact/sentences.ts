@@ -72,7 +72,10 @@ function effect(lang: Lang, c: SentenceContext, r: Comparison): string {
   }
   const down = r.verdict === 'decrease';
   const mag = (v: number) => fmt[lang](1).format(Math.abs(v) * 100);
-  const pointsCi = lang === 'it' ? `IC 95% da ${mag(down ? d.high : d.low)} a ${mag(down ? d.low : d.high)} punti` : `95% CI ${mag(down ? d.high : d.low)} to ${mag(down ? d.low : d.high)} points`;
+  const pointsCi =
+    lang === 'it'
+      ? `IC 95% da ${mag(down ? d.high : d.low)} a ${mag(down ? d.low : d.high)} punti`
+      : `95% CI ${mag(down ? d.high : d.low)} to ${mag(down ? d.low : d.high)} points`;
   const rel = r.relativeChange;
   const relText = rel
     ? lang === 'it'

@@ -103,7 +103,8 @@ export function rateOf(spec: SyntheticSpec, m: OutcomeModel, heldOut: boolean, w
   if (m.watched === undefined) return m.treated;
   if (watched) return m.watched;
   const rest = (m.treated - spec.watchShare * m.watched) / (1 - spec.watchShare);
-  if (rest < 0 || rest > 1) throw new Error(`model ${m.kind}: watched ${m.watched} cannot average to treated ${m.treated} with a watch share of ${spec.watchShare}`);
+  if (rest < 0 || rest > 1)
+    throw new Error(`model ${m.kind}: watched ${m.watched} cannot average to treated ${m.treated} with a watch share of ${spec.watchShare}`);
   return rest;
 }
 
@@ -158,7 +159,12 @@ export interface SyntheticTally {
 }
 
 /** Streams every guide's outcomes, keeping the tally of what was drawn. */
-export function* syntheticOutcomes(spec: SyntheticSpec, guides: Iterable<SyntheticGuide>, tally?: SyntheticTally, onWatcher?: (i: number, guide: SyntheticGuide) => void): Generator<SyntheticOutcome> {
+export function* syntheticOutcomes(
+  spec: SyntheticSpec,
+  guides: Iterable<SyntheticGuide>,
+  tally?: SyntheticTally,
+  onWatcher?: (i: number, guide: SyntheticGuide) => void,
+): Generator<SyntheticOutcome> {
   let i = 0;
   for (const g of guides) {
     const d = drawGuide(spec, i, g);

@@ -40,7 +40,14 @@ export async function loadSendContext(q: Queryable, id: string): Promise<SendCon
   const consent =
     r.history_id === null
       ? null
-      : { history_id: r.history_id as number, proactive: r.proactive as boolean, email: r.email as string | null, mobile: r.mobile as string | null, pec: r.pec as string | null, app: r.app as boolean };
+      : {
+          history_id: r.history_id as number,
+          proactive: r.proactive as boolean,
+          email: r.email as string | null,
+          mobile: r.mobile as string | null,
+          pec: r.pec as string | null,
+          app: r.app as boolean,
+        };
   return {
     id: r.id as string,
     guide_id: r.guide_id as string,
@@ -99,7 +106,13 @@ export async function markSent(q: Queryable, id: string, r: { providerId: string
  * A final outcome decided here (not by a receipt): skipped, bounced at SMTP time, or failed. Never
  * for a row past its point of no return (send-attempt.ts): that message went out.
  */
-export async function markFinal(q: Queryable, id: string, status: 'skipped' | 'bounced' | 'failed', reason: string, consentHistoryId: number | null = null): Promise<boolean> {
+export async function markFinal(
+  q: Queryable,
+  id: string,
+  status: 'skipped' | 'bounced' | 'failed',
+  reason: string,
+  consentHistoryId: number | null = null,
+): Promise<boolean> {
   const rows = await q.query(
     `UPDATE notifications SET status = $2, reason = $3, final_at = now(), updated_at = now(),
        consent_history_id = coalesce($4, consent_history_id)

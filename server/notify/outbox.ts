@@ -49,7 +49,10 @@ interface OutboxRow {
 export async function relayOutboxBatch(db: Database, queue: Queue<NotifyJobData>, batchSize: number): Promise<number> {
   const rows = await db.query<OutboxRow>(`SELECT id, guide_id, channel FROM notifications WHERE enqueued_at IS NULL ORDER BY created_at LIMIT $1`, [batchSize]);
   if (rows.length === 0) return 0;
-  await enqueueNotifications(queue, rows.map((r) => ({ notificationId: r.id, guideId: r.guide_id, channel: r.channel })));
+  await enqueueNotifications(
+    queue,
+    rows.map((r) => ({ notificationId: r.id, guideId: r.guide_id, channel: r.channel })),
+  );
   await db.query(`UPDATE notifications SET enqueued_at = now() WHERE id = ANY($1::uuid[]) AND enqueued_at IS NULL`, [rows.map((r) => r.id)]);
   return rows.length;
 }

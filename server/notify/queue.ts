@@ -43,5 +43,7 @@ export interface NotifyRequest {
 
 export async function enqueueNotifications(queue: Queue<NotifyJobData>, requests: readonly NotifyRequest[]): Promise<void> {
   if (requests.length === 0) return;
-  await queue.addBulk(requests.map((r) => ({ name: r.channel, data: { notificationId: r.notificationId }, opts: { jobId: notifyJobId(r.guideId, r.channel) } })));
+  await queue.addBulk(
+    requests.map((r) => ({ name: r.channel, data: { notificationId: r.notificationId }, opts: { jobId: notifyJobId(r.guideId, r.channel) } })),
+  );
 }

@@ -37,11 +37,13 @@ export async function claimAttempt(q: Queryable, id: string, leaseMs: number): P
     [id, leaseMs],
   );
   if (rows[0]) return { attempt: rows[0].send_attempt, heldUntil: null };
-  const held = (await q.query<{ until: Date }>(
-    `SELECT send_lease_until AS until FROM notifications
+  const held = (
+    await q.query<{ until: Date }>(
+      `SELECT send_lease_until AS until FROM notifications
      WHERE id = $1 AND status IN ('queued', 'sending') AND committed_at IS NULL AND send_lease_until >= now()`,
-    [id],
-  ))[0];
+      [id],
+    )
+  )[0];
   return held ? { attempt: null, heldUntil: held.until } : undefined;
 }
 
@@ -55,7 +57,13 @@ export async function isCommitted(q: Queryable, id: string): Promise<boolean> {
  * row, and then `committed_at` has been handed to the database's socket (it is written by the time
  * `committed` resolves); false when another attempt holds it (abandon the message).
  */
-export async function commitBeforeFinalDot(db: Database, id: string, attempt: string, leaseMs: number, consentHistoryId: number): Promise<{ go: boolean; committed: Promise<void> }> {
+export async function commitBeforeFinalDot(
+  db: Database,
+  id: string,
+  attempt: string,
+  leaseMs: number,
+  consentHistoryId: number,
+): Promise<{ go: boolean; committed: Promise<void> }> {
   const c = await db.reserve();
   try {
     const held = await c.query(
@@ -74,7 +82,11 @@ export async function commitBeforeFinalDot(db: Database, id: string, attempt: st
   // Not awaited: on the idle reserved connection the statement is on the socket when query()
   // returns, ahead of the "." the caller writes next.
   const committed = c
-    .query(`UPDATE notifications SET committed_at = now(), consent_history_id = $3, updated_at = now() WHERE id = $1 AND send_attempt = $2`, [id, attempt, consentHistoryId])
+    .query(`UPDATE notifications SET committed_at = now(), consent_history_id = $3, updated_at = now() WHERE id = $1 AND send_attempt = $2`, [
+      id,
+      attempt,
+      consentHistoryId,
+    ])
     .then(() => undefined)
     .finally(() => c.release());
   return { go: true, committed };
@@ -95,7 +107,12 @@ export async function recoverCommitted(q: Queryable, id: string, delivered: bool
 }
 
 /** The attempt's message was accepted (or, `unconfirmed`, the line dropped after its "."). A receipt that overtook this write is kept. */
-export async function settleSent(q: Queryable, id: string, attempt: string, r: { providerId: string | null; delivered: boolean; consentHistoryId: number; unconfirmed?: string }): Promise<void> {
+export async function settleSent(
+  q: Queryable,
+  id: string,
+  attempt: string,
+  r: { providerId: string | null; delivered: boolean; consentHistoryId: number; unconfirmed?: string },
+): Promise<void> {
   await q.query(
     `UPDATE notifications SET
        status = CASE WHEN status IN ('queued', 'sending') THEN $2 ELSE status END,
@@ -108,7 +125,14 @@ export async function settleSent(q: Queryable, id: string, attempt: string, r: {
 }
 
 /** The server refused this attempt's message for good (at RCPT or after the body: bounced or failed). */
-export async function settleRefused(q: Queryable, id: string, attempt: string, status: 'bounced' | 'failed', reason: string, consentHistoryId: number): Promise<void> {
+export async function settleRefused(
+  q: Queryable,
+  id: string,
+  attempt: string,
+  status: 'bounced' | 'failed',
+  reason: string,
+  consentHistoryId: number,
+): Promise<void> {
   await q.query(
     `UPDATE notifications SET status = $3, reason = $4, final_at = now(), updated_at = now(), consent_history_id = $5, send_lease_until = NULL
      WHERE id = $1 AND send_attempt = $2 AND status IN ('sending', 'sent')`,

@@ -83,7 +83,21 @@ export async function notificationStats(q: Queryable, f: StatsFilter): Promise<M
     out.set(key, byChannel);
     let figures = byChannel.get(channel);
     if (!figures) {
-      figures = { notified: 0, pending: 0, sent: 0, delivered: 0, bounced: 0, failed: 0, skipped: 0, opened: 0, ratings: 0, averageRating: null, firstSentAt: null, lastSentAt: null, sendDates: [] };
+      figures = {
+        notified: 0,
+        pending: 0,
+        sent: 0,
+        delivered: 0,
+        bounced: 0,
+        failed: 0,
+        skipped: 0,
+        opened: 0,
+        ratings: 0,
+        averageRating: null,
+        firstSentAt: null,
+        lastSentAt: null,
+        sendDates: [],
+      };
       byChannel.set(channel, figures);
     }
     return figures;

@@ -100,7 +100,11 @@ export const golden: GoldenCitizen[] = [
       CONTACT,
     ],
     neverHears: ['la lavoriamo subito', 'risulta chiuso', 'fuori dall', 'non è corretto', '30 giugno', 'riceverai', 'ISEE valido'],
-    hearsEn: ['the account given in the application is not in your name, alone or jointly.', 'the allowance is €201.00 a month.', '803 164 from a landline, free of charge, or 06 164 164 from a mobile'],
+    hearsEn: [
+      'the account given in the application is not in your name, alone or jointly.',
+      'the allowance is €201.00 a month.',
+      '803 164 from a landline, free of charge, or 06 164 164 from a mobile',
+    ],
     shows: [
       { scene: 'status', value: '2025-05-12' },
       { scene: 'children', value: 20_100 },
@@ -181,13 +185,17 @@ export const refused: RefusedEnvelope[] = [
   },
   {
     name: 'a child under 1 at €201.00: the +50% is missing',
-    envelope: variant(babyAtMaximum as unknown as Env, { children: [{ givenName: 'Marco', birthDate: '2025-01-15', monthlyAmountCents: 20_100, disability: 'none' }] }),
+    envelope: variant(babyAtMaximum as unknown as Env, {
+      children: [{ givenName: 'Marco', birthDate: '2025-01-15', monthlyAmountCents: 20_100, disability: 'none' }],
+    }),
     field: 'benefit.children.0.monthlyAmountCents',
     reason: /\+50% under 1/,
   },
   {
     name: 'a child of 19 at the minor amount €201.00 (18–21 maximum €97.70)',
-    envelope: variant(one, { children: [{ givenName: 'Luca', birthDate: '2006-01-10', monthlyAmountCents: 20_100, disability: 'none', adultCondition: 'study' }] }),
+    envelope: variant(one, {
+      children: [{ givenName: 'Luca', birthDate: '2006-01-10', monthlyAmountCents: 20_100, disability: 'none', adultCondition: 'study' }],
+    }),
     field: 'benefit.children.0.monthlyAmountCents',
     reason: /child aged 18 or more/,
   },
@@ -269,7 +277,11 @@ export const refused: RefusedEnvelope[] = [
   },
   {
     name: 'an applying parent aged 14',
-    envelope: variant(one, { children: [{ givenName: 'Luca', birthDate: '2025-03-01', disability: 'none' }] }, { givenName: 'Luca', familyName: 'Gallo', gender: 'M', fiscalCode: 'GLLLCU11E05H501F', province: 'RM' }),
+    envelope: variant(
+      one,
+      { children: [{ givenName: 'Luca', birthDate: '2025-03-01', disability: 'none' }] },
+      { givenName: 'Luca', familyName: 'Gallo', gender: 'M', fiscalCode: 'GLLLCU11E05H501F', province: 'RM' },
+    ),
     field: 'citizen.fiscalCode',
     reason: /no age from 16 to 90/,
   },

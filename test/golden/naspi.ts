@@ -243,7 +243,6 @@ const cap2026max: NaspiEnvelope = {
   },
 };
 
-
 export const golden: GoldenCitizen[] = [
   {
     name: 'RMM 1,200 € → 900.00 € (DOMAIN.md §1), under 55, 104 weeks, starts on 1 March 2025',
@@ -293,7 +292,7 @@ export const golden: GoldenCitizen[] = [
       'Per un mese intero, per esempio marzo 2025, ricevi 1.098,10 € netti',
       "Nel sesto mese l'importo è di 1.181,76 € lordi, nel settimo di 1.146,31 €, nell'ottavo di 1.111,92 €, e nell'ultimo mese, il diciottesimo, di 819,95 €.",
       'Ogni mese è pagato nel mese successivo, con un bonifico sul conto che termina con 0 0 9 3.',
-      'Se hai comunicato un reddito e la tua NASpI continua nell\'anno nuovo, entro il 31 gennaio comunica di nuovo il reddito che prevedi per quell\'anno.',
+      "Se hai comunicato un reddito e la tua NASpI continua nell'anno nuovo, entro il 31 gennaio comunica di nuovo il reddito che prevedi per quell'anno.",
     ],
     neverHears: ['importo massimo', 'cinquantacinque', 'ricevi 1.218,31', 'lordi al mese: il tuo'],
     hearsEn: [
@@ -333,7 +332,7 @@ export const golden: GoldenCitizen[] = [
     ],
   },
   {
-    name: 'RMM 3,500 € above the 2025 cap (≈ 3,378 €): 1,562.82 €, the maximum; starts 31 January, 16 weeks (the issue\'s 31 January claim, paid by days)',
+    name: "RMM 3,500 € above the 2025 cap (≈ 3,378 €): 1,562.82 €, the maximum; starts 31 January, 16 weeks (the issue's 31 January claim, paid by days)",
     envelope: cap31jan,
     hears: [
       'La tua NASpI va dal 31 gennaio 2025 al 27 marzo 2025.',
@@ -400,7 +399,7 @@ const clone = (e: NaspiEnvelope, change: (b: NaspiEnvelope['benefit'], e: NaspiE
 /** Contradictory naspi envelopes, each refused with its field. */
 export const refused: RefusedEnvelope[] = [
   {
-    name: 'the issue\'s claim from 31 January: one full January payment and none for the other days',
+    name: "the issue's claim from 31 January: one full January payment and none for the other days",
     envelope: clone(cap31jan, (b) => {
       b.payments = [{ period: '2025-01', date: '2025-02-12', grossCents: 156282, netCents: 136337 }];
     }),

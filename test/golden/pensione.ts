@@ -123,7 +123,14 @@ const midYear: PensionEnvelope = {
     startDate: '2025-06-01',
     firstPaymentDate: '2025-07-07',
     firstPayment: { grossCents: 220_000, netCents: 192_634, arrearsCents: 110_000, arrearsMonths: 1, thirteenthCents: 0 },
-    monthly: { grossCents: 110_000, netCents: 96_317, withholdings: [{ kind: 'irpef', cents: 13_133 }, { kind: 'union-dues', cents: 550 }] },
+    monthly: {
+      grossCents: 110_000,
+      netCents: 96_317,
+      withholdings: [
+        { kind: 'irpef', cents: 13_133 },
+        { kind: 'union-dues', cents: 550 },
+      ],
+    },
     thirteenth: { months: 7, grossCents: 64_167, netCents: 49_088 },
     paymentChannel: 'bank',
     ibanLast4: '2604',
@@ -168,7 +175,7 @@ export const golden: GoldenCitizen[] = [
       'Il primo pagamento arriva il 2 maggio 2025: riceverai 3.752,79 € netti.',
       'Comprende gli arretrati di marzo e aprile, cioè i mesi che ti spettavano già, e la pensione di maggio.',
       'In tutto sono 4.500,00 € lordi, di cui 3.000,00 € di arretrati.',
-      'Da giugno 2025 la pensione è di 1.500,00 € lordi al mese. Si toglie l\'IRPEF: riceverai 1.250,93 € netti.',
+      "Da giugno 2025 la pensione è di 1.500,00 € lordi al mese. Si toglie l'IRPEF: riceverai 1.250,93 € netti.",
       'Con la pensione di dicembre 2025 riceverai anche la tredicesima: 962,50 € netti. È calcolata in proporzione ai 10 mesi di pensione del 2025. Sulla tredicesima non si applicano le detrazioni. A dicembre riceverai quindi 2.213,43 € netti in tutto.',
       "Se il tuo reddito personale non supera 15.688,40 € l'anno, il limite del 2025, ti spetta anche la quattordicesima, di solito a luglio. Con 38 anni di contributi è di 655 € fino a 11.766,30 € di reddito, altrimenti di 504 €.",
       `Per aiuto chiama il contact center: ${CONTACT}.`,
@@ -193,7 +200,7 @@ export const golden: GoldenCitizen[] = [
     ],
   },
   {
-    name: "The illustrative slip 2,007.74 → net 1,540.10, second year, Poste on Saturdays, arrears with the 2025 13th (DOMAIN.md §2)",
+    name: 'The illustrative slip 2,007.74 → net 1,540.10, second year, Poste on Saturdays, arrears with the 2025 13th (DOMAIN.md §2)',
     envelope: illustrativeSlip,
     hears: [
       'Gentile Giuseppe, benvenuto nella tua videoguida.',
@@ -249,19 +256,22 @@ export const golden: GoldenCitizen[] = [
     ],
   },
   {
-    name: "Mid-year start: the December tile is the ordinary month plus the 13th pro-rated to 7 months; a 45-year-old addressed neutrally",
+    name: 'Mid-year start: the December tile is the ordinary month plus the 13th pro-rated to 7 months; a 45-year-old addressed neutrally',
     envelope: midYear,
     hears: [
       'Gentile Luca, ti diamo il benvenuto nella tua videoguida. La tua domanda è stata accolta e il tuo assegno è in pagamento.',
       "Ti spetta l'assegno ordinario di invalidità dal 1º giugno 2025",
-      'Comprende gli arretrati di giugno, cioè il mese che ti spettava già, e l\'assegno di luglio.',
+      "Comprende gli arretrati di giugno, cioè il mese che ti spettava già, e l'assegno di luglio.",
       "Da agosto 2025 l'assegno è di 1.100,00 € lordi al mese. Si tolgono l'IRPEF e la trattenuta sindacale: riceverai 963,17 € netti.",
       "Con l'assegno di dicembre 2025 riceverai anche la tredicesima: 490,88 € netti. È calcolata in proporzione ai 7 mesi di assegno del 2025.",
       'A dicembre riceverai quindi 1.454,05 € netti in tutto.',
       "L'assegno ordinario di invalidità dura tre anni: chiedi la conferma prima che scada.",
     ],
     neverHears: ['Luca, benvenuto', 'Luca, benvenuta', 'quattordicesima', 'Buona pensione', 'buona pensione'],
-    hearsEn: ['Dear Luca, welcome to your video guide. Your application has been accepted and your allowance is now being paid.', 'So in December you will receive €1,454.05 net in all.'],
+    hearsEn: [
+      'Dear Luca, welcome to your video guide. Your application has been accepted and your allowance is now being paid.',
+      'So in December you will receive €1,454.05 net in all.',
+    ],
     shows: [
       { scene: 'calendar', value: 145_405 },
       { scene: 'calendar', value: '2025-12-01' },
@@ -274,12 +284,18 @@ export const golden: GoldenCitizen[] = [
     hears: [
       'Il primo pagamento arriva il 5 gennaio 2026: riceverai 693,00 € netti. Non ci sono arretrati: la pensione ti spetta dallo stesso mese.',
       'La prima rata di una pensione nuova si paga il giorno 1 o il giorno 7 del mese, o il primo giorno utile dopo.',
-      "La pensione è pagata il primo giorno del mese in cui le banche sono aperte; a gennaio, il secondo.",
+      'La pensione è pagata il primo giorno del mese in cui le banche sono aperte; a gennaio, il secondo.',
       "Nella domanda non hai chiesto le detrazioni d'imposta",
       'La pensione di inabilità non è compatibile con nessuna attività lavorativa: se riprendi a lavorare, comunicalo subito.',
       "Se ricevi somme legate al reddito, come l'integrazione al minimo, ogni anno comunica con il modello RED i redditi che non sono nella dichiarazione dei redditi.",
     ],
-    neverHears: ['qualsiasi attività lavorativa', 'Sulla tredicesima non si applicano le detrazioni', 'quattordicesima', 'Gli obblighi del pensionato', 'arretrati di'],
+    neverHears: [
+      'qualsiasi attività lavorativa',
+      'Sulla tredicesima non si applicano le detrazioni',
+      'quattordicesima',
+      'Gli obblighi del pensionato',
+      'arretrati di',
+    ],
     hearsEn: ['The incapacity pension cannot be combined with any work at all: if you start working again, tell us at once.'],
     shows: [
       { scene: 'first-payment', value: 69_300 },
@@ -366,7 +382,7 @@ export const refused: RefusedEnvelope[] = [
     reason: /has 10 months of pension in 2025.*got 12/,
   },
   {
-    name: "a 13th gross that is not the monthly gross × months / 12",
+    name: 'a 13th gross that is not the monthly gross × months / 12',
     envelope: breaking(marchToMay, (e) => {
       e.benefit.thirteenth.grossCents = 150_000;
     }),
@@ -374,7 +390,7 @@ export const refused: RefusedEnvelope[] = [
     reason: /€1500\.00 × 10\/12 = €1250\.00 \(got €1500\.00\)/,
   },
   {
-    name: "a 13th whose net exceeds its gross",
+    name: 'a 13th whose net exceeds its gross',
     envelope: breaking(marchToMay, (e) => {
       e.benefit.thirteenth.netCents = 130_000;
     }),
@@ -382,7 +398,7 @@ export const refused: RefusedEnvelope[] = [
     reason: /must not exceed the gross/,
   },
   {
-    name: 'a separate 13th when the first payment is December\'s (it holds the 13th)',
+    name: "a separate 13th when the first payment is December's (it holds the 13th)",
     envelope: breaking(octoberToDecember, (e) => {
       e.benefit.thirteenth = { months: 3, grossCents: 40_000, netCents: 30_800 };
     }),
@@ -455,7 +471,9 @@ export const refused: RefusedEnvelope[] = [
       e.benefit.firstPaymentDate = '2025-11-03';
       e.benefit.firstPayment = { grossCents: 602_322, netCents: 462_030, arrearsCents: 401_548, arrearsMonths: 2, thirteenthCents: 0 };
       e.benefit.thirteenth = { months: 4, grossCents: 66_925, netCents: 51_532 };
-      e.benefit.monthly.withholdings = e.benefit.monthly.withholdings.filter((w: { kind: string }) => w.kind !== 'municipal-advance' && w.kind !== 'tax-adjustment');
+      e.benefit.monthly.withholdings = e.benefit.monthly.withholdings.filter(
+        (w: { kind: string }) => w.kind !== 'municipal-advance' && w.kind !== 'tax-adjustment',
+      );
       e.benefit.monthly.netCents = 154_638;
     }),
     field: 'benefit.monthly.withholdings.1.kind',
@@ -473,7 +491,10 @@ export const refused: RefusedEnvelope[] = [
   {
     name: 'the same withholding twice on one slip',
     envelope: breaking(marchToMay, (e) => {
-      e.benefit.monthly.withholdings = [{ kind: 'irpef', cents: 12_000 }, { kind: 'irpef', cents: 12_907 }];
+      e.benefit.monthly.withholdings = [
+        { kind: 'irpef', cents: 12_000 },
+        { kind: 'irpef', cents: 12_907 },
+      ];
     }),
     field: 'benefit.monthly.withholdings.1.kind',
     reason: /irpef appears twice/,

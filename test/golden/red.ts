@@ -55,8 +55,7 @@ const socialAllowance: EnvelopeInput = {
 const CONTACT = 'Per informazioni chiama il contact center: 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.';
 const WHAT_RED_IS =
   "Il RED è la dichiarazione della situazione reddituale: con il RED comunichi all'Istituto i redditi da cui dipendono alcune prestazioni che ricevi. Non è la dichiarazione per le tasse, cioè il 730 o il modello Redditi.";
-const SUSPENSION =
-  'Se lo invii entro sessanta giorni dalla sospensione, i pagamenti riprendono dal mese successivo.';
+const SUSPENSION = 'Se lo invii entro sessanta giorni dalla sospensione, i pagamenti riprendono dal mese successivo.';
 
 /** Golden citizens of the red guide (DOMAIN.md's worked examples). */
 export const golden: GoldenCitizen[] = [
@@ -77,7 +76,10 @@ export const golden: GoldenCitizen[] = [
       CONTACT,
     ],
     neverHears: ['dichiarazione dei redditi', 'sollecito', 'coniuge', 'senza interruzioni', 'In due minuti'],
-    hearsEn: ['The RED is the income statement, in Italian "dichiarazione della situazione reddituale"', 'It is not your tax return, the 730 or the Redditi form.'],
+    hearsEn: [
+      'The RED is the income statement, in Italian "dichiarazione della situazione reddituale"',
+      'It is not your tax return, the 730 or the Redditi form.',
+    ],
     shows: [
       { scene: 'deadline', value: '2026-02-28' },
       { scene: 'deadline', value: 2024 },

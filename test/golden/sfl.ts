@@ -45,7 +45,12 @@ export const golden: GoldenCitizen[] = [
   {
     name: '2023: €350 a month, ISEE up to €6,000, 12 months, applications online or through a patronato',
     envelope: edition2023,
-    hears: ['Il Supporto vale 350,00 € al mese, per un massimo di 12 mesi. È pagato solo mentre partecipi', 'con un ISEE fino a 6.000 €', 'oppure tramite un patronato. Secondo', PAYMENT],
+    hears: [
+      'Il Supporto vale 350,00 € al mese, per un massimo di 12 mesi. È pagato solo mentre partecipi',
+      'con un ISEE fino a 6.000 €',
+      'oppure tramite un patronato. Secondo',
+      PAYMENT,
+    ],
     neverHears: ['prolungare', 'CAF', '500,00'],
     shows: [{ scene: 'amount', value: 35_000 }],
   },
@@ -55,11 +60,31 @@ const variant = (benefit: Record<string, unknown>) => ({ ...edition2025, benefit
 
 /** Contradictory sfl envelopes, each refused with its field. */
 export const refused: RefusedEnvelope[] = [
-  { name: 'the 2025 edition at the old €350', envelope: variant({ monthlyAmountCents: 35_000 }), field: 'benefit.monthlyAmountCents', reason: /2025 edition has 500\.00 €.*got 350\.00 €/ },
-  { name: 'the 2025 edition with the old ISEE limit €6,000', envelope: variant({ iseeThresholdCents: 600_000 }), field: 'benefit.iseeThresholdCents', reason: /10140\.00 €/ },
+  {
+    name: 'the 2025 edition at the old €350',
+    envelope: variant({ monthlyAmountCents: 35_000 }),
+    field: 'benefit.monthlyAmountCents',
+    reason: /2025 edition has 500\.00 €.*got 350\.00 €/,
+  },
+  {
+    name: 'the 2025 edition with the old ISEE limit €6,000',
+    envelope: variant({ iseeThresholdCents: 600_000 }),
+    field: 'benefit.iseeThresholdCents',
+    reason: /10140\.00 €/,
+  },
   { name: 'the 2025 edition for 18 months', envelope: variant({ maxMonths: 18 }), field: 'benefit.maxMonths', reason: /12 months.*got 18 months/ },
-  { name: 'an extension in the 2023 edition', envelope: { ...edition2023, benefit: { ...edition2023.benefit, maxExtensionMonths: 12 } } as never, field: 'benefit.maxExtensionMonths', reason: /2023 edition has 0 months/ },
-  { name: 'the 2025 edition without the extension', envelope: variant({ maxExtensionMonths: 0 }), field: 'benefit.maxExtensionMonths', reason: /12 months.*got 0 months/ },
+  {
+    name: 'an extension in the 2023 edition',
+    envelope: { ...edition2023, benefit: { ...edition2023.benefit, maxExtensionMonths: 12 } } as never,
+    field: 'benefit.maxExtensionMonths',
+    reason: /2023 edition has 0 months/,
+  },
+  {
+    name: 'the 2025 edition without the extension',
+    envelope: variant({ maxExtensionMonths: 0 }),
+    field: 'benefit.maxExtensionMonths',
+    reason: /12 months.*got 0 months/,
+  },
   { name: 'an edition whose figures are not known (2027)', envelope: variant({ edition: 2027 }), field: 'benefit.edition', reason: /editions up to 2026/ },
   { name: 'a citizen on the public guide', envelope: { ...edition2025, citizen: { givenName: 'Maria' } } as never, field: 'citizen', reason: /unknown field/ },
 ];

@@ -18,7 +18,12 @@ import { createRedis } from '../../server/redis';
 import { closeTestDatabase, openTestDatabase, type Backend } from './databases';
 
 /** Stops a test API's HTTP server and render queue and deletes every Redis key under its prefix. */
-export async function stopTestServices(t: { server: http.Server; renderQueue: ReturnType<typeof createRenderQueue>; redis: Redis; prefix: string }): Promise<void> {
+export async function stopTestServices(t: {
+  server: http.Server;
+  renderQueue: ReturnType<typeof createRenderQueue>;
+  redis: Redis;
+  prefix: string;
+}): Promise<void> {
   t.server.closeAllConnections();
   await new Promise((resolve) => t.server.close(resolve));
   await t.renderQueue.obliterate({ force: true }).catch(() => undefined);
@@ -89,7 +94,16 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
   // The clients npm start makes (server/redis.ts), so tests see the production timeouts.
   const redis = createRedis(config.redis, 'commands', 'test-api', logger);
   const renderQueue = createRenderQueue(createRedis(config.redis, 'queue', 'test-render-queue', logger), unique);
-  const app = createApp({ config, db, redis, renderQueue, logger, rateLimitPrefix: `${unique}:rl:`, rateLimits: o.rateLimits, playerDir: o.playerDir ?? path.join(dataDir, 'no-player') });
+  const app = createApp({
+    config,
+    db,
+    redis,
+    renderQueue,
+    logger,
+    rateLimitPrefix: `${unique}:rl:`,
+    rateLimits: o.rateLimits,
+    playerDir: o.playerDir ?? path.join(dataDir, 'no-player'),
+  });
   server.on('request', app);
   const operatorKey = generateApiKey('operator');
   const analystKey = generateApiKey('analyst');
@@ -116,7 +130,12 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
 }
 
 /** fetch with the operator key (or another) and JSON by default. */
-export function call(api: TestApi, method: string, p: string, init: { body?: unknown; key?: string | null; headers?: Record<string, string>; raw?: BodyInit } = {}) {
+export function call(
+  api: TestApi,
+  method: string,
+  p: string,
+  init: { body?: unknown; key?: string | null; headers?: Record<string, string>; raw?: BodyInit } = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   const key = init.key === undefined ? api.operatorKey : init.key;
   if (key) headers.authorization = `Bearer ${key}`;

@@ -41,7 +41,10 @@ function filesOf(dir: string): string[] {
 
 /** Every relative module specifier a file imports, re-exports or dynamically imports. */
 function importsOf(file: string): string[] {
-  const src = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const src = fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const specs: string[] = [];
   for (const m of src.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g)) specs.push(m[1]!);
   for (const m of src.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) specs.push(m[1]!);
@@ -59,7 +62,10 @@ export function forbiddenImports(root: string): string[] {
       const rel = path.relative(root, file).split(path.sep).join('/');
       const reached = new Set<Layer>();
       for (const spec of importsOf(file)) {
-        const target = path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+        const target = path
+          .relative(root, path.resolve(path.dirname(file), spec))
+          .split(path.sep)
+          .join('/');
         const to = layerOf(target);
         if (target.startsWith('..')) bad.push(`${rel} → outside the repository (${spec})`);
         if (!to || to === layer) continue;

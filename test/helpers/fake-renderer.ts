@@ -9,7 +9,9 @@ import type { GuideRenderer, RenderRequest } from '../../render-worker/renderer'
  * (CPU-bound work that yields between slices, as the render pipeline does once its long
  * synchronous stretches are off the event loop); `blockMs` holds the event loop in one go.
  */
-export function fakeRenderer(o: { delayMs?: number; busyMs?: number; sliceMs?: number; blockMs?: number; tag?: string; onStart?: (guideId: string) => void } = {}): GuideRenderer & { renders: Map<string, number>; started: Map<string, number> } {
+export function fakeRenderer(
+  o: { delayMs?: number; busyMs?: number; sliceMs?: number; blockMs?: number; tag?: string; onStart?: (guideId: string) => void } = {},
+): GuideRenderer & { renders: Map<string, number>; started: Map<string, number> } {
   const renders = new Map<string, number>();
   const started = new Map<string, number>();
   return {
@@ -39,10 +41,14 @@ export function fakeRenderer(o: { delayMs?: number; busyMs?: number; sliceMs?: n
       if (o.delayMs) {
         await new Promise<void>((resolve, reject) => {
           const t = setTimeout(resolve, o.delayMs);
-          req.signal.addEventListener('abort', () => {
-            clearTimeout(t);
-            reject(new Error('render aborted'));
-          }, { once: true });
+          req.signal.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(t);
+              reject(new Error('render aborted'));
+            },
+            { once: true },
+          );
         });
       }
       if (req.signal.aborted) throw new Error('render aborted');

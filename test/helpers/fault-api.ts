@@ -48,10 +48,14 @@ export async function spawnApi(env: Record<string, string>, port?: number): Prom
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  await waitUntil(() => {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${out}`);
-    return out.includes('listening ');
-  }, 60_000, 'the API process to listen');
+  await waitUntil(
+    () => {
+      if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${out}`);
+      return out.includes('listening ');
+    },
+    60_000,
+    'the API process to listen',
+  );
   return {
     url: `http://127.0.0.1:${p}`,
     port: p,
@@ -70,11 +74,16 @@ export async function spawnApi(env: Record<string, string>, port?: number): Prom
 }
 
 /** A player's batch: `n` events of one fresh view through `token`. */
-export function viewBatch(token: string, n: number): { token: string; events: { id: string; viewId: string; kind: string; at: string; frame?: number; value?: number }[] } {
+export function viewBatch(
+  token: string,
+  n: number,
+): { token: string; events: { id: string; viewId: string; kind: string; at: string; frame?: number; value?: number }[] } {
   const viewId = randomUUID();
   const at = new Date().toISOString();
   const events = Array.from({ length: n }, (_, i) =>
-    i === 0 ? { id: randomUUID(), viewId, kind: 'view_start', at, frame: 0 } : { id: randomUUID(), viewId, kind: 'progress', at, frame: i * 30, value: Math.min(100, i * 5) },
+    i === 0
+      ? { id: randomUUID(), viewId, kind: 'view_start', at, frame: 0 }
+      : { id: randomUUID(), viewId, kind: 'progress', at, frame: i * 30, value: Math.min(100, i * 5) },
   );
   return { token, events };
 }

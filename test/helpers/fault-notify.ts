@@ -12,19 +12,33 @@ export async function emailCampaign(api: ApiProcess, o: { consenting: number; de
   const headers = { authorization: `Bearer ${OPERATOR_KEY}` };
   const envelopes = [...generateEnvelopes('red', o.consenting + o.declined, o.seed)] as { citizen: { fiscalCode: string } }[];
   const consents = envelopes.map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: i < o.consenting, email: emailOf(i) }));
-  const sync = await fetch(`${api.url}/api/consents`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: consents.map((c) => JSON.stringify(c)).join('\n') });
+  const sync = await fetch(`${api.url}/api/consents`, {
+    method: 'PUT',
+    headers: { ...headers, 'content-type': 'application/x-ndjson' },
+    body: consents.map((c) => JSON.stringify(c)).join('\n'),
+  });
   if (sync.status !== 200) throw new Error(`consent sync: ${sync.status} ${await sync.text()}`);
   const campaign = (await (
-    await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ guideType: 'red', name: `RED by email ${o.seed}`, channels: ['email'] }) })
+    await fetch(`${api.url}/api/campaigns`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ guideType: 'red', name: `RED by email ${o.seed}`, channels: ['email'] }),
+    })
   ).json()) as { id: string };
-  const upload = await fetch(`${api.url}/api/campaigns/${campaign.id}/guides`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: envelopes.map((e) => JSON.stringify(e)).join('\n') });
+  const upload = await fetch(`${api.url}/api/campaigns/${campaign.id}/guides`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/x-ndjson' },
+    body: envelopes.map((e) => JSON.stringify(e)).join('\n'),
+  });
   const report = (await upload.json()) as { created: number };
   if (report.created !== envelopes.length) throw new Error(`upload: ${JSON.stringify(report)}`);
   return campaign.id;
 }
 
 export async function statusCounts(db: Database): Promise<Record<string, number>> {
-  return Object.fromEntries((await db.query<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM notifications GROUP BY status`)).map((r) => [r.status, r.n]));
+  return Object.fromEntries(
+    (await db.query<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM notifications GROUP BY status`)).map((r) => [r.status, r.n]),
+  );
 }
 
 /** Messages received per recipient at the SMTP server. */

@@ -7,7 +7,18 @@ export { moovBeforeMdat, probeVideo, topLevelBoxes, type VideoProbe } from '../.
 
 /** Average PSNR (dB) of two same-size images or videos, compared as RGB. */
 export async function psnr(a: string, b: string): Promise<number> {
-  const { stderr } = await run('ffmpeg', ['-hide_banner', '-i', a, '-i', b, '-filter_complex', '[0]format=gbrp[x];[1]format=gbrp[y];[x][y]psnr', '-f', 'null', '-']);
+  const { stderr } = await run('ffmpeg', [
+    '-hide_banner',
+    '-i',
+    a,
+    '-i',
+    b,
+    '-filter_complex',
+    '[0]format=gbrp[x];[1]format=gbrp[y];[x][y]psnr',
+    '-f',
+    'null',
+    '-',
+  ]);
   const m = /average:(inf|[\d.]+)/.exec(stderr);
   if (!m) throw new Error(`no PSNR in ffmpeg output:\n${stderr}`);
   return m[1] === 'inf' ? Infinity : Number(m[1]);

@@ -33,7 +33,14 @@ export interface TestIntake {
  * node), with unique queue and exchange names, its own database schema (or in-memory PGlite), its
  * own render-queue prefix in the shared Redis and a temporary DATA_DIR.
  */
-export async function startTestIntake(o: { label: string; amqpUrl: string; backend?: Backend; env?: Record<string, string>; db?: Database; logDestination?: pino.DestinationStream }): Promise<TestIntake> {
+export async function startTestIntake(o: {
+  label: string;
+  amqpUrl: string;
+  backend?: Backend;
+  env?: Record<string, string>;
+  db?: Database;
+  logDestination?: pino.DestinationStream;
+}): Promise<TestIntake> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-${o.label}-`));
   const base = uniqueName(o.label);
   const config = loadConfig({

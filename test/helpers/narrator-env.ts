@@ -76,7 +76,10 @@ export async function startNarrationApi(o: NarrationApiOptions): Promise<Narrati
   };
   const config = loadConfig(env);
   const logs: string[] = [];
-  const logger = createLogger({ level: 'info', destination: o.logFile ? fs.createWriteStream(o.logFile, { flags: 'a' }) : { write: (line: string) => void logs.push(line) } });
+  const logger = createLogger({
+    level: 'info',
+    destination: o.logFile ? fs.createWriteStream(o.logFile, { flags: 'a' }) : { write: (line: string) => void logs.push(line) },
+  });
   const redis = new Redis(REDIS_URL);
   const renderQueue = createRenderQueue(new Redis(REDIS_URL, { maxRetriesPerRequest: null }), unique);
   const narrationConnection = createRedis({ ...config.redis, url: o.narrationRedisUrl ?? REDIS_URL }, 'queue', 'test-narration-queue', logger);
@@ -85,7 +88,18 @@ export async function startNarrationApi(o: NarrationApiOptions): Promise<Narrati
   narrationQueue.on('error', () => undefined);
   const engine = countingEngine(defaultEngine());
   const cache = new ClipCache({ dir: speechDir, engine });
-  const app = createApp({ config, db, redis, renderQueue, narrationQueue, logger, rateLimitPrefix: `${unique}:rl:`, rateLimits: { publicPerMinute: 1_000_000 }, playerDir: path.join(dataDir, 'no-player'), speech: { cache } });
+  const app = createApp({
+    config,
+    db,
+    redis,
+    renderQueue,
+    narrationQueue,
+    logger,
+    rateLimitPrefix: `${unique}:rl:`,
+    rateLimits: { publicPerMinute: 1_000_000 },
+    playerDir: path.join(dataDir, 'no-player'),
+    speech: { cache },
+  });
   server.on('request', app);
   const operatorKey = generateApiKey('operator');
   await storeApiKey(db, operatorKey, 'operator', 'test');
@@ -113,12 +127,24 @@ export async function startNarrationApi(o: NarrationApiOptions): Promise<Narrati
 }
 
 /** POST /api/campaigns then its NDJSON upload as an operator; answers the campaign id, the report and the guides' QR tokens. */
-export async function uploadCampaign(api: NarrationApi, body: Record<string, unknown>, envelopes: unknown[]): Promise<{ campaignId: string; report: Record<string, unknown>; guides: { id: string; token: string }[] }> {
+export async function uploadCampaign(
+  api: NarrationApi,
+  body: Record<string, unknown>,
+  envelopes: unknown[],
+): Promise<{ campaignId: string; report: Record<string, unknown>; guides: { id: string; token: string }[] }> {
   const auth = { authorization: `Bearer ${api.operatorKey}` };
-  const c = await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'narration ahead', ...body }) });
+  const c = await fetch(`${api.url}/api/campaigns`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'narration ahead', ...body }),
+  });
   if (c.status !== 201) throw new Error(`POST /api/campaigns: ${c.status} ${await c.text()}`);
   const { id: campaignId } = (await c.json()) as { id: string };
-  const up = await fetch(`${api.url}/api/campaigns/${campaignId}/guides`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body: envelopes.map((e) => JSON.stringify(e)).join('\n') + '\n' });
+  const up = await fetch(`${api.url}/api/campaigns/${campaignId}/guides`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/x-ndjson' },
+    body: envelopes.map((e) => JSON.stringify(e)).join('\n') + '\n',
+  });
   if (up.status !== 200 && up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
   const report = (await up.json()) as Record<string, unknown>;
   const ids = (await api.db.query<{ id: string }>('SELECT id FROM guides WHERE campaign_id = $1 ORDER BY external_ref', [campaignId])).map((r) => r.id);

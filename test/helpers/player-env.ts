@@ -41,7 +41,8 @@ const newestMtime = (dir: string): number => {
 /** Builds PLAYER_DIST when it is missing or older than its sources (player/, compositions/, assets/). */
 export function ensurePlayerBuilt(): void {
   const built = path.join(PLAYER_DIST, '.vite', 'manifest.json');
-  const stale = () => !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(...['player', 'compositions', 'assets'].map((d) => newestMtime(path.join(REPO, d))));
+  const stale = () =>
+    !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(...['player', 'compositions', 'assets'].map((d) => newestMtime(path.join(REPO, d))));
   if (!stale()) return;
   // Two test files may start at once: one builds, the other waits for it.
   const lock = path.join(os.tmpdir(), 'videoguida-player-build.lock');

@@ -136,4 +136,17 @@ export async function citizenFlow(o: FlowOptions): Promise<{ id: string; kind: s
   return f.evaluate(() => window.__videoguida.queue.sent.map((e) => ({ id: e.id, kind: e.kind })));
 }
 
-export const FLOW_KINDS = ['view_start', 'play', 'pause', 'seek', 'progress', 'complete', 'action_click', 'popup_open', 'popup_close', 'chapter_jump', 'captions_toggle', 'rating'];
+export const FLOW_KINDS = [
+  'view_start',
+  'play',
+  'pause',
+  'seek',
+  'progress',
+  'complete',
+  'action_click',
+  'popup_open',
+  'popup_close',
+  'chapter_jump',
+  'captions_toggle',
+  'rating',
+];

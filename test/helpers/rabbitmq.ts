@@ -70,7 +70,9 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false> | T
   for (;;) {
     let timer: NodeJS.Timeout | undefined;
     try {
-      const hung = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the check itself did not settle')), Math.max(1000, deadline - Date.now()))));
+      const hung = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error('the check itself did not settle')), Math.max(1000, deadline - Date.now()))),
+      );
       const v = await Promise.race([Promise.resolve().then(check), hung]);
       if (v !== undefined && v !== false) return v;
     } catch (err) {
@@ -139,7 +141,8 @@ export async function startPrivateBroker(label: string): Promise<PrivateBroker> 
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
   };
   let child: ChildProcess | undefined;
-  const exited = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('exit', () => resolve())));
+  const exited = (c: ChildProcess) =>
+    new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('exit', () => resolve())));
   const broker: PrivateBroker = {
     url: `amqp://guest:guest@127.0.0.1:${port}`,
     port,
@@ -217,7 +220,15 @@ export function testPublisher(url: string) {
       for (let i = 0; i < items.length; i += window) {
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`messages ${i}–${Math.min(items.length, i + window) - 1} not confirmed within 60 s${blocked ? ` (the broker blocked publishing: ${blocked})` : ''}`)), 60_000);
+          timer = setTimeout(
+            () =>
+              reject(
+                new Error(
+                  `messages ${i}–${Math.min(items.length, i + window) - 1} not confirmed within 60 s${blocked ? ` (the broker blocked publishing: ${blocked})` : ''}`,
+                ),
+              ),
+            60_000,
+          );
         });
         try {
           await Promise.race([Promise.all(items.slice(i, i + window).map((m) => publisher.send(m.envelope, m.body))), late]);
@@ -234,7 +245,10 @@ export function testPublisher(url: string) {
 }
 
 /** Every message now in a queue, taken with basic.get (acked): for the dead-letter and result queues. */
-export async function drainQueue(url: string, queue: string): Promise<{ headers: Record<string, unknown>; body: unknown; messageId?: string; correlationId?: string; routingKey: string }[]> {
+export async function drainQueue(
+  url: string,
+  queue: string,
+): Promise<{ headers: Record<string, unknown>; body: unknown; messageId?: string; correlationId?: string; routingKey: string }[]> {
   const connection = new Connection({ url });
   connection.on('error', () => undefined);
   const out = [];

@@ -35,7 +35,8 @@ export async function waitUntil<T>(check: () => Promise<T | undefined | false> |
     } catch (err) {
       lastError = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${ms} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
     await new Promise((r) => setTimeout(r, every));
   }
 }
@@ -93,7 +94,22 @@ export async function startRedis(o: { appendonly?: boolean } = {}): Promise<Redi
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-redis-'));
   let child: ChildProcess | undefined;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', o.appendonly ? 'yes' : 'no', '--protected-mode', 'no', '--loglevel', 'warning'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    o.appendonly ? 'yes' : 'no',
+    '--protected-mode',
+    'no',
+    '--loglevel',
+    'warning',
+  ];
   const r: RedisProcess = {
     port,
     dir,
@@ -125,7 +141,15 @@ export interface PostgresProcess extends ServiceProcess {
 }
 
 function postgresBin(): string {
-  const candidates = [process.env.PG_BIN, ...(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
+  const candidates = [
+    process.env.PG_BIN,
+    ...(fs.existsSync('/usr/lib/postgresql')
+      ? fs
+          .readdirSync('/usr/lib/postgresql')
+          .sort((a, b) => Number(b) - Number(a))
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
+  ];
   const bin = candidates.find((d): d is string => Boolean(d && fs.existsSync(path.join(d, 'initdb'))));
   if (!bin) throw new Error('PostgreSQL server binaries (initdb, postgres) not found: install postgresql or set PG_BIN');
   return bin;
@@ -150,9 +174,27 @@ export async function startPostgres(): Promise<PostgresProcess> {
   const data = path.join(dir, 'data');
   const user = runAs();
   if (user) fs.chownSync(dir, user.uid, user.gid);
-  execFileSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], { stdio: 'ignore', ...(user ?? {}) });
+  execFileSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], {
+    stdio: 'ignore',
+    ...(user ?? {}),
+  });
   let child: ChildProcess | undefined;
-  const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=60', '-c', 'shared_buffers=32MB'];
+  const args = [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'max_connections=60',
+    '-c',
+    'shared_buffers=32MB',
+  ];
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const p: PostgresProcess = {
     port,

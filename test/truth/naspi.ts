@@ -61,7 +61,10 @@ export const claims: Claim<NaspiGuide>[] = [
   {
     why: 'the period said is the start and end dates',
     says: /La tua NASpI va dal/,
-    holds: (g, b) => matches(b, /La tua NASpI va (?:dall'|dal )(.+?) (?:all'|al )(.+?)\. /g).every((m) => m[1] === itDay(g.benefit.startDate) && m[2] === itDay(g.benefit.endDate)),
+    holds: (g, b) =>
+      matches(b, /La tua NASpI va (?:dall'|dal )(.+?) (?:all'|al )(.+?)\. /g).every(
+        (m) => m[1] === itDay(g.benefit.startDate) && m[2] === itDay(g.benefit.endDate),
+      ),
     when: () => true,
   },
   {
@@ -85,7 +88,12 @@ export const claims: Claim<NaspiGuide>[] = [
       ),
     when: () => true,
   },
-  { why: 'the longest possible duration only with 208 weeks', says: /la durata più lunga possibile/, holds: (g) => g.benefit.contributionWeeks === 208, when: (g) => g.benefit.contributionWeeks === 208 },
+  {
+    why: 'the longest possible duration only with 208 weeks',
+    says: /la durata più lunga possibile/,
+    holds: (g) => g.benefit.contributionWeeks === 208,
+    when: (g) => g.benefit.contributionWeeks === 208,
+  },
   { why: 'a half week only with an odd number of weeks', says: /settimane e mezza/, holds: (g) => g.benefit.contributionWeeks % 2 === 1 },
 
   // ── Amount ──
@@ -96,7 +104,7 @@ export const claims: Claim<NaspiGuide>[] = [
     when: () => true,
   },
   {
-    why: 'below the threshold: 75% of the average pay, with that year\'s threshold',
+    why: "below the threshold: 75% of the average pay, with that year's threshold",
     says: /la NASpI è il settantacinque per cento della retribuzione media\./,
     holds: (g, b) => !aboveThreshold(g) && texts(b).narration.includes(`Fino a ${eur(fig(g).threshold)}, la soglia`),
     when: (g) => !aboveThreshold(g),
@@ -106,28 +114,43 @@ export const claims: Claim<NaspiGuide>[] = [
     says: /il venticinque per cento della parte della tua retribuzione che supera la soglia/,
     holds: (g, b) =>
       aboveThreshold(g) &&
-      matches(b, /la soglia è di (\S+ €): la NASpI è il settantacinque per cento della soglia, cioè (\S+ €), più il venticinque per cento .*?, cioè (\S+ €)\./g).every(
-        (m) => m[1] === eur(fig(g).threshold) && m[2] === eur(Math.round(0.75 * fig(g).threshold)) && m[3] === eur(formula(g) - Math.round(0.75 * fig(g).threshold)),
+      matches(
+        b,
+        /la soglia è di (\S+ €): la NASpI è il settantacinque per cento della soglia, cioè (\S+ €), più il venticinque per cento .*?, cioè (\S+ €)\./g,
+      ).every(
+        (m) =>
+          m[1] === eur(fig(g).threshold) && m[2] === eur(Math.round(0.75 * fig(g).threshold)) && m[3] === eur(formula(g) - Math.round(0.75 * fig(g).threshold)),
       ),
     when: (g) => aboveThreshold(g),
   },
   {
-    why: 'the amount is the maximum only when the formula reaches that year\'s cap, and it is said then',
+    why: "the amount is the maximum only when the formula reaches that year's cap, and it is said then",
     says: /il tuo è quindi l'importo massimo/,
     holds: (g) => atCap(g) && g.benefit.capped,
     when: (g) => atCap(g),
   },
-  { locale: 'en', why: 'the amount is the maximum only at the cap (English)', says: /yours is therefore the maximum amount/, holds: (g) => atCap(g), when: (g) => atCap(g) },
+  {
+    locale: 'en',
+    why: 'the amount is the maximum only at the cap (English)',
+    says: /yours is therefore the maximum amount/,
+    holds: (g) => atCap(g),
+    when: (g) => atCap(g),
+  },
   {
     why: '"the calculation would give" only above the cap, with the uncapped formula and the cap of the year',
     says: /Il calcolo darebbe/,
-    holds: (g, b) => formula(g) > fig(g).cap && texts(b).narration.includes(`Il calcolo darebbe ${eur(formula(g))}, ma per chi ha perso il lavoro nel ${yearOf(g)} la NASpI non può superare ${eur(fig(g).cap)} lordi al mese`),
+    holds: (g, b) =>
+      formula(g) > fig(g).cap &&
+      texts(b).narration.includes(
+        `Il calcolo darebbe ${eur(formula(g))}, ma per chi ha perso il lavoro nel ${yearOf(g)} la NASpI non può superare ${eur(fig(g).cap)} lordi al mese`,
+      ),
     when: (g) => formula(g) > fig(g).cap,
   },
   {
     why: 'the gross monthly amount said below the cap is the formula',
     says: /Per te sono \S+ € lordi al mese/,
-    holds: (g, b) => !atCap(g) && matches(b, /Per te sono (\S+ €) lordi al mese/g).every((m) => m[1] === eur(formula(g)) && m[1] === eur(g.benefit.firstMonthlyAmountCents)),
+    holds: (g, b) =>
+      !atCap(g) && matches(b, /Per te sono (\S+ €) lordi al mese/g).every((m) => m[1] === eur(formula(g)) && m[1] === eur(g.benefit.firstMonthlyAmountCents)),
     when: (g) => !atCap(g),
   },
   {
@@ -148,13 +171,14 @@ export const claims: Claim<NaspiGuide>[] = [
   {
     why: '"the first N months" is the months before the reduction',
     says: /È l'importo dei primi (cinque|sette) mesi/,
-    holds: (g, b) => reachesReduction(g) && matches(b, /È l'importo dei primi (cinque|sette) mesi/g).every((m) => m[1] === (reductionMonth(g) === 8 ? 'sette' : 'cinque')),
+    holds: (g, b) =>
+      reachesReduction(g) && matches(b, /È l'importo dei primi (cinque|sette) mesi/g).every((m) => m[1] === (reductionMonth(g) === 8 ? 'sette' : 'cinque')),
     when: (g) => reachesReduction(g),
   },
 
   // ── Reduction ──
   {
-    why: "the reduction from the 8th month only for claimants 55 or older on the application date, and then it is said",
+    why: 'the reduction from the 8th month only for claimants 55 or older on the application date, and then it is said',
     says: /Dall'ottavo mese di NASpI/,
     holds: (g) => g.citizen.age >= 55 && g.benefit.reductionFromMonth === 8 && reachesReduction(g),
     when: (g) => g.citizen.age >= 55 && reachesReduction(g),
@@ -184,7 +208,11 @@ export const claims: Claim<NaspiGuide>[] = [
     says: /mese l'importo è di \S+ € lordi/,
     holds: (g, b) =>
       matches(b, /Nel(?:l')? ?(\w+) mese l'importo è di (\S+ €) lordi(?:, nel(?:l')? ?(\w+) di (\S+ €))?(?:, nel(?:l')? ?(\w+) di (\S+ €))?/g).every((m) => {
-        const pairs = [[m[1], m[2]], [m[3], m[4]], [m[5], m[6]]].filter((p) => p[0]);
+        const pairs = [
+          [m[1], m[2]],
+          [m[3], m[4]],
+          [m[5], m[6]],
+        ].filter((p) => p[0]);
         return pairs.every(([word, amount]) => {
           const n = ORDINALS.indexOf(word!) + 1;
           return n >= reductionMonth(g) && amount === eur(monthly(g, n));
@@ -224,7 +252,9 @@ export const claims: Claim<NaspiGuide>[] = [
       const p = g.benefit.payments[0]!;
       const days = daysBetween(g.benefit.startDate, lastDayOf(p.period)) + 1;
       const cover = startsMidMonth(g) ? `per ${days === 1 ? 'un giorno' : `${days} giorni`} di ` : 'per ';
-      return texts(b).narration.includes(`Il primo pagamento è previsto ${p.date.slice(8) === '08' || p.date.slice(8) === '11' ? 'l\'' : 'il '}${itDay(p.date)}: ${eur(p.netCents)} netti ${cover}`);
+      return texts(b).narration.includes(
+        `Il primo pagamento è previsto ${p.date.slice(8) === '08' || p.date.slice(8) === '11' ? "l'" : 'il '}${itDay(p.date)}: ${eur(p.netCents)} netti ${cover}`,
+      );
     },
     when: () => true,
   },
@@ -233,7 +263,11 @@ export const claims: Claim<NaspiGuide>[] = [
     says: /L'ultimo pagamento, /,
     holds: (g, b) => {
       const p = g.benefit.payments.at(-1)!;
-      return g.benefit.payments.length > 1 && texts(b).narration.includes(`L'ultimo pagamento, ${eur(p.netCents)} netti`) && texts(b).narration.includes(`${itDay(p.date)}.`);
+      return (
+        g.benefit.payments.length > 1 &&
+        texts(b).narration.includes(`L'ultimo pagamento, ${eur(p.netCents)} netti`) &&
+        texts(b).narration.includes(`${itDay(p.date)}.`)
+      );
     },
     when: (g) => g.benefit.payments.length > 1,
   },
@@ -254,8 +288,18 @@ export const claims: Claim<NaspiGuide>[] = [
   },
 
   // ── Tax ──
-  { why: 'the employment deduction was requested', says: /Nella domanda hai chiesto le detrazioni/, holds: (g) => g.benefit.employmentDeduction, when: (g) => g.benefit.employmentDeduction },
-  { why: 'the employment deduction was not requested', says: /Nella domanda non hai chiesto le detrazioni/, holds: (g) => !g.benefit.employmentDeduction, when: (g) => !g.benefit.employmentDeduction },
+  {
+    why: 'the employment deduction was requested',
+    says: /Nella domanda hai chiesto le detrazioni/,
+    holds: (g) => g.benefit.employmentDeduction,
+    when: (g) => g.benefit.employmentDeduction,
+  },
+  {
+    why: 'the employment deduction was not requested',
+    says: /Nella domanda non hai chiesto le detrazioni/,
+    holds: (g) => !g.benefit.employmentDeduction,
+    when: (g) => !g.benefit.employmentDeduction,
+  },
   { why: 'deductions applied (screen) only when requested', says: /^Detrazioni applicate$/, holds: (g) => g.benefit.employmentDeduction },
   { why: 'no amount is called what the citizen receives unless it is net', says: /(?:ricevi|riceverai) \S+ €(?! netti)/, holds: () => false },
 
@@ -284,8 +328,17 @@ export const claims: Claim<NaspiGuide>[] = [
     holds: (g) => g.benefit.applicationDate < '2026-01-01' && addDays(g.benefit.endDate, 30) >= '2026-01-01',
     when: (g) => g.benefit.applicationDate < '2026-01-01' && addDays(g.benefit.endDate, 30) >= '2026-01-01',
   },
-  { why: 'two instalments never told when every request would fall before 2026', says: /in due rate/, holds: (g) => addDays(g.benefit.endDate, 30) >= '2026-01-01' },
-  { locale: 'en', why: 'two instalments never told when every request would fall before 2026 (English)', says: /two instalments/, holds: (g) => addDays(g.benefit.endDate, 30) >= '2026-01-01' },
+  {
+    why: 'two instalments never told when every request would fall before 2026',
+    says: /in due rate/,
+    holds: (g) => addDays(g.benefit.endDate, 30) >= '2026-01-01',
+  },
+  {
+    locale: 'en',
+    why: 'two instalments never told when every request would fall before 2026 (English)',
+    says: /two instalments/,
+    holds: (g) => addDays(g.benefit.endDate, 30) >= '2026-01-01',
+  },
 
   // ── Contact ──
   {
@@ -294,7 +347,12 @@ export const claims: Claim<NaspiGuide>[] = [
     when: () => true,
   },
   { why: 'never the landline number alone', says: /803 164(?! da rete fissa, gratuito, oppure 06 164 164)/, holds: () => false },
-  { locale: 'en', why: 'the contact centre with both numbers (English)', says: /call 803 164 from a landline, free of charge, or 06 164 164 from a mobile/, when: () => true },
+  {
+    locale: 'en',
+    why: 'the contact centre with both numbers (English)',
+    says: /call 803 164 from a landline, free of charge, or 06 164 164 from a mobile/,
+    when: () => true,
+  },
 
   // ── English amounts ──
   {
@@ -304,5 +362,10 @@ export const claims: Claim<NaspiGuide>[] = [
     holds: (g, b) => !atCap(g) && matches(b, /For you that is (\S+) gross a month/g).every((m) => m[1] === eurEn(formula(g))),
     when: (g) => !atCap(g),
   },
-  { locale: 'en', why: 'no amount is called what the citizen receives unless it is net (English)', says: /you receive €[\d.,]+(?![\d.,]| net)/, holds: () => false },
+  {
+    locale: 'en',
+    why: 'no amount is called what the citizen receives unless it is net (English)',
+    says: /you receive €[\d.,]+(?![\d.,]| net)/,
+    holds: () => false,
+  },
 ];

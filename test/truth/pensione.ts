@@ -87,7 +87,8 @@ export const claims: Claim<G>[] = [
       calendar(board)
         .filter((e) => /tredicesima/.test(e.label.it))
         .every((e) => e.date.slice(5, 7) === '12' && g.benefit.thirteenth !== undefined && e.cents === decemberNet(g.benefit) + g.benefit.thirteenth.netCents),
-    when: (g) => g.benefit.thirteenth !== undefined && nextSix(g.benefit).some((d) => d.slice(5, 7) === '12' && yearOf(d) === yearOf(`${slipMonth(g.benefit)}-01`)),
+    when: (g) =>
+      g.benefit.thirteenth !== undefined && nextSix(g.benefit).some((d) => d.slice(5, 7) === '12' && yearOf(d) === yearOf(`${slipMonth(g.benefit)}-01`)),
   },
   {
     why: 'every calendar page is a payday (first banking day, second in January, Saturdays at the post office) with the net the data tells, or no amount',
@@ -97,13 +98,16 @@ export const claims: Claim<G>[] = [
       const [first, ...rest] = calendar(board);
       if (!first || first.date !== b.firstPaymentDate || first.cents !== b.firstPayment.netCents) return false;
       const days = nextSix(b);
-      return rest.length === 6 && rest.every((e, i) => {
-        if (e.date !== days[i]) return false;
-        if (e.cents === undefined) return true;
-        if (yearOf(e.date) !== yearOf(`${slipMonth(b)}-01`)) return false;
-        if (e.date.slice(5, 7) === '12') return e.cents === decemberNet(b) + (b.thirteenth?.netCents ?? 0);
-        return e.cents === b.monthly.netCents;
-      });
+      return (
+        rest.length === 6 &&
+        rest.every((e, i) => {
+          if (e.date !== days[i]) return false;
+          if (e.cents === undefined) return true;
+          if (yearOf(e.date) !== yearOf(`${slipMonth(b)}-01`)) return false;
+          if (e.date.slice(5, 7) === '12') return e.cents === decemberNet(b) + (b.thirteenth?.netCents ?? 0);
+          return e.cents === b.monthly.netCents;
+        })
+      );
     },
   },
   {
@@ -133,7 +137,13 @@ export const claims: Claim<G>[] = [
     says: /È calcolata in proporzione (?:ai|agli) \d+ mesi di (?:pensione|assegno) del \d{4}/,
     holds: (g, board) => {
       const m = match(board, /È calcolata in proporzione (?:ai|agli) (\d+) mesi di (?:pensione|assegno) del (\d{4})/);
-      return !!m && !!g.benefit.thirteenth && Number(m[1]) === monthsIn(g.benefit, Number(m[2])) && Number(m[1]) < 12 && Number(m[2]) === yearOf(g.benefit.firstPaymentDate);
+      return (
+        !!m &&
+        !!g.benefit.thirteenth &&
+        Number(m[1]) === monthsIn(g.benefit, Number(m[2])) &&
+        Number(m[1]) < 12 &&
+        Number(m[2]) === yearOf(g.benefit.firstPaymentDate)
+      );
     },
     when: (g) => g.benefit.thirteenth !== undefined && monthsIn(g.benefit, yearOf(g.benefit.firstPaymentDate)) < 12,
   },
@@ -143,7 +153,11 @@ export const claims: Claim<G>[] = [
     holds: (g, board) => {
       const b = g.benefit;
       const ys = decembersInSpan(b);
-      return [...narration(board).matchAll(new RegExp(`La tredicesima del (\\d{4}) è di ${AMOUNT} lordi, (?:in proporzione (?:ai|agli) (\\d+) mesi|calcolata su un solo mese)`, 'g'))].every((m) => {
+      return [
+        ...narration(board).matchAll(
+          new RegExp(`La tredicesima del (\\d{4}) è di ${AMOUNT} lordi, (?:in proporzione (?:ai|agli) (\\d+) mesi|calcolata su un solo mese)`, 'g'),
+        ),
+      ].every((m) => {
         const y = Number(m[1]);
         const months = m[3] ? Number(m[3]) : 1;
         const expected = ys.length === 1 ? b.firstPayment.thirteenthCents : Math.round((b.monthly.grossCents * months) / 12);
@@ -153,7 +167,7 @@ export const claims: Claim<G>[] = [
     when: (g) => decembersInSpan(g.benefit).some((y) => monthsIn(g.benefit, y) < 12),
   },
   {
-    why: 'arrears that span a December carry that year\'s 13th, and it is said',
+    why: "arrears that span a December carry that year's 13th, and it is said",
     says: /gli arretrati [^.]*, con (?:la tredicesima|le tredicesime) del \d{4}/,
     holds: (g) => decembersInSpan(g.benefit).some((y) => `${y}-12` < monthOf(g.benefit.firstPaymentDate)),
     when: (g) => decembersInSpan(g.benefit).some((y) => `${y}-12` < monthOf(g.benefit.firstPaymentDate)),
@@ -165,7 +179,7 @@ export const claims: Claim<G>[] = [
     when: (g) => g.benefit.firstPaymentDate.slice(5, 7) === '12',
   },
   {
-    why: 'the yearly 13th is said in general only when the first payment already held this year\'s',
+    why: "the yearly 13th is said in general only when the first payment already held this year's",
     says: /Ogni anno, con (?:la pensione|l'assegno) di dicembre, ricevi anche la tredicesima/,
     holds: (g) => g.benefit.thirteenth === undefined && g.benefit.firstPaymentDate.slice(5, 7) === '12',
   },
@@ -180,7 +194,12 @@ export const claims: Claim<G>[] = [
     says: /Il primo pagamento arriva /,
     holds: (g, board) => {
       const m = match(board, new RegExp(`Il primo pagamento arriva (?:il |l')(\\d+)º? \\S+ (\\d{4}): riceverai ${AMOUNT} netti`));
-      return !!m && Number(m[1]) === Number(g.benefit.firstPaymentDate.slice(8)) && Number(m[2]) === yearOf(g.benefit.firstPaymentDate) && cents(m[3]!) === g.benefit.firstPayment.netCents;
+      return (
+        !!m &&
+        Number(m[1]) === Number(g.benefit.firstPaymentDate.slice(8)) &&
+        Number(m[2]) === yearOf(g.benefit.firstPaymentDate) &&
+        cents(m[3]!) === g.benefit.firstPayment.netCents
+      );
     },
     when: () => true,
   },
@@ -207,7 +226,13 @@ export const claims: Claim<G>[] = [
       const b = g.benefit;
       const m = match(board, new RegExp(`In tutto sono ${AMOUNT} lordi, di cui ${AMOUNT} di arretrati`));
       const months = (yearOf(b.firstPaymentDate) - yearOf(b.startDate)) * 12 + Number(b.firstPaymentDate.slice(5, 7)) - Number(b.startDate.slice(5, 7));
-      return !!m && months > 0 && b.firstPayment.arrearsMonths === months && cents(m[1]!) === b.firstPayment.grossCents && cents(m[2]!) === b.firstPayment.arrearsCents;
+      return (
+        !!m &&
+        months > 0 &&
+        b.firstPayment.arrearsMonths === months &&
+        cents(m[1]!) === b.firstPayment.grossCents &&
+        cents(m[2]!) === b.firstPayment.arrearsCents
+      );
     },
     when: (g) => g.benefit.firstPayment.arrearsMonths > 0,
   },
@@ -272,11 +297,21 @@ export const claims: Claim<G>[] = [
     holds: (g, board) => {
       const b = g.benefit;
       const y = figureYear(b);
-      const m = match(board, new RegExp(`non supera ${AMOUNT} l'anno, il limite del (\\d{4}), ti spetta anche la quattordicesima[^.]*\\. Con [^.]*? è di ${AMOUNT} fino a ${AMOUNT} di reddito, altrimenti di ${AMOUNT}\\.`));
+      const m = match(
+        board,
+        new RegExp(
+          `non supera ${AMOUNT} l'anno, il limite del (\\d{4}), ti spetta anche la quattordicesima[^.]*\\. Con [^.]*? è di ${AMOUNT} fino a ${AMOUNT} di reddito, altrimenti di ${AMOUNT}\\.`,
+        ),
+      );
       const [low, high] = fourteenthBand(b);
       return (
-        !!m && g.citizen.age >= 64 && Number(m[2]) === y && cents(m[1]!) === MINIMUM[y]! * 13 * 2 &&
-        cents(m[3]!) === low && cents(m[4]!) === Math.round(MINIMUM[y]! * 13 * 1.5) && cents(m[5]!) === high
+        !!m &&
+        g.citizen.age >= 64 &&
+        Number(m[2]) === y &&
+        cents(m[1]!) === MINIMUM[y]! * 13 * 2 &&
+        cents(m[3]!) === low &&
+        cents(m[4]!) === Math.round(MINIMUM[y]! * 13 * 1.5) &&
+        cents(m[5]!) === high
       );
     },
     when: (g) => g.citizen.age >= 64,
@@ -330,7 +365,11 @@ export const claims: Claim<G>[] = [
     holds: (g) => retired(g.benefit),
     when: (g) => retired(g.benefit),
   },
-  { why: 'an "assegno" is never called "pensione" in its own sentences', says: /La tua pensione è in pagamento|la tua pensione è in pagamento/, holds: (g) => g.benefit.pensionType !== 'disability-allowance' },
+  {
+    why: 'an "assegno" is never called "pensione" in its own sentences',
+    says: /La tua pensione è in pagamento|la tua pensione è in pagamento/,
+    holds: (g) => g.benefit.pensionType !== 'disability-allowance',
+  },
   // Addressing the citizen.
   { why: 'the feminine welcome only for women', says: /\bbenvenuta\b/, holds: (g) => g.citizen.gender === 'F' },
   { why: 'the masculine welcome only for men', says: /(?<!il )\bbenvenuto\b/, holds: (g) => g.citizen.gender === 'M' },
@@ -368,16 +407,31 @@ export const claims: Claim<G>[] = [
       const d = g.benefit.dependants;
       if (g.benefit.deductionRequest !== 'pension-income-and-family' || !d) return false;
       const text = narration(board);
-      return d.children.every((c) => c.age >= 21 && (c.age <= 29 || c.disabled) && text.includes(String(c.age))) && d.others.every((o) => o.cohabiting && (o.relation === 'parent' || o.relation === 'grandparent'));
+      return (
+        d.children.every((c) => c.age >= 21 && (c.age <= 29 || c.disabled) && text.includes(String(c.age))) &&
+        d.others.every((o) => o.cohabiting && (o.relation === 'parent' || o.relation === 'grandparent'))
+      );
     },
     when: (g) => g.benefit.deductionRequest === 'pension-income-and-family',
   },
   { why: '"decorrenza" is explained where it is first said', says: /questa data si chiama decorrenza/, when: () => true },
   { why: '"cedolino" is explained', says: /Il cedolino è il riepilogo di ogni pagamento/, when: () => true },
-  { why: 'no promise to act at once on the citizen\'s behalf', says: /la lavoriamo subito|ci pensiamo noi/i, holds: () => false },
+  { why: "no promise to act at once on the citizen's behalf", says: /la lavoriamo subito|ci pensiamo noi/i, holds: () => false },
   // English.
-  { why: 'English: "enjoy your retirement" only to those who retire', locale: 'en', says: /enjoy your retirement/i, holds: (g) => retired(g.benefit), when: (g) => retired(g.benefit) },
-  { why: 'English: the incapacity pension and no work at all', locale: 'en', says: /cannot be combined with any work at all/, holds: (g) => g.benefit.pensionType === 'inability', when: (g) => g.benefit.pensionType === 'inability' },
+  {
+    why: 'English: "enjoy your retirement" only to those who retire',
+    locale: 'en',
+    says: /enjoy your retirement/i,
+    holds: (g) => retired(g.benefit),
+    when: (g) => retired(g.benefit),
+  },
+  {
+    why: 'English: the incapacity pension and no work at all',
+    locale: 'en',
+    says: /cannot be combined with any work at all/,
+    holds: (g) => g.benefit.pensionType === 'inability',
+    when: (g) => g.benefit.pensionType === 'inability',
+  },
   {
     why: 'English: the pro-rated 13th of the first year',
     locale: 'en',

@@ -57,7 +57,8 @@ export const claims: Claim<RedGuide>[] = [
   {
     why: 'the ordinary deadline said is the end of February two years after the income year',
     says: /Devi inviare il RED per i redditi/,
-    holds: (g, b) => !reminder(g) && g.benefit.deadline === ordinaryEnd(g.benefit.incomeYear) && narrationIt(b).includes(plain(`entro il ${itDay(g.benefit.deadline)}`)),
+    holds: (g, b) =>
+      !reminder(g) && g.benefit.deadline === ordinaryEnd(g.benefit.incomeYear) && narrationIt(b).includes(plain(`entro il ${itDay(g.benefit.deadline)}`)),
     when: (g) => !reminder(g),
   },
   {
@@ -69,10 +70,19 @@ export const claims: Claim<RedGuide>[] = [
       narrationIt(b).includes(plain(`era il ${itDay(ordinaryEnd(g.benefit.incomeYear))}. Puoi ancora inviarlo, entro il ${itDay(g.benefit.deadline)}.`)),
     when: reminder,
   },
-  { why: 'the income year said is the data’s', says: /per i redditi del \d{4}/, holds: (g, b) => [...narrationIt(b).matchAll(/per i redditi del (\d{4})/g)].every((m) => Number(m[1]) === g.benefit.incomeYear) },
+  {
+    why: 'the income year said is the data’s',
+    says: /per i redditi del \d{4}/,
+    holds: (g, b) => [...narrationIt(b).matchAll(/per i redditi del (\d{4})/g)].every((m) => Number(m[1]) === g.benefit.incomeYear),
+  },
 
   // What to declare.
-  ...INCOME_PHRASES.map(([k, re]): Claim<RedGuide> => ({ why: `${k} is named exactly when it must be declared`, says: re, holds: (g) => declares(g, k), when: (g) => declares(g, k) })),
+  ...INCOME_PHRASES.map(([k, re]): Claim<RedGuide> => ({
+    why: `${k} is named exactly when it must be declared`,
+    says: re,
+    holds: (g) => declares(g, k),
+    when: (g) => declares(g, k),
+  })),
   {
     why: "the spouse's income only for benefits that look at the couple's income",
     says: /del coniuge/,
@@ -86,22 +96,39 @@ export const claims: Claim<RedGuide>[] = [
     holds: (g, b) => !re.test(dependsSentence(b)) || (has(g, k) && ageOk(g)),
     when: (g) => has(g, k),
   })),
-  { why: 'plural verb for several benefits', says: /Dal RED dipendono/, holds: (g) => g.benefit.linkedBenefits.length > 1 || (g.benefit.linkedBenefits.length === 1 && has(g, 'social-increase')) },
+  {
+    why: 'plural verb for several benefits',
+    says: /Dal RED dipendono/,
+    holds: (g) => g.benefit.linkedBenefits.length > 1 || (g.benefit.linkedBenefits.length === 1 && has(g, 'social-increase')),
+  },
   {
     why: 'the monthly amount is the data’s, said gross',
     says: /lordi al mese/,
-    holds: (g, b) => g.benefit.monthlyAtRiskCents !== undefined && narrationIt(b).includes(plain(`${formatCents(g.benefit.monthlyAtRiskCents, 'it')} lordi al mese`)),
+    holds: (g, b) =>
+      g.benefit.monthlyAtRiskCents !== undefined && narrationIt(b).includes(plain(`${formatCents(g.benefit.monthlyAtRiskCents, 'it')} lordi al mese`)),
     when: (g) => g.benefit.monthlyAtRiskCents !== undefined,
   },
-  { why: 'the quattordicesima is yearly, on top of the monthly amount', says: /la quattordicesima si aggiunge una volta l'anno/, holds: (g) => has(g, 'fourteenth') && g.benefit.monthlyAtRiskCents !== undefined },
+  {
+    why: 'the quattordicesima is yearly, on top of the monthly amount',
+    says: /la quattordicesima si aggiunge una volta l'anno/,
+    holds: (g) => has(g, 'fourteenth') && g.benefit.monthlyAtRiskCents !== undefined,
+  },
   { why: 'no amount after "riceverai/ricevi"', says: /\b(riceverai|ricevi)\b[^.]*€/, holds: () => false },
 
   // What happens without it (DOMAIN.md §3, INPS circ. 195/2015).
-  { why: 'suspension, then 60 days, then revocation and recovery', says: /entro sessanta giorni dalla sospensione, i pagamenti riprendono dal mese successivo\. Altrimenti [^.]*revocat[ae], cioè tolt[ae] in modo definitivo, e l'Istituto ti chiede di restituire/, when: () => true },
+  {
+    why: 'suspension, then 60 days, then revocation and recovery',
+    says: /entro sessanta giorni dalla sospensione, i pagamenti riprendono dal mese successivo\. Altrimenti [^.]*revocat[ae], cioè tolt[ae] in modo definitivo, e l'Istituto ti chiede di restituire/,
+    when: () => true,
+  },
   { why: 'no promise that the benefits continue (the RED may show income above the limits)', says: /senza interruzioni|continueranno/, holds: () => false },
 
   // How to send it.
-  { why: 'RED Precompilato online with SPID level 2, CIE, CNS or eIDAS', says: /RED precompilato: premi il pulsante e accedi con SPID di livello 2, CIE, CNS o eIDAS/, when: () => true },
+  {
+    why: 'RED Precompilato online with SPID level 2, CIE, CNS or eIDAS',
+    says: /RED precompilato: premi il pulsante e accedi con SPID di livello 2, CIE, CNS o eIDAS/,
+    when: () => true,
+  },
   { why: 'free through a CAF or an authorised professional', says: /CAF o a un professionista abilitato, che lo inviano per te senza costi/, when: () => true },
   { why: 'both contact-centre numbers', says: /803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare/, when: () => true },
   { why: 'English: both contact-centre numbers', locale: 'en', says: /803 164 from a landline, free of charge, or 06 164 164 from a mobile/, when: () => true },

@@ -18,5 +18,11 @@ export function textsOf(board: Storyboard, locale: 'it' | 'en'): { narration: st
     walk(s.content);
     walk(s.actions);
   }
-  return { narration: board.scenes.map((s) => s.narration[locale]).join(' ').replace(/\s+/g, ' '), screen };
+  return {
+    narration: board.scenes
+      .map((s) => s.narration[locale])
+      .join(' ')
+      .replace(/\s+/g, ' '),
+    screen,
+  };
 }

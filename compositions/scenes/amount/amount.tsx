@@ -32,7 +32,15 @@ export const Amount: React.FC<KindProps<'amount'>> = ({ scene, locale, opacityOf
     const out: LayerNodes = {
       headline: <Headline text={head} />,
       amount: (
-        <div style={{ ...at(CONTENT.x, yFigure, CONTENT.w), display: 'flex', flexDirection: beside ? 'row' : 'column', alignItems: beside ? 'flex-end' : 'flex-start', gap: beside ? 24 : 2 }}>
+        <div
+          style={{
+            ...at(CONTENT.x, yFigure, CONTENT.w),
+            display: 'flex',
+            flexDirection: beside ? 'row' : 'column',
+            alignItems: beside ? 'flex-end' : 'flex-start',
+            gap: beside ? 24 : 2,
+          }}
+        >
           <Lines text={figure} weight={700} color={C.primary} lineHeight={1.08} style={{ letterSpacing: -1 }} />
           <Lines text={caption} color={C.muted} style={beside ? { paddingBottom: Math.round(figure.size * 0.14) } : undefined} />
         </div>

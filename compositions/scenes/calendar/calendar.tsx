@@ -17,7 +17,15 @@ const monthOf = (iso: string, locale: Locale, style: 'long' | 'short'): string =
   new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** A calendar page: month band, big day, label, amount; highlighted pages are accent-coloured. */
-const Page: React.FC<{ entry: Entry; grid: TileGrid; x: number; y: number; locale: Locale; longMonths: boolean; wholeEuros: boolean }> = ({ entry, grid, x, y, locale, longMonths, wholeEuros }) => {
+const Page: React.FC<{ entry: Entry; grid: TileGrid; x: number; y: number; locale: Locale; longMonths: boolean; wholeEuros: boolean }> = ({
+  entry,
+  grid,
+  x,
+  y,
+  locale,
+  longMonths,
+  wholeEuros,
+}) => {
   const hi = entry.highlight === true;
   const inner = grid.tileW - 16;
   const month = monthOf(entry.date, locale, longMonths ? 'long' : 'short').replace('.', '');
@@ -44,12 +52,45 @@ const Page: React.FC<{ entry: Entry; grid: TileGrid; x: number; y: number; local
         alignItems: 'center',
       }}
     >
-      <div style={{ width: '100%', height: band, flex: 'none', display: 'flex', alignItems: 'center', justifyContent: 'center', background: hi ? C.accent : C.primary, color: hi ? C.text : '#ffffff', fontWeight: 600, fontSize: monthSize, whiteSpace: 'nowrap' }}>
+      <div
+        style={{
+          width: '100%',
+          height: band,
+          flex: 'none',
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          background: hi ? C.accent : C.primary,
+          color: hi ? C.text : '#ffffff',
+          fontWeight: 600,
+          fontSize: monthSize,
+          whiteSpace: 'nowrap',
+        }}
+      >
         {month}
       </div>
-      <div style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: 2, color: C.text, whiteSpace: 'nowrap' }}>
-        {grid.detail !== 'compact' ? <div style={{ fontSize: Math.min(64, Math.round(grid.tileH * 0.27)), fontWeight: 700, lineHeight: 1, color: hi ? C.text : C.primaryDark }}>{day}</div> : null}
-        {grid.detail === 'full' ? <div style={{ fontSize: label.size, lineHeight: 1.1, color: hi ? C.text : C.muted, textAlign: 'center' }}>{label.lines.map((l) => <div key={l}>{l}</div>)}</div> : null}
+      <div
+        style={{
+          flex: 1,
+          display: 'flex',
+          flexDirection: 'column',
+          alignItems: 'center',
+          justifyContent: 'center',
+          gap: 2,
+          color: C.text,
+          whiteSpace: 'nowrap',
+        }}
+      >
+        {grid.detail !== 'compact' ? (
+          <div style={{ fontSize: Math.min(64, Math.round(grid.tileH * 0.27)), fontWeight: 700, lineHeight: 1, color: hi ? C.text : C.primaryDark }}>{day}</div>
+        ) : null}
+        {grid.detail === 'full' ? (
+          <div style={{ fontSize: label.size, lineHeight: 1.1, color: hi ? C.text : C.muted, textAlign: 'center' }}>
+            {label.lines.map((l) => (
+              <div key={l}>{l}</div>
+            ))}
+          </div>
+        ) : null}
         {amount ? <div style={{ fontSize: amountSize, fontWeight: 700, lineHeight: 1.15 }}>{amount}</div> : null}
         {grid.detail === 'compact' && !amount ? <div style={{ fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{day}</div> : null}
       </div>
@@ -78,7 +119,17 @@ export const Calendar: React.FC<KindProps<'calendar'>> = ({ scene, locale, opaci
     c.entries.forEach((entry, i) => {
       const col = i % grid.cols;
       const row = Math.floor(i / grid.cols);
-      out[`entry-${i}`] = <Page entry={entry} grid={grid} x={x0 + col * (grid.tileW + grid.gap)} y={y0 + row * (grid.tileH + grid.gap)} locale={locale} longMonths={longMonths} wholeEuros={wholeEuros} />;
+      out[`entry-${i}`] = (
+        <Page
+          entry={entry}
+          grid={grid}
+          x={x0 + col * (grid.tileW + grid.gap)}
+          y={y0 + row * (grid.tileH + grid.gap)}
+          locale={locale}
+          longMonths={longMonths}
+          wholeEuros={wholeEuros}
+        />
+      );
     });
     if (note) out.note = <Note note={note} />;
     return out;

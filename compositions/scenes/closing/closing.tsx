@@ -50,22 +50,47 @@ export const Closing: React.FC<KindProps<'closing'>> = ({ scene, locale, opacity
       ...(c.availableUntil
         ? {
             until: (
-              <div style={{ ...at(T.x, yUntil), display: 'flex', alignItems: 'center', gap: 14, padding: '14px 22px', borderRadius: 16, background: tint(C.primary, 0.88) }}>
+              <div
+                style={{
+                  ...at(T.x, yUntil),
+                  display: 'flex',
+                  alignItems: 'center',
+                  gap: 14,
+                  padding: '14px 22px',
+                  borderRadius: 16,
+                  background: tint(C.primary, 0.88),
+                }}
+              >
                 <Icon name="calendar" size={34} color={C.primary} />
                 <Lines text={untilText} weight={600} color={C.primaryDark} />
               </div>
             ),
           }
         : {}),
-      ...(closingNeedsContact(c) ? { signoff: (
-        <div style={{ ...at(T.x, T.y + T.h - 96), display: 'flex', alignItems: 'flex-start', gap: 12, fontFamily: FONT_STACK, fontSize: 30, fontWeight: 600, color: C.primaryDark }}>
-          <Icon name="phone" size={32} color={C.primary} />
-          <div style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25 }}>
-            <span style={{ whiteSpace: 'nowrap' }}>{contact}</span>
-            <span style={{ whiteSpace: 'nowrap', fontWeight: 400 }}>{mobile}</span>
-          </div>
-        </div>
-      ) } : {}),
+      ...(closingNeedsContact(c)
+        ? {
+            signoff: (
+              <div
+                style={{
+                  ...at(T.x, T.y + T.h - 96),
+                  display: 'flex',
+                  alignItems: 'flex-start',
+                  gap: 12,
+                  fontFamily: FONT_STACK,
+                  fontSize: 30,
+                  fontWeight: 600,
+                  color: C.primaryDark,
+                }}
+              >
+                <Icon name="phone" size={32} color={C.primary} />
+                <div style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25 }}>
+                  <span style={{ whiteSpace: 'nowrap' }}>{contact}</span>
+                  <span style={{ whiteSpace: 'nowrap', fontWeight: 400 }}>{mobile}</span>
+                </div>
+              </div>
+            ),
+          }
+        : {}),
     };
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;

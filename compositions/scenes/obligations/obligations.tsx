@@ -16,7 +16,11 @@ export const Obligations: React.FC<KindProps<'obligations'>> = ({ scene, locale,
     const head = fitHeadline(c.headline[locale]);
     const top = CONTENT.y + headlineHeight(head) + 22;
     const laid = layoutItems(
-      c.items.map((it) => ({ title: it.title[locale], text: it.text[locale], chip: it.deadline ? `${LABELS.by[locale]} ${formatDate(it.deadline, locale)}` : undefined })),
+      c.items.map((it) => ({
+        title: it.title[locale],
+        text: it.text[locale],
+        chip: it.deadline ? `${LABELS.by[locale]} ${formatDate(it.deadline, locale)}` : undefined,
+      })),
       { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top },
       { marker: 52, padX: 18, padY: 12 },
     );
@@ -27,7 +31,19 @@ export const Obligations: React.FC<KindProps<'obligations'>> = ({ scene, locale,
       out[`item-${i}`] = (
         <div style={{ ...itemBox(l, 12), borderRadius: 16, background: tint(C.primary, 0.94), borderLeft: `8px solid ${C.accent}` }}>
           {m ? (
-            <div style={{ width: m, height: m, flex: 'none', borderRadius: m / 2, background: '#ffffff', display: 'flex', alignItems: 'center', justifyContent: 'center', border: `2px solid ${tint(C.primary, 0.7)}` }}>
+            <div
+              style={{
+                width: m,
+                height: m,
+                flex: 'none',
+                borderRadius: m / 2,
+                background: '#ffffff',
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'center',
+                border: `2px solid ${tint(C.primary, 0.7)}`,
+              }}
+            >
               <Icon name="list" size={Math.round(m * 0.58)} color={C.primary} />
             </div>
           ) : null}
@@ -37,7 +53,19 @@ export const Obligations: React.FC<KindProps<'obligations'>> = ({ scene, locale,
             textColor={C.text}
             chip={
               l.chip ? (
-                <div style={{ marginTop: 6, alignSelf: 'flex-start', display: 'flex', alignItems: 'center', gap: 10, padding: '8px 14px', borderRadius: 12, background: TONE.warning.bg, color: TONE.warning.fg }}>
+                <div
+                  style={{
+                    marginTop: 6,
+                    alignSelf: 'flex-start',
+                    display: 'flex',
+                    alignItems: 'center',
+                    gap: 10,
+                    padding: '8px 14px',
+                    borderRadius: 12,
+                    background: TONE.warning.bg,
+                    color: TONE.warning.fg,
+                  }}
+                >
                   <Icon name="clock" size={28} color={TONE.warning.fg} />
                   <Lines text={l.chip} weight={600} color={TONE.warning.fg} />
                 </div>

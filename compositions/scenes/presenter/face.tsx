@@ -40,9 +40,22 @@ export const Face: React.FC<{ who: Who; pose: Pose }> = ({ who, pose }) => {
         <path d="M 180 233 Q 200 249 220 233" stroke={LIP} strokeWidth={5} strokeLinecap="round" fill="none" />
       ) : (
         <g>
-          <path d={`M 180 233 Q 200 ${238 - open * 2} 220 233 Q 200 ${lower + 8} 180 233 Z`} fill={MOUTH} stroke={LIP} strokeWidth={3.5} strokeLinejoin="round" />
+          <path
+            d={`M 180 233 Q 200 ${238 - open * 2} 220 233 Q 200 ${lower + 8} 180 233 Z`}
+            fill={MOUTH}
+            stroke={LIP}
+            strokeWidth={3.5}
+            strokeLinejoin="round"
+          />
           <ellipse cx={200} cy={233 + (lower + 8 - 233) * 0.42} rx={8 + open * 3} ry={2 + open * 3.5} fill="#d96b73" opacity={open > 0.35 ? 1 : 0} />
-          <path d={`M 186 235 Q 200 ${237 + open} 214 235`} stroke="#ffffff" strokeWidth={3} strokeLinecap="round" fill="none" opacity={open > 0.3 ? 0.95 : 0} />
+          <path
+            d={`M 186 235 Q 200 ${237 + open} 214 235`}
+            stroke="#ffffff"
+            strokeWidth={3}
+            strokeLinecap="round"
+            fill="none"
+            opacity={open > 0.3 ? 0.95 : 0}
+          />
         </g>
       )}
     </g>

@@ -67,7 +67,10 @@ export const Presenter: React.FC<{ who: Who; frame: number; style?: React.CSSPro
           </g>
         ) : (
           <g>
-            <path d="M 131 182 C 120 116 160 80 206 82 C 254 84 286 114 271 182 C 268 160 262 146 252 136 C 236 126 214 122 190 124 C 170 126 156 122 148 114 C 140 132 134 156 131 182 Z" fill={c.hair} />
+            <path
+              d="M 131 182 C 120 116 160 80 206 82 C 254 84 286 114 271 182 C 268 160 262 146 252 136 C 236 126 214 122 190 124 C 170 126 156 122 148 114 C 140 132 134 156 131 182 Z"
+              fill={c.hair}
+            />
             <path d="M 148 114 C 160 122 176 124 192 122" stroke={c.hairShine} strokeWidth={3} strokeLinecap="round" fill="none" />
           </g>
         )}

@@ -26,9 +26,29 @@ export const Services: React.FC<KindProps<'services'>> = ({ scene, locale, opaci
     laid.forEach((l, i) => {
       const m = l.marker;
       out[`card-${i}`] = (
-        <div style={{ ...itemBox(l, 16), alignItems: 'center', borderRadius: 18, background: '#ffffff', border: `2px solid ${tint(C.primary, 0.8)}`, boxShadow: SHADOW }}>
+        <div
+          style={{
+            ...itemBox(l, 16),
+            alignItems: 'center',
+            borderRadius: 18,
+            background: '#ffffff',
+            border: `2px solid ${tint(C.primary, 0.8)}`,
+            boxShadow: SHADOW,
+          }}
+        >
           {m ? (
-            <div style={{ width: m, height: m, flex: 'none', borderRadius: 16, background: C.primary, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+            <div
+              style={{
+                width: m,
+                height: m,
+                flex: 'none',
+                borderRadius: 16,
+                background: C.primary,
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'center',
+              }}
+            >
               <Icon name="service" size={Math.round(m * 0.6)} color="#ffffff" />
             </div>
           ) : null}

@@ -24,13 +24,32 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
     const beside = headBeside.lines.length === 1 && headBeside.size >= 38;
     const head = beside ? headBeside : headFull;
     const hHead = headlineHeight(head);
-    const badgePos = beside ? { x: CONTENT.x + CONTENT.w - badgeW, y: CONTENT.y + Math.max(0, (head.size * 1.12 - BADGE_H) / 2) } : { x: CONTENT.x, y: CONTENT.y + hHead + 14 };
+    const badgePos = beside
+      ? { x: CONTENT.x + CONTENT.w - badgeW, y: CONTENT.y + Math.max(0, (head.size * 1.12 - BADGE_H) / 2) }
+      : { x: CONTENT.x, y: CONTENT.y + hHead + 14 };
     let y = beside ? CONTENT.y + hHead + 24 : badgePos.y + BADGE_H + 22;
 
     const out: LayerNodes = {
       headline: <Headline text={head} />,
       badge: (
-        <div style={{ ...at(badgePos.x, badgePos.y, undefined, BADGE_H), boxSizing: 'border-box', display: 'flex', alignItems: 'center', gap: 12, padding: '0 22px 0 16px', borderRadius: BADGE_H / 2, background: tone.bg, color: tone.fg, fontFamily: FONT_STACK, fontWeight: 600, fontSize: 30, whiteSpace: 'nowrap', border: `2px solid ${tint(tone.fg, 0.6)}` }}>
+        <div
+          style={{
+            ...at(badgePos.x, badgePos.y, undefined, BADGE_H),
+            boxSizing: 'border-box',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            padding: '0 22px 0 16px',
+            borderRadius: BADGE_H / 2,
+            background: tone.bg,
+            color: tone.fg,
+            fontFamily: FONT_STACK,
+            fontWeight: 600,
+            fontSize: 30,
+            whiteSpace: 'nowrap',
+            border: `2px solid ${tint(tone.fg, 0.6)}`,
+          }}
+        >
           <Icon name={toneIcon[c.tone]} size={34} color={tone.fg} />
           {badgeText}
         </div>
@@ -54,7 +73,20 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
       let ry = y;
       rows.forEach((r, i) => {
         out[`fact-${i}`] = (
-          <div style={{ ...at(CONTENT.x, ry, CONTENT.w, r.h), boxSizing: 'border-box', padding: '0 28px', borderRadius: 18, background: tint(C.primary, 0.92), borderLeft: `8px solid ${C.primary}`, display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 24 }}>
+          <div
+            style={{
+              ...at(CONTENT.x, ry, CONTENT.w, r.h),
+              boxSizing: 'border-box',
+              padding: '0 28px',
+              borderRadius: 18,
+              background: tint(C.primary, 0.92),
+              borderLeft: `8px solid ${C.primary}`,
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              gap: 24,
+            }}
+          >
             <Lines text={r.label} color={C.muted} />
             <Lines text={r.value} weight={700} color={C.primaryDark} lineHeight={1.1} align="right" />
           </div>
@@ -71,11 +103,25 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
       };
       const values = c.facts.map((f) => valueOf(formatFigure(f.figure, locale)));
       const labels = c.facts.map((f) => fit(f.label[locale], { maxWidth: w - 40, maxSize: 28, minSize: 28, maxLines: 2 }));
-      const inner = Math.max(...c.facts.map((_, i) => blockHeight(labels[i]!.lines.length, 28) + 4 + blockHeight(values[i]!.lines.length, values[i]!.size, 1.1)));
+      const inner = Math.max(
+        ...c.facts.map((_, i) => blockHeight(labels[i]!.lines.length, 28) + 4 + blockHeight(values[i]!.lines.length, values[i]!.size, 1.1)),
+      );
       const h = inner + 32;
       c.facts.forEach((_, i) => {
         out[`fact-${i}`] = (
-          <div style={{ ...at(CONTENT.x + i * (w + gap), y, w, h), boxSizing: 'border-box', padding: '16px 20px', borderRadius: 18, background: tint(C.primary, 0.92), borderTop: `6px solid ${C.primary}`, display: 'flex', flexDirection: 'column', gap: 4 }}>
+          <div
+            style={{
+              ...at(CONTENT.x + i * (w + gap), y, w, h),
+              boxSizing: 'border-box',
+              padding: '16px 20px',
+              borderRadius: 18,
+              background: tint(C.primary, 0.92),
+              borderTop: `6px solid ${C.primary}`,
+              display: 'flex',
+              flexDirection: 'column',
+              gap: 4,
+            }}
+          >
             <Lines text={labels[i]!} color={C.muted} />
             <Lines text={values[i]!} weight={700} color={C.primaryDark} lineHeight={1.1} />
           </div>
@@ -94,7 +140,22 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
       out[`step-${i}`] = (
         <div style={itemBox(l, 2)}>
           {m ? (
-            <div style={{ width: m, height: m, flex: 'none', borderRadius: m / 2, background: c.numbered ? C.primary : tint(C.primary, 0.86), color: '#ffffff', display: 'flex', alignItems: 'center', justifyContent: 'center', fontFamily: FONT_STACK, fontWeight: 700, fontSize: Math.round(m * 0.55) }}>
+            <div
+              style={{
+                width: m,
+                height: m,
+                flex: 'none',
+                borderRadius: m / 2,
+                background: c.numbered ? C.primary : tint(C.primary, 0.86),
+                color: '#ffffff',
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'center',
+                fontFamily: FONT_STACK,
+                fontWeight: 700,
+                fontSize: Math.round(m * 0.55),
+              }}
+            >
               {c.numbered ? i + 1 : <Icon name="check" size={Math.round(m * 0.62)} color={C.primary} />}
             </div>
           ) : null}

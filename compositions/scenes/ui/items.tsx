@@ -82,7 +82,12 @@ export function layoutItems(items: ItemSpec[], box: { x: number; y: number; w: n
 }
 
 /** The item's words; the caller draws the marker and any card behind. */
-export const ItemText: React.FC<{ at: ItemLayout; titleColor: string; textColor: string; chip?: React.ReactNode }> = ({ at: l, titleColor, textColor, chip }) => (
+export const ItemText: React.FC<{ at: ItemLayout; titleColor: string; textColor: string; chip?: React.ReactNode }> = ({
+  at: l,
+  titleColor,
+  textColor,
+  chip,
+}) => (
   <div style={{ fontFamily: FONT_STACK, display: 'flex', flexDirection: 'column', gap: 4 }}>
     <Lines text={l.title} weight={600} color={titleColor} lineHeight={1.15} />
     {l.text.lines.length ? <Lines text={l.text} color={textColor} lineHeight={1.25} /> : null}

@@ -58,14 +58,12 @@ export interface Fitted {
  * The largest size (stepping down by 2 px) at which the text fits maxWidth in at most maxLines;
  * at minSize it takes as many lines as it needs, so nothing is ever cut.
  */
-export function fit(
-  text: string,
-  o: { maxWidth: number; maxSize: number; minSize: number; maxLines: number; weight?: number; balanced?: boolean },
-): Fitted {
+export function fit(text: string, o: { maxWidth: number; maxSize: number; minSize: number; maxLines: number; weight?: number; balanced?: boolean }): Fitted {
   for (let size = o.maxSize; size >= o.minSize; size -= 2) {
     const lines = wrap(text, o.maxWidth, { size, weight: o.weight });
     const widest = Math.max(...lines.map((l) => textWidth(l, size, o.weight)));
-    if (lines.length <= o.maxLines && widest <= o.maxWidth) return { size, lines: o.balanced ? balance(text, lines.length, o.maxWidth, { size, weight: o.weight }) : lines };
+    if (lines.length <= o.maxLines && widest <= o.maxWidth)
+      return { size, lines: o.balanced ? balance(text, lines.length, o.maxWidth, { size, weight: o.weight }) : lines };
   }
   // Still too wide at the minimum: a single unbreakable word shrinks further rather than overflow.
   const lines = wrap(text, o.maxWidth, { size: o.minSize, weight: o.weight });

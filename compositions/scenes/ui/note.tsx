@@ -13,7 +13,14 @@ export function fitNote(text: string | undefined): Fitted | null {
 export const noteHeight = (note: Fitted | null): number => (note ? blockHeight(note.lines.length, note.size) + 16 : 0);
 
 export const Note: React.FC<{ note: Fitted }> = ({ note }) => (
-  <div style={{ ...at(CONTENT.x, CONTENT.y + CONTENT.h - blockHeight(note.lines.length, note.size), CONTENT.w), display: 'flex', gap: 12, alignItems: 'flex-start' }}>
+  <div
+    style={{
+      ...at(CONTENT.x, CONTENT.y + CONTENT.h - blockHeight(note.lines.length, note.size), CONTENT.w),
+      display: 'flex',
+      gap: 12,
+      alignItems: 'flex-start',
+    }}
+  >
     <div style={{ paddingTop: 2 }}>
       <Icon name="info" size={32} color={C.primary} />
     </div>

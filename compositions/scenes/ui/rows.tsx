@@ -35,7 +35,8 @@ export function layoutRows(rows: RowSpec[], box: { x: number; y: number; w: numb
       for (const row of rows.slice(c * perCol, (c + 1) * perCol)) {
         const weight = row.emphasis ? 700 : 600;
         const valueW = textWidth(row.value, size, weight);
-        const value = valueW <= colW * 0.6 ? { size, lines: [row.value] } : fit(row.value, { maxWidth: colW * 0.6, maxSize: size, minSize: 24, maxLines: 2, weight });
+        const value =
+          valueW <= colW * 0.6 ? { size, lines: [row.value] } : fit(row.value, { maxWidth: colW * 0.6, maxSize: size, minSize: 24, maxLines: 2, weight });
         const usedW = Math.max(...value.lines.map((l) => textWidth(l, value.size, weight)));
         const label = { size, lines: wrap(row.label, colW - usedW - 28 - (row.emphasis ? 24 : 0), { size, weight: row.emphasis ? 700 : 400 }) };
         const h = Math.ceil(Math.max(label.lines.length, value.lines.length) * size * 1.2) + 2 * PAD_Y;

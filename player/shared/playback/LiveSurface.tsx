@@ -47,37 +47,39 @@ export interface LiveSurfaceProps {
  * exists, before any render, with the narration's scene clips played in sync by the composition.
  * No built-in controls: the page draws larger, labelled ones.
  */
-export const LiveSurface = forwardRef<Playback | null, LiveSurfaceProps>(({ storyboard, narration, durationInFrames, initialFrame, playbackRate, hold, label }, ref) => {
-  const player = useRef<PlayerRef>(null);
-  const api = useRef<Playback | null>(null);
-  useImperativeHandle(ref, () => {
-    api.current ??= player.current ? fromRemotionPlayer(player.current as never) : null;
-    return api.current!;
-  }, []);
-  const reducedMotion = usePrefersReducedMotion();
-  const inputProps = useMemo<LiveProps>(
-    () => (narration ? { storyboard, narration, hold, reducedMotion } : { storyboard, hold, reducedMotion }),
-    [storyboard, narration, hold, reducedMotion],
-  );
-  return (
-    <div role="img" aria-label={label} className="vg-surface">
-      <Player
-        ref={player}
-        component={LiveGuide as never}
-        inputProps={inputProps}
-        durationInFrames={durationInFrames}
-        fps={30}
-        compositionWidth={WIDTH}
-        compositionHeight={HEIGHT}
-        initialFrame={Math.min(initialFrame, durationInFrames - 1)}
-        playbackRate={playbackRate}
-        controls={false}
-        clickToPlay={false}
-        doubleClickToFullscreen={false}
-        spaceKeyToPlayOrPause={false}
-        moveToBeginningWhenEnded={false}
-        style={{ width: '100%', aspectRatio: `${WIDTH} / ${HEIGHT}` }}
-      />
-    </div>
-  );
-});
+export const LiveSurface = forwardRef<Playback | null, LiveSurfaceProps>(
+  ({ storyboard, narration, durationInFrames, initialFrame, playbackRate, hold, label }, ref) => {
+    const player = useRef<PlayerRef>(null);
+    const api = useRef<Playback | null>(null);
+    useImperativeHandle(ref, () => {
+      api.current ??= player.current ? fromRemotionPlayer(player.current as never) : null;
+      return api.current!;
+    }, []);
+    const reducedMotion = usePrefersReducedMotion();
+    const inputProps = useMemo<LiveProps>(
+      () => (narration ? { storyboard, narration, hold, reducedMotion } : { storyboard, hold, reducedMotion }),
+      [storyboard, narration, hold, reducedMotion],
+    );
+    return (
+      <div role="img" aria-label={label} className="vg-surface">
+        <Player
+          ref={player}
+          component={LiveGuide as never}
+          inputProps={inputProps}
+          durationInFrames={durationInFrames}
+          fps={30}
+          compositionWidth={WIDTH}
+          compositionHeight={HEIGHT}
+          initialFrame={Math.min(initialFrame, durationInFrames - 1)}
+          playbackRate={playbackRate}
+          controls={false}
+          clickToPlay={false}
+          doubleClickToFullscreen={false}
+          spaceKeyToPlayOrPause={false}
+          moveToBeginningWhenEnded={false}
+          style={{ width: '100%', aspectRatio: `${WIDTH} / ${HEIGHT}` }}
+        />
+      </div>
+    );
+  },
+);

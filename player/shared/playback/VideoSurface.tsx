@@ -27,7 +27,15 @@ function fromVideo(v: HTMLVideoElement): Playback {
     isMuted: () => v.muted,
     requestFullscreen: () => void v.parentElement?.requestFullscreen?.().catch(() => undefined),
     on(event: PlaybackEvent, listener: (f: number) => void) {
-      const native: Partial<Record<PlaybackEvent, string>> = { play: 'play', pause: 'pause', seeked: 'seeked', ended: 'ended', volumechange: 'volumechange', waiting: 'waiting', resume: 'playing' };
+      const native: Partial<Record<PlaybackEvent, string>> = {
+        play: 'play',
+        pause: 'pause',
+        seeked: 'seeked',
+        ended: 'ended',
+        volumechange: 'volumechange',
+        waiting: 'waiting',
+        resume: 'playing',
+      };
       if (event === 'frameupdate') {
         // Per displayed frame while playing, like the live player's frameupdate.
         let raf = 0;
@@ -81,6 +89,16 @@ const VideoSurface = forwardRef<Playback | null, VideoSurfaceProps>(({ src, post
     if (video.current && initialFrame > 0) video.current.currentTime = initialFrame / FPS;
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- only where the citizen left off, once
   // No native controls and no <track>: the page draws its own, from the same storyboard as the live player.
-  return <video ref={video} src={src} poster={poster} preload="metadata" playsInline aria-label={label} style={{ width: '100%', aspectRatio: '16 / 9', display: 'block', background: '#000' }} />;
+  return (
+    <video
+      ref={video}
+      src={src}
+      poster={poster}
+      preload="metadata"
+      playsInline
+      aria-label={label}
+      style={{ width: '100%', aspectRatio: '16 / 9', display: 'block', background: '#000' }}
+    />
+  );
 });
 export default VideoSurface;

@@ -21,7 +21,9 @@ export interface ActionBarProps {
  */
 export const ActionBar: React.FC<ActionBarProps> = ({ t, lang, visible, onService, onPopup }) => (
   <section className="vg-actions" aria-labelledby="vg-actions-h">
-    <h2 id="vg-actions-h" className="vg-h2">{t.servicesHeading}</h2>
+    <h2 id="vg-actions-h" className="vg-h2">
+      {t.servicesHeading}
+    </h2>
     <div aria-live="polite" className="vg-action-list">
       {visible.length === 0 ? <p className="vg-muted">{t.servicesEmpty}</p> : null}
       {visible.map((a) => (
@@ -31,11 +33,24 @@ export const ActionBar: React.FC<ActionBarProps> = ({ t, lang, visible, onServic
   </section>
 );
 
-const ActionItem: React.FC<{ t: Strings; lang: Locale; a: TimedAction; onService(a: TimedAction): void; onPopup(a: TimedAction, opener: HTMLElement): void }> = ({ t, lang, a, onService, onPopup }) => {
+const ActionItem: React.FC<{
+  t: Strings;
+  lang: Locale;
+  a: TimedAction;
+  onService(a: TimedAction): void;
+  onPopup(a: TimedAction, opener: HTMLElement): void;
+}> = ({ t, lang, a, onService, onPopup }) => {
   const action: Action = a.action;
   if (action.kind === 'button') {
     return (
-      <a className="vg-action vg-action-service" href={serviceUrl(action.service)} target="_blank" rel="noopener noreferrer" data-action-id={action.id} onClick={() => onService(a)}>
+      <a
+        className="vg-action vg-action-service"
+        href={serviceUrl(action.service)}
+        target="_blank"
+        rel="noopener noreferrer"
+        data-action-id={action.id}
+        onClick={() => onService(a)}
+      >
         <span>{action.label[lang]}</span>
         <Icon name="external" />
         <span className="vg-sr">{t.newTab}</span>

@@ -16,7 +16,13 @@ export const Chapters: React.FC<ChaptersProps> = ({ t, lang, storyboard, current
   <ol className="vg-chapters" aria-label={t.chapters}>
     {storyboard.scenes.map((s) => (
       <li key={s.id}>
-        <button type="button" className="vg-chapter" aria-current={s.id === currentSceneId ? 'true' : undefined} data-scene-id={s.id} onClick={(e) => onJump(s.id, s.from, e)}>
+        <button
+          type="button"
+          className="vg-chapter"
+          aria-current={s.id === currentSceneId ? 'true' : undefined}
+          data-scene-id={s.id}
+          onClick={(e) => onJump(s.id, s.from, e)}
+        >
           <span className="vg-chapter-time">{clock(s.from / storyboard.fps)}</span>
           <span>{s.title[lang]}</span>
         </button>

@@ -21,7 +21,12 @@ export interface ControlsProps {
   onFullscreen(): void;
 }
 
-const Seekbar: React.FC<{ t: Strings; playback: Playback | null; durationInFrames: number; onSeek(to: number, from: number): void }> = ({ t, playback, durationInFrames, onSeek }) => {
+const Seekbar: React.FC<{ t: Strings; playback: Playback | null; durationInFrames: number; onSeek(to: number, from: number): void }> = ({
+  t,
+  playback,
+  durationInFrames,
+  onSeek,
+}) => {
   // Half-second resolution: enough for the thumb and the clock, few renders.
   const half = useFrameValue(playback, (f) => Math.floor(f / 15), 0);
   const input = useRef<HTMLInputElement>(null);
@@ -42,7 +47,9 @@ const Seekbar: React.FC<{ t: Strings; playback: Playback | null; durationInFrame
   }, [onSeek]);
   return (
     <div className="vg-seek">
-      <span className="vg-time" aria-hidden="true">{clock(frame / 30)}</span>
+      <span className="vg-time" aria-hidden="true">
+        {clock(frame / 30)}
+      </span>
       <input
         ref={input}
         type="range"
@@ -57,7 +64,9 @@ const Seekbar: React.FC<{ t: Strings; playback: Playback | null; durationInFrame
           playback?.seekTo(Number(e.currentTarget.value));
         }}
       />
-      <span className="vg-time" aria-hidden="true">{clock(total)}</span>
+      <span className="vg-time" aria-hidden="true">
+        {clock(total)}
+      </span>
     </div>
   );
 };
@@ -86,15 +95,25 @@ export const Controls: React.FC<ControlsProps> = (p) => {
           }}
         >
           <Icon name="back" />
-          <span className="vg-btn-text" aria-hidden="true">{t.back10Short}</span>
+          <span className="vg-btn-text" aria-hidden="true">
+            {t.back10Short}
+          </span>
         </button>
         <button type="button" className="vg-btn" aria-pressed={p.captionsOn} onClick={p.onToggleCaptions}>
           <Icon name="captions" />
           <span className="vg-btn-text">{t.captions}</span>
         </button>
-        <button type="button" className="vg-btn" aria-pressed={muted} aria-label={`${t.sound}: ${muted ? t.unmute : t.mute}`} onClick={() => (muted ? playback?.unmute() : playback?.mute())}>
+        <button
+          type="button"
+          className="vg-btn"
+          aria-pressed={muted}
+          aria-label={`${t.sound}: ${muted ? t.unmute : t.mute}`}
+          onClick={() => (muted ? playback?.unmute() : playback?.mute())}
+        >
           <Icon name={muted ? 'muted' : 'volume'} />
-          <span className="vg-btn-text" aria-hidden="true">{t.sound}</span>
+          <span className="vg-btn-text" aria-hidden="true">
+            {t.sound}
+          </span>
         </button>
         <label className="vg-btn vg-speed">
           <select value={p.rate} onChange={(e) => p.onRate(Number(e.currentTarget.value))}>

@@ -35,7 +35,14 @@ export const Extras: React.FC<ExtrasProps> = (p) => {
     <section className="vg-extras">
       <div className="vg-tabs">
         {tabs.map(([id, icon, label]) => (
-          <button key={id} type="button" className="vg-tab" aria-expanded={open === id} aria-controls={`vg-panel-${id}`} onClick={() => setOpen(open === id ? null : id)}>
+          <button
+            key={id}
+            type="button"
+            className="vg-tab"
+            aria-expanded={open === id}
+            aria-controls={`vg-panel-${id}`}
+            onClick={() => setOpen(open === id ? null : id)}
+          >
             <Icon name={icon} />
             <span>{label}</span>
           </button>

@@ -26,7 +26,6 @@ export interface GuideAppProps {
   lang: Locale;
 }
 
-
 /** The whole interactive player, shared by the citizen page and the embed. */
 export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, queue, lang }) => {
   const t = STRINGS[lang];
@@ -77,7 +76,10 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
     [playback, ended, holdForVoice, source],
   );
 
-  const onSeek = useCallback((to: number, from: number) => tracker.track('seek', { frame: to, value: from, sceneId: sceneAt(modelRef.current.storyboard, to).id }), [tracker]);
+  const onSeek = useCallback(
+    (to: number, from: number) => tracker.track('seek', { frame: to, value: from, sceneId: sceneAt(modelRef.current.storyboard, to).id }),
+    [tracker],
+  );
   const jump = useCallback(
     (sceneId: string, frame: number, e: React.MouseEvent) => {
       if (!playback) return;
@@ -89,7 +91,14 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
     [playback, tracker],
   );
   // A string, so the frame-by-frame check re-renders only when the set of buttons changes.
-  const visibleIds = useFrameValue(playback, (f) => actionsAt(model.actions, f).map((a) => a.action.id).join(' '), '');
+  const visibleIds = useFrameValue(
+    playback,
+    (f) =>
+      actionsAt(model.actions, f)
+        .map((a) => a.action.id)
+        .join(' '),
+    '',
+  );
   const shown = useMemo(() => {
     const ids = new Set(visibleIds.split(' '));
     return model.actions.filter((a) => ids.has(a.action.id));
@@ -139,7 +148,13 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
           }}
         />
         {manifest.narrationStatus === 'unavailable' && source === 'live' ? <p className="vg-note">{t.noAudio}</p> : null}
-        <ActionBar t={t} lang={lang} visible={shown} onService={(a) => tracker.track('action_click', { frame: frameNow(), sceneId: a.sceneId, actionId: a.action.id })} onPopup={openPopup} />
+        <ActionBar
+          t={t}
+          lang={lang}
+          visible={shown}
+          onService={(a) => tracker.track('action_click', { frame: frameNow(), sceneId: a.sceneId, actionId: a.action.id })}
+          onPopup={openPopup}
+        />
         <Controls
           t={t}
           playback={playback}
@@ -158,7 +173,17 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
           onFullscreen={() => void card.current?.requestFullscreen?.().catch(() => undefined)}
         />
       </div>
-      {ended ? <Rating t={t} onRate={(value) => tracker.track('rating', { frame: frameNow(), value })} onReplay={(e) => { playback?.seekTo(0); setEnded(false); playback?.play(e); }} /> : null}
+      {ended ? (
+        <Rating
+          t={t}
+          onRate={(value) => tracker.track('rating', { frame: frameNow(), value })}
+          onReplay={(e) => {
+            playback?.seekTo(0);
+            setEnded(false);
+            playback?.play(e);
+          }}
+        />
+      ) : null}
       <Extras
         t={t}
         lang={lang}
@@ -170,7 +195,9 @@ export const GuideApp: React.FC<GuideAppProps> = ({ initial, token, tokenKey, qu
         onJump={jump}
         onService={(sid, actionId) => tracker.track('action_click', { frame: frameNow(), sceneId: sid, actionId })}
       />
-      {popup && popup.a.action.kind === 'popup' ? <PopupDialog t={t} lang={lang} popup={popup.a.action.popup} opener={popup.opener} onClose={closePopup} /> : null}
+      {popup && popup.a.action.kind === 'popup' ? (
+        <PopupDialog t={t} lang={lang} popup={popup.a.action.popup} opener={popup.opener} onClose={closePopup} />
+      ) : null}
     </div>
   );
 };

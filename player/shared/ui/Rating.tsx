@@ -18,7 +18,9 @@ export const Rating: React.FC<{ t: Strings; onRate(value: number): void; onRepla
       </h2>
       {given === null ? (
         <>
-          <p className="vg-muted" id="vg-rating-hint">{t.ratingHint}</p>
+          <p className="vg-muted" id="vg-rating-hint">
+            {t.ratingHint}
+          </p>
           <div className="vg-stars" role="group" aria-labelledby="vg-rating-h" aria-describedby="vg-rating-hint">
             {[1, 2, 3, 4, 5].map((n) => (
               <button
@@ -39,7 +41,9 @@ export const Rating: React.FC<{ t: Strings; onRate(value: number): void; onRepla
           </div>
         </>
       ) : (
-        <p role="status" className="vg-thanks">{t.ratingThanks}</p>
+        <p role="status" className="vg-thanks">
+          {t.ratingThanks}
+        </p>
       )}
       <button type="button" className="vg-btn vg-wide" onClick={onReplay}>
         <Icon name="replay" />

@@ -52,7 +52,14 @@ export const Stage: React.FC<StageProps> = (p) => {
       <div className="vg-picture">
         {p.source === 'video' && p.manifest.media ? (
           <Suspense fallback={null}>
-            <VideoSurface ref={p.playbackRef} src={p.manifest.media.video} poster={p.manifest.media.poster} initialFrame={p.initialFrame} playbackRate={p.rate} label={t.video} />
+            <VideoSurface
+              ref={p.playbackRef}
+              src={p.manifest.media.video}
+              poster={p.manifest.media.poster}
+              initialFrame={p.initialFrame}
+              playbackRate={p.rate}
+              label={t.video}
+            />
           </Suspense>
         ) : (
           <LiveSurface
