@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GUIDE_TYPES } from '../compositions/common/envelope';
-import { hiddenCharacterProblem, isoDate } from '../compositions/common/primitives';
-import { EARLIEST_DAY, LATEST_DAY } from '../server/analytics/periods';
+import { hiddenCharacterProblem } from '../compositions/common/primitives';
+import { serviceDay } from '../server/analytics/service-day';
 import { MAX_HOLDOUT_SHARE } from '../server/config/impact';
 import { CHANNELS } from '../server/db/token-derivation';
 
@@ -27,15 +27,7 @@ export const holdoutShare = z
   .min(0, `expected a share from 0 to ${MAX_HOLDOUT_SHARE}, such as 0.05 for 5%`)
   .max(MAX_HOLDOUT_SHARE, `must be at most ${MAX_HOLDOUT_SHARE}: a holdout larger than half is not a holdout`);
 
-/**
- * A calendar day a client may send us: 2000-01-01 to 2099-12-31, the range the statistics cover.
- * PostgreSQL has no year 0 (isoDate alone admits 0000-01-01) and no letter is printed in year 9999.
- */
-export const serviceDay = isoDate.pipe(
-  z.string().superRefine((s, ctx) => {
-    if (s < EARLIEST_DAY || s > LATEST_DAY) ctx.addIssue({ code: 'custom', message: `expected a date from ${EARLIEST_DAY} to ${LATEST_DAY}, got "${s}"` });
-  }),
-);
+export { serviceDay };
 
 /** How far ahead a campaign's guides may stay available: guides live six months by default; more than this is a typo. */
 export const MAX_CAMPAIGN_EXPIRY_YEARS = 5;

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { romeToday } from '../api/impact/ingest';
+import { romeToday } from '../server/impact/ingest-outcomes';
 import { insertCampaign } from '../server/db/campaigns';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';

@@ -9,6 +9,7 @@ import type { Logger } from '../server/logger';
 import { Batcher } from './batcher';
 import { createBodyReader } from './body-reader';
 import { checkProperties, combine, type DecodedMessage } from './message';
+import { startOutcomeIntake, type RunningOutcomeIntake } from './outcomes';
 import { deadLetterOf, rejectionOf, resultOf } from './results';
 
 export interface StartIntakeDeps {
@@ -34,6 +35,8 @@ export interface RunningIntake {
   stats: IntakeStats;
   /** Resolves when the consumer first consumes (tests and benches wait for it). */
   ready: Promise<void>;
+  /** The outcomes consumer beside it (INTAKE_OUTCOMES, on by default). */
+  outcomes: RunningOutcomeIntake | undefined;
   close(): Promise<void>;
 }
 
@@ -261,13 +264,17 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
     unlogged = 0;
   });
 
+  const outcomes = settings.outcomes ? startOutcomeIntake({ settings, outcomes: settings.outcomes, db: creation.db, logger }) : undefined;
+
   let closed: Promise<void> | undefined;
   return {
     stats,
-    ready,
+    ready: outcomes ? Promise.all([ready, outcomes.ready]).then(() => undefined) : ready,
+    outcomes,
     close() {
       closed ??= (async () => {
         closing = true;
+        await outcomes?.close();
         for (const wake of [...sleepers]) wake();
         batcher.drain();
         await consumer.close();

@@ -15,7 +15,7 @@ export { parseDuration } from './config/parse';
 export type { ApiSettings, EmbedSettings, RateLimitSettings } from './config/api';
 export type { IngestSettings } from './config/events';
 export type { ImpactSettings } from './config/impact';
-export type { IntakeSettings } from './config/intake';
+export type { IntakeSettings, OutcomeIntakeSettings } from './config/intake';
 export type { RenderSettings, SpeechConfig } from './config/media';
 export type { MediaStoreSettings, S3StoreSettings } from './config/media-store';
 export type { NarratorSettings } from './config/narrator';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { romeToday } from '../api/impact/ingest';
+import { romeToday } from '../server/impact/ingest-outcomes';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { insertCampaign } from '../server/db/campaigns';
 import { emptyTally, syntheticOutcomes, type OutcomeModel } from '../server/impact/synthetic';

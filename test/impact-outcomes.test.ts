@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { italianProblems } from '../compositions/common/italian';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { romeToday } from '../api/impact/ingest';
+import { romeToday } from '../server/impact/ingest-outcomes';
 import { insertCampaign } from '../server/db/campaigns';
 import { emptyTally, syntheticOutcomes, type OutcomeModel, type SyntheticGuide, type SyntheticSpec } from '../server/impact/synthetic';
 import { BACKENDS } from './helpers/databases';

@@ -3,7 +3,7 @@ import { parse, type CsvError } from 'csv-parse';
 import type { z } from 'zod';
 import { ApiError } from '../errors';
 import { buildRow, planColumns, type Column } from './csv-columns';
-import type { SourceRow } from './source-row';
+import type { SourceRow } from '../../server/uploads/source-row';
 
 interface Parsed {
   record: string[];

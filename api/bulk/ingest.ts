@@ -10,7 +10,7 @@ import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
 import { checkEnvelope, prepareGuide } from '../../server/guides/prepare';
 import { requestNarrations } from '../../server/guides/narration-ahead';
-import { FatalUploadError, type RowError, type SourceRow } from './source-row';
+import { FatalUploadError, type RowError, type SourceRow } from '../../server/uploads/source-row';
 
 export interface UploadReport {
   campaignId: string;

@@ -1,43 +1,13 @@
 import { z } from 'zod';
-import { reference } from '../../compositions/common/primitives';
-import { OUTCOME_KINDS, SERVICE_IDS } from '../../server/impact/kinds';
+import { OUTCOME_FIELDS, outcomeLine } from '../../server/impact/outcome-line';
+import { OUTCOME_KINDS } from '../../server/impact/kinds';
+import type { OutcomeReport } from '../../server/impact/ingest-outcomes';
 import { MIN_COUNT } from '../../server/impact/stats';
-import { guideType, serviceDay, uuid } from '../schemas';
+import { guideType, uuid } from '../schemas';
 
 /** Issue #17's request and answer shapes (docs/impact.md, docs/metrics.md); registered in the OpenAPI document. */
 
-/** The fields an outcome line may carry: nothing personal beyond the external reference. */
-export const OUTCOME_FIELDS = ['outcomeId', 'campaignId', 'externalRef', 'kind', 'serviceId', 'date'] as const;
-
-/** One line of POST /api/outcomes. */
-export const outcomeLine = z
-  .strictObject({
-    outcomeId: reference(100).meta({ description: "the institute's own id of this outcome: sending it again changes nothing" }),
-    campaignId: uuid.nullable().optional().meta({ description: 'the campaign of the guide; absent or null for a guide created one at a time' }),
-    externalRef: reference().meta({ description: "the guide's external reference, as in the campaign upload" }),
-    kind: z.enum(OUTCOME_KINDS, { error: `expected one of ${OUTCOME_KINDS.join(', ')}` }),
-    serviceId: z
-      .enum(SERVICE_IDS, { error: `expected the service id of a guide's button: one of ${SERVICE_IDS.join(', ')}` })
-      .optional()
-      .meta({ description: 'online_service only: which service was used' }),
-    date: serviceDay.meta({ description: 'the day it happened, YYYY-MM-DD (Europe/Rome), not after today' }),
-  })
-  .superRefine((o, ctx) => {
-    if (o.kind === 'online_service' && !o.serviceId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['serviceId'],
-        message: "required when kind is online_service: the service id of the guide's button, such as red-online",
-      });
-    }
-    if (o.kind !== 'online_service' && o.serviceId !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['serviceId'], message: `only for kind online_service, got it with kind ${o.kind}` });
-    }
-  })
-  .meta({
-    id: 'OutcomeLine',
-    description: 'One outcome per NDJSON line. deadline_met: the RED sent (red guides) or the Assegno Unico application fixed (auu guides).',
-  });
+export { OUTCOME_FIELDS, outcomeLine };
 
 /** The answer of POST /api/outcomes: the bulk upload's report shape. */
 export const outcomeReport = z
@@ -137,3 +107,7 @@ export const impactAnswer = z
     queryMs: z.number(),
   })
   .meta({ id: 'Impact' });
+
+// The HTTP answer is the ingestion's report as it is: this fails to compile if the two drift apart.
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const outcomeReportMatches: SameShape<z.infer<typeof outcomeReport>, OutcomeReport> = true;

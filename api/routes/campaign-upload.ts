@@ -4,7 +4,7 @@ import type { AppContext } from '../deps';
 import { ApiError } from '../errors';
 import { csvRows } from '../bulk/csv';
 import { ingestUpload } from '../bulk/ingest';
-import { ndjsonRows } from '../bulk/ndjson';
+import { ndjsonRows } from '../../server/uploads/ndjson';
 import { requireRole } from '../middleware/api-key';
 import { campaignOr404 } from './campaigns';
 

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { getCampaign } from '../../server/db/campaigns';
 import { impactFigures, readImpactData } from '../../server/impact/figures';
 import { MIN_COUNT } from '../../server/impact/stats';
-import { ndjsonRows } from '../bulk/ndjson';
+import { ndjsonRows } from '../../server/uploads/ndjson';
 import type { AppContext } from '../deps';
 import { ApiError, notFound } from '../errors';
-import { ingestOutcomes, romeToday } from '../impact/ingest';
+import { ingestOutcomes, romeToday } from '../../server/impact/ingest-outcomes';
 import { impactQuery } from '../impact/schemas';
 import { requireRole } from '../middleware/api-key';
 import { query } from '../validate';
@@ -30,7 +30,7 @@ export function impactRoutes(ctx: AppContext): Router {
     }
     let report;
     try {
-      report = await ingestOutcomes(ctx, ndjsonRows(req, MAX_LINE_BYTES, 'one outcome object'));
+      report = await ingestOutcomes(ctx.db, ndjsonRows(req, MAX_LINE_BYTES, 'one outcome object'));
     } catch (err) {
       if (err instanceof ApiError) throw err;
       ctx.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'outcome upload interrupted');

@@ -68,6 +68,16 @@ export const intakeSchema = z.object({
   ),
   /** Longest wait between two reconnection attempts while the broker is away. */
   INTAKE_RECONNECT_MAX_MS: int(100, 600_000, 30_000),
+  /** Also read outcomes (issue #17, docs/impact.md) from INTAKE_OUTCOMES_QUEUE: contact-center calls, visits, services used. */
+  INTAKE_OUTCOMES: flag('true'),
+  INTAKE_OUTCOMES_QUEUE: amqpName('videoguida.outcomes'),
+  /** Outcome messages part or wholly refused are copied here (fanout) with each refused line's field and reason. */
+  INTAKE_OUTCOMES_DEAD_LETTER_EXCHANGE: amqpName('videoguida.outcomes.dead-letter'),
+  INTAKE_OUTCOMES_DEAD_LETTER_QUEUE: amqpName('videoguida.outcomes.dead'),
+  /** An outcome message is NDJSON, ~150 bytes a line: the default takes about 50,000 outcomes. */
+  INTAKE_OUTCOMES_MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024, 8 * 1024 * 1024),
+  /** Outcome messages written at once (each in its own statements; prefetch is twice this). */
+  INTAKE_OUTCOMES_CONCURRENCY: int(1, 64, 2),
 });
 
 export interface IntakeSettings {
@@ -87,6 +97,16 @@ export interface IntakeSettings {
   renderPolicy: 'eager' | 'lazy';
   threads: number;
   reconnectMaxMs: number;
+  /** undefined: outcomes are not read from the broker. */
+  outcomes: OutcomeIntakeSettings | undefined;
+}
+
+export interface OutcomeIntakeSettings {
+  queue: string;
+  deadLetterExchange: string;
+  deadLetterQueue: string;
+  maxMessageBytes: number;
+  concurrency: number;
 }
 
 /** A batch larger than the prefetch would never fill: the broker stops delivering first. */
@@ -117,6 +137,15 @@ export function intakeSection(e: z.infer<typeof intakeSchema>): IntakeSettings {
     renderPolicy: e.INTAKE_RENDER_POLICY,
     threads: e.INTAKE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     reconnectMaxMs: e.INTAKE_RECONNECT_MAX_MS,
+    outcomes: e.INTAKE_OUTCOMES
+      ? {
+          queue: e.INTAKE_OUTCOMES_QUEUE,
+          deadLetterExchange: e.INTAKE_OUTCOMES_DEAD_LETTER_EXCHANGE,
+          deadLetterQueue: e.INTAKE_OUTCOMES_DEAD_LETTER_QUEUE,
+          maxMessageBytes: e.INTAKE_OUTCOMES_MAX_MESSAGE_BYTES,
+          concurrency: e.INTAKE_OUTCOMES_CONCURRENCY,
+        }
+      : undefined,
   };
 }
 

@@ -56,6 +56,9 @@ export async function startTestIntake(o: {
     INTAKE_DEAD_LETTER_EXCHANGE: `${base}.dead-letter`,
     INTAKE_DEAD_LETTER_QUEUE: `${base}.dead`,
     INTAKE_REPLY_EXCHANGE: `${base}.results`,
+    INTAKE_OUTCOMES_QUEUE: `${base}.outcomes`,
+    INTAKE_OUTCOMES_DEAD_LETTER_EXCHANGE: `${base}.outcomes.dead-letter`,
+    INTAKE_OUTCOMES_DEAD_LETTER_QUEUE: `${base}.outcomes.dead`,
     INTAKE_RECONNECT_MAX_MS: '1000',
     ...o.env,
   });

@@ -1,15 +1,28 @@
 import type { GuideType } from '../../compositions/common/envelope';
 import type { FieldError } from '../../compositions/common/validation';
-import { DEADLINES } from '../../server/impact/kinds';
-import { existingCampaigns, storeOutcomes, type OutcomeRow } from '../../server/impact/outcome-store';
-import { FatalUploadError, type RowError, type SourceRow } from '../bulk/source-row';
-import type { AppContext } from '../deps';
-import { explain } from '../../server/guides/field-errors';
-import { storableTextProblems } from '../../server/guides/storable-text';
-import { OUTCOME_FIELDS, outcomeLine, type outcomeReport } from './schemas';
+import type { Queryable } from '../db/database';
+import { explain } from '../guides/field-errors';
+import { storableTextProblems } from '../guides/storable-text';
+import { FatalUploadError, type RowError, type SourceRow } from '../uploads/source-row';
+import { DEADLINES } from './kinds';
+import { OUTCOME_FIELDS, outcomeLine } from './outcome-line';
+import { existingCampaigns, storeOutcomes, type OutcomeRow } from './outcome-store';
 import type { z } from 'zod';
 
-export type OutcomeReport = z.infer<typeof outcomeReport>;
+/** What an upload or an outcome message gave (api/impact/schemas.ts's outcomeReport is its HTTP shape). */
+export interface OutcomeReport {
+  format: 'ndjson';
+  /** Records read (blank lines are not records). */
+  rows: number;
+  created: number;
+  existing: number;
+  rejected: number;
+  errors: RowError[];
+  errorsTruncated: boolean;
+  complete: boolean;
+  fatal: { line: number; message: string } | null;
+  seconds: number;
+}
 
 export interface OutcomeIngestOptions {
   batchSize?: number;
@@ -51,13 +64,13 @@ function check(value: unknown, today: string): { ok: true; row: Omit<OutcomeRow,
 }
 
 /**
- * POST /api/outcomes, streamed like the campaign upload (api/bulk/ingest.ts): each line is validated as
+ * POST /api/outcomes and the broker's outcome messages (intake/outcomes.ts), streamed like the campaign upload (api/bulk/ingest.ts): each line is validated as
  * it arrives, good rows are written in batches (one statement each, the rollups updated by its
  * trigger), one batch written while the next fills and reading paused while both are busy, so memory
  * stays flat. Bad rows are reported with line, field and reason; the rest are stored. Idempotent per
  * outcome id: a row already stored is counted as existing.
  */
-export async function ingestOutcomes(ctx: AppContext, source: AsyncIterable<SourceRow>, options: OutcomeIngestOptions = {}): Promise<OutcomeReport> {
+export async function ingestOutcomes(db: Queryable, source: AsyncIterable<SourceRow>, options: OutcomeIngestOptions = {}): Promise<OutcomeReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 5000;
   const maxErrors = options.maxErrors ?? 1000;
@@ -86,13 +99,13 @@ export async function ingestOutcomes(ctx: AppContext, source: AsyncIterable<Sour
 
   async function write(batch: OutcomeRow[]): Promise<void> {
     const campaigns = [...new Set(batch.map((r) => r.campaignId).filter((c): c is string => c !== null && !known.has(c)))];
-    if (campaigns.length) for (const c of await existingCampaigns(ctx.db, campaigns)) known.add(c);
+    if (campaigns.length) for (const c of await existingCampaigns(db, campaigns)) known.add(c);
     const good = batch.filter((r) => {
       if (r.campaignId === null || known.has(r.campaignId)) return true;
       reject(r.line, [{ field: 'campaignId', message: 'no such campaign' }]);
       return false;
     });
-    const stored = await storeOutcomes(ctx.db, good, DEADLINE_TYPES);
+    const stored = await storeOutcomes(db, good, DEADLINE_TYPES);
     for (const line of stored.unknown) {
       reject(line, [
         {
