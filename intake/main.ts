@@ -9,6 +9,7 @@ import { amqpAddress } from '../server/config/intake';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { createLogger } from '../server/logger';
+import { refuseUnfitProduction } from '../server/production-check';
 import { createNarrationQueue, createRenderQueue } from '../server/queues';
 import { createRedis } from '../server/redis';
 import { resolveSecrets } from '../server/secrets';
@@ -23,6 +24,8 @@ if (!config.intake.url) {
   process.stderr.write(`npm run intake: ${err.message}\n`);
   process.exit(1);
 }
+// In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
+await refuseUnfitProduction(config, 'intake');
 const secrets = resolveSecrets(config);
 const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
 await migrate(db);

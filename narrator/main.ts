@@ -9,10 +9,13 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { createLogger } from '../server/logger';
+import { refuseUnfitProduction } from '../server/production-check';
 import { startNarrator } from './start';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'narrator' });
+// In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
+await refuseUnfitProduction(config, 'narrator');
 const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
 await migrate(db);
 const running = await startNarrator({ config, db, logger, redisUrl: config.redisUrl });

@@ -7,10 +7,13 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { createLogger } from '../server/logger';
+import { refuseUnfitProduction } from '../server/production-check';
 import { startNotifier } from './start';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'notifier' });
+// In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
+await refuseUnfitProduction(config, 'notifier');
 const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
 await migrate(db);
 const running = await startNotifier({ config, db, logger, redisUrl: config.redisUrl });

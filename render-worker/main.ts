@@ -7,10 +7,13 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { createLogger } from '../server/logger';
+import { refuseUnfitProduction } from '../server/production-check';
 import { startRenderWorker } from './start';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'render-worker' });
+// In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
+await refuseUnfitProduction(config, 'worker');
 const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
 await migrate(db);
 const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });

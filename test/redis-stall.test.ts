@@ -86,12 +86,17 @@ describe('Redis stalled (SIGSTOP)', () => {
 
     redis.pause();
 
-    // Operator routes need the API-key budget, which needs Redis: 503 with Retry-After, not a hang.
-    const post = await timed(call(api, 'POST', '/api/guides', { body: people[1] }));
+    // A wrong API key must spend the failure budget, which needs Redis: 503 with Retry-After, never
+    // an uncounted 401, and not a hang.
+    const post = await timed(call(api, 'POST', '/api/guides', { body: people[1], key: `vg_op_${'x'.repeat(32)}` }));
     expect(post.value.status).toBe(503);
     expect(post.value.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(((await post.value.json()) as { error: { code: string } }).error.code).toBe('unavailable');
     expect(post.ms).toBeLessThan(BOUND_MS);
+    // A valid key never touches the budget: a database-only operator route is served.
+    const campaigns = await timed(call(api, 'GET', '/api/campaigns'));
+    expect(campaigns.value.status).toBe(200);
+    expect(campaigns.ms).toBeLessThan(BOUND_MS);
 
     // Guide creation itself (the path of POST /api/guides past its key check, of triggers and the
     // demo guides) commits, then fails its render enqueue within the bound: the guide stays 'queued'.

@@ -87,7 +87,7 @@ describe('operator surfaces (PGlite)', () => {
   it('limits failed API-key attempts per address, atomically: 20 concurrent guesses against a budget of 5', async () => {
     const limited = await startTestApi({ db, backend: 'pglite', label: 'operators_keys', rateLimits: { keyFailures: 5, keyFailureWindowSeconds: 600 } });
     try {
-      // Valid keys give their slot back: many requests with good keys spend nothing.
+      // Valid keys are not counted: many requests with good keys spend nothing.
       for (let i = 0; i < 12; i++)
         expect((await call(limited, 'GET', '/api/campaigns', { key: i % 2 ? limited.operatorKey : limited.analystKey })).status).toBe(200);
       const guesses = await Promise.all(
@@ -99,14 +99,73 @@ describe('operator surfaces (PGlite)', () => {
       const refused = guesses.find((r) => r.status === 429)!;
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500);
       expect((await refused.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('failed API-key attempts') });
-      // Past the budget the address is refused until the window ends, valid keys too (or it would not slow a guesser).
-      expect((await call(limited, 'GET', '/api/campaigns')).status).toBe(429);
-      expect((await fetch(`${limited.url}/admin/queues/api/queues`, { headers: { authorization: basic(limited.operatorKey) } })).status).toBe(429);
+      // Past the budget every further guess is refused until the window ends, Bull Board's included.
+      expect((await call(limited, 'GET', '/api/campaigns', { key: `vg_op_${'y'.repeat(32)}` })).status).toBe(429);
+      expect((await fetch(`${limited.url}/admin/queues/api/queues`, { headers: { authorization: basic(`vg_op_${'y'.repeat(32)}`) } })).status).toBe(429);
       // No key at all is not an attempt: the login prompt still comes.
       expect((await fetch(`${limited.url}/admin/queues`)).status).toBe(401);
       // The public routes are not concerned.
       expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
       await Promise.all(guesses.filter((r) => r !== refused).map((r) => r.arrayBuffer()));
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('never counts a valid key: waves of 100 concurrent requests with good keys all pass a budget of 5', async () => {
+    // Each check used to take a slot and a refused check kept it: waves of 25 valid requests against
+    // a budget of 20 got 20, 15, 5, then 0 through, and the upstream was locked out for the window.
+    const limited = await startTestApi({ db, backend: 'pglite', label: 'operators_valid', rateLimits: { keyFailures: 5, keyFailureWindowSeconds: 600 } });
+    try {
+      for (let wave = 0; wave < 4; wave++) {
+        const replies = await Promise.all(
+          Array.from({ length: 100 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: i % 2 ? limited.operatorKey : limited.analystKey })),
+        );
+        expect(
+          replies.map((r) => r.status),
+          `wave ${wave}`,
+        ).toEqual(Array(100).fill(200));
+        await Promise.all(replies.map((r) => r.arrayBuffer()));
+      }
+      // The whole budget is still there afterwards.
+      const guesses = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: `vg_op_wave${String(i).padStart(30, '0')}` })),
+      );
+      expect(guesses.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 401, 429]);
+      await Promise.all(guesses.map((r) => r.arrayBuffer()));
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('accepts a valid key from an address past its failure budget: a guesser behind the same NAT locks no operator out', async () => {
+    const limited = await startTestApi({
+      db,
+      backend: 'pglite',
+      label: 'operators_nat',
+      env: { METRICS_KEY },
+      rateLimits: { keyFailures: 3, keyFailureWindowSeconds: 600 },
+    });
+    try {
+      const guesses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: `vg_op_nat${String(i).padStart(30, '0')}` })),
+      );
+      expect(guesses.filter((r) => r.status === 429)).toHaveLength(7);
+      await Promise.all(guesses.map((r) => r.arrayBuffer()));
+      // The address is over its budget: guesses stay refused, valid keys of every kind are served.
+      expect((await call(limited, 'GET', '/api/campaigns', { key: `vg_op_${'z'.repeat(32)}` })).status).toBe(429);
+      expect((await fetch(`${limited.url}/metrics`, { headers: { authorization: `Bearer ${'x'.repeat(40)}` } })).status).toBe(429);
+      const valid = await Promise.all([
+        ...Array.from({ length: 30 }, () => call(limited, 'GET', '/api/campaigns')),
+        call(limited, 'GET', '/api/campaigns', { key: limited.analystKey }),
+        call(limited, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'after the guesser' } }),
+        fetch(`${limited.url}/admin/queues/api/queues`, { headers: { authorization: basic(limited.operatorKey) } }),
+        fetch(`${limited.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_KEY}` } }),
+      ]);
+      expect(valid.map((r) => r.status)).toEqual([...Array(31).fill(200), 201, 200, 200]);
+      await Promise.all(valid.map((r) => r.arrayBuffer()));
+      // A valid key of the wrong role is a 403, not a guess, and spends nothing either.
+      expect((await call(limited, 'POST', '/api/campaigns', { key: limited.analystKey, body: { guideType: 'red', name: 'x' } })).status).toBe(403);
     } finally {
       await limited.close();
     }

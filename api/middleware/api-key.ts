@@ -31,11 +31,14 @@ function presentedKey(req: Request, basic: boolean): string | undefined {
 }
 
 /**
- * Take one slot of the address's budget before a key is checked: refused past the budget. Taking
- * the slot and checking the count are one atomic step, so concurrent guesses cannot all pass a check
- * made before any of them was counted (the token-miss budget's old flaw).
+ * Counts one failed key check of an address and answers whether it is still within the budget.
+ * Counting and comparing are one atomic step, so of N concurrent wrong keys exactly `limit` are
+ * answered 401 and the rest 429, however they interleave. Only a failure is counted: a valid key
+ * never touches the counter (an earlier version took a slot for every check and gave a valid key's
+ * back, but never gave back a slot it had refused, so waves of concurrent valid keys filled the
+ * counter by themselves and locked their own upstream out).
  */
-const RESERVE = `
+const FAIL = `
 local n = redis.call('INCR', KEYS[1])
 local ttl = redis.call('TTL', KEYS[1])
 if ttl < 0 then
@@ -44,38 +47,30 @@ if ttl < 0 then
 end
 if n > tonumber(ARGV[1]) then return {0, ttl} end
 return {1, ttl}`;
-/** A valid key gives its slot back; a counter that expired meanwhile is left alone. */
-const REFUND = `
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  if redis.call('DECR', KEYS[1]) <= 0 then redis.call('DEL', KEYS[1]) end
-end
-return 1`;
 
 export interface KeyAttempts {
-  /** Takes a slot for one key check of this address; throws 429 past the budget, 503 without Redis. */
-  reserve(req: Request): Promise<{ refund(): void }>;
+  /**
+   * Counts a failed key check of this address: resolves within the budget (the caller answers 401),
+   * throws 429 past it, 503 without Redis (a failure is never answered uncounted).
+   */
+  fail(req: Request): Promise<void>;
 }
 
 /**
  * Failed API-key attempts per client address: `limit` per `windowSeconds` (RATE_LIMIT_KEY_FAILURES,
- * RATE_LIMIT_KEY_FAILURE_WINDOW_SECONDS). Each key check holds a slot while the key is looked up and
- * gives it back when the key is valid, so only failures stay counted; past the budget every key
- * check from the address is refused with 429 until the window ends, valid keys included — otherwise
- * the budget would not slow a guesser down. Keys are at least 32 characters (config) and generated
- * ones 192 random bits: the budget guards against a weak configured key and keeps a guesser from
- * costing a database lookup per try.
+ * RATE_LIMIT_KEY_FAILURE_WINDOW_SECONDS). Only failures are counted, and a valid key is accepted
+ * whatever the address's count: an upstream sends many concurrent requests, and a guesser behind the
+ * same NAT must not lock every operator out. Past the budget a wrong key answers 429 (Retry-After)
+ * instead of 401. What makes guessing hopeless is the key's length — at least 32 characters in the
+ * configuration, 192 random bits when generated — not this budget; it bounds the 401s an address
+ * gets and makes a guesser visible (429s in the log).
  */
 export function keyAttempts(redis: Redis, prefix: string, limit: number, windowSeconds: number): KeyAttempts {
   return {
-    async reserve(req) {
+    async fail(req) {
       const key = `${prefix}key:${ipKeyGenerator(req.ip ?? 'unknown', 56)}`;
-      // Without Redis no key is checked: 503 with Retry-After (RedisUnavailableError), never a pass
-      // without the budget — it is what makes guessing a configured key slow.
-      const reply = (await redisCall('the API-key failure budget', redis.eval(RESERVE, 1, key, String(limit), String(windowSeconds)))) as [number, number];
+      const reply = (await redisCall('the API-key failure budget', redis.eval(FAIL, 1, key, String(limit), String(windowSeconds)))) as [number, number];
       if (reply[0] !== 1) throw rateLimited('too many failed API-key attempts from this address; try again later', reply[1]);
-      return {
-        refund: () => void redis.eval(REFUND, 1, key).catch(() => undefined),
-      };
     },
   };
 }
@@ -92,18 +87,12 @@ export function requireRole(ctx: Pick<AppContext, 'db' | 'keyAttempts'>, roles: 
     };
     // No key at all is not a guess (a browser's first visit before its login prompt).
     if (!key) throw challenge();
-    const slot = await ctx.keyAttempts.reserve(req);
-    let role: Role | undefined;
-    try {
-      role = key.length <= 200 ? await roleOfApiKey(ctx.db, key) : undefined;
-    } catch (err) {
-      // The database did not answer (503): not a failed attempt. Kept, the slots of an outage's
-      // requests locked every operator behind the address out for the whole window once it was over.
-      slot.refund();
-      throw err;
+    // A database that does not answer throws (503): not a failed attempt, nothing is counted.
+    const role = key.length <= 200 ? await roleOfApiKey(ctx.db, key) : undefined;
+    if (!role) {
+      await ctx.keyAttempts.fail(req);
+      throw challenge();
     }
-    if (!role) throw challenge();
-    slot.refund();
     if (!roles.includes(role)) throw forbidden(`this endpoint needs the ${roles.join(' or ')} role; the key is an ${role} key`);
     req.role = role;
     next();
@@ -112,7 +101,7 @@ export function requireRole(ctx: Pick<AppContext, 'db' | 'keyAttempts'>, roles: 
 
 /**
  * A single configured key (METRICS_KEY for the Prometheus scraper): Bearer only, compared in constant
- * time, failures spending the same per-address budget as the API keys.
+ * time, failures spending the same per-address budget as the API keys (a valid key is always accepted).
  */
 export function requireConfiguredKey(ctx: Pick<AppContext, 'keyAttempts'>, expected: string, what: string): RequestHandler {
   const want = digest(expected);
@@ -120,9 +109,10 @@ export function requireConfiguredKey(ctx: Pick<AppContext, 'keyAttempts'>, expec
     const [scheme, value] = (req.get('authorization') ?? '').split(' ', 2);
     const key = scheme?.toLowerCase() === 'bearer' ? value?.trim() : undefined;
     if (!key) throw unauthorized(`${what} needs Authorization: Bearer <key>`);
-    const slot = await ctx.keyAttempts.reserve(req);
-    if (!timingSafeEqual(digest(key), want)) throw unauthorized(`${what}: unknown key`);
-    slot.refund();
+    if (!timingSafeEqual(digest(key), want)) {
+      await ctx.keyAttempts.fail(req);
+      throw unauthorized(`${what}: unknown key`);
+    }
     next();
   };
 }
