@@ -58,6 +58,17 @@ export const AUU_YEARS: Record<number, AuuYear> = {
 
 export const AUU_TABLE_YEARS = Object.keys(AUU_YEARS).map(Number);
 
+/**
+ * Two children on one application are the applicant household's siblings; the data names no mother
+ * per child, so births are taken as one mother's. Two births of one mother are at least about six
+ * months apart: after a birth, a new pregnancy must reach at least 22–24 weeks, the limit of viability,
+ * and conception rarely comes within weeks of a delivery. 180 days leaves room for the earliest
+ * premature birth and refuses the three-month gaps no mother can have. Twins are born the same day
+ * or, across midnight or in a delayed delivery of the second twin, a day or two apart.
+ */
+export const MIN_SIBLING_GAP_DAYS = 180;
+export const TWIN_DAYS = 2;
+
 /** The Assegno Unico started in 2022: applications from 1 January 2022, payments from March. */
 export const AUU_FIRST_APPLICATION = '2022-01-01';
 

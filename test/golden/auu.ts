@@ -212,6 +212,48 @@ export const refused: RefusedEnvelope[] = [
     reason: /amounts are known for 2025 and 2026/,
   },
   {
+    name: 'a block in 2024 with no amounts (the year check does not depend on them)',
+    envelope: variant(info, {
+      submittedDate: '2024-09-03',
+      blockedSince: '2024-09-20',
+      children: [{ givenName: 'Anna', birthDate: '2019-02-03', disability: 'none' }],
+    }),
+    field: 'benefit.blockedSince',
+    reason: /knows the figures and rules of 2025 and 2026: the application was blocked in 2024/,
+  },
+  {
+    name: 'a block in 2031 with no amounts',
+    envelope: variant(info, {
+      submittedDate: '2031-09-03',
+      blockedSince: '2031-09-20',
+      children: [{ givenName: 'Anna', birthDate: '2019-02-03', disability: 'none' }],
+    }),
+    field: 'benefit.blockedSince',
+    reason: /blocked in 2031/,
+  },
+  {
+    name: 'siblings born three months apart (not twins)',
+    envelope: variant(info, {
+      children: [
+        { givenName: 'Anna', birthDate: '2019-02-03', disability: 'none' },
+        { givenName: 'Marco', birthDate: '2019-05-06', disability: 'none' },
+      ],
+    }),
+    field: 'benefit.children.1.birthDate',
+    reason: /born 2019-05-06, 92 days from child 0 \(2019-02-03\): siblings are twins \(within 2 days\) or born at least 180 days apart/,
+  },
+  {
+    name: 'siblings born three days apart (twins are born within two days)',
+    envelope: variant(info, {
+      children: [
+        { givenName: 'Anna', birthDate: '2019-02-03', disability: 'none' },
+        { givenName: 'Marco', birthDate: '2019-02-06', disability: 'none' },
+      ],
+    }),
+    field: 'benefit.children.1.birthDate',
+    reason: /3 days from child 0/,
+  },
+  {
     name: 'an adult-child declaration missing with no child aged 18–20',
     envelope: variant(info, { missingItems: ['adult-child-declaration'] }),
     field: 'benefit.missingItems.0',
