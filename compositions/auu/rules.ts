@@ -59,12 +59,10 @@ export const AUU_YEARS: Record<number, AuuYear> = {
 export const AUU_TABLE_YEARS = Object.keys(AUU_YEARS).map(Number);
 
 /**
- * Two children on one application are the applicant household's siblings; the data names no mother
- * per child, so births are taken as one mother's. Two births of one mother are at least about six
- * months apart: after a birth, a new pregnancy must reach at least 22–24 weeks, the limit of viability,
- * and conception rarely comes within weeks of a delivery. 180 days leaves room for the earliest
- * premature birth and refuses the three-month gaps no mother can have. Twins are born the same day
- * or, across midnight or in a delayed delivery of the second twin, a day or two apart.
+ * The generator's siblings (compositions/auu/generate.ts): twins (a day or two apart at most) or
+ * births at least about six months apart, as one mother's. The schema does not refuse other gaps: an
+ * application may list a household's children of different mothers, adopted or fostered children,
+ * and no sentence of the guide depends on the gap, so refusing them would turn real citizens away.
  */
 export const MIN_SIBLING_GAP_DAYS = 180;
 export const TWIN_DAYS = 2;

@@ -2,19 +2,7 @@ import { crossChecks } from '../common/validation';
 import { z } from 'zod';
 import { personalGuide } from '../common/envelope';
 import { cents, ibanLast4, isoDate, personName, reference } from '../common/primitives';
-import {
-  ADULT_FROM,
-  AUU_FIRST_APPLICATION,
-  AUU_TABLE_YEARS,
-  auuYear,
-  ageOn,
-  CHILD_UNTIL,
-  childAmountBounds,
-  MIN_PARENT_CHILD_GAP,
-  MIN_SIBLING_GAP_DAYS,
-  PARENT_AGES,
-  TWIN_DAYS,
-} from './rules';
+import { ADULT_FROM, AUU_FIRST_APPLICATION, AUU_TABLE_YEARS, auuYear, ageOn, CHILD_UNTIL, childAmountBounds, MIN_PARENT_CHILD_GAP, PARENT_AGES } from './rules';
 
 export const BLOCK_REASONS = ['missing-information', 'missing-documents', 'iban-error'] as const;
 
@@ -143,23 +131,6 @@ export const auuBenefit = z
             ['children', i, 'adultCondition'],
             `a child aged ${age} counts only with a declared condition (${ADULT_CONDITIONS.join(', ')}): give it, or list adult-child-declaration among the missing items`,
           );
-      });
-      // Siblings: twins, or births at least MIN_SIBLING_GAP_DAYS apart (see rules.ts).
-      const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-      b.children.forEach((ch, i) => {
-        const j = b.children.findIndex(
-          (o, k) =>
-            k < i &&
-            Math.abs(dayOf(o.birthDate) - dayOf(ch.birthDate)) > TWIN_DAYS &&
-            Math.abs(dayOf(o.birthDate) - dayOf(ch.birthDate)) < MIN_SIBLING_GAP_DAYS,
-        );
-        if (j >= 0) {
-          const gap = Math.abs(dayOf(b.children[j]!.birthDate) - dayOf(ch.birthDate));
-          issue(
-            ['children', i, 'birthDate'],
-            `born ${ch.birthDate}, ${gap} days from child ${j} (${b.children[j]!.birthDate}): siblings are twins (within ${TWIN_DAYS} days) or born at least ${MIN_SIBLING_GAP_DAYS} days apart`,
-          );
-        }
       });
       const pending = b.children.filter((ch, i) => ages[i]! >= ADULT_FROM && ages[i]! < CHILD_UNTIL && ch.disability === 'none' && !ch.adultCondition);
       const item = (name: MissingItem) => b.missingItems.indexOf(name);

@@ -119,7 +119,7 @@ export function generateNaspi(rng: Rng, variant: number): NaspiEnvelope {
           : rng.chance(0.25)
             ? NASPI_MAX_WEEKS
             : rng.int(NASPI_MIN_WEEKS, NASPI_MAX_WEEKS);
-  // Never more weeks than the years since the 16th birthday hold (the schema refuses them).
+  // Never more weeks than the years since the 15th birthday hold (the schema refuses them).
   const contributionWeeks = Math.min(naspiMaxWeeksByAge(person.birthDate, jobEndDate), wantedWeeks);
   const endDate = naspiEndDate(startDate, contributionWeeks);
 

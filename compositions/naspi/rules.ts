@@ -63,14 +63,14 @@ export const NASPI_EARLY_FILING_DAYS = 8;
 export const NASPI_MIN_WEEKS = 13;
 export const NASPI_MAX_WEEKS = 208;
 /**
- * Contributions count from age 16, the minimum age for work since 2007 (L. 296/2006 art. 1 c. 622:
- * ten years of compulsory schooling, then work from 16). The one exception, the apprenticeship for a
- * vocational qualification from 15 (D.Lgs. 81/2015 art. 43), is not modelled: weeks before the 16th
- * birthday are refused.
+ * Contributions count from age 15 at the earliest: work is allowed from 16 (L. 296/2006 art. 1 c. 622,
+ * ten years of compulsory schooling), and from 15 in an apprenticeship for a vocational qualification
+ * (D.Lgs. 81/2015 art. 43), which pays contributions. Weeks before the 15th birthday are impossible and
+ * refused; weeks from 15 are real citizens' (an apprentice's) and accepted.
  */
-export const NASPI_MIN_WORKING_AGE = 16;
+export const NASPI_MIN_WORKING_AGE = 15;
 
-/** Most contribution weeks someone born on `born` can have built up by the end of the job: from the 16th birthday, at most 208. */
+/** Most contribution weeks someone born on `born` can have built up by the end of the job: from the 15th birthday, at most 208. */
 export function naspiMaxWeeksByAge(born: string, jobEndDate: string): number {
   const from = addMonths(born, NASPI_MIN_WORKING_AGE * 12);
   if (from > jobEndDate) return 0;

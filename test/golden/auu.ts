@@ -232,28 +232,6 @@ export const refused: RefusedEnvelope[] = [
     reason: /blocked in 2031/,
   },
   {
-    name: 'siblings born three months apart (not twins)',
-    envelope: variant(info, {
-      children: [
-        { givenName: 'Anna', birthDate: '2019-02-03', disability: 'none' },
-        { givenName: 'Marco', birthDate: '2019-05-06', disability: 'none' },
-      ],
-    }),
-    field: 'benefit.children.1.birthDate',
-    reason: /born 2019-05-06, 92 days from child 0 \(2019-02-03\): siblings are twins \(within 2 days\) or born at least 180 days apart/,
-  },
-  {
-    name: 'siblings born three days apart (twins are born within two days)',
-    envelope: variant(info, {
-      children: [
-        { givenName: 'Anna', birthDate: '2019-02-03', disability: 'none' },
-        { givenName: 'Marco', birthDate: '2019-02-06', disability: 'none' },
-      ],
-    }),
-    field: 'benefit.children.1.birthDate',
-    reason: /3 days from child 0/,
-  },
-  {
     name: 'an adult-child declaration missing with no child aged 18–20',
     envelope: variant(info, { missingItems: ['adult-child-declaration'] }),
     field: 'benefit.missingItems.0',

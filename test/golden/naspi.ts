@@ -424,12 +424,12 @@ export const refused: RefusedEnvelope[] = [
     reason: /expected 2025-03 paid in 2025-04 or 2025-05, got 2025-06-10/,
   },
   {
-    name: '104 contribution weeks for a 16-year-old (contributions count from 16: at most 27 weeks)',
+    name: '104 contribution weeks for a 16-year-old (contributions count from 15 at the earliest: at most 79 weeks)',
     envelope: clone(rmm1200, (_b, e) => {
       e.citizen = { ...e.citizen, fiscalCode: 'BNCGLI08M54H501T' };
     }),
     field: 'benefit.contributionWeeks',
-    reason: /born 2008-08-14 \(from the fiscal code\), the claimant can have at most 27 weeks by the end of the job on 2025-02-21, got 104/,
+    reason: /born 2008-08-14 \(from the fiscal code\), the claimant can have at most 79 weeks by the end of the job on 2025-02-21, got 104/,
   },
   {
     name: "the issue's claim from 31 January: one full January payment and none for the other days",
