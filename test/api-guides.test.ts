@@ -15,7 +15,7 @@ const pick = (list: RefusedEnvelope[], start: string) => list.find((r) => r.name
 const CROSS_CHECKS = [
   pick(redRefused, 'an assegno sociale of €2,000'),
   pick(pensioneRefused, 'a first payment whose net equals its gross'),
-  pick(auuRefused, 'siblings born three months apart'),
+  pick(auuRefused, 'a block in 2024 with no amounts'),
   pick(naspiRefused, 'a payment dated 2029'),
 ];
 
