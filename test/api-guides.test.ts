@@ -4,6 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { BACKENDS } from './helpers/databases';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import type { RefusedEnvelope } from './golden/golden';
+import { refused as auuRefused } from './golden/auu';
+import { refused as naspiRefused } from './golden/naspi';
+import { refused as pensioneRefused } from './golden/pensione';
+import { refused as redRefused } from './golden/red';
+
+/** Cross-check contradictions (issue #14), one per type, from the golden refused lists. */
+const pick = (list: RefusedEnvelope[], start: string) => list.find((r) => r.name.startsWith(start))!;
+const CROSS_CHECKS = [
+  pick(redRefused, 'an assegno sociale of €2,000'),
+  pick(pensioneRefused, 'a first payment whose net equals its gross'),
+  pick(auuRefused, 'a block in 2024 with no amounts'),
+  pick(naspiRefused, 'a payment dated 2029'),
+];
 
 const envelope = (type: Parameters<typeof generateEnvelopes>[0], seed: string, i = 0) => [...generateEnvelopes(type, i + 1, seed)][i]! as Record<string, any>;
 
@@ -52,6 +66,17 @@ describe.each(BACKENDS)('guides API on %s', (backend) => {
     const { error } = await res.json();
     expect(error).toMatchObject({ code: 'invalid_envelope', field: 'type' });
     expect(error.message).toMatch(/expected one of naspi, pensione.*got "bonus"/);
+  });
+
+  it.each(CROSS_CHECKS.map((r) => [r.name, r] as const))('answers 422 with the field path to a contradiction: %s', async (_name, r) => {
+    const e = { ...(r.envelope as Record<string, unknown>), externalRef: `XCHECK-${backend}-${r.field}` };
+    const res = await call(api, 'POST', '/api/guides', { body: e });
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error.code).toBe('invalid_envelope');
+    expect(error.field).toBe(r.field);
+    expect(error.message).toMatch(r.reason);
+    expect(await api.db.query('SELECT 1 FROM guides WHERE external_ref = $1', [e.externalRef])).toEqual([]);
   });
 
   it('refuses a fiscal code with a wrong check character and writes nothing', async () => {

@@ -108,6 +108,15 @@ export function generateAuu(rng: Rng, variant: number): AuuEnvelope {
     const near = tooClose(d);
     const [lo, hi] = daysFor[kind];
     if (near && near.days >= lo && near.days <= hi) d = near.days;
+    else if (near) {
+      // No twin possible: the first day of the range far enough from every sibling (one mother's
+      // births, rules.ts MIN_SIBLING_GAP_DAYS).
+      for (let x = lo; x <= hi; x++)
+        if (!tooClose(x)) {
+          d = x;
+          break;
+        }
+    }
     born.push({ days: d });
     return d;
   };

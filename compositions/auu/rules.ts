@@ -58,6 +58,15 @@ export const AUU_YEARS: Record<number, AuuYear> = {
 
 export const AUU_TABLE_YEARS = Object.keys(AUU_YEARS).map(Number);
 
+/**
+ * The generator's siblings (compositions/auu/generate.ts): twins (a day or two apart at most) or
+ * births at least about six months apart, as one mother's. The schema does not refuse other gaps: an
+ * application may list a household's children of different mothers, adopted or fostered children,
+ * and no sentence of the guide depends on the gap, so refusing them would turn real citizens away.
+ */
+export const MIN_SIBLING_GAP_DAYS = 180;
+export const TWIN_DAYS = 2;
+
 /** The Assegno Unico started in 2022: applications from 1 January 2022, payments from March. */
 export const AUU_FIRST_APPLICATION = '2022-01-01';
 

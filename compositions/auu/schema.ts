@@ -150,9 +150,13 @@ export const auuBenefit = z
           `large-family-data concerns families with 3 or more children: the application has ${b.children.length}`,
         );
 
-      // Amounts: within the year's table for the child's age and the family's ISEE.
+      // The year: its figures and the 30 June ISEE rule are narrated, amounts given or not.
       const year = Number(on.slice(0, 4));
       const table = auuYear(year);
+      if (!table)
+        issue(['blockedSince'], `this guide knows the figures and rules of ${AUU_TABLE_YEARS.join(' and ')}: the application was blocked in ${year} (${on})`);
+
+      // Amounts: within the year's table for the child's age and the family's ISEE.
       b.children.forEach((ch, i) => {
         if (ch.monthlyAmountCents === undefined || ages[i]! < 0) return;
         if (!table) {

@@ -7,7 +7,7 @@ import { ADULT_CONDITION_SAID, ADULT_CONDITIONS_ALL, IBAN_PROBLEM_ADVICE, IBAN_P
 import { ADULT_FROM, ageOn, CHILD_UNTIL, ISEE_ARREARS_DEADLINE, ISEE_PERIOD_START, PAYMENT_RELEASE_DAYS, PAYMENT_USUAL_DAY } from './rules';
 import type { AuuGuide, MissingItem } from './schema';
 
-export const AUU_VERSION = 'auu@3';
+export const AUU_VERSION = 'auu@4';
 
 type Child = AuuGuide['benefit']['children'][number];
 

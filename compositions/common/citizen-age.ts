@@ -8,7 +8,8 @@ const isCalendarDate = (s: string): boolean => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 
-export type DerivedAge = { ok: true; age: number } | { ok: false; reason: string };
+/** `born`: the birth date the age was taken from (the sent one, or the code's in the century chosen). */
+export type DerivedAge = { ok: true; age: number; born: string } | { ok: false; reason: string };
 
 const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
@@ -29,19 +30,20 @@ export function deriveAge(fiscalCode: string, onDate: string, range: AgeRange, b
     const age = yearsBetween(birthDate, onDate);
     if (age < range[0] || age > range[1])
       return { ok: false, reason: `the citizen is ${age} on ${onDate}: this benefit is for ages ${range[0]} to ${range[1]}` };
-    return { ok: true, age };
+    return { ok: true, age, born: birthDate };
   }
-  const ages: number[] = [];
+  const ages: { age: number; born: string }[] = [];
   for (const century of [2000, 1900, 1800]) {
     const born = iso(century + b.yearOfCentury, b.month, b.day);
     if (!isCalendarDate(born) || born > onDate) continue;
     const age = yearsBetween(born, onDate);
-    if (age >= range[0] && age <= range[1]) ages.push(age);
+    if (age >= range[0] && age <= range[1]) ages.push({ age, born });
   }
   if (!ages.length)
     return {
       ok: false,
       reason: `the birth date in the fiscal code (${b.day}/${b.month}/..${String(b.yearOfCentury).padStart(2, '0')}) gives no age from ${range[0]} to ${range[1]} on ${onDate}, the ages this benefit is for`,
     };
-  return { ok: true, age: Math.min(...ages) };
+  const youngest = ages.reduce((a, x) => (x.age < a.age ? x : a));
+  return { ok: true, age: youngest.age, born: youngest.born };
 }

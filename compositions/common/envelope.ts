@@ -51,8 +51,8 @@ export interface AgeRules<B> {
   on(benefit: B): string;
   /** Ages the benefit is addressed to. */
   range: AgeRange;
-  /** Cross-checks of the benefit against the age; issues take paths inside `benefit`. */
-  check?(benefit: B, age: number, issue: (path: (string | number)[], message: string) => void): void;
+  /** Cross-checks of the benefit against the age (and `born`, the birth date it comes from, never kept); issues take paths inside `benefit`. */
+  check?(benefit: B, age: number, issue: (path: (string | number)[], message: string) => void, born: string): void;
 }
 
 const locale = z.enum(LOCALES, { error: 'expected "it" or "en"' }).default('it');
@@ -81,7 +81,12 @@ export function personalGuide<T extends GuideType, B extends z.ZodType>(type: T,
           ctx.addIssue({ code: 'custom', path: ['citizen', e.citizen.birthDate ? 'birthDate' : 'fiscalCode'], message: derived.reason });
           return;
         }
-        ages.check?.(e.benefit as z.infer<B>, derived.age, (path, message) => ctx.addIssue({ code: 'custom', path: ['benefit', ...path], message }));
+        ages.check?.(
+          e.benefit as z.infer<B>,
+          derived.age,
+          (path, message) => ctx.addIssue({ code: 'custom', path: ['benefit', ...path], message }),
+          derived.born,
+        );
       }),
     );
   const guide = z.strictObject({

@@ -17,6 +17,7 @@ import {
   naspiStartDate,
   naspiYearFigures,
   type NaspiYearFigures,
+  naspiMaxWeeksByAge,
 } from './rules';
 
 type NaspiEnvelope = z.input<typeof naspi.envelope>;
@@ -102,11 +103,13 @@ export function generateNaspi(rng: Rng, variant: number): NaspiEnvelope {
         ? [55 + 1 / 365.25, 55 + (gap - 2) / 365.25] // the 55th birthday falls between the end of the job and the application
         : edge === 'ordinary' && rng.chance(0.2)
           ? [55.1, 64]
-          : [19, 54.8];
+          : edge === 'max-duration' || edge === 'max-duration-mid-month'
+            ? [20.2, 54.8] // 208 weeks need four years of work from 16
+            : [19, 54.8];
   const person = generatePerson(rng, { age, onDate: applicationDate });
   const reductionFromMonth = naspiReductionFrom(yearsBetween(person.birthDate, applicationDate));
 
-  const contributionWeeks =
+  const wantedWeeks =
     edge === 'shortest'
       ? NASPI_MIN_WEEKS
       : edge === 'max-duration' || edge === 'max-duration-mid-month'
@@ -116,6 +119,8 @@ export function generateNaspi(rng: Rng, variant: number): NaspiEnvelope {
           : rng.chance(0.25)
             ? NASPI_MAX_WEEKS
             : rng.int(NASPI_MIN_WEEKS, NASPI_MAX_WEEKS);
+  // Never more weeks than the years since the 15th birthday hold (the schema refuses them).
+  const contributionWeeks = Math.min(naspiMaxWeeksByAge(person.birthDate, jobEndDate), wantedWeeks);
   const endDate = naspiEndDate(startDate, contributionWeeks);
 
   const figures = naspiYearFigures(naspiFiguresYear(jobEndDate))!;

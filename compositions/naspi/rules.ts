@@ -62,6 +62,29 @@ export const NASPI_EARLY_FILING_DAYS = 8;
 /** Useful contribution weeks: at least 13 to qualify; four years hold at most 208. */
 export const NASPI_MIN_WEEKS = 13;
 export const NASPI_MAX_WEEKS = 208;
+/**
+ * Contributions count from age 15 at the earliest: work is allowed from 16 (L. 296/2006 art. 1 c. 622,
+ * ten years of compulsory schooling), and from 15 in an apprenticeship for a vocational qualification
+ * (D.Lgs. 81/2015 art. 43), which pays contributions. Weeks before the 15th birthday are impossible and
+ * refused; weeks from 15 are real citizens' (an apprentice's) and accepted.
+ */
+export const NASPI_MIN_WORKING_AGE = 15;
+
+/** Most contribution weeks someone born on `born` can have built up by the end of the job: from the 15th birthday, at most 208. */
+export function naspiMaxWeeksByAge(born: string, jobEndDate: string): number {
+  const from = addMonths(born, NASPI_MIN_WORKING_AGE * 12);
+  if (from > jobEndDate) return 0;
+  return Math.min(NASPI_MAX_WEEKS, Math.floor((daysBetween(from, jobEndDate) + 1) / 7));
+}
+
+/**
+ * A month is paid in the following month (DOMAIN.md §1, "Payment": "October paid in November"; no
+ * fixed day, usually the 7th–15th, so the day is not checked). The first payment waits for the
+ * application to be accepted: it may come one month later, with the second month in the same month.
+ */
+export const naspiPaymentMonths = (period: string, first: boolean): string[] =>
+  first ? [addMonths(`${period}-01`, 1).slice(0, 7), addMonths(`${period}-01`, 2).slice(0, 7)] : [addMonths(`${period}-01`, 1).slice(0, 7)];
+
 /** Longest claim: half of 208 weeks, 104 weeks. */
 export const NASPI_MAX_DAYS = (NASPI_MAX_WEEKS * 7) / 2;
 /** Most calendar months a claim can touch (728 days starting mid-month). */

@@ -13,6 +13,7 @@ import {
   NASPI_MAX_WEEKS,
   NASPI_MIN_NET_SHARE,
   NASPI_MIN_WEEKS,
+  NASPI_MIN_WORKING_AGE,
   naspiAtCap,
   naspiCalendar,
   naspiDurationDays,
@@ -20,7 +21,9 @@ import {
   naspiFiguresYear,
   naspiFiledEarly,
   naspiFormulaCents,
+  naspiMaxWeeksByAge,
   naspiMonthlyCents,
+  naspiPaymentMonths,
   naspiReductionFrom,
   naspiStartDate,
   naspiYearFigures,
@@ -157,6 +160,14 @@ export const naspiBenefit = z
       const seen = new Set<string>();
       b.payments.forEach((p, i) => {
         if (p.date.slice(0, 7) <= p.period) issue(['payments', i, 'date'], `a month is paid after it ends (period ${p.period}, date ${p.date})`);
+        else {
+          const months = naspiPaymentMonths(p.period, i === 0);
+          if (!months.includes(p.date.slice(0, 7)))
+            issue(
+              ['payments', i, 'date'],
+              `a month is paid in the following month${i === 0 ? ' (the first payment, after the acceptance, at most one month later)' : ''}: expected ${p.period} paid in ${months.join(' or ')}, got ${p.date}`,
+            );
+        }
         if (p.netCents > p.grossCents) issue(['payments', i, 'netCents'], `net ${p.netCents} cents is more than gross ${p.grossCents}`);
         else if (p.netCents < Math.ceil(p.grossCents * NASPI_MIN_NET_SHARE))
           issue(['payments', i, 'netCents'], `net ${p.netCents} cents is less than half of gross ${p.grossCents}: IRPEF on NASpI cannot take that much`);
@@ -188,7 +199,13 @@ export const naspi = personalGuide('naspi', naspiBenefit, {
   // The 55+ rule is about the age on the application date (L. 234/2021 c. 221).
   on: (b) => b.applicationDate,
   range: [15, 71],
-  check: (b, age, issue) => {
+  check: (b, age, issue, born) => {
+    const most = naspiMaxWeeksByAge(born, b.jobEndDate);
+    if (b.contributionWeeks > most && b.contributionWeeks <= NASPI_MAX_WEEKS)
+      issue(
+        ['contributionWeeks'],
+        `contributions count from age ${NASPI_MIN_WORKING_AGE}, the minimum working age: born ${born} (from the fiscal code), the claimant can have at most ${most} weeks by the end of the job on ${b.jobEndDate}, got ${b.contributionWeeks}`,
+      );
     const expected = naspiReductionFrom(age);
     if (b.reductionFromMonth !== expected)
       issue(

@@ -26,7 +26,7 @@ import {
   type NaspiDueMonth,
 } from './rules';
 
-export const NASPI_VERSION = 'naspi@2';
+export const NASPI_VERSION = 'naspi@3';
 
 const nextMonth = (period: string): string => addMonths(`${period}-01`, 1).slice(0, 7);
 

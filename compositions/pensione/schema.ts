@@ -161,10 +161,18 @@ export const pensionBenefit = z
         });
       }
 
+      // IRPEF on the monthly slip: then every payment withholds tax, and no net may equal its gross.
+      const irpef = m.withholdings.filter((w) => w.kind === 'irpef').reduce((s, w) => s + w.cents, 0);
+
       // The first payment: months from the start date, arrears and 13ths.
       const fp = b.firstPayment;
       if (fp.netCents > fp.grossCents)
         issue(['firstPayment', 'netCents'], `net amount ${euros(fp.netCents)} must not exceed the gross amount ${euros(fp.grossCents)}`);
+      else if (irpef > 0 && fp.netCents === fp.grossCents)
+        issue(
+          ['firstPayment', 'netCents'],
+          `the monthly slip withholds IRPEF (${euros(irpef)}), and so does the first payment, which includes that month: expected a net below the gross ${euros(fp.grossCents)}, got ${euros(fp.netCents)}`,
+        );
       else if (fp.netCents < Math.floor(fp.grossCents * (1 - MAX_WITHHELD_SHARE)))
         issue(['firstPayment', 'netCents'], `net ${euros(fp.netCents)} is less than half the gross ${euros(fp.grossCents)}: implausible withholdings`);
       if (datesOk) {
@@ -210,7 +218,17 @@ export const pensionBenefit = z
               ['thirteenth', 'grossCents'],
               `the 13th of ${payYear} is the monthly gross ${euros(m.grossCents)} × ${months}/12 = ${euros(gross)} (got ${euros(t.grossCents)})`,
             );
+          // The 13th is taxed without the deductions (DOMAIN.md §2): its IRPEF is at least the monthly IRPEF
+          // pro-rated, so its net is at most (monthly gross − monthly IRPEF) × months/12. The monthly net itself
+          // is not the bound: the 13th carries no surcharge instalments, which a month without deductions may
+          // withhold more of than the deductions spare it.
+          const most = Math.round(((m.grossCents - irpef) * months) / 12) + 1;
           if (t.netCents > t.grossCents) issue(['thirteenth', 'netCents'], `net ${euros(t.netCents)} must not exceed the gross ${euros(t.grossCents)}`);
+          else if (irpef > 0 && t.netCents > most)
+            issue(
+              ['thirteenth', 'netCents'],
+              `the 13th is taxed without deductions, at least as much as a month (IRPEF ${euros(irpef)} on the monthly slip): expected a net of at most (${euros(m.grossCents)} − ${euros(irpef)}) × ${months}/12 = ${euros(most - 1)}, got ${euros(t.netCents)}`,
+            );
           else if (t.netCents < Math.floor(t.grossCents * (1 - MAX_WITHHELD_SHARE)))
             issue(['thirteenth', 'netCents'], `net ${euros(t.netCents)} is less than half the gross ${euros(t.grossCents)}: implausible withholdings`);
         }

@@ -37,7 +37,7 @@ import {
 } from './rules';
 import type { PensionBenefit, PensionGuide } from './schema';
 
-export const PENSIONE_VERSION = 'pensione@2';
+export const PENSIONE_VERSION = 'pensione@3';
 
 /** From this age the guide mentions the quattordicesima (as a future right below 64). */
 const FOURTEENTH_MENTION_AGE = 60;

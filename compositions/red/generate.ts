@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { citizenOf, externalRef, generatePerson } from '../generator/people';
 import type { Rng } from '../generator/rng';
 import {
+  atRiskYear,
   BENEFIT_AGES,
   COUPLE_INCOME_BENEFITS,
   INCOME_KINDS,
   LINKED_BENEFITS,
   MONTHLY_BENEFITS,
+  monthlyAtRiskMaxCents,
   ordinaryDeadline,
   type IncomeKind,
   type LinkedBenefit,
@@ -46,6 +48,12 @@ function agesFor(benefits: readonly LinkedBenefit[]): [number, number] | null {
   }
   return tlo <= thi ? [tlo, thi] : [lo, hi];
 }
+
+/** A monthly amount at risk: never above what the benefits pay that year (sometimes exactly that). */
+const atRisk = (rng: Rng, max: number | undefined): number => {
+  const top = Math.min(60_000, max ?? 60_000);
+  return rng.chance(0.1) ? top : rng.int(2_000, top);
+};
 
 /**
  * Edge cases in turn: each linked benefit alone in both campaigns (with an age it is paid at), then
@@ -93,7 +101,7 @@ export function generateRed(rng: Rng, variant: number): RedEnvelope {
       deadline,
       linkedBenefits,
       incomesToDeclare,
-      ...(monthly && rng.chance(0.6) ? { monthlyAtRiskCents: rng.int(2_000, 60_000) } : {}),
+      ...(monthly && rng.chance(0.6) ? { monthlyAtRiskCents: atRisk(rng, monthlyAtRiskMaxCents(linkedBenefits, atRiskYear(deadline))) } : {}),
     },
   };
 }

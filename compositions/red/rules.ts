@@ -69,3 +69,61 @@ export const reminderLatest = (incomeYear: number): string => `${incomeYear + 3}
 
 /** After a suspension the RED must arrive within this many days, or the benefits are revoked and recovered (INPS circ. 195/2015). */
 export const SUSPENSION_DAYS = 60;
+
+/**
+ * The most a monthly linked benefit pays a month, in cents, by the year it is paid (DOMAIN.md):
+ * - `social-allowance`: the assegno sociale, €538.69 × 13 in 2025 (§3, "Related reference amounts 2025");
+ * - `minimum-supplement`: the top-up brings a pension up to the trattamento minimo, so it is at most
+ *   the minimum itself: €603.40 + 2.2% = €616.67 in 2025, €611.85 in 2026 (§2, "Trattamento minimo");
+ * - `social-increase`: the increase of L. 448/2001 adds at most €411.84 a month in 2025 (§6, "Incremento
+ *   al milione": up to €747.84 in all);
+ * - `civil-invalidity`: the art. 12 L. 412/1991 benefits (assegno mensile, pensione d'inabilità, deaf
+ *   pension: €336.00 in 2025, €340.71 in 2026; the blind's pension, the highest: €363.37 in 2025, €368.46
+ *   in 2026) (§6, table).
+ * DOMAIN.md gives no amount for the family allowances or survivors' pensions (a survivor's pension is a
+ * share of the deceased's, with no ceiling): those are not bounded.
+ */
+const MONTHLY_MAX_FIGURES: Partial<Record<LinkedBenefit, Record<number, number>>> = {
+  'social-allowance': { 2025: 53_869 },
+  'minimum-supplement': { 2025: 61_667, 2026: 61_185 },
+  'social-increase': { 2025: 41_184 },
+  'civil-invalidity': { 2025: 36_337, 2026: 36_846 },
+};
+
+/**
+ * Yearly indexation used past the last figure DOMAIN.md gives (the 2026 provisional indexation, 1.4%:
+ * §2 "Trattamento minimo", §4 "2026"). Amounts were only ever indexed upwards in 2022–2026, so a year
+ * before 2025 is bounded by the 2025 figure; a year's bound is never below the previous year's (the
+ * 2026 trattamento minimo of §2 leaves out the 2025 extra 2.2%).
+ */
+export const RED_BOUND_INDEXATION = 0.014;
+
+/** The most `benefit` pays a month in `year`, in cents; undefined when DOMAIN.md gives no figure for it. */
+export function monthlyMaxCents(benefit: LinkedBenefit, year: number): number | undefined {
+  const figures = MONTHLY_MAX_FIGURES[benefit];
+  if (!figures) return undefined;
+  const years = Object.keys(figures).map(Number).sort();
+  let bound = figures[years[0]!]!;
+  for (let y = years[0]! + 1; y <= year; y++) {
+    const known = figures[y];
+    bound = known !== undefined ? Math.max(known, bound) : Math.round(bound * (1 + RED_BOUND_INDEXATION));
+  }
+  return bound;
+}
+
+/**
+ * The year the amount at risk is paid in: the year of the deadline, when the missing RED stops the
+ * payments (the latest, and so the highest, of the years the campaign spans).
+ */
+export const atRiskYear = (deadline: string): number => Number(deadline.slice(0, 4));
+
+/** The most the monthly linked benefits pay together in `year`; undefined when one of them has no bound. */
+export function monthlyAtRiskMaxCents(benefits: readonly LinkedBenefit[], year: number): number | undefined {
+  let total = 0;
+  for (const k of benefits.filter((x) => MONTHLY_BENEFITS.includes(x))) {
+    const max = monthlyMaxCents(k, year);
+    if (max === undefined) return undefined;
+    total += max;
+  }
+  return total;
+}

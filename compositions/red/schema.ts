@@ -7,13 +7,18 @@ import {
   COUPLE_INCOME_BENEFITS,
   INCOME_KINDS,
   LINKED_BENEFITS,
+  atRiskYear,
   MONTHLY_BENEFITS,
+  monthlyAtRiskMaxCents,
+  monthlyMaxCents,
   ordinaryDeadline,
   RED_INCOME_YEARS,
   reminderLatest,
 } from './rules';
 
 export { INCOME_KINDS, LINKED_BENEFITS } from './rules';
+
+const euros = (c: number): string => `€${(c / 100).toFixed(2)}`;
 
 export const redBenefit = z
   .strictObject({
@@ -54,6 +59,17 @@ export const redBenefit = z
         );
       if (b.monthlyAtRiskCents !== undefined && !b.linkedBenefits.some((k) => MONTHLY_BENEFITS.includes(k)))
         issue(['monthlyAtRiskCents'], 'the quattordicesima is paid once a year: a monthly amount needs a monthly linked benefit');
+      else if (b.monthlyAtRiskCents !== undefined) {
+        // Never more than the benefits can pay that year (DOMAIN.md §2, §3, §6: see monthlyMaxCents).
+        const year = atRiskYear(b.deadline);
+        const monthly = b.linkedBenefits.filter((k) => MONTHLY_BENEFITS.includes(k));
+        const max = monthlyAtRiskMaxCents(monthly, year);
+        if (max !== undefined && b.monthlyAtRiskCents > max)
+          issue(
+            ['monthlyAtRiskCents'],
+            `${monthly.map((k) => `${k} pays at most ${euros(monthlyMaxCents(k, year)!)} a month in ${year}`).join(', ')}${monthly.length > 1 ? ` (${euros(max)} in all)` : ''}: expected at most ${euros(max)}, got ${euros(b.monthlyAtRiskCents)}`,
+          );
+      }
     }),
   );
 

@@ -7,7 +7,7 @@ import { BENEFIT_LABEL, BENEFIT_TITLE, INCOME_SAID, INCOME_TITLE } from './copy'
 import { COUPLE_INCOME_BENEFITS, MONTHLY_BENEFITS, ordinaryDeadline, SUSPENSION_DAYS, type LinkedBenefit } from './rules';
 import type { RedGuide } from './schema';
 
-export const RED_VERSION = 'red@2';
+export const RED_VERSION = 'red@3';
 
 /** The rule's 60 days, said in words. */
 /** Whose income, after "i redditi del 2024". */

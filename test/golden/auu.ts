@@ -212,6 +212,26 @@ export const refused: RefusedEnvelope[] = [
     reason: /amounts are known for 2025 and 2026/,
   },
   {
+    name: 'a block in 2024 with no amounts (the year check does not depend on them)',
+    envelope: variant(info, {
+      submittedDate: '2024-09-03',
+      blockedSince: '2024-09-20',
+      children: [{ givenName: 'Anna', birthDate: '2019-02-03', disability: 'none' }],
+    }),
+    field: 'benefit.blockedSince',
+    reason: /knows the figures and rules of 2025 and 2026: the application was blocked in 2024/,
+  },
+  {
+    name: 'a block in 2031 with no amounts',
+    envelope: variant(info, {
+      submittedDate: '2031-09-03',
+      blockedSince: '2031-09-20',
+      children: [{ givenName: 'Anna', birthDate: '2019-02-03', disability: 'none' }],
+    }),
+    field: 'benefit.blockedSince',
+    reason: /blocked in 2031/,
+  },
+  {
     name: 'an adult-child declaration missing with no child aged 18–20',
     envelope: variant(info, { missingItems: ['adult-child-declaration'] }),
     field: 'benefit.missingItems.0',

@@ -399,6 +399,39 @@ const clone = (e: NaspiEnvelope, change: (b: NaspiEnvelope['benefit'], e: NaspiE
 /** Contradictory naspi envelopes, each refused with its field. */
 export const refused: RefusedEnvelope[] = [
   {
+    name: 'a payment dated 2029 for February 2026 (a month is paid in the following month)',
+    envelope: clone(rmm1200, (b) => {
+      b.payments[11]!.date = '2029-03-12';
+    }),
+    field: 'benefit.payments.11.date',
+    reason: /expected 2026-02 paid in 2026-03, got 2029-03-12/,
+  },
+  {
+    name: 'a month paid two months later (only the first payment may wait for the acceptance)',
+    envelope: clone(rmm1200, (b) => {
+      b.payments[3]!.date = '2025-08-12';
+      b.payments[4]!.date = '2025-08-13';
+    }),
+    field: 'benefit.payments.3.date',
+    reason: /expected 2025-06 paid in 2025-07, got 2025-08-12/,
+  },
+  {
+    name: 'a first payment three months after its month',
+    envelope: clone(rmm1200, (b) => {
+      b.payments[0]!.date = '2025-06-10';
+    }),
+    field: 'benefit.payments.0.date',
+    reason: /expected 2025-03 paid in 2025-04 or 2025-05, got 2025-06-10/,
+  },
+  {
+    name: '104 contribution weeks for a 16-year-old (contributions count from 15 at the earliest: at most 79 weeks)',
+    envelope: clone(rmm1200, (_b, e) => {
+      e.citizen = { ...e.citizen, fiscalCode: 'BNCGLI08M54H501T' };
+    }),
+    field: 'benefit.contributionWeeks',
+    reason: /born 2008-08-14 \(from the fiscal code\), the claimant can have at most 79 weeks by the end of the job on 2025-02-21, got 104/,
+  },
+  {
     name: "the issue's claim from 31 January: one full January payment and none for the other days",
     envelope: clone(cap31jan, (b) => {
       b.payments = [{ period: '2025-01', date: '2025-02-12', grossCents: 156282, netCents: 136337 }];

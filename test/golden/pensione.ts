@@ -390,6 +390,30 @@ export const refused: RefusedEnvelope[] = [
     reason: /€1500\.00 × 10\/12 = €1250\.00 \(got €1500\.00\)/,
   },
   {
+    name: 'a 13th whose net equals its gross while the monthly slip withholds IRPEF',
+    envelope: breaking(marchToMay, (e) => {
+      e.benefit.thirteenth.netCents = 125_000;
+    }),
+    field: 'benefit.thirteenth.netCents',
+    reason: /taxed without deductions.*\(€1500\.00 − €249\.07\) × 10\/12 = €1042\.44, got €1250\.00/,
+  },
+  {
+    name: "a 13th whose net is above a month's net after IRPEF, pro-rated (it is taxed without the deductions)",
+    envelope: breaking(marchToMay, (e) => {
+      e.benefit.thirteenth.netCents = 110_000;
+    }),
+    field: 'benefit.thirteenth.netCents',
+    reason: /expected a net of at most .* = €1042\.44, got €1100\.00/,
+  },
+  {
+    name: 'a first payment whose net equals its gross while the monthly slip withholds IRPEF ("riceverai 4.500,00 € netti")',
+    envelope: breaking(marchToMay, (e) => {
+      e.benefit.firstPayment.netCents = 450_000;
+    }),
+    field: 'benefit.firstPayment.netCents',
+    reason: /withholds IRPEF \(€249\.07\).*expected a net below the gross €4500\.00, got €4500\.00/,
+  },
+  {
     name: 'a 13th whose net exceeds its gross',
     envelope: breaking(marchToMay, (e) => {
       e.benefit.thirteenth.netCents = 130_000;

@@ -181,6 +181,35 @@ export const refused: RefusedEnvelope[] = [
     reason: /paid once a year/,
   },
   {
+    name: 'an assegno sociale of €2,000 a month (DOMAIN.md §3: €538.69 in 2025; at most €546.23 by 2026)',
+    envelope: variant(socialAllowance, { monthlyAtRiskCents: 200_000 }),
+    field: 'benefit.monthlyAtRiskCents',
+    reason: /social-allowance pays at most €546\.23 a month in 2026: expected at most €546\.23, got €2000\.00/,
+  },
+  {
+    name: 'a minimum top-up of €50,000 a month (it is at most the trattamento minimo, €616.67 in 2025)',
+    envelope: variant(fourteenthBankInterest, { monthlyAtRiskCents: 5_000_000 }),
+    field: 'benefit.monthlyAtRiskCents',
+    reason: /minimum-supplement pays at most €616\.67 a month in 2026: expected at most €616\.67, got €50000\.00/,
+  },
+  {
+    name: 'a civil-invalidity benefit and the social increase above their 2025 sum (€363.37 + €411.84)',
+    envelope: variant(
+      socialAllowance,
+      {
+        incomeYear: 2023,
+        deadline: '2025-02-28',
+        linkedBenefits: ['civil-invalidity', 'social-increase'],
+        incomesToDeclare: ['occasional-work'],
+        monthlyAtRiskCents: 77_600,
+      },
+      paolo60,
+    ),
+    field: 'benefit.monthlyAtRiskCents',
+    reason:
+      /civil-invalidity pays at most €363\.37 a month in 2025, social-increase pays at most €411\.84 a month in 2025 \(€775\.21 in all\): expected at most €775\.21, got €776\.00/,
+  },
+  {
     name: 'no income to declare',
     envelope: variant(reminder, { incomesToDeclare: [] }),
     field: 'benefit.incomesToDeclare',

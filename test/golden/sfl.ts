@@ -17,6 +17,14 @@ const edition2023: EnvelopeInput = {
   benefit: { edition: 2023, monthlyAmountCents: 35_000, iseeThresholdCents: 600_000, maxMonths: 12, maxExtensionMonths: 0 },
 };
 
+/** The 2024 edition: the 2023 figures (€350, ISEE €6,000, 12 months, no extension); from 2024 a CAF can also file the application. */
+const edition2024: EnvelopeInput = {
+  type: 'sfl',
+  locale: 'it',
+  externalRef: 'GOLDEN-SFL-2024',
+  benefit: { edition: 2024, monthlyAmountCents: 35_000, iseeThresholdCents: 600_000, maxMonths: 12, maxExtensionMonths: 0 },
+};
+
 const PAYMENT =
   'Se hai tutti i requisiti entro il 15 del mese, il pagamento arriva dal 27 dello stesso mese; se li hai dopo il 15, arriva il 15 del mese successivo.';
 const CONTACT = 'Per informazioni chiama il contact center: 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.';
@@ -52,6 +60,26 @@ export const golden: GoldenCitizen[] = [
       PAYMENT,
     ],
     neverHears: ['prolungare', 'CAF', '500,00'],
+    shows: [{ scene: 'amount', value: 35_000 }],
+  },
+  {
+    name: '2024: still €350 a month and ISEE up to €6,000, 12 months with no extension; applications also through a CAF (DOMAIN.md §5)',
+    envelope: edition2024,
+    hears: [
+      'Il Supporto vale 350,00 € al mese, per un massimo di 12 mesi. È pagato solo mentre partecipi alle attività di formazione o di lavoro.',
+      "Spetta a chi ha tra diciotto e cinquantanove anni, vive in una famiglia con un ISEE fino a 6.000 € e non ha diritto all'Assegno di Inclusione.",
+      PAYMENT,
+      'Primo passo: fai domanda online con SPID, CIE o CNS, oppure tramite un patronato o un CAF.',
+      'Terzo: su SIISL firma il Patto di Attivazione Digitale e scegli almeno tre agenzie per il lavoro.',
+      "Ricevere il Supporto è un impegno: devi partecipare davvero alle attività, confermare la partecipazione almeno ogni novanta giorni e non rifiutare le offerte di lavoro. Se abbandoni le attività o rifiuti un'offerta, perdi il Supporto.",
+      CONTACT,
+    ],
+    neverHears: ['prolungare', '500,00', '10.140', 'benvenut'],
+    hearsEn: [
+      'The Support is worth €350.00 a month, for up to 12 months. It is paid only while you take part in training or work activities.',
+      'It is for people aged eighteen to fifty-nine, in a household with an ISEE up to €6,000, who are not entitled to the Assegno di Inclusione.',
+      'Step one: apply online with SPID, CIE or CNS, or through a patronato or a CAF.',
+    ],
     shows: [{ scene: 'amount', value: 35_000 }],
   },
 ];
