@@ -64,6 +64,8 @@ export interface TestApiOptions {
   db?: Database;
   /** Another Redis than the shared one (a test that stops its own redis-server). */
   redisUrl?: string;
+  /** Live narration (a speech engine and its clip cache); none by default. */
+  speech?: AppDeps['speech'];
 }
 
 /**
@@ -103,6 +105,7 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
     rateLimitPrefix: `${unique}:rl:`,
     rateLimits: o.rateLimits,
     playerDir: o.playerDir ?? path.join(dataDir, 'no-player'),
+    ...(o.speech ? { speech: o.speech } : {}),
   });
   server.on('request', app);
   const operatorKey = generateApiKey('operator');
