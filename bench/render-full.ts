@@ -24,7 +24,8 @@ const range = values.frames?.split('-').map(Number) as [number, number] | undefi
 if (range && !(range.length === 2 && range.every(Number.isInteger) && range[0] <= range[1])) throw new Error(`--frames expects a-b, got ${values.frames}`);
 const expected = range ? range[1] - range[0] + 1 : total;
 
-const serveUrl = await ensureBundle();
+// Bundles are keyed by a hash of the code: BUNDLE_CACHE_DIR may share the tests' (the smoke run does).
+const serveUrl = await ensureBundle(process.env.BUNDLE_CACHE_DIR ? { cacheDir: process.env.BUNDLE_CACHE_DIR } : {});
 const browser = await openRenderBrowser();
 const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-render-full-'));
 try {

@@ -22,7 +22,8 @@ import { startTestS3, type TestS3 } from './helpers/s3-server';
 // Issue #18: real renders published to an S3 server (s3rver), streamed back through the real API,
 // purged; and a second worker with an empty disk that starts warm from the store's shared segments.
 const logger = createLogger({ level: 'warn' });
-// A cold RED render: ~2.5 minutes in CI, 466 s at a load of 17: wait for the outcome up to 15 minutes.
+// A cold invalidità render (the shortest type, about 95 s of video; RED took 466 s at a load of 17):
+// wait for the outcome up to 15 minutes.
 const RENDER_WAIT = 900_000;
 const OUTPUTS = ['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4'];
 
@@ -36,7 +37,7 @@ describe('renders on the S3 media store (s3rver)', () => {
     return loadConfig({ ...env, ...s3.env, QUEUE_PREFIX: api.config.queuePrefix });
   };
   const createGuide = async (seed: string) => {
-    const envelope = [...generateEnvelopes('red', 1, seed)][0]!;
+    const envelope = [...generateEnvelopes('invalidita', 1, seed)][0]!;
     const body = await (await call(api, 'POST', '/api/guides', { body: envelope })).json();
     return { id: body.id as string, token: tokenOf(body.links.qr) };
   };
@@ -69,7 +70,7 @@ describe('renders on the S3 media store (s3rver)', () => {
       const running = await startRenderWorker({ config, db: api.db, logger, redisUrl: config.redisUrl });
       worker = running.worker;
       try {
-        first = await createGuide('s3-render-a');
+        first = await createGuide('s3-render-b'); // Italian, as the second: the base loops are per locale
         await ready(first.id);
       } finally {
         await running.close();
@@ -117,7 +118,7 @@ describe('renders on the S3 media store (s3rver)', () => {
       const cached = await s3.keys('videoguida/test/cache/');
       let second;
       try {
-        second = await createGuide('s3-render-b');
+        second = await createGuide('s3-render-c');
         await ready(second.id);
       } finally {
         await running.close();

@@ -8,6 +8,7 @@ import { storyboardOf } from '../compositions/guide-types';
 import { sampleGuide } from '../compositions/video/default-props';
 import { openRenderBrowser, type HeadlessBrowser } from '../render-worker/browser';
 import { ensureBundle } from '../render-worker/bundle';
+import { TEST_BUNDLE_DIR } from './helpers/render-env';
 import { renderGuide } from '../render-worker/render-guide';
 import { moovBeforeMdat, probeVideo, vttAsSrt } from './helpers/ffprobe';
 
@@ -17,7 +18,7 @@ let browser: HeadlessBrowser;
 let dir: string;
 
 beforeAll(async () => {
-  serveUrl = await ensureBundle();
+  serveUrl = await ensureBundle({ cacheDir: TEST_BUNDLE_DIR });
   browser = await openRenderBrowser();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-guide-'));
 }, 300_000);

@@ -10,6 +10,7 @@ import { layersOf } from '../compositions/scenes/layers-of';
 import { sampleGuide } from '../compositions/video/default-props';
 import { defaultBrowserSetup, openRenderBrowser, type HeadlessBrowser } from '../render-worker/browser';
 import { ensureBundle } from '../render-worker/bundle';
+import { TEST_BUNDLE_DIR } from './helpers/render-env';
 import { composite, psnr } from './helpers/ffprobe';
 
 /**
@@ -21,7 +22,7 @@ let browser: HeadlessBrowser;
 let dir: string;
 
 beforeAll(async () => {
-  serveUrl = await ensureBundle();
+  serveUrl = await ensureBundle({ cacheDir: TEST_BUNDLE_DIR });
   browser = await openRenderBrowser();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-layers-'));
 }, 300_000);

@@ -16,11 +16,13 @@ import { framePsnr } from '../render-worker/psnr';
 import { renderGuide } from '../render-worker/render-guide';
 import { measureLoudness } from '../speech/loudness';
 import { closeTestDatabase, TEST_DATABASE_URL, uniqueSchema } from './helpers/databases';
-import { flushPrefix, guideOf, renderTestEnv, storeGuide, waitFor } from './helpers/render-env';
+import { flushPrefix, guideOf, renderTestEnv, storeGuide, TEST_BUNDLE_DIR, waitFor } from './helpers/render-env';
+import { ensureBundle } from '../render-worker/bundle';
 
 const schema = uniqueSchema('render_worker');
-// A cold pension render: about two minutes on an idle machine, 384 s at a load of 17 (400 s was the
-// bound and failed): wait for the outcome up to 15 minutes.
+// Cold renders of the shortest guide type (invalidità, about 95 s of video): the worker's guarantees do
+// not depend on the type, and a 250 s pension guide made this file most of CI's time (513 s at a load
+// of 7). Wait for outcomes up to 15 minutes all the same: a loaded machine is slow, not wrong.
 const RENDER_WAIT = 900_000;
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-render-cache-'));
 const { env, config } = renderTestEnv('worker', schema, cacheDir);
@@ -82,9 +84,9 @@ afterAll(async () => {
 
 describe('render worker', () => {
   it(
-    'renders a pension guide enqueued twice exactly once, into a joined MP4 with its narration',
+    'renders a guide enqueued twice exactly once, into a joined MP4 with its narration',
     async () => {
-      const guide = guideOf('pensione', 'worker-dup');
+      const guide = guideOf('invalidita', 'worker-dup');
       const row = await storeGuide(db, guide, 'dup-1');
       await enqueue(row.id, row.type_version);
       await enqueue(row.id, row.type_version);
@@ -115,8 +117,6 @@ describe('render worker', () => {
       expect(audio[0].sample_rate).toBe('48000');
       expect(Math.abs(Number(audio[0].duration) - Number(streams[0].duration))).toBeLessThanOrEqual(1 / 30);
       expect(await frameCount(video)).toBe(sb.durationInFrames);
-      expect(sb.durationInFrames / 30).toBeGreaterThanOrEqual(210);
-      expect(sb.durationInFrames / 30).toBeLessThanOrEqual(300);
 
       // The voice: loudness-normalised, and heard exactly where the captions say.
       const loudness = await measureLoudness(video);
@@ -154,7 +154,13 @@ describe('render worker', () => {
       const mid = sb.scenes[1]!.from + Math.floor(sb.scenes[1]!.durationInFrames / 2);
       const naiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-naive-'));
       const first = Math.min(mid, join - 1);
-      await renderGuide({ guide, narration: (stored as any).narration, outDir: naiveDir, frameRange: [first, join + 1] });
+      await renderGuide({
+        guide,
+        narration: (stored as any).narration,
+        outDir: naiveDir,
+        frameRange: [first, join + 1],
+        serveUrl: await ensureBundle({ cacheDir: TEST_BUNDLE_DIR }),
+      });
       const naive = path.join(naiveDir, 'video.mp4');
       for (const f of [mid, join - 1, join, join + 1]) {
         const db = await framePsnr(video, f, naive, f - first);
@@ -193,7 +199,7 @@ describe('render worker', () => {
   it(
     'after SIGKILL mid-render, a new worker completes the guide exactly once',
     async () => {
-      const guide = guideOf('red', 'worker-kill');
+      const guide = guideOf('invalidita', 'worker-kill');
       const row = await storeGuide(db, guide, 'kill-1');
       await enqueue(row.id, row.type_version);
       const first = spawnWorker();
@@ -253,7 +259,7 @@ describe('render worker', () => {
   );
 
   it('re-enqueues queued guides that Redis lost, and renders them', async () => {
-    const guide = guideOf('pensione', 'worker-dup'); // same data as the first test: the cache makes this quick
+    const guide = guideOf('invalidita', 'worker-dup'); // same data as the first test: the cache makes this quick
     const row = await storeGuide(db, guide, 'flushed-1');
     await enqueue(row.id, row.type_version);
     expect(await flushPrefix(config.redisUrl, config.queuePrefix)).toBeGreaterThan(0);

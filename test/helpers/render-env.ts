@@ -10,6 +10,9 @@ import type { Database } from '../../server/db/database';
 import { insertGuide, type GuideRow } from '../../server/db/guides';
 import { TEST_DATABASE_URL } from './databases';
 
+/** Bundles are keyed by a hash of the code: every test file shares them, in a temporary directory (never the repo's data/). */
+export const TEST_BUNDLE_DIR = path.join(os.tmpdir(), 'videoguida-test-bundles');
+
 /** Polls until `check` returns a value (not undefined/false), or fails after timeoutMs. */
 export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -49,7 +52,7 @@ export function renderTestEnv(label: string, schema: string, cacheDir: string) {
     VIDEO_DIR: path.join(root, 'videos'),
     RENDER_CACHE_DIR: cacheDir,
     // Bundles are keyed by a hash of the code: every test file can share them.
-    BUNDLE_CACHE_DIR: path.join(os.tmpdir(), 'videoguida-test-bundles'),
+    BUNDLE_CACHE_DIR: TEST_BUNDLE_DIR,
     SPEECH_CACHE_DIR: path.join(os.tmpdir(), 'videoguida-test-speech'),
     RENDER_LOCK_DURATION: '4s',
     RENDER_SHUTDOWN_TIMEOUT: '3s',
