@@ -24,7 +24,7 @@ if (!config.intake.url) {
   process.exit(1);
 }
 const secrets = resolveSecrets(config);
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 // The producer side of the render queue: new guides' renders are queued here (INTAKE_RENDER_POLICY=eager).
 const queueConnection = createRedis(config.redis, 'queue', 'intake-render-queue', logger);

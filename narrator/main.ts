@@ -13,7 +13,7 @@ import { startNarrator } from './start';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'narrator' });
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 const running = await startNarrator({ config, db, logger, redisUrl: config.redisUrl });
 

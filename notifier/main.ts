@@ -11,7 +11,7 @@ import { startNotifier } from './start';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'notifier' });
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 const running = await startNotifier({ config, db, logger, redisUrl: config.redisUrl });
 

@@ -11,7 +11,7 @@ import { startRenderWorker } from './start';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'render-worker' });
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
 
