@@ -21,7 +21,7 @@ export type { IntakeSettings } from './config/intake';
 export type { RenderSettings, SpeechConfig } from './config/media';
 export type { MediaStoreSettings, S3StoreSettings } from './config/media-store';
 export type { NarratorSettings } from './config/narrator';
-export type { NotifierSettings } from './config/notify';
+export type { NotifierSettings, SmtpTimeouts } from './config/notify';
 export type { RedisSettings } from './config/redis';
 export { productionProblems } from './config/production';
 
