@@ -247,14 +247,26 @@ export class DurableNodeFS extends NodeFS {
   }
 }
 
+/** The file system of each PGlite database opened on a data directory with sync on. */
+const durableFsOf = new WeakMap<Database, DurableNodeFS>();
+
+/**
+ * fsync(2) calls the database's commits and checkpoints have made so far (DurableNodeFS.fsyncs);
+ * undefined when nothing is synced through it: PostgreSQL (its own fsync), `memory://`, or
+ * `pgliteSync: false`. For the test that checks a commit reaches the disk.
+ */
+export function pgliteFsyncCount(db: Database): number | undefined {
+  return durableFsOf.get(db)?.fsyncs;
+}
+
 async function openPglite(dataDir: string, schema: string, sync: boolean, bounds: Database['bounds']): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
   if (!memory) fs.mkdirSync(dataDir, { recursive: true });
   // In memory there is nothing to sync: PGlite's defaults.
-  const db =
-    memory || !sync
-      ? await PGlite.create(dataDir, { parsers: pgliteParsers })
-      : await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: [...PGLITE_DURABLE_START_PARAMS], parsers: pgliteParsers });
+  const durableFs = memory || !sync ? undefined : new DurableNodeFS(dataDir);
+  const db = durableFs
+    ? await PGlite.create({ dataDir, fs: durableFs, startParams: [...PGLITE_DURABLE_START_PARAMS], parsers: pgliteParsers })
+    : await PGlite.create(dataDir, { parsers: pgliteParsers });
   if (schema !== 'public') {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   }
@@ -266,7 +278,7 @@ async function openPglite(dataDir: string, schema: string, sync: boolean, bounds
       await c.exec(sql);
     },
   });
-  return {
+  const database: Database = {
     kind: 'pglite',
     schema,
     bounds,
@@ -275,4 +287,6 @@ async function openPglite(dataDir: string, schema: string, sync: boolean, bounds
     reserve: async () => ({ ...wrap(db), release: () => undefined }),
     close: () => db.close(),
   };
+  if (durableFs) durableFsOf.set(database, durableFs);
+  return database;
 }
