@@ -27,7 +27,7 @@ if (!config.intake.url) {
 // In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
 await refuseUnfitProduction(config, 'intake');
 const secrets = resolveSecrets(config);
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 // The producer side of the render queue: new guides' renders are queued here (INTAKE_RENDER_POLICY=eager).
 const queueConnection = createRedis(config.redis, 'queue', 'intake-render-queue', logger);

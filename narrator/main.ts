@@ -16,7 +16,7 @@ const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'narrator' });
 // In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
 await refuseUnfitProduction(config, 'narrator');
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 const running = await startNarrator({ config, db, logger, redisUrl: config.redisUrl });
 

@@ -14,7 +14,7 @@ const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'notifier' });
 // In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
 await refuseUnfitProduction(config, 'notifier');
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 const running = await startNotifier({ config, db, logger, redisUrl: config.redisUrl });
 

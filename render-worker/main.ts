@@ -14,7 +14,7 @@ const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'render-worker' });
 // In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
 await refuseUnfitProduction(config, 'worker');
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
 

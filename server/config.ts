@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { apiSchema, apiSection, embedSection, type ApiSettings, type EmbedSettings } from './config/api';
+import { databaseBoundsSchema, databaseSection, type DatabaseSettings } from './config/database';
 import { eventsSchema, eventsSection, type IngestSettings } from './config/events';
 import { impactSchema, impactSection, type ImpactSettings } from './config/impact';
 import { intakeSchema, intakeSection, requireIntakeBatchWithinPrefetch, type IntakeSettings } from './config/intake';
@@ -13,13 +14,14 @@ import { apiKeyVariable, duration, optionalString, secret } from './config/parse
 
 export { parseDuration } from './config/parse';
 export type { ApiSettings, EmbedSettings, RateLimitSettings } from './config/api';
+export type { DatabaseSettings } from './config/database';
 export type { IngestSettings } from './config/events';
 export type { ImpactSettings } from './config/impact';
 export type { IntakeSettings, OutcomeIntakeSettings } from './config/intake';
 export type { RenderSettings, SpeechConfig } from './config/media';
 export type { MediaStoreSettings, S3StoreSettings } from './config/media-store';
 export type { NarratorSettings } from './config/narrator';
-export type { NotifierSettings } from './config/notify';
+export type { NotifierSettings, SmtpTimeouts } from './config/notify';
 export type { RedisSettings } from './config/redis';
 export { productionProblems } from './config/production';
 
@@ -111,6 +113,7 @@ function requireDistinctKeys(e: z.infer<typeof coreSchema>, ctx: z.RefinementCtx
 const envSchema = z
   .object({
     ...coreSchema.shape,
+    ...databaseBoundsSchema.shape,
     ...redisSchema.shape,
     ...apiSchema.shape,
     ...eventsSchema.shape,
@@ -139,6 +142,8 @@ export interface Config {
   videoDir: string;
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
+  /** PostgreSQL's statement, migration and connect bounds (docs/operations.md). */
+  database: DatabaseSettings;
   redisUrl: string;
   /** Every Redis client's URL, command timeout and the production settings check (server/redis.ts). */
   redis: RedisSettings;
@@ -198,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     videoDir: path.resolve(e.VIDEO_DIR ?? path.join(dataDir, 'videos')),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    database: databaseSection(e),
     redisUrl: e.REDIS_URL,
     redis: redisSection(e, e.REDIS_URL),
     queuePrefix: e.QUEUE_PREFIX,

@@ -94,7 +94,7 @@ try {
     }
   }
 
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
   stops.push({ name: 'database', stop: () => db.close() });
   const applied = await migrate(db);
   logger.info({ backend: db.kind, applied }, 'database ready');

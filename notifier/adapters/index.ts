@@ -10,8 +10,9 @@ import { webhookAdapter } from './webhook';
  */
 export function buildAdapters(s: NotifierSettings, webhook: { secret: string | null; receiptUrl: string }): Partial<Record<NotifyChannel, ChannelAdapter>> {
   const out: Partial<Record<NotifyChannel, ChannelAdapter>> = {};
-  if (s.smtpUrl) out.email = smtpAdapter({ channel: 'email', url: s.smtpUrl, from: s.mailFrom, acceptIsDelivery: s.smtpAcceptIsDelivery });
-  if (s.pecSmtpUrl) out.pec = smtpAdapter({ channel: 'pec', url: s.pecSmtpUrl, from: s.pecFrom ?? s.mailFrom, maxConnections: 2 });
+  if (s.smtpUrl)
+    out.email = smtpAdapter({ channel: 'email', url: s.smtpUrl, from: s.mailFrom, acceptIsDelivery: s.smtpAcceptIsDelivery, timeouts: s.smtpTimeouts });
+  if (s.pecSmtpUrl) out.pec = smtpAdapter({ channel: 'pec', url: s.pecSmtpUrl, from: s.pecFrom ?? s.mailFrom, maxConnections: 2, timeouts: s.smtpTimeouts });
   if (webhook.secret) {
     const common = { secret: webhook.secret, receiptUrl: webhook.receiptUrl, timeoutMs: s.webhookTimeoutMs };
     if (s.smsWebhookUrl) out.sms = webhookAdapter({ channel: 'sms', url: s.smsWebhookUrl, ...common });

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import type { SmtpTimeouts } from '../../server/config';
 
 export type SmtpSendInfo = SMTPConnection.SentMessageInfo;
 
@@ -37,6 +38,8 @@ export class SmtpPool {
   constructor(
     url: string,
     private readonly max: number,
+    /** NOTIFY_SMTP_*_TIMEOUT_MS: every step of a session is bounded; smtp.ts names the bound that ran out. */
+    readonly timeouts: SmtpTimeouts,
   ) {
     const parsed = parseConnectionUrl(url);
     this.options = {
@@ -45,11 +48,16 @@ export class SmtpPool {
       secure: parsed.secure,
       auth: parsed.auth,
       tls: parsed.tls as SMTPConnection.Options['tls'],
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 60_000,
+      connectionTimeout: timeouts.connectMs,
+      greetingTimeout: timeouts.greetingMs,
+      socketTimeout: timeouts.socketMs,
       logger: false,
     };
+  }
+
+  /** host:port, without the URL's credentials: for error messages. */
+  get server(): string {
+    return `${this.options.host ?? 'localhost'}:${this.options.port ?? (this.options.secure ? 465 : 587)}`;
   }
 
   private async connect(): Promise<Pooled> {

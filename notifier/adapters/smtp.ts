@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type { SmtpTimeouts } from '../../server/config';
 import type { NotifyChannel } from '../../server/notify/channels';
 import { scrub } from '../../server/notify/scrub';
 import { SendAbandoned, SmtpPool } from './smtp-pool';
@@ -11,6 +12,24 @@ export interface SmtpAdapterOptions {
   /** The receiving server is the mailbox (local sink): its acceptance is the delivery. */
   acceptIsDelivery?: boolean;
   maxConnections?: number;
+  /** NOTIFY_SMTP_CONNECT_TIMEOUT_MS, NOTIFY_SMTP_GREETING_TIMEOUT_MS, NOTIFY_SMTP_SOCKET_TIMEOUT_MS. */
+  timeouts: SmtpTimeouts;
+}
+
+/**
+ * nodemailer reports every bound that ran out as ETIMEDOUT, with `timeoutType` saying which: the
+ * reason then names the bound and its variable, as the webhook and speech timeouts do.
+ */
+function timeoutReason(channel: string, server: string, t: SmtpTimeouts, timeoutType: unknown): string | undefined {
+  const bound =
+    timeoutType === 'CONNECT_TIMEOUT'
+      ? ([t.connectMs, 'NOTIFY_SMTP_CONNECT_TIMEOUT_MS', 'did not accept the connection'] as const)
+      : timeoutType === 'GREETING_TIMEOUT' || timeoutType === 'UPGRADE_TIMEOUT'
+        ? ([t.greetingMs, 'NOTIFY_SMTP_GREETING_TIMEOUT_MS', timeoutType === 'UPGRADE_TIMEOUT' ? 'did not finish STARTTLS' : 'sent no greeting'] as const)
+        : timeoutType === 'SOCKET_TIMEOUT'
+          ? ([t.socketMs, 'NOTIFY_SMTP_SOCKET_TIMEOUT_MS', 'did not answer'] as const)
+          : undefined;
+  return bound && `${channel} server ${server} ${bound[2]} within ${bound[0]} ms (${bound[1]})`;
 }
 
 /** The domain of MAIL_FROM, for Message-IDs. */
@@ -28,7 +47,7 @@ export const messageIdOf = (notificationId: string, from: string) => `<${notific
  * and a message sent again after a crash is recognisable as the same one.
  */
 export function smtpAdapter(o: SmtpAdapterOptions): ChannelAdapter {
-  const pool = new SmtpPool(o.url, o.maxConnections ?? 5);
+  const pool = new SmtpPool(o.url, o.maxConnections ?? 5, o.timeouts);
   return {
     channel: o.channel,
     acceptIsDelivery: Boolean(o.acceptIsDelivery),
@@ -52,8 +71,10 @@ export function smtpAdapter(o: SmtpAdapterOptions): ChannelAdapter {
         return { providerId: messageId, delivered: Boolean(o.acceptIsDelivery) };
       } catch (err) {
         if (err instanceof SendAbandoned) throw err;
-        const e = err as Error & { code?: string; responseCode?: number; response?: string; command?: string; afterFinalDot?: boolean };
-        const what = `${e.code ?? 'SMTP'} ${e.responseCode ?? ''} ${scrub(e.response ?? e.message, 200)}`.replace(/\s+/g, ' ').trim();
+        const e = err as Error & { code?: string; responseCode?: number; response?: string; command?: string; afterFinalDot?: boolean; timeoutType?: string };
+        const what =
+          (e.code === 'ETIMEDOUT' ? timeoutReason(o.channel, pool.server, o.timeouts, e.timeoutType) : undefined) ??
+          `${e.code ?? 'SMTP'} ${e.responseCode ?? ''} ${scrub(e.response ?? e.message, 200)}`.replace(/\s+/g, ' ').trim();
         // The "." left and the line dropped before any answer: the server may well have the message
         // (RFC 1047). Sending again would most often deliver it twice; it is recorded as sent, unconfirmed.
         if (e.afterFinalDot && !e.responseCode)

@@ -35,9 +35,25 @@ export const notifySchema = z.object({
   NOTIFY_RECONCILE_INTERVAL_MS: ms(60_000),
   NOTIFY_SHUTDOWN_TIMEOUT_MS: ms(10_000),
   NOTIFY_WEBHOOK_TIMEOUT_MS: ms(10_000),
+  /** SMTP (email and PEC): opening the TCP connection (and TLS for smtps://). */
+  NOTIFY_SMTP_CONNECT_TIMEOUT_MS: ms(15_000),
+  /** SMTP: the server's 220 greeting after the connection opened (and a STARTTLS upgrade). */
+  NOTIFY_SMTP_GREETING_TIMEOUT_MS: ms(15_000),
+  /**
+   * SMTP: the longest the line may stay silent once the session is open (an answer to EHLO, MAIL,
+   * RCPT, DATA, the final "."). A relay that answers the final "." slowly (content scanning) needs
+   * tens of seconds; silence past the "." is recorded as sent, unconfirmed (docs/notifications.md).
+   */
+  NOTIFY_SMTP_SOCKET_TIMEOUT_MS: ms(60_000),
   /** The SMTP server is the mailbox itself (a local sink, an LMTP store): its 250 means delivered. */
   SMTP_ACCEPT_IS_DELIVERY: flag,
 });
+
+export interface SmtpTimeouts {
+  connectMs: number;
+  greetingMs: number;
+  socketMs: number;
+}
 
 export interface NotifierSettings {
   smtpUrl: string | undefined;
@@ -55,6 +71,8 @@ export interface NotifierSettings {
   reconcileIntervalMs: number;
   shutdownTimeoutMs: number;
   webhookTimeoutMs: number;
+  /** SMTP bounds (smtp-pool.ts): connecting, the greeting, and silence on an open session. */
+  smtpTimeouts: SmtpTimeouts;
   smtpAcceptIsDelivery: boolean;
 }
 
@@ -75,6 +93,7 @@ export function notifySection(e: z.infer<typeof notifySchema>): NotifierSettings
     reconcileIntervalMs: e.NOTIFY_RECONCILE_INTERVAL_MS,
     shutdownTimeoutMs: e.NOTIFY_SHUTDOWN_TIMEOUT_MS,
     webhookTimeoutMs: e.NOTIFY_WEBHOOK_TIMEOUT_MS,
+    smtpTimeouts: { connectMs: e.NOTIFY_SMTP_CONNECT_TIMEOUT_MS, greetingMs: e.NOTIFY_SMTP_GREETING_TIMEOUT_MS, socketMs: e.NOTIFY_SMTP_SOCKET_TIMEOUT_MS },
     smtpAcceptIsDelivery: e.SMTP_ACCEPT_IS_DELIVERY,
   };
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import pg from 'pg';
-import { isDatabaseUnavailable } from './sql-errors';
+import { DATABASE_TIMEOUT_DEFAULTS } from '../config/database';
+import { isDatabaseUnavailable, isQueryTimeout } from './sql-errors';
 
 /** What both backends offer; SQL is written once, for PostgreSQL 15. */
 export interface Queryable {
@@ -11,10 +12,20 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /**
+   * The bound of each statement of this transaction instead of the pool's (PostgreSQL only): the
+   * migrations, whose index builds and advisory-lock wait may take minutes (migrate.ts).
+   */
+  timeoutMs?: number;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   readonly schema: string;
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** The bounds a statement runs under on PostgreSQL (DATABASE_*_TIMEOUT_MS); PGlite has none. */
+  readonly bounds: { queryMs: number; migrationMs: number };
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * A connection of one's own until `release()`. On PostgreSQL a query on an idle reserved
    * connection is written to the server within the call (no pool hand-over in between), which the
@@ -39,6 +50,16 @@ export interface DatabaseOptions {
    * fsync off — only for the benchmark that measures what durability costs (docs/operations.md).
    */
   pgliteSync?: boolean;
+  /**
+   * PostgreSQL: the longest one statement may take. The server cancels it (statement_timeout) and
+   * the client stops waiting (query_timeout: fires even when the server is frozen or unreachable);
+   * either error is "database unavailable" (sql-errors.ts), a 503 for the API. Default 30 s.
+   */
+  queryTimeoutMs?: number;
+  /** PostgreSQL: the bound of each migration statement (migrate.ts). Default 1 h. */
+  migrationTimeoutMs?: number;
+  /** PostgreSQL: opening a connection, or waiting for a free one in the pool. Default 5 s. */
+  connectTimeoutMs?: number;
 }
 
 // One place that decides how database values look in JavaScript, for both backends:
@@ -67,12 +88,18 @@ const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const schema = options.schema ?? 'public';
   if (!IDENT.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
-  return options.url ? openPostgres(options.url, schema, options.max ?? 10) : openPglite(options.dataDir ?? 'memory://', schema, options.pgliteSync ?? true);
+  const bounds = {
+    queryMs: options.queryTimeoutMs ?? DATABASE_TIMEOUT_DEFAULTS.queryTimeoutMs,
+    migrationMs: options.migrationTimeoutMs ?? DATABASE_TIMEOUT_DEFAULTS.migrationTimeoutMs,
+  };
+  return options.url
+    ? openPostgres(options.url, schema, options.max ?? 10, bounds, options.connectTimeoutMs ?? DATABASE_TIMEOUT_DEFAULTS.connectTimeoutMs)
+    : openPglite(options.dataDir ?? 'memory://', schema, options.pgliteSync ?? true, bounds);
 }
 
-async function openPostgres(url: string, schema: string, max: number): Promise<Database> {
+async function openPostgres(url: string, schema: string, max: number, bounds: Database['bounds'], connectTimeoutMs: number): Promise<Database> {
   if (schema !== 'public') {
-    const admin = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, query_timeout: bounds.queryMs });
     await admin.connect();
     try {
       await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -86,8 +113,16 @@ async function openPostgres(url: string, schema: string, max: number): Promise<D
     types: pgTypes,
     options: `-c search_path=${schema}`,
     // A server that does not answer (restarting, a network cut) fails the request (503) instead of
-    // holding it; the pool connects again by itself once the server is back.
-    connectionTimeoutMillis: 5000,
+    // holding it; the pool connects again by itself once the server is back. The same bound covers
+    // the wait for a free connection when every one is busy.
+    connectionTimeoutMillis: connectTimeoutMs,
+    // A statement is bounded twice: the server cancels it past statement_timeout (57014), so an
+    // abandoned query stops holding locks; the client stops waiting past query_timeout, which is
+    // what answers when the server itself is frozen (SIGSTOP, a network blackhole) and cancels
+    // nothing. A connection whose statement timed out on the client side is dropped, never reused
+    // (its late answer would be read as the next query's).
+    statement_timeout: bounds.queryMs,
+    query_timeout: bounds.queryMs,
   });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
@@ -106,29 +141,46 @@ async function openPostgres(url: string, schema: string, max: number): Promise<D
     client.lost = undefined;
     return client;
   };
-  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await c.query(sql, params as unknown[])).rows as T[];
-    },
-    async exec(sql: string) {
-      await c.query(sql);
-    },
-  });
+  // pool.query drops a client whose statement failed by itself (pg-pool releases it with the error);
+  // a checked-out client is marked lost, so its release drops it.
+  const wrap = (c: pg.Pool | (pg.PoolClient & { lost?: Error }), timeoutMs?: number): Queryable => {
+    const run = async (config: pg.QueryConfig) => {
+      try {
+        return await c.query(timeoutMs === undefined ? config : ({ ...config, query_timeout: timeoutMs } as pg.QueryConfig));
+      } catch (err) {
+        if (isQueryTimeout(err) && 'release' in c) c.lost ??= err as Error;
+        throw err;
+      }
+    };
+    return {
+      async query<T>(sql: string, params?: unknown[]) {
+        return (await run({ text: sql, values: params })).rows as T[];
+      },
+      async exec(sql: string) {
+        await run({ text: sql });
+      },
+    };
+  };
   const base = wrap(pool);
   return {
     kind: 'postgres',
     schema,
+    bounds,
     ...base,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
       const client = await checkOut();
+      const tx = wrap(client, options.timeoutMs);
       let failed: Error | undefined;
       try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
+        await tx.exec('BEGIN');
+        if (options.timeoutMs !== undefined) await tx.exec(`SET LOCAL statement_timeout = ${Math.trunc(options.timeoutMs)}`);
+        const result = await fn(tx);
+        await tx.exec('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A statement still running on a frozen server blocks the connection: a ROLLBACK would only
+        // wait behind it for another bound. The connection is dropped; the server rolls back.
+        if (!client.lost) await client.query('ROLLBACK').catch(() => undefined);
         failed = isDatabaseUnavailable(err) ? (err as Error) : undefined;
         throw err;
       } finally {
@@ -195,14 +247,26 @@ export class DurableNodeFS extends NodeFS {
   }
 }
 
-async function openPglite(dataDir: string, schema: string, sync: boolean): Promise<Database> {
+/** The file system of each PGlite database opened on a data directory with sync on. */
+const durableFsOf = new WeakMap<Database, DurableNodeFS>();
+
+/**
+ * fsync(2) calls the database's commits and checkpoints have made so far (DurableNodeFS.fsyncs);
+ * undefined when nothing is synced through it: PostgreSQL (its own fsync), `memory://`, or
+ * `pgliteSync: false`. For the test that checks a commit reaches the disk.
+ */
+export function pgliteFsyncCount(db: Database): number | undefined {
+  return durableFsOf.get(db)?.fsyncs;
+}
+
+async function openPglite(dataDir: string, schema: string, sync: boolean, bounds: Database['bounds']): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
   if (!memory) fs.mkdirSync(dataDir, { recursive: true });
   // In memory there is nothing to sync: PGlite's defaults.
-  const db =
-    memory || !sync
-      ? await PGlite.create(dataDir, { parsers: pgliteParsers })
-      : await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: [...PGLITE_DURABLE_START_PARAMS], parsers: pgliteParsers });
+  const durableFs = memory || !sync ? undefined : new DurableNodeFS(dataDir);
+  const db = durableFs
+    ? await PGlite.create({ dataDir, fs: durableFs, startParams: [...PGLITE_DURABLE_START_PARAMS], parsers: pgliteParsers })
+    : await PGlite.create(dataDir, { parsers: pgliteParsers });
   if (schema !== 'public') {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   }
@@ -214,12 +278,15 @@ async function openPglite(dataDir: string, schema: string, sync: boolean): Promi
       await c.exec(sql);
     },
   });
-  return {
+  const database: Database = {
     kind: 'pglite',
     schema,
+    bounds,
     ...wrap(db),
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),
     reserve: async () => ({ ...wrap(db), release: () => undefined }),
     close: () => db.close(),
   };
+  if (durableFs) durableFsOf.set(database, durableFs);
+  return database;
 }

@@ -34,16 +34,27 @@ const CONNECTION_MESSAGES =
   /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|Cannot use a pool after calling end/i;
 
 /**
+ * pg's client-side bound (query_timeout, database.ts) ran out: the server did not answer the
+ * statement in time, frozen, unreachable or overloaded. The statement may still be running there, so
+ * the connection cannot carry another one and is dropped.
+ */
+export function isQueryTimeout(err: unknown): boolean {
+  return err instanceof Error && err.message === 'Query read timeout';
+}
+
+/**
  * The database could not be reached or is not taking work right now (its process restarting, a
- * network cut, the server starting up or shutting down, out of connections): a retry later can
- * pass, so the API answers 503 with Retry-After (error-handler.ts), never 500. SQLSTATE class 08
- * (connection exception), 57P01–57P03 (shutting down, crashed, starting up), 53300 (too many
- * connections), and the socket errors of node and pg.
+ * network cut, the server starting up or shutting down, out of connections, a statement past its
+ * bound): a retry later can pass, so the API answers 503 with Retry-After (error-handler.ts), never
+ * 500. SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down, crashed, starting up),
+ * 57014 (cancelled: statement_timeout), 53300 (too many connections), pg's query_timeout, and the
+ * socket errors of node and pg.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const code = sqlStateOf(err);
-  if (code) return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300';
+  if (code) return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '57014' || code === '53300';
+  if (isQueryTimeout(err)) return true;
   const e = err as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
   // AggregateError of a dual-stack connect: every attempt was refused.

@@ -18,7 +18,7 @@ import { createRedis } from '../../server/redis';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'api' });
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);
 if (config.operatorKey) await storeApiKey(db, config.operatorKey, 'operator', 'fault-test');
 if (config.analystKey) await storeApiKey(db, config.analystKey, 'analyst', 'fault-test');

@@ -12,7 +12,7 @@ import { fakeRenderer } from './fake-renderer';
 
 const config = loadConfig();
 const logger = createLogger({ level: 'info', name: 'render-worker', destination: { write: (l: string) => void process.stderr.write(l) } });
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 const inner = fakeRenderer({
   delayMs: Number(process.env.FAKE_RENDER_DELAY_MS ?? 1000),
   tag: process.env.FAKE_RENDER_TAG ?? 'process',

@@ -135,9 +135,50 @@ export async function startRedis(o: { appendonly?: boolean } = {}): Promise<Redi
   return r;
 }
 
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** The processes below `pid`, from /proc (Linux). */
+function descendantsOf(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [c, pp] of parent) {
+      if (pp !== p) continue;
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
 export interface PostgresProcess extends ServiceProcess {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   readonly url: string;
+  /**
+   * SIGSTOP to the postmaster, then to every process it forked (each backend has a session of its
+   * own, so the process group is not enough): connections stay open and the kernel still accepts new
+   * ones, but nothing answers, as a frozen server or a network blackhole.
+   */
+  pause(): void;
+  /** SIGCONT: the frozen server goes on where it stopped. */
+  resume(): void;
 }
 
 function postgresBin(): string {
@@ -179,6 +220,7 @@ export async function startPostgres(): Promise<PostgresProcess> {
     ...(user ?? {}),
   });
   let child: ChildProcess | undefined;
+  let paused: number[] = [];
   const args = [
     '-D',
     data,
@@ -221,7 +263,18 @@ export async function startPostgres(): Promise<PostgresProcess> {
         100,
       );
     },
+    pause() {
+      if (!child?.pid || !p.running) return;
+      process.kill(child.pid, 'SIGSTOP');
+      paused = [child.pid, ...descendantsOf(child.pid)];
+      for (const pid of paused.slice(1)) signal(pid, 'SIGSTOP');
+    },
+    resume() {
+      for (const pid of paused.splice(0)) signal(pid, 'SIGCONT');
+    },
     async kill() {
+      // A stopped backend would never notice its postmaster's death.
+      p.resume();
       const c = child;
       killGroup(c);
       if (c) await exited(c);
