@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GUIDE_TYPES } from '../compositions/common/envelope';
+import { guideStatus } from '../contract/guide-status';
 import { hiddenCharacterProblem } from '../compositions/common/primitives';
 import { serviceDay } from '../server/analytics/service-day';
 import { MAX_HOLDOUT_SHARE } from '../server/config/impact';
@@ -10,7 +11,7 @@ import { CHANNELS } from '../server/db/token-derivation';
 export const uuid = z.uuid({ error: 'expected a UUID' });
 export const channel = z.enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` });
 export const guideType = z.enum(GUIDE_TYPES, { error: `expected one of ${GUIDE_TYPES.join(', ')}` });
-export const guideStatus = z.enum(['pending', 'queued', 'rendering', 'ready', 'failed']);
+export { guideStatus };
 
 export const links = z.object({ qr: z.url(), email: z.url(), sms: z.url(), app: z.url() }).partial();
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { NarrationTrack } from '../../compositions/common/video-props';
+import type { NarrationStatus } from '../../contract/guide-status';
 import { versionOf, type Guide } from '../../compositions/guide-types';
 import type { Database } from '../../server/db/database';
 import type { Logger } from '../../server/logger';
@@ -19,7 +20,11 @@ export interface LiveNarration {
   scenes: Map<string, SceneAudio>;
 }
 
+/** One per contract/guide-status.ts NARRATION_STATUSES (the manifest's narrationStatus). */
 export type NarrationState = { status: 'ready'; live: LiveNarration } | { status: 'pending' } | { status: 'unavailable' };
+// The manifest's narrationStatus is exactly these: this fails to compile if the two drift apart.
+const sameStatuses: [NarrationState['status']] extends [NarrationStatus] ? ([NarrationStatus] extends [NarrationState['status']] ? true : never) : never = true;
+void sameStatuses;
 
 export interface NarrationGuide {
   guide_id: string;

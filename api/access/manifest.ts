@@ -1,5 +1,6 @@
-import type { Chapter } from '../../compositions/captions';
+import { FPS } from '../../compositions/common/storyboard-types';
 import type { NarrationTrack } from '../../compositions/common/video-props';
+import type { AccessManifest } from '../../contract/access-manifest';
 import { GUIDE_TYPE_DEFINITIONS, type Guide } from '../../compositions/guide-types';
 import type { AccessRow } from '../../server/db/tokens';
 import { liveTimeline } from './chapters';
@@ -16,38 +17,14 @@ export const MEDIA_FILES = {
 } as const;
 export type MediaFile = keyof typeof MEDIA_FILES;
 
-/** The URL of one scene's narration WAV: the content hash makes it immutable. */
 /**
  * A scene's live narration, as Opus in WebM (32 kb/s); the player asks for the same name in .m4a
  * (AAC) where the browser cannot play Opus, and .wav stays available for tools.
  */
 export const narrationAudioUrl = (token: string, sceneId: string, hash: string) => `/api/media/${token}/narration/${sceneId}-${hash}.webm`;
 
-export interface Manifest {
-  type: Guide['type'];
-  typeVersion: string;
-  locale: Guide['locale'];
-  title: string;
-  status: AccessRow['status'];
-  /** The public guide: what the player needs to play the composition live. Never the fiscal code or externalRef. */
-  guide: Guide;
-  fps: number;
-  durationInFrames: number;
-  chapters: Chapter[];
-  /**
-   * Measured narration timing (frames per scene, sentence timings) once synthesised; null before.
-   * With live narration, `audio` holds each scene's WAV URL (the composition plays them).
-   */
-  narration: NarrationTrack | null;
-  /**
-   * ready: `narration.audio` plays in sync; pending: synthesis under way, GET <this URL>/narrated
-   * answers once it is done; unavailable: no speech on this server or the engine failed (captions only).
-   */
-  narrationStatus: NarrationState['status'];
-  /** Rendered files, when the render worker has written them. */
-  media: { video: string; audio: string; poster: string; captions: string; captionsByLocale: { it: string; en: string }; chapters: string } | null;
-  expiresAt: string;
-}
+/** The answer, typed by the one contract (contract/access-manifest.ts) with the guide as its type's own. */
+export type Manifest = Omit<AccessManifest, 'guide'> & { guide: Guide };
 
 function narrationOf(row: AccessRow, token: string, state: NarrationState): NarrationTrack | null {
   if (state.status !== 'ready') return row.narration;
@@ -67,7 +44,7 @@ export function buildManifest(row: AccessRow, token: string, state: NarrationSta
     title: GUIDE_TYPE_DEFINITIONS[row.type].title[row.locale],
     status: row.status,
     guide: row.data,
-    fps: timeline.fps,
+    fps: FPS,
     durationInFrames: timeline.durationInFrames,
     chapters: timeline.chapters,
     narration,

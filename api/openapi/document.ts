@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import { eventBatch, viewingEvent } from '../../compositions/common/events';
 import { envelopeSchema } from '../../compositions/guide-types';
+import { accessManifest } from '../../contract/access-manifest';
 import { ingestReport, statsQuery } from '../analytics/stats-params';
 import { MEDIA_FILES, type MediaFile } from '../access/manifest';
 import { registerImpactPaths } from '../impact/openapi';
@@ -17,6 +18,19 @@ const idParam = z.object({ id: s.uuid });
 
 /** OpenAPI 3.1, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(publicBaseUrl: string): object {
+  return new OpenApiGeneratorV31(apiRegistry().definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Videoguida API', version: '1.0.0', description: 'Personalised interactive video guides: guides, campaigns, links, access.' },
+    servers: [{ url: publicBaseUrl }],
+  });
+}
+
+/** Every documented route with its zod schemas: the document above, and the response-contract test. */
+export function apiRoutes(): RouteConfig[] {
+  return apiRegistry().definitions.flatMap((d) => (d.type === 'route' ? [d.route] : []));
+}
+
+function apiRegistry(): OpenAPIRegistry {
   const reg = new OpenAPIRegistry();
   reg.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'operator or analyst API key' });
   reg.registerComponent('securitySchemes', 'citizenJwt', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
@@ -111,7 +125,7 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   });
   path('get', '/api/access/{token}', 'Guide manifest for the player (public)', {
     request: { params: tokenParam },
-    responses: { 200: { description: 'manifest' }, 404: error('unknown, expired or revoked (one answer)'), 429: error('too many requests or misses') },
+    responses: { 200: json(accessManifest, 'manifest'), 404: error('unknown, expired or revoked (one answer)'), 429: error('too many requests or misses') },
   });
   path('get', '/api/media/{token}/{file}', 'Rendered video, poster, captions, chapters; Range supported (public)', {
     request: { params: tokenParam.extend({ file: z.enum(Object.keys(MEDIA_FILES) as [MediaFile, ...MediaFile[]]) }) },
@@ -125,7 +139,13 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
   });
   path('get', '/api/access/{token}/narrated', 'The manifest once live narration is synthesised or has failed; waits a bounded time (public)', {
     request: { params: tokenParam },
-    responses: { 200: { description: 'manifest with narrationStatus ready | failed | pending' }, 404: error('unknown, expired or revoked (one answer)') },
+    responses: {
+      200: json(
+        accessManifest,
+        'the manifest: narrationStatus ready (its audio plays in sync), unavailable (captions only) or pending (still synthesising after the bounded wait)',
+      ),
+      404: error('unknown, expired or revoked (one answer)'),
+    },
   });
   path(
     'get',
@@ -198,9 +218,5 @@ export function buildOpenApiDocument(publicBaseUrl: string): object {
     },
   });
 
-  return new OpenApiGeneratorV31(reg.definitions).generateDocument({
-    openapi: '3.1.0',
-    info: { title: 'Videoguida API', version: '1.0.0', description: 'Personalised interactive video guides: guides, campaigns, links, access.' },
-    servers: [{ url: publicBaseUrl }],
-  });
+  return reg;
 }

@@ -3,7 +3,9 @@ import type { Guide } from '../../compositions/guide-types';
 import type { Queryable } from './database';
 
 /** 'pending': waiting for its first access before it is enqueued (lazy render policy). */
-export type GuideStatus = 'pending' | 'queued' | 'rendering' | 'ready' | 'failed';
+import type { GuideStatus } from '../../contract/guide-status';
+
+export type { GuideStatus };
 
 export interface GuideRow {
   id: string;

@@ -2,21 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The top-level folders whose imports are ruled (DESIGN.md, "Layout and the direction of imports"). */
-const LAYERS = ['compositions', 'server', 'speech', 'api', 'render-worker', 'notifier', 'narrator', 'intake', 'system', 'player'] as const;
+const LAYERS = ['compositions', 'contract', 'server', 'speech', 'api', 'render-worker', 'notifier', 'narrator', 'intake', 'system', 'player'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** What each layer may import besides itself and node_modules. */
 const ALLOWED: Record<Layer, Layer[]> = {
   compositions: [],
-  server: ['compositions'],
-  speech: ['compositions', 'server'],
-  api: ['compositions', 'server', 'speech'],
-  'render-worker': ['compositions', 'server', 'speech'],
-  notifier: ['compositions', 'server'],
-  narrator: ['compositions', 'server', 'speech'],
-  intake: ['compositions', 'server'],
-  system: ['compositions', 'server', 'speech', 'api', 'render-worker', 'notifier', 'narrator', 'intake'],
-  player: ['compositions'],
+  // The HTTP contract (zod schemas of every answer): browser-safe, so compositions/ alone.
+  contract: ['compositions'],
+  server: ['compositions', 'contract'],
+  speech: ['compositions', 'server', 'contract'],
+  api: ['compositions', 'server', 'speech', 'contract'],
+  'render-worker': ['compositions', 'server', 'speech', 'contract'],
+  notifier: ['compositions', 'server', 'contract'],
+  narrator: ['compositions', 'server', 'speech', 'contract'],
+  intake: ['compositions', 'server', 'contract'],
+  system: ['compositions', 'contract', 'server', 'speech', 'api', 'render-worker', 'notifier', 'narrator', 'intake'],
+  player: ['compositions', 'contract'],
 };
 
 /**
