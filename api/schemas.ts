@@ -4,16 +4,15 @@ import { guideStatus } from '../contract/guide-status';
 import { hiddenCharacterProblem } from '../compositions/common/primitives';
 import { serviceDay } from '../server/analytics/service-day';
 import { MAX_HOLDOUT_SHARE } from '../server/config/impact';
-import { CHANNELS } from '../server/db/token-derivation';
+import { campaign } from '../contract/campaigns';
+import { channel, CHANNELS, links } from '../contract/channels';
+import { errorBody } from '../contract/errors';
 
 /** Request and answer shapes at the API's edge; the OpenAPI document is generated from these. */
 
 export const uuid = z.uuid({ error: 'expected a UUID' });
-export const channel = z.enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` });
 export const guideType = z.enum(GUIDE_TYPES, { error: `expected one of ${GUIDE_TYPES.join(', ')}` });
-export { guideStatus };
-
-export const links = z.object({ qr: z.url(), email: z.url(), sms: z.url(), app: z.url() }).partial();
+export { campaign, channel, errorBody, guideStatus, links };
 
 export const createdGuide = z.object({
   id: uuid,
@@ -74,18 +73,6 @@ export const newCampaign = z.strictObject({
   holdoutShare: holdoutShare.default(0),
 });
 
-export const campaign = z.object({
-  id: uuid,
-  guideType,
-  name: z.string(),
-  channels: z.array(channel),
-  renderPolicy: z.enum(['eager', 'lazy']),
-  printDate: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  holdoutShare: z.number(),
-  createdAt: z.string(),
-});
-
 export const TRIGGER_EVENTS = {
   'naspi.accepted': 'naspi',
   'pension.first-payment': 'pensione',
@@ -119,13 +106,4 @@ export const qrQuery = z.strictObject({
 export const exportQuery = z.strictObject({
   format: z.enum(['ndjson', 'csv']).default('ndjson'),
   channel: channel.default('qr'),
-});
-
-export const errorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    field: z.string().nullable(),
-    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  }),
 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { eventBatch, viewingEvent } from '../../compositions/common/events';
 import { envelopeSchema } from '../../compositions/guide-types';
 import { accessManifest } from '../../contract/access-manifest';
+import { campaignDetail, campaignList } from '../../contract/campaigns';
+import { guideDetail, guideList, reissuedLink } from '../../contract/guides';
 import { ingestReport, statsQuery } from '../analytics/stats-params';
 import { MEDIA_FILES, type MediaFile } from '../access/manifest';
 import { registerImpactPaths } from '../impact/openapi';
@@ -55,12 +57,12 @@ function apiRegistry(): OpenAPIRegistry {
   path('get', '/api/guides', 'List guides (operator)', {
     security: op,
     request: { query: s.guideListQuery },
-    responses: { 200: { description: 'guides, no personal data' } },
+    responses: { 200: json(guideList, 'guides, no personal data'), 400: error('invalid filter') },
   });
   path('get', '/api/guides/{id}', 'Status and links of a guide (operator)', {
     security: op,
     request: { params: idParam },
-    responses: { 200: { description: 'guide' }, 404: error('no such guide') },
+    responses: { 200: json(guideDetail, 'the guide and its links'), 400: error('not a UUID'), 404: error('no such guide') },
   });
   path('delete', '/api/guides/{id}', 'Delete a guide, its tokens and video (operator)', {
     security: op,
@@ -80,7 +82,11 @@ function apiRegistry(): OpenAPIRegistry {
   path('post', '/api/guides/{id}/tokens/{channel}', 'Re-issue a channel link (operator)', {
     security: op,
     request: { params: idParam.extend({ channel: s.channel }) },
-    responses: { 201: { description: 'new link; the old one answers 404' } },
+    responses: {
+      201: json(reissuedLink, 'new link; the old one answers 404'),
+      404: error('no such guide'),
+      409: error('held out of the impact evaluation: no links'),
+    },
   });
   path('delete', '/api/guides/{id}/tokens/{channel}', 'Revoke a channel link (operator)', {
     security: op,
@@ -92,11 +98,14 @@ function apiRegistry(): OpenAPIRegistry {
     request: { body: { content: { 'application/json': { schema: s.newCampaign } } } },
     responses: { 201: json(campaign, 'created'), 422: error('invalid campaign') },
   });
-  path('get', '/api/campaigns', 'List campaigns (operator, analyst)', { security: op, responses: { 200: { description: 'campaigns' } } });
+  path('get', '/api/campaigns', 'List campaigns (operator, analyst)', {
+    security: op,
+    responses: { 200: json(campaignList, 'campaigns, newest first'), 400: error('invalid limit or after') },
+  });
   path('get', '/api/campaigns/{id}', 'A campaign with guide counts per status (operator, analyst)', {
     security: op,
     request: { params: idParam },
-    responses: { 200: json(campaign, 'campaign') },
+    responses: { 200: json(campaignDetail, 'campaign with its guides per status'), 400: error('not a UUID'), 404: error('no such campaign') },
   });
   path('post', '/api/campaigns/{id}/guides', 'Bulk upload, streamed (operator)', {
     security: op,

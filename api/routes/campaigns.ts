@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CampaignAnswer } from '../../contract/campaigns';
 import express, { Router } from 'express';
 import { campaignCounts, getCampaign, insertCampaign, listCampaigns, type CampaignRow } from '../../server/db/campaigns';
 import type { AppContext } from '../deps';
@@ -9,7 +10,7 @@ import { body, param, query } from '../validate';
 import { z } from 'zod';
 import { JSON_LIMIT, requireJsonObject } from './guides';
 
-export const campaignJson = (c: CampaignRow) => ({
+export const campaignJson = (c: CampaignRow): CampaignAnswer => ({
   id: c.id,
   guideType: c.guide_type,
   name: c.name,

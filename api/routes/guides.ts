@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import type { GuideSummaryAnswer } from '../../contract/guides';
 import { z } from 'zod';
 import { deleteGuide, getGuide, listGuides, type GuideRow, type GuideSummary } from '../../server/db/guides';
 import { reissueToken, revokeToken } from '../../server/db/tokens';
@@ -21,7 +22,7 @@ export function requireJsonObject(input: unknown, contentTypeOk: boolean): Recor
   return input as Record<string, unknown>;
 }
 
-export const summary = (g: GuideSummary) => ({
+export const summary = (g: GuideSummary): GuideSummaryAnswer => ({
   id: g.id,
   type: g.type,
   typeVersion: g.type_version,

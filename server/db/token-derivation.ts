@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { CHANNELS, type Channel } from '../../contract/channels';
 
 /**
  * How access tokens are made, and why this way.
@@ -11,8 +12,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
  * row; a re-issue draws a new nonce, so the old link stays dead.
  */
 
-export const CHANNELS = ['qr', 'email', 'sms', 'app'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel };
 
 const NONCE_BYTES = 16;
 const TOKEN_BYTES = 24;
