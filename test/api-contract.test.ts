@@ -124,6 +124,7 @@ describe('every documented route answers as the contract says', () => {
         'POST /api/guides/{id}/tokens/{channel}',
         'GET /api/campaigns',
         'GET /api/campaigns/{id}',
+        'GET /api/notifications/stats',
       ]),
     );
   });

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { province } from '../../compositions/common/primitives';
+import type { CampaignNotificationStats, ChannelFiguresAnswer, NotificationStatsAnswer } from '../../contract/notification-stats';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
 import type { ChannelFigures } from '../../server/notify/stats';
 import { notificationStats } from '../../server/notify/stats';
@@ -22,7 +23,7 @@ export const statsQuery = z.strictObject({
 });
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const figuresJson = (f: ChannelFigures) => ({ ...f, firstSentAt: iso(f.firstSentAt), lastSentAt: iso(f.lastSentAt) });
+const figuresJson = (f: ChannelFigures): ChannelFiguresAnswer => ({ ...f, firstSentAt: iso(f.firstSentAt), lastSentAt: iso(f.lastSentAt) });
 
 /** Operators see that a contact existed and which one, not the whole address. */
 function mask(value: string | null): string | null {
@@ -51,14 +52,14 @@ export function consoleRoutes(ctx: AppContext): Router {
       [ids],
     );
     const byId = new Map(campaigns.map((c) => [c.id, c]));
-    const list = [...stats.entries()].map(([key, byChannel]) => {
+    const list = [...stats.entries()].map(([key, byChannel]): CampaignNotificationStats => {
       const c = byId.get(key);
       const channels = Object.fromEntries([...byChannel.entries()].map(([ch, fig]) => [ch, figuresJson(fig)]));
       const sentTimes = [...byChannel.values()].flatMap((x) => (x.lastSentAt ? [x.lastSentAt.getTime()] : []));
       return {
         campaignId: key || null,
         name: c?.name ?? null,
-        guideType: c?.guide_type ?? null,
+        guideType: (c?.guide_type as CampaignNotificationStats['guideType'] | undefined) ?? null,
         campaignChannels: c?.channels ?? null,
         createdAt: iso(c?.created_at ?? null),
         lastSentAt: sentTimes.length ? new Date(Math.max(...sentTimes)).toISOString() : null,
@@ -67,7 +68,7 @@ export function consoleRoutes(ctx: AppContext): Router {
     });
     list.sort((a, b) => (b.lastSentAt ?? b.createdAt ?? '').localeCompare(a.lastSentAt ?? a.createdAt ?? ''));
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ filters: f, campaigns: list });
+    res.json({ filters: f, campaigns: list } satisfies NotificationStatsAnswer);
   });
 
   r.post('/api/notifications/history', operator, express.json({ limit: '4kb' }), async (req, res) => {

@@ -1,5 +1,6 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { notificationStatsAnswer } from '../../contract/notification-stats';
 import { SIGNATURE_HEADER } from '../../server/notify/signature';
 import { consentLine, historyRequest, myConsents } from './contacts';
 import { statsQuery } from './console-routes';
@@ -48,7 +49,7 @@ export function registerNotificationPaths(path: PathFn, json: JsonFn, error: (de
     {
       security: key,
       request: { query: statsQuery },
-      responses: { 200: { description: 'campaigns with per-channel figures' }, 400: error('invalid filter') },
+      responses: { 200: json(notificationStatsAnswer, 'campaigns with per-channel figures'), 400: error('invalid filter') },
     },
   );
   path('post', '/api/notifications/history', "One citizen's notifications and consent history (operator; fiscal code in the body, audited)", {

@@ -1,33 +1,16 @@
-/** The console's view of GET /api/notifications/stats and POST /api/notifications/history. */
+/** The console's view of GET /api/notifications/stats (parsed with the one contract) and POST /api/notifications/history. */
+import {
+  NOTIFY_CHANNELS,
+  notificationStatsAnswer,
+  type CampaignNotificationStats,
+  type ChannelFiguresAnswer,
+  type NotifyChannel,
+} from '../../contract/notification-stats';
 
-export const CHANNELS = ['email', 'sms', 'app', 'pec'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export interface ChannelFigures {
-  notified: number;
-  pending: number;
-  sent: number;
-  delivered: number;
-  bounced: number;
-  failed: number;
-  skipped: number;
-  opened: number;
-  ratings: number;
-  averageRating: number | null;
-  firstSentAt: string | null;
-  lastSentAt: string | null;
-  sendDates: { date: string; sent: number }[];
-}
-
-export interface CampaignStats {
-  campaignId: string | null;
-  name: string | null;
-  guideType: string | null;
-  campaignChannels: string[] | null;
-  createdAt: string | null;
-  lastSentAt: string | null;
-  channels: Partial<Record<Channel, ChannelFigures>>;
-}
+export const CHANNELS = NOTIFY_CHANNELS;
+export type Channel = NotifyChannel;
+export type ChannelFigures = ChannelFiguresAnswer;
+export type CampaignStats = CampaignNotificationStats;
 
 export interface Filters {
   from: string;
@@ -75,7 +58,11 @@ export function fetchStats(key: string, f: Filters): Promise<CampaignStats[]> {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
   const s = q.toString();
-  return call<{ campaigns: CampaignStats[] }>(`/api/notifications/stats${s ? `?${s}` : ''}`, key).then((r) => r.campaigns);
+  return call<unknown>(`/api/notifications/stats${s ? `?${s}` : ''}`, key).then((r) => {
+    const parsed = notificationStatsAnswer.safeParse(r);
+    if (!parsed.success) throw new Error('Risposta del server non valida: ricarica la pagina.');
+    return parsed.data.campaigns;
+  });
 }
 
 /** The fiscal code goes in the body of a POST: never in a URL, a history entry or a log. */

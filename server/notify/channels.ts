@@ -1,11 +1,11 @@
+import { NOTIFY_CHANNELS, type NotifyChannel } from '../../contract/notification-stats';
 import type { Channel } from '../db/token-derivation';
 
 /**
  * The channels a notification can travel on. The paper letter (token channel `qr`) is not one of
  * them: it stays the print export. PEC has no token of its own and carries the email link.
  */
-export const NOTIFY_CHANNELS = ['email', 'sms', 'app', 'pec'] as const;
-export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+export { NOTIFY_CHANNELS, type NotifyChannel };
 
 export const TOKEN_CHANNEL: Record<NotifyChannel, Exclude<Channel, 'qr'>> = { email: 'email', sms: 'sms', app: 'app', pec: 'email' };
 
