@@ -125,6 +125,7 @@ describe('every documented route answers as the contract says', () => {
         'GET /api/campaigns',
         'GET /api/campaigns/{id}',
         'GET /api/notifications/stats',
+        'GET /api/impact',
       ]),
     );
   });

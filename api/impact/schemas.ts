@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { OUTCOME_FIELDS, outcomeLine } from '../../server/impact/outcome-line';
-import { OUTCOME_KINDS } from '../../server/impact/kinds';
+import { impactAnswer } from '../../contract/impact';
 import type { OutcomeReport } from '../../server/impact/ingest-outcomes';
-import { MIN_COUNT } from '../../server/impact/stats';
 import { guideType, uuid } from '../schemas';
 
 /** Issue #17's request and answer shapes (docs/impact.md, docs/metrics.md); registered in the OpenAPI document. */
@@ -44,69 +43,7 @@ export const impactQuery = z
     if (q.campaign && q.type) ctx.addIssue({ code: 'custom', path: ['type'], message: 'give campaign or type, not both: a campaign has one guide type' });
   });
 
-const interval = z.object({ estimate: z.number(), low: z.number(), high: z.number() });
-const group = z.object({
-  citizens: z.number().int(),
-  withOutcome: z.number().int(),
-  rate: z.number().nullable(),
-  low: z.number().nullable().meta({ description: 'Wilson 95% interval of the rate' }),
-  high: z.number().nullable(),
-});
-const localized = z.object({ it: z.string(), en: z.string() });
-const verdict = z.enum(['too_small', 'no_effect', 'decrease', 'increase']).meta({
-  description: `too_small: fewer than ${MIN_COUNT} citizens with or without the outcome in a group; no_effect: the difference's 95% interval includes 0; decrease / increase: it excludes 0`,
-});
-const comparison = {
-  difference: interval.nullable().meta({ description: "rate difference (treated − holdout), Newcombe's hybrid score 95% interval" }),
-  relativeChange: interval.nullable().meta({ description: 'treated / holdout − 1, Katz log 95% interval; null when a group has no outcome' }),
-  verdict,
-  sentence: localized,
-};
-
-export const impactAnswer = z
-  .object({
-    scope: z.object({
-      campaignId: uuid.nullable(),
-      guideType,
-      name: z.string().nullable(),
-      holdoutShare: z.number().nullable(),
-      printDate: z.string().nullable(),
-    }),
-    startBasis: z.enum(['print_date', 'creation']).meta({ description: "day 0: the campaign's print date, else each guide's creation day (Europe/Rome)" }),
-    groups: z.object({
-      treated: z.number().int(),
-      holdout: z.number().int(),
-      watched: z.number().int(),
-      notWatched: z.number().int(),
-      holdoutShareObserved: z.number().nullable(),
-    }),
-    firstStartOn: z.string().nullable(),
-    lastStartOn: z.string().nullable(),
-    windows: z.array(z.number().int()),
-    method: z.object({
-      rate: z.literal('wilson'),
-      difference: z.literal('newcombe-hybrid-score'),
-      ratio: z.literal('katz-log'),
-      confidence: z.literal(0.95),
-      minCount: z.number().int(),
-    }),
-    effects: z.array(
-      z.object({
-        kind: z.enum(OUTCOME_KINDS),
-        serviceId: z.string().nullable().meta({ description: "online_service: the service, or '*' for any" }),
-        label: localized,
-        windowDays: z.number().int(),
-        windowComplete: z.boolean(),
-        treated: group,
-        holdout: group,
-        ...comparison,
-        watched: z.object({ randomised: z.literal(false), watched: group, notWatched: group, ...comparison }),
-      }),
-    ),
-    generatedAt: z.string(),
-    queryMs: z.number(),
-  })
-  .meta({ id: 'Impact' });
+export { impactAnswer };
 
 // The HTTP answer is the ingestion's report as it is: this fails to compile if the two drift apart.
 type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

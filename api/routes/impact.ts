@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { ImpactAnswer } from '../../contract/impact';
 import { getCampaign } from '../../server/db/campaigns';
 import { impactFigures, readImpactData } from '../../server/impact/figures';
 import { MIN_COUNT } from '../../server/impact/stats';
@@ -72,7 +73,7 @@ export function impactRoutes(ctx: AppContext): Router {
       method: { rate: 'wilson', difference: 'newcombe-hybrid-score', ratio: 'katz-log', confidence: 0.95, minCount: MIN_COUNT },
       generatedAt: new Date().toISOString(),
       queryMs: Math.round((performance.now() - started) * 10) / 10,
-    });
+    } satisfies ImpactAnswer);
   });
   return r;
 }

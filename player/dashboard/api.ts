@@ -1,3 +1,4 @@
+import { impactAnswer } from '../../contract/impact';
 import type { CampaignFigures, Filters, Impact, Stats } from './types';
 
 /** The analyst's key: typed once, kept for this tab only (sessionStorage), sent as a header, never in a URL. */
@@ -34,5 +35,9 @@ export function fetchImpact(key: string, scope: { campaign?: string; type?: stri
   if (scope.campaign) q.set('campaign', scope.campaign);
   else if (scope.type) q.set('type', scope.type);
   q.set('windows', windows.join(','));
-  return get<Impact>(`/api/impact?${q.toString()}`, key);
+  return get<unknown>(`/api/impact?${q.toString()}`, key).then((r): Impact => {
+    const parsed = impactAnswer.safeParse(r);
+    if (!parsed.success) throw new Error('Risposta del server non valida: ricarica la pagina.');
+    return parsed.data;
+  });
 }

@@ -1,3 +1,5 @@
+import type { ImpactAnswer } from '../../contract/impact';
+
 /** The answers of GET /api/stats and /api/stats/campaigns (docs/metrics.md defines every figure). */
 export interface Filters {
   type: string;
@@ -70,45 +72,10 @@ export interface CampaignFigures {
   channels: (ChannelRow & { issued: number; sent: number })[];
 }
 
-/** GET /api/impact (docs/metrics.md, "Impact"; docs/impact.md for the method). */
-export interface ImpactInterval {
-  estimate: number;
-  low: number;
-  high: number;
-}
-export interface ImpactGroup {
-  citizens: number;
-  withOutcome: number;
-  rate: number | null;
-  low: number | null;
-  high: number | null;
-}
-export type ImpactVerdict = 'too_small' | 'no_effect' | 'decrease' | 'increase';
-export interface ImpactComparison {
-  difference: ImpactInterval | null;
-  relativeChange: ImpactInterval | null;
-  verdict: ImpactVerdict;
-  sentence: { it: string; en: string };
-}
-export interface ImpactEffect extends ImpactComparison {
-  kind: string;
-  serviceId: string | null;
-  label: { it: string; en: string };
-  windowDays: number;
-  windowComplete: boolean;
-  treated: ImpactGroup;
-  holdout: ImpactGroup;
-  watched: ImpactComparison & { randomised: false; watched: ImpactGroup; notWatched: ImpactGroup };
-}
-export interface Impact {
-  scope: { campaignId: string | null; guideType: string; name: string | null; holdoutShare: number | null; printDate: string | null };
-  startBasis: 'print_date' | 'creation';
-  groups: { treated: number; holdout: number; watched: number; notWatched: number; holdoutShareObserved: number | null };
-  firstStartOn: string | null;
-  lastStartOn: string | null;
-  windows: number[];
-  method: { rate: string; difference: string; ratio: string; confidence: number; minCount: number };
-  effects: ImpactEffect[];
-  generatedAt: string;
-  queryMs: number;
-}
+/** GET /api/impact (docs/metrics.md, "Impact"; docs/impact.md for the method): the one contract's types. */
+export type Impact = ImpactAnswer;
+export type ImpactEffect = Impact['effects'][number];
+export type ImpactGroup = ImpactEffect['treated'];
+export type ImpactVerdict = ImpactEffect['verdict'];
+export type ImpactComparison = Pick<ImpactEffect, 'difference' | 'relativeChange' | 'verdict' | 'sentence'>;
+export type ImpactInterval = NonNullable<ImpactEffect['difference']>;

@@ -1,4 +1,5 @@
 import type { GuideType } from '../../compositions/common/envelope';
+import { OUTCOME_KINDS, type OutcomeKind } from '../../contract/impact';
 import type { Localized } from '../../compositions/common/locale';
 import type { ServiceId } from '../../compositions/common/storyboard-types';
 
@@ -6,8 +7,7 @@ import type { ServiceId } from '../../compositions/common/storyboard-types';
  * What the institute reports after the fact (POST /api/outcomes, docs/impact.md): one outcome is one
  * event of one citizen on one day.
  */
-export const OUTCOME_KINDS = ['contact_center_call', 'branch_visit', 'online_service', 'deadline_met'] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+export { OUTCOME_KINDS, type OutcomeKind };
 
 /**
  * The online services of the guides' buttons, named for analysts (the citizen-facing wording is in

@@ -12,6 +12,7 @@
  *
  * The test (test/impact-simulation.test.ts) checks the coverage of both over repeated simulations.
  */
+import { MIN_COUNT } from '../../contract/impact';
 
 /** The 97.5th percentile of the standard normal: a two-sided 95% interval. */
 export const Z95 = 1.959963984540054;
@@ -21,7 +22,7 @@ export const Z95 = 1.959963984540054;
  * this many without (docs/impact.md: below it the normal approximations behind the intervals fail, and
  * the coverage test shows it).
  */
-export const MIN_COUNT = 10;
+export { MIN_COUNT };
 
 export interface Interval {
   estimate: number;
