@@ -126,6 +126,8 @@ describe('every documented route answers as the contract says', () => {
         'GET /api/campaigns/{id}',
         'GET /api/notifications/stats',
         'GET /api/impact',
+        'GET /api/stats',
+        'GET /api/stats/campaigns',
       ]),
     );
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { eventBatch, viewingEvent } from '../../compositions/common/events';
 import { envelopeSchema } from '../../compositions/guide-types';
 import { accessManifest } from '../../contract/access-manifest';
+import { campaignStatsAnswer, statsAnswer } from '../../contract/stats';
 import { campaignDetail, campaignList } from '../../contract/campaigns';
 import { guideDetail, guideList, reissuedLink } from '../../contract/guides';
 import { ingestReport, statsQuery } from '../analytics/stats-params';
@@ -198,17 +199,14 @@ function apiRegistry(): OpenAPIRegistry {
     security: an,
     request: { query: statsQuery },
     responses: {
-      200: {
-        description:
-          'produced, notified (letters on qr, notifications sent on email, sms, app, pec) and notifiedSource, viewedRate, viewers, views, viewsPerViewer, interactionRate, avgRating, ratings, completionRate, retention, actions, scenes, channels',
-      },
+      200: json(statsAnswer, 'every figure of docs/metrics.md for the guides produced in the period'),
       400: error('invalid filter'),
     },
   });
   path('get', '/api/stats/campaigns', 'Per campaign and channel: notified, links issued, notifications sent, opened, viewers (analyst)', {
     security: an,
     request: { query: statsQuery },
-    responses: { 200: { description: 'campaigns' } },
+    responses: { 200: json(campaignStatsAnswer, 'campaigns'), 400: error('invalid filter') },
   });
   path('get', '/dashboard', "Analysts' dashboard (HTML; the key is typed in the page)", {
     responses: { 200: { description: 'HTML' }, 503: { description: 'dashboard not built' } },

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { CampaignStatsAnswer, StatsAnswer } from '../../contract/stats';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { campaignFigures } from '../../server/analytics/campaign-figures';
@@ -104,14 +105,14 @@ export function analyticsRoutes(ctx: AppContext): Router {
       scenes: figures.scenes.map((x) => ({ ...x, title: labels[x.guideType]?.scenes[x.sceneId] ?? null })),
       generatedAt: new Date().toISOString(),
       queryMs: Math.round(performance.now() - started),
-    });
+    } satisfies StatsAnswer);
   });
 
   r.get('/api/stats/campaigns', analyst, async (req, res) => {
     const q = query(statsQuery, req.query);
     const { sums, campaigns } = await readCampaignStats(ctx.db, toFilter(q));
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ filters: filtersOf(q), campaigns: campaignFigures(sums, campaigns) });
+    res.json({ filters: filtersOf(q), campaigns: campaignFigures(sums, campaigns) } satisfies CampaignStatsAnswer);
   });
 
   r.get(

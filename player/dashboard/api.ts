@@ -1,4 +1,5 @@
 import { impactAnswer } from '../../contract/impact';
+import { campaignStatsAnswer, statsAnswer } from '../../contract/stats';
 import type { CampaignFigures, Filters, Impact, Stats } from './types';
 
 /** The analyst's key: typed once, kept for this tab only (sessionStorage), sent as a header, never in a URL. */
@@ -25,9 +26,16 @@ async function get<T>(path: string, key: string): Promise<T> {
   return body as T;
 }
 
-export const fetchStats = (key: string, f: Filters) => get<Stats>(`/api/stats${queryOf(f)}`, key);
-export const fetchCampaigns = (key: string, f: Filters) =>
-  get<{ campaigns: CampaignFigures[] }>(`/api/stats/campaigns${queryOf({ ...f, campaign: '', channel: '' })}`, key).then((r) => r.campaigns);
+/** An answer the contract does not describe is refused, not drawn. */
+function checked<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error('Risposta del server non valida: ricarica la pagina.');
+  return parsed.data;
+}
+
+export const fetchStats = (key: string, f: Filters): Promise<Stats> => get<unknown>(`/api/stats${queryOf(f)}`, key).then((r) => checked(statsAnswer, r));
+export const fetchCampaigns = (key: string, f: Filters): Promise<CampaignFigures[]> =>
+  get<unknown>(`/api/stats/campaigns${queryOf({ ...f, campaign: '', channel: '' })}`, key).then((r) => checked(campaignStatsAnswer, r).campaigns);
 
 /** A campaign's impact, or (type) that of the guides created one at a time; windows in days. */
 export function fetchImpact(key: string, scope: { campaign?: string; type?: string }, windows: number[]) {
@@ -35,9 +43,5 @@ export function fetchImpact(key: string, scope: { campaign?: string; type?: stri
   if (scope.campaign) q.set('campaign', scope.campaign);
   else if (scope.type) q.set('type', scope.type);
   q.set('windows', windows.join(','));
-  return get<unknown>(`/api/impact?${q.toString()}`, key).then((r): Impact => {
-    const parsed = impactAnswer.safeParse(r);
-    if (!parsed.success) throw new Error('Risposta del server non valida: ricarica la pagina.');
-    return parsed.data;
-  });
+  return get<unknown>(`/api/impact?${q.toString()}`, key).then((r): Impact => checked(impactAnswer, r));
 }
