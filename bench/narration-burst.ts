@@ -3,7 +3,7 @@
  * Issue #16, point 3: `count` fresh citizens of a lazy campaign open their links at the same moment,
  * against the real API (real HTTP, the real engine: Festival for Italian), side by side in one run:
  *  - today: nothing narrated ahead, the API synthesises each guide at its first access;
- *  - ahead: the guides were narrated by a narrator process (`tsx narrator/main.ts`, the real process
+ *  - ahead: the guides were narrated by a narrator process (`tsx system/narrator.ts`, the real process
  *    with the API's configuration: same database schema, queue and SPEECH_CACHE_DIR) before the burst.
  * Each phase has its own API, database schema and speech cache, warmed by one earlier citizen of the
  * type (the sentences without personal data are on disk, as on a running installation).
@@ -141,7 +141,7 @@ process.stdout.write(
 {
   const api = await startNarrationApi({ label: `bench_burst_ahead_${stamp}`, logFile: path.join(logDir, 'api-ahead.log'), env: { LOG_LEVEL: 'info' } });
   const narratorLog = path.join(logDir, 'narrator.log');
-  const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), ['narrator/main.ts'], {
+  const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), ['system/narrator.ts'], {
     cwd: REPO,
     env: { ...process.env, ...api.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', fs.openSync(narratorLog, 'a'), fs.openSync(narratorLog, 'a')],

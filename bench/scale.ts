@@ -8,7 +8,7 @@
  * intake: for each consumer count, `--messages` distinct guide envelopes (all six types) plus
  * `--duplicates` of them again (same message id and body, as a publisher's retry) are published,
  * persistent and confirmed, to a fresh intake queue on the real RabbitMQ (a vhost of the bench's
- * own); then that many `npm run intake` processes (intake/main.ts, its default settings; INTAKE_*
+ * own); then that many `npm run intake` processes (system/intake.ts, its default settings; INTAKE_*
  * variables of the bench's environment pass through) drain it into PostgreSQL (a schema of the
  * bench's own): guides, tokens, outbox, render jobs (`--render`, eager by default) and a confirmed
  * result per message. The clock runs from the first consumer's "intake consuming" to the last
@@ -122,7 +122,7 @@ async function intakeRun(vhost: TestVhost, consumers: number): Promise<{ rate: n
     for (let i = 0; i < consumers; i++) {
       const child = spawn(
         process.execPath,
-        [...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'intake/main.ts')],
+        [...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'system/intake.ts')],
         { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] },
       );
       children.push(child);

@@ -80,7 +80,7 @@ export async function narrateAhead(db: Database, speech: SpeechContext, data: Na
 
 /**
  * The narrator: a BullMQ worker on the narration queue (config.narrator.queue), used by
- * `npm run narrator` (narrator/main.ts) and in-process by `npm start`. A failed job is retried a few
+ * `npm run narrator` (system/narrator.ts) and in-process by `npm start`. A failed job is retried a few
  * times and then left: the API still narrates the guide at first access.
  */
 export async function startNarrator(deps: StartNarratorDeps): Promise<RunningNarrator> {

@@ -30,7 +30,7 @@ export interface RunningNotifier {
 }
 
 /**
- * Starts the notifier: used by `notifier/main.ts` (its own process) and in-process by `npm start`.
+ * Starts the notifier: used by `system/notifier.ts` (its own process) and in-process by `npm start`.
  * Start-up recovery first: unfinished notifications whose jobs Redis lost go back to the outbox;
  * then the worker on the `notify` queue, and the relay that drains the outbox into it.
  */

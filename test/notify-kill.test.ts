@@ -51,7 +51,7 @@ function spawnNotifier(): ChildProcess {
     NOTIFY_BACKOFF_MS: '500',
   };
   // Its own process group, so SIGKILL takes everything tsx started with it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'notifier/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'system/notifier.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (d: Buffer) => childLogs.push(...d.toString('utf8').split('\n').filter(Boolean)));
   children.push(child);
   return child;

@@ -12,7 +12,7 @@ import { freePort, startRedisProcess, type RedisProcess } from './helpers/redis-
  * it opens anything (the database and Redis addresses below have nothing listening, but one).
  */
 
-const MAINS = { worker: 'render-worker/main.ts', notifier: 'notifier/main.ts', narrator: 'narrator/main.ts', intake: 'intake/main.ts' } as const;
+const MAINS = { worker: 'system/worker.ts', notifier: 'system/notifier.ts', narrator: 'system/narrator.ts', intake: 'system/intake.ts' } as const;
 type Name = keyof typeof MAINS;
 
 const secret = (c: string) => `${c}-${'0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, 30)}`;

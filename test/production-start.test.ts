@@ -37,7 +37,7 @@ function run(env: Record<string, string>): Run {
       ([k]) => !/^(REDIS_|DATABASE_|NODE_ENV|SMTP_|OPERATOR_KEY|ANALYST_KEY|TOKEN_SECRET|FISCAL_CODE_HMAC_KEY|PUBLIC_BASE_URL)/.test(k),
     ),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'system/start.ts'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

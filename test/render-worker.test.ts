@@ -60,7 +60,7 @@ function silences(file: string): Promise<[number, number][]> {
 
 function spawnWorker(): ChildProcess {
   // Its own process group, so SIGKILL reaches Chromium and ffmpeg too, like a machine dying.
-  return spawn('npx', ['tsx', 'render-worker/main.ts'], { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  return spawn('npx', ['tsx', 'system/worker.ts'], { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
 }
 const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
   try {

@@ -1,5 +1,5 @@
 /**
- * The API as its own process, for the fault-injection tests that SIGKILL it: what server/start.ts
+ * The API as its own process, for the fault-injection tests that SIGKILL it: what system/start.ts
  * wires for the API (configuration from the environment, the database in DATA_DIR/db or
  * DATABASE_URL, migrations, Redis, createApp, listen; SIGTERM writes every accepted event batch
  * before exiting), without the render worker, the notifier and the demo guides, which would only
@@ -22,7 +22,7 @@ const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(conf
 await migrate(db);
 if (config.operatorKey) await storeApiKey(db, config.operatorKey, 'operator', 'fault-test');
 if (config.analystKey) await storeApiKey(db, config.analystKey, 'analyst', 'fault-test');
-// The clients server/start.ts makes, with their command timeouts (server/redis.ts).
+// The clients system/start.ts makes, with their command timeouts (server/redis.ts).
 const redis = createRedis(config.redis, 'commands', 'api', logger);
 const queueConnection = createRedis(config.redis, 'queue', 'render-queue', logger);
 const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);

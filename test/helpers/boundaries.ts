@@ -21,11 +21,7 @@ const ALLOWED: Record<Layer, Layer[]> = {
   player: ['compositions', 'contract'],
 };
 
-/**
- * Until the composition roots move to system/ (issue #19), `npm start`'s root lives in server/: these
- * files alone may import the process layers. Nothing else below system/ may.
- */
-const COMPOSITION_ROOTS = new Set(['server/start.ts', 'server/start-demo.ts']);
+/** The composition roots live in system/ (one per process): nothing below it imports several process layers. */
 const PROCESS_LAYERS: Layer[] = ['api', 'render-worker', 'notifier', 'narrator', 'intake'];
 
 const SOURCE = /\.(ts|tsx|mts)$/;
@@ -72,12 +68,10 @@ export function forbiddenImports(root: string): string[] {
         if (target.startsWith('..')) bad.push(`${rel} → outside the repository (${spec})`);
         if (!to || to === layer) continue;
         reached.add(to);
-        const rootException = COMPOSITION_ROOTS.has(rel) && PROCESS_LAYERS.includes(to);
-        const speechException = COMPOSITION_ROOTS.has(rel) && to === 'speech';
-        if (!ALLOWED[layer].includes(to) && !rootException && !speechException) bad.push(`${rel} → ${target} (${layer} may not import ${to})`);
+        if (!ALLOWED[layer].includes(to)) bad.push(`${rel} → ${target} (${layer} may not import ${to})`);
       }
       const processes = PROCESS_LAYERS.filter((p) => reached.has(p));
-      if (processes.length > 1 && layer !== 'system' && !COMPOSITION_ROOTS.has(rel))
+      if (processes.length > 1 && layer !== 'system')
         bad.push(`${rel} imports ${processes.join(' and ')}: only a composition root may import several process layers`);
     }
   }

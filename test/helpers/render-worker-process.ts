@@ -1,6 +1,6 @@
 /**
  * A render worker process with a fake renderer (test/helpers/fake-renderer.ts), for the tests that
- * freeze or kill a worker mid-render: render-worker/main.ts with FAKE_RENDER_DELAY_MS instead of
+ * freeze or kill a worker mid-render: system/worker.ts with FAKE_RENDER_DELAY_MS instead of
  * Chrome. Prints `started <guideId>` and `rendered <guideId>` lines; logs (JSON) on stderr.
  */
 import path from 'node:path';

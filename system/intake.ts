@@ -13,7 +13,7 @@ import { refuseUnfitProduction } from '../server/production-check';
 import { createNarrationQueue, createRenderQueue } from '../server/queues';
 import { createRedis } from '../server/redis';
 import { resolveSecrets } from '../server/secrets';
-import { startIntake } from './start';
+import { startIntake } from '../intake/start';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'intake' });

@@ -8,7 +8,7 @@ import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { createLogger } from '../server/logger';
 import { refuseUnfitProduction } from '../server/production-check';
-import { startNotifier } from './start';
+import { startNotifier } from '../notifier/start';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'notifier' });

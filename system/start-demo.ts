@@ -1,12 +1,12 @@
 import type { AppContext } from '../api/deps';
-import { createGuide } from './guides/create-guide';
-import { checkEnvelope } from './guides/prepare';
+import { createGuide } from '../server/guides/create-guide';
+import { checkEnvelope } from '../server/guides/prepare';
 import { GUIDE_TYPE_DEFINITIONS } from '../compositions/guide-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { generateApiKey, revokeOtherKeys, storeApiKey, type Role } from './db/api-keys';
-import type { Database } from './db/database';
-import { fiscalCodeHmac } from './fiscal-code-hmac';
-import { applyConsentChanges, getConsent } from './notify/consents';
+import { generateApiKey, revokeOtherKeys, storeApiKey, type Role } from '../server/db/api-keys';
+import type { Database } from '../server/db/database';
+import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
+import { applyConsentChanges, getConsent } from '../server/notify/consents';
 
 export interface DemoGuide {
   type: string;
