@@ -235,7 +235,7 @@ describe('render worker', () => {
   it(
     'on SIGTERM stops within its bounded time, and the job is completed by the next worker',
     async () => {
-      const guide = guideOf('auu', 'worker-term');
+      const guide = guideOf('invalidita', 'worker-term');
       const row = await storeGuide(db, guide, 'term-1');
       await enqueue(row.id, row.type_version);
       const first = spawnWorker();
