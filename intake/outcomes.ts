@@ -7,6 +7,7 @@ import { ingestOutcomes, type OutcomeReport } from '../server/impact/ingest-outc
 import type { Logger } from '../server/logger';
 import { ndjsonRows } from '../server/uploads/ndjson';
 import type { SourceRow } from '../server/uploads/source-row';
+import { createBackoff } from './backoff';
 import { HEADERS, MAX_ERRORS, RESULT_VERSION } from './results';
 
 /** One outcome line is ~150 bytes; a line near this is not an outcome (as POST /api/outcomes). */
@@ -90,19 +91,8 @@ export function startOutcomeIntake(deps: { settings: IntakeSettings; outcomes: O
     queueBindings: settings.declare ? [{ queue: outcomes.deadLetterQueue, exchange: outcomes.deadLetterExchange }] : [],
   });
 
-  let failures = 0;
+  const backoff = createBackoff(settings.reconnectMaxMs);
   let closing = false;
-  const sleepers = new Set<() => void>();
-  const pause = () =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(t);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const t = setTimeout(wake, Math.min(settings.reconnectMaxMs, 250 * 2 ** Math.min(failures, 10)));
-      sleepers.add(wake);
-    });
 
   async function handle(msg: AsyncMessage): Promise<void> {
     stats.messages += 1;
@@ -129,17 +119,17 @@ export function startOutcomeIntake(deps: { settings: IntakeSettings; outcomes: O
         report = await ingestOutcomes(db, each(rows), { maxErrors: MAX_ERRORS });
       } catch (err) {
         // Nothing is lost: the outcomes written so far are skipped by their id when it comes back.
-        failures += 1;
+        backoff.failed();
         stats.retried += 1;
         log.warn(
           { err: { type: (err as Error).name, code: (err as { code?: unknown }).code }, messageId },
           'outcome message not stored: back on the queue after a pause',
         );
-        if (!closing) await pause();
+        if (!closing) await backoff.pause();
         throw err;
       }
     }
-    failures = 0;
+    backoff.succeeded();
     const outcome = report.rejected > 0 ? 'rejected' : 'stored';
     const errors = report.errors.slice(0, MAX_ERRORS);
     if (report.rejected > 0) {
@@ -221,7 +211,7 @@ export function startOutcomeIntake(deps: { settings: IntakeSettings; outcomes: O
     close() {
       closed ??= (async () => {
         closing = true;
-        for (const wake of [...sleepers]) wake();
+        backoff.wakeAll();
         await consumer.close();
         await publisher.close();
         await connection.close();

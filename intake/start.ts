@@ -6,6 +6,7 @@ import { dataErrorReason, isDataError, sqlStateOf } from '../server/db/sql-error
 import type { GuideCreation } from '../server/guides/create-guide';
 import { createGuidesOnce, type MessageOutcome, type MessageRequest } from '../server/guides/create-guides-once';
 import type { Logger } from '../server/logger';
+import { createBackoff } from './backoff';
 import { Batcher } from './batcher';
 import { createBodyReader } from './body-reader';
 import { checkProperties, combine, type DecodedMessage } from './message';
@@ -109,18 +110,7 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
   }
 
   // A growing pause after a failed batch, reset by the next good one; close() cuts it short.
-  let failures = 0;
-  const sleepers = new Set<() => void>();
-  const pause = () =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(t);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const t = setTimeout(wake, Math.min(settings.reconnectMaxMs, 250 * 2 ** Math.min(failures, 10)));
-      sleepers.add(wake);
-    });
+  const backoff = createBackoff(settings.reconnectMaxMs);
 
   async function deadLetter(item: Item, errors: readonly FieldError[]): Promise<void> {
     const { envelope, body } = deadLetterOf(settings, item.msg, errors);
@@ -194,10 +184,10 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
       items = await decode(msgs);
     } catch (err) {
       // A reader thread failed: nothing was decided about these messages, they go back on the queue.
-      failures += 1;
+      backoff.failed();
       stats.retried += 1;
       log.warn({ err: logged(err), messages: msgs.length }, 'batch not read: back on the queue after a pause');
-      if (!closing) await pause();
+      if (!closing) await backoff.pause();
       const e = err instanceof Error ? err : new Error(String(err));
       return msgs.map(() => e);
     }
@@ -209,17 +199,17 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
       valid.length
         ? write(valid).catch(async (err: unknown) => {
             // Nothing of the batch was committed: its messages go back on the queue, after a pause.
-            failures += 1;
+            backoff.failed();
             stats.retried += 1;
             log.warn({ err: logged(err), messages: valid.length }, 'batch not written: back on the queue after a pause');
-            if (!closing) await pause();
+            if (!closing) await backoff.pause();
             const e = err instanceof Error ? err : new Error(String(err));
             return valid.map(() => e);
           })
         : Promise.resolve([]),
       settle(invalid.map((i) => deadLetter(i, (i.decoded as Extract<DecodedMessage, { ok: false }>).errors))),
     ]);
-    if (written.every((w) => w === undefined)) failures = 0;
+    if (written.every((w) => w === undefined)) backoff.succeeded();
     log.debug({ messages: msgs.length, readMs: Math.round(t1 - t0), writeMs: Math.round(performance.now() - t1) }, 'batch done');
     const byItem = new Map<Item, undefined | Error>();
     valid.forEach((i, k) => byItem.set(i, written[k]));
@@ -275,7 +265,7 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
       closed ??= (async () => {
         closing = true;
         await outcomes?.close();
-        for (const wake of [...sleepers]) wake();
+        backoff.wakeAll();
         batcher.drain();
         await consumer.close();
         await publisher.close();

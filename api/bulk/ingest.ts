@@ -10,6 +10,7 @@ import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
 import { checkEnvelope, prepareGuide } from '../../server/guides/prepare';
 import { requestNarrations } from '../../server/guides/narration-ahead';
+import { batchPipeline } from '../../server/uploads/pipeline';
 import { FatalUploadError, type RowError, type SourceRow } from '../../server/uploads/source-row';
 
 export interface UploadReport {
@@ -130,15 +131,7 @@ export async function ingestUpload(
   }
 
   // One batch in flight while the next one fills: parsing overlaps the database's work.
-  let inflight: Promise<void> | undefined;
-  let failure: unknown;
-  const submit = async (batch: BulkGuide[]) => {
-    await inflight;
-    if (failure) throw failure;
-    inflight = write(batch).catch((err: unknown) => {
-      failure = err;
-    });
-  };
+  const { submit, finish } = batchPipeline(write);
 
   let batch: BulkGuide[] = [];
   try {
@@ -166,8 +159,7 @@ export async function ingestUpload(
     report.fatal = { line: err.line, message: err.message };
   }
   if (batch.length) await submit(batch);
-  await inflight;
-  if (failure) throw failure;
+  await finish();
   report.seconds = Math.round(performance.now() - started) / 1000;
   return report;
 }

@@ -3,6 +3,7 @@ import type { FieldError } from '../../compositions/common/validation';
 import type { Queryable } from '../db/database';
 import { explain } from '../guides/field-errors';
 import { storableTextProblems } from '../guides/storable-text';
+import { batchPipeline } from '../uploads/pipeline';
 import { FatalUploadError, type RowError, type SourceRow } from '../uploads/source-row';
 import { DEADLINES } from './kinds';
 import { OUTCOME_FIELDS, outcomeLine } from './outcome-line';
@@ -121,15 +122,7 @@ export async function ingestOutcomes(db: Queryable, source: AsyncIterable<Source
     report.existing += stored.matched - stored.inserted;
   }
 
-  let inflight: Promise<void> | undefined;
-  let failure: unknown;
-  const submit = async (batch: OutcomeRow[]) => {
-    await inflight;
-    if (failure) throw failure;
-    inflight = write(batch).catch((err: unknown) => {
-      failure = err;
-    });
-  };
+  const { submit, finish } = batchPipeline(write);
 
   let batch: OutcomeRow[] = [];
   try {
@@ -156,8 +149,7 @@ export async function ingestOutcomes(db: Queryable, source: AsyncIterable<Source
     report.fatal = { line: err.line, message: err.message };
   }
   if (batch.length) await submit(batch);
-  await inflight;
-  if (failure) throw failure;
+  await finish();
   // Refusals found by the database come after those found at parse time: list them by line.
   report.errors = rejected.sort((a, b) => a.line - b.line);
   report.seconds = Math.round(performance.now() - started) / 1000;
