@@ -2,6 +2,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { generateEnvelopes } from '../compositions/generator/generate';
+import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import { apiRoutes } from '../api/openapi/document';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
@@ -18,9 +19,6 @@ const key = (r: Pick<RouteConfig, 'method' | 'path'>) => `${r.method.toUpperCase
 
 /** Routes not requested here, and why (each is tested in its own file). */
 const NOT_REQUESTED: Record<string, string> = {
-  'GET /api/me/guides': 'needs a reserved-area JWT (api-access.test.ts)',
-  'GET /api/me/consents': 'needs a reserved-area JWT (notify-flow.test.ts)',
-  'PUT /api/me/consents': 'needs a reserved-area JWT (notify-flow.test.ts)',
   'PUT /api/consents': 'an NDJSON stream (notify-flow.test.ts)',
   'POST /api/notifications/receipts': 'signed by a gateway (security-receipts.test.ts)',
   'POST /api/notifications/history': 'audited fiscal-code lookup (notify-console.test.ts)',
@@ -48,6 +46,13 @@ describe('every documented route answers as the contract says', () => {
     const spare = await (await call(api, 'POST', '/api/guides', { body: other })).json();
     const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { name: 'Contract', guideType: 'red' } })).json();
     const token = tokenOf(guide.links.qr);
+    // The citizen of the first guide, signed in to the reserved area (the demo key pair outside production).
+    const citizen = {
+      key: null,
+      headers: {
+        authorization: `Bearer ${await signDemoToken(demoKeyPair(api.config.dataDir), (envelope as { citizen: { fiscalCode: string } }).citizen.fiscalCode)}`,
+      },
+    };
     const an = { key: api.analystKey };
     const add = (k: string, s: Sample) => samples.set(k, s);
     add('POST /api/guides', { path: '/api/guides', init: { body: [...generateEnvelopes('red', 1, 'api-contract-new')][0] } });
@@ -80,6 +85,9 @@ describe('every documented route answers as the contract says', () => {
     add('GET /api/stats/campaigns', { path: '/api/stats/campaigns', init: an });
     add('GET /api/notifications/stats', { path: '/api/notifications/stats', init: an });
     add('GET /api/impact', { path: `/api/impact?campaign=${campaign.id}`, init: an });
+    add('GET /api/me/guides', { path: '/api/me/guides', init: citizen });
+    add('GET /api/me/consents', { path: '/api/me/consents', init: citizen });
+    add('PUT /api/me/consents', { path: '/api/me/consents', init: { ...citizen, body: { proactive: true, email: 'citizen@example.org' } } });
     add('GET /healthz', { path: '/healthz' });
     add('GET /readyz', { path: '/readyz' });
     add('GET /api/openapi.json', { path: '/api/openapi.json', init: { key: null } });
@@ -128,6 +136,9 @@ describe('every documented route answers as the contract says', () => {
         'GET /api/impact',
         'GET /api/stats',
         'GET /api/stats/campaigns',
+        'GET /api/me/guides',
+        'GET /api/me/consents',
+        'PUT /api/me/consents',
       ]),
     );
   });

@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import type { MyConsentsAnswer } from '../../contract/reserved-area';
 import { applyConsentChanges, consentedChannels, consentHistory, getConsent } from '../../server/notify/consents';
 import type { AppContext } from '../deps';
 import { privateAnswer } from '../middleware/security';
@@ -14,7 +15,7 @@ import { citizenHmacOf } from './identity';
  */
 export function meConsentRoutes(ctx: AppContext): Router {
   const r = Router();
-  const answer = async (hmac: string) => {
+  const answer = async (hmac: string): Promise<MyConsentsAnswer> => {
     const [c, history] = await Promise.all([getConsent(ctx.db, hmac), consentHistory(ctx.db, hmac, 50)]);
     return {
       proactive: c?.proactive ?? false,

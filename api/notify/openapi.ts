@@ -1,6 +1,7 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { notificationStatsAnswer } from '../../contract/notification-stats';
+import { myConsentsAnswer } from '../../contract/reserved-area';
 import { SIGNATURE_HEADER } from '../../server/notify/signature';
 import { consentLine, historyRequest, myConsents } from './contacts';
 import { statsQuery } from './console-routes';
@@ -16,13 +17,13 @@ export function registerNotificationPaths(path: PathFn, json: JsonFn, error: (de
   const consents = myConsents.meta({ id: 'MyConsents', description: 'a contact left out keeps its value; null removes it' });
   path('get', '/api/me/consents', "The reserved-area citizen's consents and their history (JWT)", {
     security: citizen,
-    responses: { 200: { description: 'proactive, email, mobile, pec, app, channels, history' }, 401: error('invalid token') },
+    responses: { 200: json(myConsentsAnswer, 'proactive, email, mobile, pec, app, channels, history'), 401: error('invalid token') },
   });
   path('put', '/api/me/consents', "Change the citizen's own opt-in and contacts (JWT); appended to the history", {
     security: citizen,
     request: { body: { content: { 'application/json': { schema: consents } } } },
     responses: {
-      200: { description: 'the consents after the change' },
+      200: json(myConsentsAnswer, 'the consents after the change'),
       401: error('invalid token'),
       422: error('invalid email, mobile (Italian mobiles or +international) or PEC address'),
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { eventBatch, viewingEvent } from '../../compositions/common/events';
 import { envelopeSchema } from '../../compositions/guide-types';
 import { accessManifest } from '../../contract/access-manifest';
+import { myGuides } from '../../contract/reserved-area';
 import { campaignStatsAnswer, statsAnswer } from '../../contract/stats';
 import { campaignDetail, campaignList } from '../../contract/campaigns';
 import { guideDetail, guideList, reissuedLink } from '../../contract/guides';
@@ -176,7 +177,7 @@ function apiRegistry(): OpenAPIRegistry {
   path('get', '/embed/example', 'An example host page embedding the player (docs/embed-example.html)', { responses: { 200: { description: 'HTML' } } });
   path('get', '/api/me/guides', "The reserved-area citizen's guides (JWT, fiscal code in sub)", {
     security: [{ citizenJwt: [] }],
-    responses: { 200: { description: 'guides with their app links' }, 401: error('invalid token') },
+    responses: { 200: json(myGuides, 'guides with their app links'), 401: error('invalid token'), 503: error('reserved area not configured') },
   });
   // Issue #7: viewing events and statistics (docs/metrics.md defines every figure).
   const batch = eventBatch.extend({ events: z.array(viewingEvent).min(1).max(100) }).meta({ id: 'EventBatch' });

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { MyGuidesAnswer } from '../../contract/reserved-area';
 import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
 import { guidesOfCitizen } from '../../server/db/guides';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
@@ -35,7 +36,7 @@ export function meRoutes(ctx: AppContext): Router {
         expiresAt: g.expires_at.toISOString(),
         link: links.get(g.id)?.app ?? null,
       })),
-    });
+    } satisfies MyGuidesAnswer);
   });
   return r;
 }
