@@ -3,11 +3,9 @@
  * broker's queue needs against PostgreSQL: each message still creates one guide. With the embedded
  * PGlite database, `npm start` runs the intake in-process instead (when AMQP_URL is set).
  */
-import path from 'node:path';
+import { openProcessDatabase, stopOnSignals } from './process-shell';
 import { ConfigError, loadConfig } from '../server/config';
 import { amqpAddress } from '../server/config/intake';
-import { openDatabase } from '../server/db/database';
-import { migrate } from '../server/db/migrate';
 import { createLogger } from '../server/logger';
 import { refuseUnfitProduction } from '../server/production-check';
 import { createNarrationQueue, createRenderQueue } from '../server/queues';
@@ -27,8 +25,7 @@ if (!config.intake.url) {
 // In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
 await refuseUnfitProduction(config, 'intake');
 const secrets = resolveSecrets(config);
-const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
-await migrate(db);
+const db = await openProcessDatabase(config);
 // The producer side of the render queue: new guides' renders are queued here (INTAKE_RENDER_POLICY=eager).
 const queueConnection = createRedis(config.redis, 'queue', 'intake-render-queue', logger);
 const renderQueue = createRenderQueue(queueConnection, config.queuePrefix);
@@ -39,20 +36,16 @@ const narrationQueue = config.narrator.ahead
 const running = startIntake({ settings: config.intake, creation: { config, db, secrets, renderQueue, narrationQueue, logger }, logger });
 process.stdout.write(`intake: reading ${config.intake.queue} at ${amqpAddress(config.intake.url)} (database: ${db.kind}); Ctrl-C stops\n`);
 
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'intake stopping');
+stopOnSignals({
+  logger,
+  name: 'intake',
   // A hard bound on shutdown, whatever happens inside.
-  const force = setTimeout(() => process.exit(1), 30_000);
-  force.unref();
-  await running.close();
-  await renderQueue.close();
-  await narrationQueue?.close();
-  queueConnection.disconnect();
-  await db.close();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
+  boundMs: 30_000,
+  close: async () => {
+    await running.close();
+    await renderQueue.close();
+    await narrationQueue?.close();
+    queueConnection.disconnect();
+    await db.close();
+  },
+});
