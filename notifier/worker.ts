@@ -6,7 +6,16 @@ import { deriveToken, linkOf } from '../server/db/token-derivation';
 import type { Logger } from '../server/logger';
 import { FINISHED, type NotifyChannel } from '../server/notify/channels';
 import { loadSendContext, markFinal, recipientOf, type SendContext } from '../server/notify/notifications';
-import { claimAttempt, commitBeforeFinalDot, isCommitted, recoverCommitted, settleRefused, settleRetry, settleSent } from '../server/notify/send-attempt';
+import {
+  claimAttempt,
+  holdBeforeFinalDot,
+  isCommitted,
+  type FinalDotHold,
+  recoverCommitted,
+  settleRefused,
+  settleRetry,
+  settleSent,
+} from '../server/notify/send-attempt';
 import { NOTIFY_QUEUE, type NotifyJobData } from '../server/notify/queue';
 import { scrub } from '../server/notify/scrub';
 import { PermanentFailure, type ChannelAdapter, type SendResult } from './adapters';
@@ -135,19 +144,20 @@ export class NotifyWorker {
       ctx.token_expires_at && ctx.guide_expires_at && ctx.token_expires_at < ctx.guide_expires_at ? ctx.token_expires_at : ctx.guide_expires_at!;
     const rendered = renderMessage({ channel: ctx.channel, guide: ctx.data!, locale: ctx.locale!, link, expiresAt });
     // The point of no return, in PostgreSQL: only the attempt that still holds the row passes it, and
-    // its commit is on the database's socket before the final "." is on the SMTP one (send-attempt.ts).
+    // its commit is on the database's socket right before the final "." is on the SMTP one (send-attempt.ts).
     let committed: Promise<void> = Promise.resolve();
-    const commit = async () => {
-      const r = await commitBeforeFinalDot(db, id, attempt, this.o.lockDurationMs, consentId);
-      committed = r.committed;
-      return r.go;
+    let hold: FinalDotHold | undefined;
+    const gate = async () => {
+      hold = await holdBeforeFinalDot(db, id, attempt, this.o.lockDurationMs, consentId);
+      const h = hold;
+      return h ? () => void (committed = h.commit()) : null;
     };
     let result: SendResult;
     try {
-      result = await adapter.send(
-        { notificationId: id, channel: ctx.channel, to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered },
-        commit,
-      );
+      result = await adapter
+        .send({ notificationId: id, channel: ctx.channel, to, guideType: ctx.data!.type, locale: ctx.locale!, link, expiresAt, ...rendered }, gate)
+        // A send that failed between the hold and the "." committed nothing: its connection goes back.
+        .finally(() => hold?.release());
       await committed.catch((err: Error) =>
         logger.warn({ notificationId: id, err: { type: err.name, message: scrub(err.message) } }, 'commit write failed after the final "."'),
       );

@@ -1,7 +1,10 @@
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { SmtpTimeouts } from '../../server/config';
+import { passRightBeforeFinalDot } from './final-dot';
+import type { FinalDotGate } from './types';
 
 export type SmtpSendInfo = SMTPConnection.SentMessageInfo;
 
@@ -124,20 +127,22 @@ export class SmtpPool {
   }
 
   /**
-   * Sends one message. `beforeFinalDot` runs once the server has accepted the envelope and the whole
-   * body has been handed to the socket, right before the "." that makes the server take the message:
-   * the last moment at which not sending is still possible. The "." is written only once it resolves
-   * true; false (or a rejection) abandons the message: the connection is closed without its ".", so
-   * the server discards what it received (SendAbandoned, or the rejection, is thrown).
+   * Sends one message. `gate` runs once the server has accepted the envelope and the whole body has
+   * been handed downstream: the last moment at which not sending is still possible. It resolves to
+   * the function that records the point of no return, which is called inside the write of the "."
+   * right before it (final-dot.ts); null (or a rejection) abandons the message: the connection is
+   * closed without its ".", so the server discards what it received (SendAbandoned, or the
+   * rejection, is thrown).
    * An error after the "." carries `afterFinalDot: true`: with no reply code, the server may have
    * taken the message (the line dropped before its answer arrived).
    */
-  async send(envelope: { from: string; to: string[] }, message: Buffer, beforeFinalDot?: () => boolean | Promise<boolean>): Promise<SmtpSendInfo> {
+  async send(envelope: { from: string; to: string[] }, message: Buffer, gate?: FinalDotGate): Promise<SmtpSendInfo> {
     const p = await this.acquire();
     let reads = 0;
     let afterFinalDot = false;
     let abandoned: unknown;
     let deciding: Promise<void> | undefined;
+    let unhook: (() => void) | undefined;
     // highWaterMark 0: the second read is asked for only after the body has gone downstream.
     const body = new Readable({
       highWaterMark: 0,
@@ -146,17 +151,33 @@ export class SmtpPool {
         if (reads === 1) return void this.push(message);
         if (reads > 2) return;
         deciding = Promise.resolve()
-          .then(() => (beforeFinalDot ? beforeFinalDot() : true))
+          .then(() => (gate ? gate() : () => undefined))
           .then(
-            (go) => {
+            (pass) => {
               if (this.destroyed) return; // the line dropped meanwhile: no "." can leave
-              if (go) {
-                afterFinalDot = true;
-                this.push(null);
-              } else {
+              if (!pass) {
                 abandoned = new SendAbandoned();
                 this.destroy(abandoned as Error);
+                return;
               }
+              const passing = () => {
+                afterFinalDot = true;
+                pass();
+              };
+              const socket = (p.conn as unknown as { _socket?: Socket })._socket;
+              if (socket) unhook = passRightBeforeFinalDot(socket, passing);
+              else {
+                // nodemailer's internals changed: the point of no return a few stream ticks early (final-dot.ts).
+                try {
+                  passing();
+                } catch (err) {
+                  abandoned = err;
+                  afterFinalDot = false;
+                  this.destroy(err as Error);
+                  return;
+                }
+              }
+              this.push(null);
             },
             (err: unknown) => {
               abandoned = err;
@@ -167,12 +188,14 @@ export class SmtpPool {
     });
     try {
       const info = await new Promise<SmtpSendInfo>((resolve, reject) => p.conn.send(envelope, body, (err, i) => (err ? reject(err) : resolve(i!))));
+      unhook?.();
       p.sent += 1;
       this.release(p, true);
       return info;
     } catch (err) {
       // The caller settles the attempt after this returns: its commit must have finished first.
       await deciding;
+      unhook?.();
       if (abandoned !== undefined) {
         // Mid-DATA: no QUIT (it would travel as body text); drop the line, the server discards the message.
         p.dead = true;

@@ -3,7 +3,7 @@ import type { SmtpTimeouts } from '../../server/config';
 import type { NotifyChannel } from '../../server/notify/channels';
 import { scrub } from '../../server/notify/scrub';
 import { SendAbandoned, SmtpPool } from './smtp-pool';
-import { PermanentFailure, type ChannelAdapter, type OutgoingMessage, type SendResult } from './types';
+import { PermanentFailure, type ChannelAdapter, type FinalDotGate, type OutgoingMessage, type SendResult } from './types';
 
 export interface SmtpAdapterOptions {
   channel: Extract<NotifyChannel, 'email' | 'pec'>;
@@ -51,7 +51,7 @@ export function smtpAdapter(o: SmtpAdapterOptions): ChannelAdapter {
   return {
     channel: o.channel,
     acceptIsDelivery: Boolean(o.acceptIsDelivery),
-    async send(m: OutgoingMessage, commit?: () => Promise<boolean>): Promise<SendResult> {
+    async send(m: OutgoingMessage, gate?: FinalDotGate): Promise<SendResult> {
       const messageId = messageIdOf(m.notificationId, o.from);
       const node = new MailComposer({
         from: o.from,
@@ -67,7 +67,7 @@ export function smtpAdapter(o: SmtpAdapterOptions): ChannelAdapter {
       const envelope = node.getEnvelope();
       const raw = await node.build();
       try {
-        await pool.send({ from: String(envelope.from), to: envelope.to.map(String) }, raw, commit);
+        await pool.send({ from: String(envelope.from), to: envelope.to.map(String) }, raw, gate);
         return { providerId: messageId, delivered: Boolean(o.acceptIsDelivery) };
       } catch (err) {
         if (err instanceof SendAbandoned) throw err;

@@ -39,6 +39,13 @@ export class PermanentFailure extends Error {
   }
 }
 
+/**
+ * Asked right before a point of no return: resolves to the synchronous function that records it
+ * (the adapter calls it right before the byte that makes the provider take the message), or null
+ * when the message must be abandoned.
+ */
+export type FinalDotGate = () => Promise<(() => void) | null>;
+
 /** Every channel behind the same calls; the worker knows nothing of SMTP or HTTP. */
 export interface ChannelAdapter {
   readonly channel: NotifyChannel;
@@ -46,11 +53,11 @@ export interface ChannelAdapter {
   readonly acceptIsDelivery: boolean;
   /**
    * Throws PermanentFailure for a definite no, any other error for "try again later". An adapter
-   * with a point of no return (SMTP's final ".") calls `commit` right before it and goes past it
-   * only once `commit` resolves true, so the worker records that the message is going out before it
-   * is out; false means another attempt holds the message: the adapter abandons it before the point
-   * of no return and throws SendAbandoned (see notifier/worker.ts).
+   * with a point of no return (SMTP's final ".") asks `gate` right before it: the function it
+   * resolves to is called synchronously right before the "." is written, so the worker records that
+   * the message is going out before it is out; null means another attempt holds the message: the
+   * adapter abandons it before the point of no return and throws SendAbandoned (see notifier/worker.ts).
    */
-  send(message: OutgoingMessage, commit?: () => Promise<boolean>): Promise<SendResult>;
+  send(message: OutgoingMessage, gate?: FinalDotGate): Promise<SendResult>;
   close(): Promise<void>;
 }

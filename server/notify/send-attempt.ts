@@ -7,13 +7,14 @@ import type { Database, Queryable } from '../db/database';
  *
  * - `claimAttempt` gives the attempt its own id and a lease (the notifier's lock duration); while
  *   the lease runs no other attempt can claim the row, it waits for the lease to end.
- * - Right before SMTP's final ".", `commitBeforeFinalDot` checks (awaited) that the attempt still
- *   holds the row and renews the lease, then writes `committed_at` on a reserved connection whose
- *   socket takes the statement within the call, and returns: the "." follows within microseconds.
+ * - Right before SMTP's final ".", `holdBeforeFinalDot` checks (awaited) that the attempt still
+ *   holds the row and renews the lease; its `commit` then writes `committed_at` on a reserved
+ *   connection whose socket takes the statement within the call, and is called inside the write of
+ *   the "." right before it (notifier/adapters/final-dot.ts): two consecutive system calls.
  *   So a crash after the "." finds the commit (the next attempt records the message as sent), and
- *   an attempt that lost the row abandons its message before the ".". What remains: a crash in the
- *   microseconds between the two socket writes (the message is lost, recorded as sent), and a
- *   database that fails between the check and the commit (sent, not recorded: sent again).
+ *   an attempt that lost the row abandons its message before the ".". What remains: a crash between
+ *   those two system calls (the message is lost, recorded as sent), and a database that fails
+ *   between the check and the commit (sent, not recorded: sent again).
  * - The outcome written after the "." (sent, refused, retry) is the committing attempt's.
  */
 
@@ -52,18 +53,29 @@ export async function isCommitted(q: Queryable, id: string): Promise<boolean> {
   return (await q.query(`SELECT 1 FROM notifications WHERE id = $1 AND status = 'sending' AND committed_at IS NOT NULL`, [id])).length > 0;
 }
 
+/** The attempt still holds the row; `commit` records its point of no return, `release` gives up. */
+export interface FinalDotHold {
+  /**
+   * Hands `committed_at` to the database's socket within the call (the caller writes the "." next)
+   * and resolves once it is written.
+   */
+  commit(): Promise<void>;
+  /** Frees the reserved connection when `commit` was never called (the send failed before the "."). */
+  release(): void;
+}
+
 /**
- * The point of no return, called right before the final ".": true when the attempt still holds the
- * row, and then `committed_at` has been handed to the database's socket (it is written by the time
- * `committed` resolves); false when another attempt holds it (abandon the message).
+ * Right before the final ".": a hold when the attempt still holds the row (its lease renewed, a
+ * connection of its own reserved for the commit), undefined when another attempt holds it (abandon
+ * the message).
  */
-export async function commitBeforeFinalDot(
+export async function holdBeforeFinalDot(
   db: Database,
   id: string,
   attempt: string,
   leaseMs: number,
   consentHistoryId: number,
-): Promise<{ go: boolean; committed: Promise<void> }> {
+): Promise<FinalDotHold | undefined> {
   const c = await db.reserve();
   try {
     const held = await c.query(
@@ -73,23 +85,32 @@ export async function commitBeforeFinalDot(
     );
     if (held.length === 0) {
       c.release();
-      return { go: false, committed: Promise.resolve() };
+      return undefined;
     }
   } catch (err) {
     c.release();
     throw err;
   }
-  // Not awaited: on the idle reserved connection the statement is on the socket when query()
-  // returns, ahead of the "." the caller writes next.
-  const committed = c
-    .query(`UPDATE notifications SET committed_at = now(), consent_history_id = $3, updated_at = now() WHERE id = $1 AND send_attempt = $2`, [
-      id,
-      attempt,
-      consentHistoryId,
-    ])
-    .then(() => undefined)
-    .finally(() => c.release());
-  return { go: true, committed };
+  let used = false;
+  return {
+    commit() {
+      used = true;
+      // On the idle reserved connection the statement is on the socket when query() returns.
+      return c
+        .query(`UPDATE notifications SET committed_at = now(), consent_history_id = $3, updated_at = now() WHERE id = $1 AND send_attempt = $2`, [
+          id,
+          attempt,
+          consentHistoryId,
+        ])
+        .then(() => undefined)
+        .finally(() => c.release());
+    },
+    release() {
+      if (used) return;
+      used = true;
+      c.release();
+    },
+  };
 }
 
 /**

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SendAbandoned, SmtpPool } from '../notifier/adapters/smtp-pool';
+import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
+import { createLogger } from '../server/logger';
+
+/**
+ * The notifier's point of no return (send-attempt.ts) is written to PostgreSQL right before SMTP's
+ * final "."; a process killed between the two loses a message recorded as sent. So the commit runs
+ * inside the socket write of the "." and nothing else runs between them: test/notify-kill.test.ts
+ * lost a message in CI when several stream ticks separated them.
+ */
+
+const TIMEOUTS = { connectMs: 5000, greetingMs: 5000, socketMs: 10_000 };
+let sink: SmtpSink;
+const stored: string[] = [];
+const pools: SmtpPool[] = [];
+const originalWrite = net.Socket.prototype.write;
+
+beforeAll(async () => {
+  sink = await startSmtpSink({
+    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-final-dot-')),
+    logger: createLogger({ level: 'silent' }),
+    onMessage: (m) => stored.push((m.messageId ?? '?').replace(/@.*/, '')),
+  });
+});
+afterEach(() => {
+  net.Socket.prototype.write = originalWrite;
+});
+afterAll(async () => {
+  for (const p of pools) p.close();
+  await sink.stop();
+});
+
+const message = (id: string) =>
+  Buffer.from(`Message-ID: <${id}@test>\r\nSubject: t\r\n\r\n${'A line of the body.\r\n'.repeat(400)}.starts with a dot\r\n`, 'latin1');
+const envelope = { from: 'noreply@inps.test', to: ['citizen@example.test'] };
+
+/** Every socket write in this process (the sink's answers too), in order, as 'dot' (the final ".") or 'data'. */
+function recordWrites(events: string[]): void {
+  net.Socket.prototype.write = function (this: net.Socket, chunk: unknown, ...rest: unknown[]) {
+    const text = Buffer.isBuffer(chunk) ? chunk.toString('latin1') : String(chunk);
+    events.push(/^(\r?\n)?\.\r\n$/.test(text) ? 'dot' : 'data');
+    return (originalWrite as (...a: unknown[]) => boolean).apply(this, [chunk, ...rest]);
+  } as net.Socket['write'];
+}
+
+describe('SMTP final "." and the point of no return', () => {
+  it('records the point of no return inside the write of the ".", with nothing run between them', async () => {
+    const pool = new SmtpPool(sink.url, 2, TIMEOUTS);
+    pools.push(pool);
+    const events: string[] = [];
+    recordWrites(events);
+    let passes = 0;
+    await pool.send(envelope, message('adjacent'), async () => () => {
+      passes += 1;
+      events.push('commit');
+      // Anything queued here (a stream tick, a promise) runs only after the "." has been written.
+      process.nextTick(() => events.push('tick'));
+      void Promise.resolve().then(() => events.push('microtask'));
+    });
+    expect(passes).toBe(1);
+    const at = events.indexOf('commit');
+    expect(events.slice(at, at + 2)).toEqual(['commit', 'dot']);
+    expect(events.indexOf('tick')).toBeGreaterThan(at + 1);
+    expect(events.indexOf('microtask')).toBeGreaterThan(at + 1);
+    expect(events.filter((e) => e === 'dot')).toHaveLength(1);
+    expect(stored).toContain('adjacent');
+  });
+
+  it('a body line that is only a dot is escaped by the client, never taken for the final "."', async () => {
+    const pool = new SmtpPool(sink.url, 1, TIMEOUTS);
+    pools.push(pool);
+    const events: string[] = [];
+    recordWrites(events);
+    let passes = 0;
+    const body = Buffer.from(`Message-ID: <lone-dot@test>\r\nSubject: t\r\n\r\n.\r\n.\r\nend\r\n`, 'latin1');
+    await pool.send(envelope, body, async () => () => {
+      passes += 1;
+      events.push('commit');
+    });
+    expect(passes).toBe(1);
+    const at = events.indexOf('commit');
+    expect(events.slice(at, at + 2)).toEqual(['commit', 'dot']);
+    expect(events.filter((e) => e === 'dot')).toHaveLength(1);
+    expect(stored).toContain('lone-dot');
+  });
+
+  it('abandons the message without its "." when the gate says no, and the next message on the pool goes through', async () => {
+    const pool = new SmtpPool(sink.url, 1, TIMEOUTS);
+    pools.push(pool);
+    await expect(pool.send(envelope, message('abandoned'), async () => null)).rejects.toBeInstanceOf(SendAbandoned);
+    await pool.send(envelope, message('after-abandon'), async () => () => undefined);
+    expect(stored).toContain('after-abandon');
+    expect(stored).not.toContain('abandoned');
+  });
+
+  it('a point of no return that throws keeps the "." back: the server discards the message', async () => {
+    const pool = new SmtpPool(sink.url, 1, TIMEOUTS);
+    pools.push(pool);
+    const events: string[] = [];
+    recordWrites(events);
+    const sent = pool.send(envelope, message('commit-threw'), async () => () => {
+      throw new Error('the database socket is gone');
+    });
+    await expect(sent).rejects.toThrow();
+    expect(events).not.toContain('dot');
+    // Another message, on a fresh connection, is stored: the sink has had time to store the first one too.
+    await pool.send(envelope, message('after-throw'), async () => () => undefined);
+    expect(stored).toContain('after-throw');
+    expect(stored).not.toContain('commit-threw');
+  });
+});
