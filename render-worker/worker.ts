@@ -141,6 +141,7 @@ export class RenderWorker {
       Math.max(250, Math.floor(leaseMs / 3)),
     );
     const started = Date.now();
+    logger.info({ guideId, jobId: job.id }, 'render started');
     let lastProgress = 0;
     try {
       await renderer.render({

@@ -1,5 +1,5 @@
 /**
- * What a process of its own (`npm run worker`, `notifier`, `narrator`, `intake`) needs in production,
+ * What a process of its own (`npm run api`, `worker`, `notifier`, `narrator`, `intake`) needs in production,
  * with npm start's rules and messages (productionProblems, assertProductionRedis), each process held
  * to the variables it uses. Before, only `npm start` checked: a notifier without TOKEN_SECRET, or a
  * worker on a Redis that keeps no data, started as if all were well.
@@ -9,13 +9,15 @@ import { ConfigError, productionProblems, type Config } from './config';
 import type { ConfigProblem } from './config/production';
 import { PRODUCTION_REDIS_CONF, assertProductionRedis, createRedis, redisAddress } from './redis';
 
-export type ProductionProcess = 'worker' | 'notifier' | 'narrator' | 'intake';
+export type ProductionProcess = 'api' | 'worker' | 'notifier' | 'narrator' | 'intake';
 
 /**
  * The variables of productionProblems each process uses. The worker and the narrator derive no link
  * and verify nothing: they need their database and a Redis that keeps the queues.
  */
-const USES: Record<ProductionProcess, readonly string[]> = {
+const USES: Record<ProductionProcess, readonly string[] | 'all'> = {
+  // Links, tokens, keys, consents, receipts: everything npm start checks.
+  api: 'all',
   worker: [],
   narrator: [],
   // Links in messages (TOKEN_SECRET, PUBLIC_BASE_URL), consents by fiscal-code HMAC, signed webhooks.
@@ -27,8 +29,8 @@ const USES: Record<ProductionProcess, readonly string[]> = {
 /** The configuration problems of one process in production (none outside production). */
 export function processProductionProblems(config: Config, name: ProductionProcess): ConfigProblem[] {
   if (config.env !== 'production') return [];
-  const uses = new Set(USES[name]);
-  const problems = productionProblems(config).filter((p) => uses.has(p.variable));
+  const uses = USES[name];
+  const problems = productionProblems(config).filter((p) => uses === 'all' || uses.includes(p.variable));
   // These processes run beside npm start: on PGlite (one process) they would open a database of their own.
   if (!config.databaseUrl) {
     problems.push({

@@ -54,10 +54,17 @@ async function ensureDemoConsent(ctx: AppContext, fiscalCode: string): Promise<b
  * OPERATOR_KEY / ANALYST_KEY when set; otherwise a fresh key per start (printed once, only its hash
  * stored), and the previous start's generated key is revoked.
  */
-export async function ensureApiKeys(db: Database, keys: Record<Role, string | undefined>): Promise<Record<Role, { key: string; generated: boolean }>> {
-  const out = {} as Record<Role, { key: string; generated: boolean }>;
+export async function ensureApiKeys(
+  db: Database,
+  keys: Record<Role, string | undefined>,
+  options: { generate?: boolean } = {},
+): Promise<Partial<Record<Role, { key: string; generated: boolean }>>> {
+  const out: Partial<Record<Role, { key: string; generated: boolean }>> = {};
   for (const role of ['operator', 'analyst'] as const) {
     const given = keys[role];
+    // An API host among several (system/api.ts) keeps the keys the others stored: one generating its
+    // own would revoke theirs.
+    if (!given && options.generate === false) continue;
     const key = given ?? generateApiKey(role);
     const label = `${given ? 'env' : 'generated'}:${role}`;
     await storeApiKey(db, key, role, label);

@@ -201,7 +201,7 @@ try {
     say();
   }
   const keyLine = (role: 'operator' | 'analyst', env: string) =>
-    keys[role].generated ? `${keys[role].key}   (generated for this run; set ${env} to keep one)` : `from ${env}`;
+    keys[role]!.generated ? `${keys[role]!.key}   (generated for this run; set ${env} to keep one)` : `from ${env}`;
   say(`Operator key: ${keyLine('operator', 'OPERATOR_KEY')}`);
   say(`Analyst key:  ${keyLine('analyst', 'ANALYST_KEY')}`);
   say();

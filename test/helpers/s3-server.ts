@@ -18,15 +18,15 @@ export interface TestS3 {
 }
 
 /**
- * A real S3 HTTP server (s3rver) on a random loopback port, with its data in a temp directory and a
+ * A real S3 HTTP server (s3rver) on a random port of `address` (loopback by default), with its data in a temp directory and a
  * bucket of the test file's own. s3rver does not check V4 signatures: docs/deployment.md says what
  * else it leaves unchecked.
  */
-export async function startTestS3(label: string, overrides: Record<string, string> = {}): Promise<TestS3> {
+export async function startTestS3(label: string, overrides: Record<string, string> = {}, address = '127.0.0.1'): Promise<TestS3> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-s3-${label}-`));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir });
+  const server = new S3rver({ address, port: 0, silent: true, directory: dir });
   const { port } = await server.run();
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${address}:${port}`;
   const bucket = `vg-${label}-${process.pid}-${Date.now().toString(36)}`
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, '-')
