@@ -12,7 +12,13 @@ import { freePort, startRedisProcess, type RedisProcess } from './helpers/redis-
  * it opens anything (the database and Redis addresses below have nothing listening, but one).
  */
 
-const MAINS = { worker: 'system/worker.ts', notifier: 'system/notifier.ts', narrator: 'system/narrator.ts', intake: 'system/intake.ts' } as const;
+const MAINS = {
+  api: 'system/api.ts',
+  worker: 'system/worker.ts',
+  notifier: 'system/notifier.ts',
+  narrator: 'system/narrator.ts',
+  intake: 'system/intake.ts',
+} as const;
 type Name = keyof typeof MAINS;
 
 const secret = (c: string) => `${c}-${'0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, 30)}`;
@@ -79,6 +85,15 @@ describe('the other production processes refuse what production cannot run with'
     expect(intake.code).toBe(1);
     expect(intake.output).toMatch(/TOKEN_SECRET looks like a placeholder, not a random value \(7 distinct characters in 40/);
     expect(intake.output).not.toContain('changeme');
+  }, 60_000);
+
+  it('api (npm run api): every variable npm start checks, and PostgreSQL, named before anything opens', async () => {
+    const api = await run('api', {});
+    expect(api.code).toBe(1);
+    expect(api.output).toMatch(/^npm run api failed: invalid configuration:/m);
+    for (const v of ['TOKEN_SECRET', 'FISCAL_CODE_HMAC_KEY', 'PUBLIC_BASE_URL', 'OPERATOR_KEY', 'ANALYST_KEY'])
+      expect(api.output).toContain(`  ${v}: required in production`);
+    expect(api.output).toContain('  DATABASE_URL: required in production by npm run api');
   }, 60_000);
 
   it('worker and narrator: PostgreSQL, then a Redis that answers and keeps the queues, named', async () => {
