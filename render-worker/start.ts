@@ -33,7 +33,8 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
   const queue = createRenderQueue(connection, config.queuePrefix);
   await reconcileQueue(db, queue, logger);
   const media = deps.media ?? createMediaStore(config.mediaStore, config.videoDir);
-  const speech = new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) });
+  // Clips in the store's cache too (an S3 store): what one host synthesised, the others fetch.
+  const speech = new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech), shared: media.sharedCache });
   const renderer =
     deps.renderer ??
     new CompositingRenderer({

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '../compositions/common/locale';
 import type { Logger } from '../server/logger';
 import { decodeToFloat, shapeClip } from './clip-audio';
 import { engineIdFor, type PresenterVoice, type SpeechEngine } from './engine';
-import { writeAtomic } from './atomic-write';
+import { tempBeside, writeAtomic } from './atomic-write';
 import { speechLogger } from './log';
 import { bytesToFrames, pcmToWav, wavPcm } from './wav';
 
@@ -26,9 +26,22 @@ export interface Clip {
   fresh: boolean;
 }
 
+/**
+ * A store every host reaches (the S3 media store's cache area, server/media): clips synthesised on
+ * one host are fetched by the others instead of synthesised again. Structural, so speech/ imports
+ * nothing of server/media.
+ */
+export interface SharedClipStore {
+  /** Writes the entry to `dest` and returns true, or false when the store has none. */
+  fetch(key: string, dest: string): Promise<boolean>;
+  put(key: string, src: string): Promise<void>;
+}
+
 export interface ClipCacheOptions {
   dir: string;
   engine: SpeechEngine;
+  /** The shared tier behind this host's directory (none: the directory alone, as with a local media store). */
+  shared?: SharedClipStore | null;
   /** Syntheses running at once; the machine has 2 cores shared with the render. */
   concurrency?: number;
   logger?: Logger;
@@ -38,7 +51,9 @@ export interface ClipCacheOptions {
 const CLIP_FORMAT = 'clip-v3';
 
 /**
- * Sentence clips on disk, keyed by a hash of engine, voice, locale and speakable text. A sentence
+ * Sentence clips on disk, keyed by a hash of engine, voice, locale and speakable text, with an
+ * optional shared tier (the S3 store) behind it, so a host's first request for a clip another host
+ * made fetches it instead of synthesising it. A sentence
  * without personal data has the same key for every citizen, so it is synthesised once for all.
  * Concurrent requests for one clip share one synthesis; files appear atomically (temp + rename), so
  * a reader in another process sees a whole clip or none.
@@ -51,13 +66,16 @@ export class ClipCache {
   private running = 0;
   private readonly concurrency: number;
   private readonly log: Logger;
-  readonly stats = { hits: 0, synthesized: 0, shared: 0 };
+  /** hits: this host's disk; fetched: the shared store; synthesized: the engine; shared: a concurrent call's. */
+  readonly stats = { hits: 0, fetched: 0, synthesized: 0, shared: 0 };
+  private readonly sharedStore: SharedClipStore | null;
 
   constructor(options: ClipCacheOptions) {
     this.dir = path.resolve(options.dir);
     this.engine = options.engine;
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.log = options.logger ?? speechLogger();
+    this.sharedStore = options.shared ?? null;
   }
 
   keyOf(req: ClipRequest): string {
@@ -94,6 +112,8 @@ export class ClipCache {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
         this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'unreadable speech clip, synthesising again');
     }
+    const fetched = await this.fromSharedStore(key, file);
+    if (fetched) return fetched;
     const pcm = await this.limited(async () => {
       const started = performance.now();
       const result = await this.engine.synthesize(req);
@@ -106,7 +126,32 @@ export class ClipCache {
     });
     await writeAtomic(file, pcmToWav(pcm));
     this.stats.synthesized += 1;
+    // Shared before it is used: another host asking next finds it. A store that fails costs the
+    // others a synthesis, never this clip.
+    await this.sharedStore
+      ?.put(`${key}.wav`, file)
+      .catch((e: Error) => this.log.warn({ clip: key.slice(0, 12), err: e.message }, 'could not share a speech clip with the other hosts'));
     return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: true };
+  }
+
+  /** The clip from the shared store into this host's directory (whole or not at all), or null. */
+  private async fromSharedStore(key: string, file: string): Promise<Clip | null> {
+    if (!this.sharedStore) return null;
+    const tmp = tempBeside(file);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      if (!(await this.sharedStore.fetch(`${key}.wav`, tmp))) return null;
+      const pcm = wavPcm(await readFile(tmp));
+      await rename(tmp, file);
+      this.stats.fetched += 1;
+      return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: false };
+    } catch (e) {
+      // Unreachable store or a damaged object: this host synthesises it, as without a store.
+      this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'shared speech clip unavailable, synthesising');
+      return null;
+    } finally {
+      await rm(tmp, { force: true });
+    }
   }
 
   private async limited<T>(task: () => Promise<T>): Promise<T> {
