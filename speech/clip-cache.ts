@@ -14,6 +14,12 @@ export interface ClipRequest {
   text: string;
   locale: Locale;
   voice: PresenterVoice;
+  /**
+   * The sentence carries no citizen's data (its scene depends on none of the guide's fields): only
+   * such a clip goes to the shared store, which keeps no guide's retention. A personal one stays on
+   * this host's disk, as before.
+   */
+  shareable?: boolean;
 }
 
 export interface Clip {
@@ -52,8 +58,8 @@ const CLIP_FORMAT = 'clip-v3';
 
 /**
  * Sentence clips on disk, keyed by a hash of engine, voice, locale and speakable text, with an
- * optional shared tier (the S3 store) behind it, so a host's first request for a clip another host
- * made fetches it instead of synthesising it. A sentence
+ * optional shared tier (the S3 store) behind it for sentences without personal data, so a host's
+ * first request for such a clip another host made fetches it instead of synthesising it. A sentence
  * without personal data has the same key for every citizen, so it is synthesised once for all.
  * Concurrent requests for one clip share one synthesis; files appear atomically (temp + rename), so
  * a reader in another process sees a whole clip or none.
@@ -112,7 +118,8 @@ export class ClipCache {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
         this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'unreadable speech clip, synthesising again');
     }
-    const fetched = await this.fromSharedStore(key, file);
+    const shared = req.shareable ? this.sharedStore : null;
+    const fetched = shared ? await this.fromSharedStore(shared, key, file) : null;
     if (fetched) return fetched;
     const pcm = await this.limited(async () => {
       const started = performance.now();
@@ -128,19 +135,18 @@ export class ClipCache {
     this.stats.synthesized += 1;
     // Shared before it is used: another host asking next finds it. A store that fails costs the
     // others a synthesis, never this clip.
-    await this.sharedStore
+    await shared
       ?.put(`${key}.wav`, file)
       .catch((e: Error) => this.log.warn({ clip: key.slice(0, 12), err: e.message }, 'could not share a speech clip with the other hosts'));
     return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: true };
   }
 
   /** The clip from the shared store into this host's directory (whole or not at all), or null. */
-  private async fromSharedStore(key: string, file: string): Promise<Clip | null> {
-    if (!this.sharedStore) return null;
+  private async fromSharedStore(shared: SharedClipStore, key: string, file: string): Promise<Clip | null> {
     const tmp = tempBeside(file);
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      if (!(await this.sharedStore.fetch(`${key}.wav`, tmp))) return null;
+      if (!(await shared.fetch(`${key}.wav`, tmp))) return null;
       const pcm = wavPcm(await readFile(tmp));
       await rename(tmp, file);
       this.stats.fetched += 1;

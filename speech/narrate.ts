@@ -74,7 +74,8 @@ export async function narrateGuide(guide: Guide, options: NarrateOptions): Promi
       Promise.all(
         splitSentences(scene.narration[locale]).map(async (text) => {
           const speech = speakable(text, locale, spoken);
-          return { text, speech, clip: await cache.get({ text: speech, locale, voice }) };
+          // A scene that depends on no field of the guide says nothing personal: its clips may be shared between hosts.
+          return { text, speech, clip: await cache.get({ text: speech, locale, voice, shareable: scene.deps.length === 0 }) };
         }),
       ),
     ),

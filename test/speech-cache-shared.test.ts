@@ -3,17 +3,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitSentences } from '../compositions/common/sentences';
+import { generateEnvelopes } from '../compositions/generator/generate';
+import { guideSchema, publicPart, storyboardOf } from '../compositions/guide-types';
 import { createLogger } from '../server/logger';
 import { S3MediaStore } from '../server/media';
 import { ClipCache, type SharedClipStore } from '../speech/clip-cache';
 import { countingEngine } from '../speech/engine';
 import { espeakEngine } from '../speech/espeak';
+import { narrateGuide } from '../speech/narrate';
+import { speakable } from '../speech/speakable';
 import { startTestS3, type TestS3 } from './helpers/s3-server';
 
 /**
  * Issue #18: the speech cache is not one host's. With the S3 media store, a clip synthesised on one
  * host goes to the store's cache area, and another host (its own empty directory) fetches it instead
- * of synthesising it again; a store that fails costs a synthesis, never the clip.
+ * of synthesising it again; a store that fails costs a synthesis, never the clip. Only sentences of
+ * scenes that depend on no field of the guide go there: the store keeps no guide's retention, so
+ * nothing personal (a name, an amount) may be put in it.
  */
 
 const logger = createLogger({ level: 'silent' });
@@ -25,7 +32,7 @@ const hostDir = () => {
   dirs.push(d);
   return d;
 };
-const req = { text: 'La domanda si presenta online, con le credenziali SPID.', locale: 'it', voice: 'F' } as const;
+const req = { text: 'La domanda si presenta online, con le credenziali SPID.', locale: 'it', voice: 'F', shareable: true } as const;
 
 beforeAll(async () => {
   s3 = await startTestS3('speech-shared');
@@ -59,6 +66,26 @@ describe('speech clips shared through the S3 store', () => {
     expect(fs.readdirSync(path.dirname(fetched.path)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('a whole guide narrated: only the clips of scenes without citizen data reach the store, none with the name', async () => {
+    const guide = guideSchema.parse(publicPart([...generateEnvelopes('red', 1, 'speech-shared-guide')][0] as never));
+    const cache = new ClipCache({ dir: hostDir(), engine: countingEngine(espeakEngine()), shared: store.sharedCache, logger });
+    const before = new Set(await s3.keys('videoguida/test/cache/'));
+    await narrateGuide(guide, { cache });
+    const added = (await s3.keys('videoguida/test/cache/')).filter((k) => !before.has(k) && k.endsWith('.wav'));
+    const scenes = storyboardOf(guide).scenes;
+    const impersonal = new Set(
+      scenes.filter((sc) => sc.deps.length === 0).flatMap((sc) => splitSentences(sc.narration[guide.locale]).map((t) => speakable(t, guide.locale))),
+    );
+    const personal = scenes
+      .filter((sc) => sc.deps.length > 0)
+      .flatMap((sc) => splitSentences(sc.narration[guide.locale]).map((t) => speakable(t, guide.locale)));
+    expect(impersonal.size).toBeGreaterThan(0);
+    expect(personal.some((t) => t.includes((guide as { citizen: { givenName: string } }).citizen.givenName))).toBe(true);
+    const keyOf = (text: string) => `videoguida/test/cache/${cache.keyOf({ text, locale: guide.locale, voice: storyboardOf(guide).presenter })}.wav`;
+    for (const text of impersonal) expect(added).toContain(keyOf(text));
+    for (const text of personal.filter((t) => !impersonal.has(t))) expect(added).not.toContain(keyOf(text));
+  });
+
   it('a damaged object in the store is not served: the host synthesises the clip', async () => {
     const engineA = countingEngine(espeakEngine());
     const hostA = new ClipCache({ dir: hostDir(), engine: engineA, shared: store.sharedCache, logger });
@@ -69,6 +96,19 @@ describe('speech clips shared through the S3 store', () => {
     expect(engineA.calls).toBe(1);
     expect(clip.fresh).toBe(true);
     expect(clip.frames).toBeGreaterThan(0);
+  });
+
+  it('a personal sentence is neither put in the store nor looked for there', async () => {
+    const engine = countingEngine(espeakEngine());
+    const host = new ClipCache({ dir: hostDir(), engine, shared: store.sharedCache, logger });
+    const personal = { text: 'Buongiorno Maria, ti spieghiamo la tua domanda.', locale: 'it', voice: 'F' } as const;
+    const clip = await host.get(personal);
+    expect(clip.fresh).toBe(true);
+    expect(await s3.keys('videoguida/test/cache/')).not.toContain(`videoguida/test/cache/${clip.key}.wav`);
+    const other = new ClipCache({ dir: hostDir(), engine, shared: store.sharedCache, logger });
+    await other.get(personal);
+    expect(engine.calls).toBe(2);
+    expect(other.stats.fetched).toBe(0);
   });
 
   it('a store that fails (unreachable on fetch and put) costs a synthesis, never the clip', async () => {
