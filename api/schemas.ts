@@ -6,6 +6,7 @@ import { serviceDay } from '../server/analytics/service-day';
 import { MAX_HOLDOUT_SHARE } from '../server/config/impact';
 import { campaign } from '../contract/campaigns';
 import { channel, CHANNELS, links } from '../contract/channels';
+import { createdGuide, TRIGGER_EVENTS } from '../contract/guides';
 import { errorBody } from '../contract/errors';
 
 /** Request and answer shapes at the API's edge; the OpenAPI document is generated from these. */
@@ -14,12 +15,7 @@ export const uuid = z.uuid({ error: 'expected a UUID' });
 export const guideType = z.enum(GUIDE_TYPES, { error: `expected one of ${GUIDE_TYPES.join(', ')}` });
 export { campaign, channel, errorBody, guideStatus, links };
 
-export const createdGuide = z.object({
-  id: uuid,
-  status: guideStatus,
-  links,
-  heldOut: z.boolean().meta({ description: 'held out of the impact evaluation (docs/impact.md): no links, no notification; send the ordinary communication' }),
-});
+export { createdGuide, TRIGGER_EVENTS };
 
 /** A campaign's holdout share: 0 (nobody held out) to 0.5; 0.05 holds out one citizen in twenty. */
 export const holdoutShare = z
@@ -72,14 +68,6 @@ export const newCampaign = z.strictObject({
   /** Share of the citizens held out of the guides for the impact evaluation (docs/impact.md); fixed for the campaign's life. */
   holdoutShare: holdoutShare.default(0),
 });
-
-export const TRIGGER_EVENTS = {
-  'naspi.accepted': 'naspi',
-  'pension.first-payment': 'pensione',
-  'red.reminder': 'red',
-  'auu.blocked': 'auu',
-  'invalidity.verdict': 'invalidita',
-} as const;
 
 export const trigger = z.strictObject({
   event: z.enum(Object.keys(TRIGGER_EVENTS) as [keyof typeof TRIGGER_EVENTS], {

@@ -32,6 +32,32 @@ export const guideList = z
 
 export const guideDetail = guideSummary.extend({ links }).meta({ id: 'GuideDetail' });
 
+/** POST /api/guides: 201 created, 200 when the externalRef exists (the existing guide). */
+export const createdGuide = z
+  .object({
+    id: uuid,
+    status: guideStatus,
+    links,
+    heldOut: z
+      .boolean()
+      .meta({ description: 'held out of the impact evaluation (docs/impact.md): no links, no notification; send the ordinary communication' }),
+  })
+  .meta({ id: 'CreatedGuide' });
+
+/** An upstream event and the guide type it calls for (POST /api/triggers). */
+export const TRIGGER_EVENTS = {
+  'naspi.accepted': 'naspi',
+  'pension.first-payment': 'pensione',
+  'red.reminder': 'red',
+  'auu.blocked': 'auu',
+  'invalidity.verdict': 'invalidita',
+} as const;
+export type TriggerEvent = keyof typeof TRIGGER_EVENTS;
+
+export const triggeredGuide = createdGuide
+  .extend({ event: z.enum(Object.keys(TRIGGER_EVENTS) as [TriggerEvent, ...TriggerEvent[]]) })
+  .meta({ id: 'TriggeredGuide' });
+
 export const reissuedLink = z.object({ channel, link: z.url() }).meta({ id: 'ReissuedLink' });
 
 /** A campaign's guides by status, with the total and how many are held out of it (docs/impact.md). */

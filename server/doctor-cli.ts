@@ -56,7 +56,7 @@ const redisUrl = config.redisUrl;
 // Debian, as root, redis-server is installed with the other packages (not in production, whose
 // Redis is a service of its own).
 const redisUp = await pingRedis(redisUrl);
-const missing = ensurePackages(say, { redisServer: !redisUp && !production });
+const missing = ensurePackages(say, { redisServer: !redisUp && !production, browserExecutable: config.browserExecutable });
 checks.push(
   checkChromium(config.browserExecutable),
   checkCommand('ffmpeg'),

@@ -50,13 +50,15 @@ const festivalVoice = (pkg: string) => fs.existsSync(`/usr/share/festival/voices
 export interface PackageNeeds {
   /** No Redis answers at REDIS_URL, so one is launched on this machine (npm start, the test services). */
   redisServer?: boolean;
+  /** BROWSER_EXECUTABLE as the caller's config read it: a Chromium there needs no package. */
+  browserExecutable?: string;
 }
 
 /** The Debian packages to install; `has` finds a command on PATH (a parameter for the tests). */
 export function missingPackages(needs: PackageNeeds = {}, has: (cmd: string) => boolean = onPath): string[] {
   const missing = new Set<string>();
   if (needs.redisServer && !has('redis-server')) missing.add('redis-server');
-  if (!findChromium(process.env.BROWSER_EXECUTABLE)) missing.add('chromium');
+  if (!findChromium(needs.browserExecutable)) missing.add('chromium');
   for (const cmd of ['ffmpeg', 'ffprobe', 'espeak-ng', 'festival']) if (!has(cmd)) missing.add(DEBIAN_PACKAGES[cmd]!);
   for (const v of ['festvox-italp16k', 'festvox-itapc16k']) if (!festivalVoice(v)) missing.add(v);
   if (!fs.existsSync('/usr/share/fonts/truetype/dejavu')) missing.add('fonts-dejavu-core');

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import { apiRoutes } from '../api/openapi/document';
+import { romeToday } from '../server/impact/ingest-outcomes';
+import { SIGNATURE_HEADER, signBody } from '../server/notify/signature';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
 /**
@@ -16,14 +18,13 @@ import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 
 type Sample = { path: string; init?: Parameters<typeof call>[3] };
 const key = (r: Pick<RouteConfig, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
+const ndjson = (rows: unknown[]): Sample['init'] => ({
+  raw: rows.map((r) => `${JSON.stringify(r)}\n`).join(''),
+  headers: { 'content-type': 'application/x-ndjson' },
+});
 
 /** Routes not requested here, and why (each is tested in its own file). */
 const NOT_REQUESTED: Record<string, string> = {
-  'PUT /api/consents': 'an NDJSON stream (notify-flow.test.ts)',
-  'POST /api/notifications/receipts': 'signed by a gateway (security-receipts.test.ts)',
-  'POST /api/notifications/history': 'audited fiscal-code lookup (notify-console.test.ts)',
-  'POST /api/campaigns/{id}/guides': 'an NDJSON or CSV stream (api-campaigns.test.ts)',
-  'POST /api/outcomes': 'an NDJSON stream (impact-outcomes.test.ts)',
   'GET /api/media/{token}/{file}': 'needs a rendered guide (media-store-s3-render.test.ts, player-delivery.test.ts)',
   'GET /api/media/{token}/narration/{file}': 'needs a speech engine (player-narration.test.ts)',
   'GET /metrics': 'served only with METRICS_KEY (security-operators.test.ts)',
@@ -42,6 +43,9 @@ describe('every documented route answers as the contract says', () => {
   beforeAll(async () => {
     api = await startTestApi({ backend: 'postgres', label: 'api_contract' });
     const [envelope, other] = [...generateEnvelopes('red', 2, 'api-contract')];
+    const { fiscalCode } = (envelope as { citizen: { fiscalCode: string } }).citizen;
+    // Consent first, so the guide's notification is queued and the citizen's history lists it.
+    await call(api, 'PUT', '/api/consents', ndjson([{ fiscalCode, proactive: true, email: 'citizen@example.org' }]));
     const guide = await (await call(api, 'POST', '/api/guides', { body: envelope })).json();
     const spare = await (await call(api, 'POST', '/api/guides', { body: other })).json();
     const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { name: 'Contract', guideType: 'red' } })).json();
@@ -50,7 +54,7 @@ describe('every documented route answers as the contract says', () => {
     const citizen = {
       key: null,
       headers: {
-        authorization: `Bearer ${await signDemoToken(demoKeyPair(api.config.dataDir), (envelope as { citizen: { fiscalCode: string } }).citizen.fiscalCode)}`,
+        authorization: `Bearer ${await signDemoToken(demoKeyPair(api.config.dataDir), fiscalCode)}`,
       },
     };
     const an = { key: api.analystKey };
@@ -66,6 +70,8 @@ describe('every documented route answers as the contract says', () => {
     add('POST /api/campaigns', { path: '/api/campaigns', init: { body: { name: 'Contract 2', guideType: 'naspi' } } });
     add('GET /api/campaigns', { path: '/api/campaigns' });
     add('GET /api/campaigns/{id}', { path: `/api/campaigns/${campaign.id}` });
+    const uploaded = [...generateEnvelopes('red', 2, 'api-contract-upload')];
+    add('POST /api/campaigns/{id}/guides', { path: `/api/campaigns/${campaign.id}/guides`, init: ndjson(uploaded) });
     add('GET /api/campaigns/{id}/export', { path: `/api/campaigns/${campaign.id}/export` });
     add('POST /api/triggers', {
       path: '/api/triggers',
@@ -88,6 +94,19 @@ describe('every documented route answers as the contract says', () => {
     add('GET /api/me/guides', { path: '/api/me/guides', init: citizen });
     add('GET /api/me/consents', { path: '/api/me/consents', init: citizen });
     add('PUT /api/me/consents', { path: '/api/me/consents', init: { ...citizen, body: { proactive: true, email: 'citizen@example.org' } } });
+    add('PUT /api/consents', { path: '/api/consents', init: ndjson([{ fiscalCode, proactive: true, email: 'citizen@example.org', app: true }]) });
+    add('POST /api/notifications/history', { path: '/api/notifications/history', init: { body: { fiscalCode } } });
+    const receipt = JSON.stringify({ id: crypto.randomUUID(), status: 'delivered' });
+    const signature = signBody(api.ctx.secrets.notifyWebhookSecret!, receipt);
+    add('POST /api/notifications/receipts', {
+      path: '/api/notifications/receipts',
+      init: { key: null, raw: receipt, headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature } },
+    });
+    const { externalRef } = uploaded[0] as { externalRef: string };
+    add('POST /api/outcomes', {
+      path: '/api/outcomes',
+      init: ndjson([{ outcomeId: 'api-contract-1', campaignId: campaign.id, externalRef, kind: 'branch_visit', date: romeToday() }]),
+    });
     add('GET /healthz', { path: '/healthz' });
     add('GET /readyz', { path: '/readyz' });
     add('GET /api/openapi.json', { path: '/api/openapi.json', init: { key: null } });
@@ -139,6 +158,15 @@ describe('every documented route answers as the contract says', () => {
         'GET /api/me/guides',
         'GET /api/me/consents',
         'PUT /api/me/consents',
+        'POST /api/campaigns/{id}/guides',
+        'POST /api/triggers',
+        'PUT /api/consents',
+        'POST /api/notifications/history',
+        'POST /api/notifications/receipts',
+        'POST /api/outcomes',
+        'POST /api/events',
+        'GET /healthz',
+        'GET /readyz',
       ]),
     );
   });

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { EventsReport } from '../../contract/reports';
 import { eventBatch, viewingEvent, type EventBatch } from '../../compositions/common/events';
 import { fieldErrors } from '../../compositions/common/validation';
 import type { EventRow } from '../../server/analytics/event-store';
@@ -6,13 +7,8 @@ import { ApiError, invalid } from '../errors';
 import { body } from '../validate';
 import type { Binding } from './bindings';
 
-export interface Rejection {
-  /** Position of the event in the batch (0-based). */
-  index: number;
-  id: string | null;
-  field: string;
-  message: string;
-}
+/** One refused event of a batch, as POST /api/events reports it. */
+export type Rejection = EventsReport['rejected'][number];
 
 /**
  * The batch envelope: JSON sent as application/json by fetch, or as text/plain by

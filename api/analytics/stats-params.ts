@@ -25,9 +25,3 @@ export const toFilter = (q: StatsQuery): StatsFilter => ({
   from: q.from,
   to: q.to,
 });
-
-/** The 202 answer of POST /api/events. */
-export const ingestReport = z.object({
-  accepted: z.number().int().meta({ description: 'valid events, now stored (an id already stored is not stored twice)' }),
-  rejected: z.array(z.object({ index: z.number().int(), id: z.string().nullable(), field: z.string(), message: z.string() })),
-});

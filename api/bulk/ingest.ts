@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { versionOf } from '../../compositions/guide-types';
+import type { CampaignUploadReport } from '../../contract/reports';
 import type { CampaignRow } from '../../server/db/campaigns';
 import { insertGuidesBatch, type BulkGuide } from '../../server/db/guides-bulk';
 import { insertTokens } from '../../server/db/tokens';
@@ -11,28 +12,10 @@ import type { AppContext } from '../deps';
 import { checkEnvelope, prepareGuide } from '../../server/guides/prepare';
 import { requestNarrations } from '../../server/guides/narration-ahead';
 import { batchPipeline } from '../../server/uploads/pipeline';
-import { FatalUploadError, type RowError, type SourceRow } from '../../server/uploads/source-row';
+import { FatalUploadError, type SourceRow } from '../../server/uploads/source-row';
 
-export interface UploadReport {
-  campaignId: string;
-  format: 'ndjson' | 'csv';
-  /** Records read (blank lines are not records). */
-  rows: number;
-  created: number;
-  /** Rows whose externalRef the campaign already had (a re-upload): nothing was written for them. */
-  existing: number;
-  /** Of the guides created now, those held out of the impact evaluation: no link, no notification, no render. */
-  heldOut: number;
-  rejected: number;
-  enqueued: number;
-  errors: RowError[];
-  /** More rows failed than `errors` lists; `rejected` has the full count. */
-  errorsTruncated: boolean;
-  /** False when reading stopped early (see `fatal`); rows before that point are stored. */
-  complete: boolean;
-  fatal: { line: number; message: string } | null;
-  seconds: number;
-}
+/** The HTTP answer of POST /api/campaigns/:id/guides, as the contract gives it. */
+export type UploadReport = CampaignUploadReport;
 
 export interface IngestOptions {
   batchSize?: number;

@@ -1,24 +1,16 @@
-import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import { json, keyed, streamedBody, type PathFn } from '../openapi/responses';
 import { impactAnswer, impactQuery, outcomeLine, outcomeReport } from './schemas';
 
-type PathFn = (method: RouteConfig['method'], p: string, summary: string, rest: Partial<RouteConfig>) => void;
-type Response = NonNullable<RouteConfig['responses']>[string];
-
 /** Issue #17's routes in the OpenAPI document, from the schemas that validate them (docs/impact.md). */
-export function registerImpactPaths(path: PathFn, json: (schema: z.ZodType, description: string) => Response, error: (description: string) => Response): void {
+export function registerImpactPaths(path: PathFn): void {
   const key = [{ apiKey: [] }];
   path('post', '/api/outcomes', 'Outcomes reported by the institute, NDJSON streamed (operator)', {
     security: key,
     description:
       'One OutcomeLine per line: a contact-center call, a branch visit, an online service used (with its service id) or a deadline met, each with its day, keyed by campaignId + externalRef. Idempotent per outcomeId. Bad lines are refused with line, field and reason; the others are stored. No personal data beyond the external reference: any other field is refused.',
     request: { body: { content: { 'application/x-ndjson': { schema: outcomeLine } } } },
-    responses: {
-      200: json(outcomeReport, 'per-line report'),
-      403: error('not an operator key'),
-      415: error('not NDJSON'),
-      503: error('interrupted: send the same file again'),
-    },
+    responses: { 200: json(outcomeReport, 'per-line report') },
+    refuses: [keyed('operator'), streamedBody, { 503: 'interrupted: send the same file again' }],
   });
   path(
     'get',
@@ -28,11 +20,8 @@ export function registerImpactPaths(path: PathFn, json: (schema: z.ZodType, desc
       security: key,
       description: 'Every figure is defined in docs/metrics.md ("Impact"); the statistical method in docs/impact.md.',
       request: { query: impactQuery },
-      responses: {
-        200: json(impactAnswer, 'the figures, with a sentence in Italian and English per figure'),
-        400: error('invalid query'),
-        404: error('no such campaign'),
-      },
+      responses: { 200: json(impactAnswer, 'the figures, with a sentence in Italian and English per figure') },
+      refuses: [keyed('analyst'), { 400: 'invalid query', 404: 'no such campaign' }],
     },
   );
 }

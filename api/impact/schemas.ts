@@ -1,28 +1,14 @@
 import { z } from 'zod';
 import { OUTCOME_FIELDS, outcomeLine } from '../../server/impact/outcome-line';
 import { impactAnswer } from '../../contract/impact';
-import type { OutcomeReport } from '../../server/impact/ingest-outcomes';
+import { outcomeReport } from '../../contract/reports';
 import { guideType, uuid } from '../schemas';
 
 /** Issue #17's request and answer shapes (docs/impact.md, docs/metrics.md); registered in the OpenAPI document. */
 
 export { OUTCOME_FIELDS, outcomeLine };
 
-/** The answer of POST /api/outcomes: the bulk upload's report shape. */
-export const outcomeReport = z
-  .object({
-    format: z.literal('ndjson'),
-    rows: z.number().int().meta({ description: 'records read (blank lines are not records)' }),
-    created: z.number().int().meta({ description: 'outcomes stored now' }),
-    existing: z.number().int().meta({ description: 'outcome ids already stored (a re-send): nothing changed' }),
-    rejected: z.number().int(),
-    errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
-    errorsTruncated: z.boolean(),
-    complete: z.boolean(),
-    fatal: z.object({ line: z.number().int(), message: z.string() }).nullable(),
-    seconds: z.number(),
-  })
-  .meta({ id: 'OutcomeReport' });
+export { outcomeReport };
 
 const windowList = z
   .string()
@@ -44,7 +30,3 @@ export const impactQuery = z
   });
 
 export { impactAnswer };
-
-// The HTTP answer is the ingestion's report as it is: this fails to compile if the two drift apart.
-type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const outcomeReportMatches: SameShape<z.infer<typeof outcomeReport>, OutcomeReport> = true;

@@ -1,4 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { z } from 'zod';
+import type { errorBody } from '../../contract/errors';
 import type { Logger } from '../../server/logger';
 import { REDIS_RETRY_AFTER_SECONDS, RedisUnavailableError } from '../../server/redis';
 import { isDatabaseUnavailable } from '../../server/db/sql-errors';
@@ -112,13 +114,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       for (const [name, value] of Object.entries(known.headers ?? {})) res.setHeader(name, value);
       res.status(known.status).json({
         error: { code: known.code, message: known.message, field: known.field ?? null, ...(known.details ? { details: known.details } : {}) },
-      });
+      } satisfies z.infer<typeof errorBody>);
       return;
     }
     // Unexpected: log the kind and where, never the input; answer without internals.
     const e = err as Error;
     logger.error({ err: { type: e?.name, message: e?.message, stack: e?.stack } }, 'unhandled error');
-    res.status(500).json({ error: { code: 'internal', message: 'internal error', field: null } });
+    res.status(500).json({ error: { code: 'internal', message: 'internal error', field: null } } satisfies z.infer<typeof errorBody>);
     void next;
   };
 }

@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import { parseWith } from '../../compositions/common/validation';
+import type { ConsentSyncReport } from '../../contract/reports';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
 import { applyConsentChanges, type ConsentChange } from '../../server/notify/consents';
 import { ndjsonRows } from '../../server/uploads/ndjson';
-import type { RowError } from '../../server/uploads/source-row';
 import type { AppContext } from '../deps';
 import { ApiError } from '../errors';
 import { requireRole } from '../middleware/api-key';
@@ -13,18 +13,6 @@ import { actorOf } from './identity';
 const MAX_LINE_BYTES = 4096;
 const BATCH = 1000;
 const MAX_ERRORS = 1000;
-
-export interface ConsentSyncReport {
-  rows: number;
-  /** Citizens whose consent changed (one history row each). */
-  updated: number;
-  /** Valid lines that matched what the registry already held. */
-  unchanged: number;
-  rejected: number;
-  errors: RowError[];
-  errorsTruncated: boolean;
-  seconds: number;
-}
 
 /**
  * PUT /api/consents: an upstream system (the institute's contact registry) syncs consents in bulk,
@@ -47,7 +35,7 @@ export function consentSyncRoutes(ctx: AppContext): Router {
       { consent: 'sync', rows: report.rows, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, seconds: report.seconds },
       'consent sync',
     );
-    res.json(report);
+    res.json(report satisfies ConsentSyncReport);
   });
   return r;
 }

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { province } from '../../compositions/common/primitives';
+import type { CitizenHistory } from '../../contract/notification-history';
 import type { CampaignNotificationStats, ChannelFiguresAnswer, NotificationStatsAnswer } from '../../contract/notification-stats';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
 import type { ChannelFigures } from '../../server/notify/stats';
@@ -85,15 +86,17 @@ export function consoleRoutes(ctx: AppContext): Router {
     ]);
     res.setHeader('Cache-Control', 'no-store');
     res.json({
-      consent: consent && {
-        proactive: consent.proactive,
-        channels: consentedChannels(consent),
-        email: mask(consent.email),
-        mobile: mask(consent.mobile),
-        pec: mask(consent.pec),
-        app: consent.app,
-        updatedAt: consent.updated_at.toISOString(),
-      },
+      consent: consent
+        ? {
+            proactive: consent.proactive,
+            channels: consentedChannels(consent),
+            email: mask(consent.email),
+            mobile: mask(consent.mobile),
+            pec: mask(consent.pec),
+            app: consent.app,
+            updatedAt: consent.updated_at.toISOString(),
+          }
+        : null,
       consentHistory: history.map((h) => ({
         id: h.id,
         at: h.changed_at.toISOString(),
@@ -117,7 +120,7 @@ export function consoleRoutes(ctx: AppContext): Router {
         finalAt: iso(n.final_at),
         openedAt: iso(n.opened_at),
       })),
-    });
+    } satisfies CitizenHistory);
   });
   return r;
 }

@@ -38,7 +38,7 @@ export function meConsentRoutes(ctx: AppContext): Router {
   };
 
   r.get('/api/me/consents', privateAnswer, async (req, res) => {
-    res.json(await answer(await citizenHmacOf(ctx, req)));
+    res.json((await answer(await citizenHmacOf(ctx, req))) satisfies MyConsentsAnswer);
   });
 
   r.put('/api/me/consents', privateAnswer, express.json({ limit: '16kb' }), async (req, res) => {
@@ -46,7 +46,7 @@ export function meConsentRoutes(ctx: AppContext): Router {
     const input = body(myConsents, requireJsonObject(req.body, Boolean(req.is('application/json'))), 'invalid_consents');
     const changed = await applyConsentChanges(ctx.db, [{ hmac, ...input }], 'citizen', 'self');
     ctx.logger.info({ consent: 'citizen', changed: changed.length > 0, proactive: input.proactive }, 'consent updated');
-    res.json(await answer(hmac));
+    res.json((await answer(hmac)) satisfies MyConsentsAnswer);
   });
   return r;
 }

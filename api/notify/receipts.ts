@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import type { ReceiptsReport } from '../../contract/reports';
 import { applyReceipts } from '../../server/notify/notifications';
 import { scrub } from '../../server/notify/scrub';
 import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from '../../server/notify/signature';
@@ -90,7 +91,7 @@ export function receiptRoutes(ctx: AppContext): Router {
       throw err;
     }
     ctx.logger.info({ receipts: list.length, applied: applied.length }, 'delivery receipts');
-    res.json({ received: list.length, applied: applied.length, ignored: list.length - applied.length });
+    res.json({ received: list.length, applied: applied.length, ignored: list.length - applied.length } satisfies ReceiptsReport);
   });
   return r;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type Response } from 'express';
 import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
+import type { AccessManifest } from '../../contract/access-manifest';
 import type { AppContext } from '../deps';
 import { ApiError, notFound } from '../errors';
 import { exampleCsp, playerCsp } from '../access/page-policy';
@@ -89,14 +90,14 @@ export function accessRoutes(ctx: AppContext, playerDir: string): Router {
     // process), and the page's first frame needs only this answer and the static files. A rendered
     // guide plays its MP4, whose sound is already in it: no live narration for it.
     if (state.status === 'pending' && row.status !== 'ready') res.once('finish', () => void narrations!.ensure(row));
-    res.json(buildManifest(row, token, state));
+    res.json(buildManifest(row, token, state) satisfies AccessManifest);
   });
 
   // The manifest again once the narration is done (or has failed): a page that got "pending" waits here.
   r.get('/api/access/:token/narrated', privateAnswer, async (req, res) => {
     const token = String(req.params.token);
     const row = await resolveToken(ctx, token, req);
-    res.json(buildManifest(row, token, await stateOf(row, NARRATED_WAIT_MS)));
+    res.json(buildManifest(row, token, await stateOf(row, NARRATED_WAIT_MS)) satisfies AccessManifest);
   });
 
   r.get('/api/media/:token/narration/:file', privateAnswer, async (req, res) => {

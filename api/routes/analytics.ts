@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { EventsReport } from '../../contract/reports';
 import type { CampaignStatsAnswer, StatsAnswer } from '../../contract/stats';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
@@ -86,7 +87,7 @@ export function analyticsRoutes(ctx: AppContext): Router {
         );
       }
       res.setHeader('Cache-Control', 'no-store');
-      res.status(202).json({ accepted: rows.length, rejected });
+      res.status(202).json({ accepted: rows.length, rejected } satisfies EventsReport);
     },
   );
 

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
+import type { CampaignUploadReport } from '../../contract/reports';
 import type { AppContext } from '../deps';
 import { ApiError } from '../errors';
 import { csvRows } from '../bulk/csv';
@@ -48,7 +49,7 @@ export function campaignUploadRoutes(ctx: AppContext): Router {
       { campaignId: campaign.id, rows: report.rows, created: report.created, existing: report.existing, rejected: report.rejected, seconds: report.seconds },
       'campaign upload',
     );
-    res.status(200).json(report);
+    res.status(200).json(report satisfies CampaignUploadReport);
   });
   return r;
 }

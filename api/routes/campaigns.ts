@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CampaignAnswer } from '../../contract/campaigns';
+import type { CampaignAnswer, campaignDetail, campaignList } from '../../contract/campaigns';
 import express, { Router } from 'express';
 import { campaignCounts, getCampaign, insertCampaign, listCampaigns, type CampaignRow } from '../../server/db/campaigns';
 import type { AppContext } from '../deps';
@@ -61,18 +61,18 @@ export function campaignRoutes(ctx: AppContext): Router {
       expiresAt,
       holdoutShare: input.holdoutShare,
     });
-    res.status(201).json(campaignJson(row));
+    res.status(201).json(campaignJson(row) satisfies CampaignAnswer);
   });
 
   r.get('/api/campaigns', reader, async (req, res) => {
     const q = query(listQuery, req.query);
     const rows = await listCampaigns(ctx.db, q.limit, q.after);
-    res.json({ campaigns: rows.map(campaignJson), next: rows.length === q.limit ? rows[rows.length - 1]!.id : null });
+    res.json({ campaigns: rows.map(campaignJson), next: rows.length === q.limit ? rows[rows.length - 1]!.id : null } satisfies z.infer<typeof campaignList>);
   });
 
   r.get('/api/campaigns/:id', reader, async (req, res) => {
     const row = await campaignOr404(ctx, req.params.id);
-    res.json({ ...campaignJson(row), guides: await campaignCounts(ctx.db, row.id) });
+    res.json({ ...campaignJson(row), guides: await campaignCounts(ctx.db, row.id) } satisfies z.infer<typeof campaignDetail>);
   });
   return r;
 }

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
-import type { GuideSummaryAnswer } from '../../contract/guides';
 import { z } from 'zod';
+import type { createdGuide, guideDetail, guideList, GuideSummaryAnswer, reissuedLink } from '../../contract/guides';
 import { deleteGuide, getGuide, listGuides, type GuideRow, type GuideSummary } from '../../server/db/guides';
 import { reissueToken, revokeToken } from '../../server/db/tokens';
 import { linkOf } from '../../server/db/token-derivation';
@@ -56,18 +56,21 @@ export function guideRoutes(ctx: AppContext): Router {
     if (!checked.ok) throw invalid('invalid_envelope', checked.errors);
     const g = await createGuide(ctx, checked.envelope, { notify: notifyValue ?? true });
     if (g.created) ctx.metrics.guidesCreated.inc({ source: 'single' });
-    res.status(g.created ? 201 : 200).json({ id: g.id, status: g.status, links: g.links, heldOut: g.heldOut });
+    res.status(g.created ? 201 : 200).json({ id: g.id, status: g.status, links: g.links, heldOut: g.heldOut } satisfies z.infer<typeof createdGuide>);
   });
 
   r.get('/api/guides', operator, async (req, res) => {
     const f = query(guideListQuery, req.query);
     const rows = await listGuides(ctx.db, f);
-    res.json({ guides: rows.map(summary), next: rows.length === f.limit ? rows[rows.length - 1]!.id : null });
+    res.json({ guides: rows.map(summary), next: rows.length === f.limit ? rows[rows.length - 1]!.id : null } satisfies z.infer<typeof guideList>);
   });
 
   r.get('/api/guides/:id', operator, async (req, res) => {
     const row = await guideOr404(ctx, req.params.id);
-    res.json({ ...summary(row), links: await linksOfGuide(ctx.db, ctx.secrets.tokenSecret, ctx.config.publicBaseUrl, row.id) });
+    res.json({
+      ...summary(row),
+      links: await linksOfGuide(ctx.db, ctx.secrets.tokenSecret, ctx.config.publicBaseUrl, row.id),
+    } satisfies z.infer<typeof guideDetail>);
   });
 
   r.delete('/api/guides/:id', operator, async (req, res) => {
@@ -84,7 +87,7 @@ export function guideRoutes(ctx: AppContext): Router {
     // The impact evaluation needs its held-out citizens to stay without the guide (docs/impact.md).
     if (row.held_out) throw new ApiError(409, 'held_out', 'this guide is held out of the impact evaluation: it has no links and none can be issued', 'id');
     const token = await ctx.db.transaction((tx) => reissueToken(tx, ctx.secrets.tokenSecret, row.id, ch, row.expires_at));
-    res.status(201).json({ channel: ch, link: linkOf(ctx.config.publicBaseUrl, token) });
+    res.status(201).json({ channel: ch, link: linkOf(ctx.config.publicBaseUrl, token) } satisfies z.infer<typeof reissuedLink>);
   });
 
   r.delete('/api/guides/:id/tokens/:channel', operator, async (req, res) => {

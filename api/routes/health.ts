@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import type { z } from 'zod';
+import type { liveness, Readiness } from '../../contract/health';
 import type { AppContext } from '../deps';
 import { requireConfiguredKey } from '../middleware/api-key';
 
@@ -6,7 +8,7 @@ import { requireConfiguredKey } from '../middleware/api-key';
 export function healthRoutes(ctx: AppContext): Router {
   const r = Router();
   r.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok' } satisfies z.infer<typeof liveness>);
   });
   r.get('/readyz', async (_req, res) => {
     const timeout = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
@@ -20,7 +22,7 @@ export function healthRoutes(ctx: AppContext): Router {
         () => false,
       ),
     ]);
-    res.status(db && redis ? 200 : 503).json({ status: db && redis ? 'ready' : 'not ready', checks: { database: db, redis } });
+    res.status(db && redis ? 200 : 503).json({ status: db && redis ? 'ready' : 'not ready', checks: { database: db, redis } } satisfies Readiness);
   });
   // Prometheus behind its own key (METRICS_KEY, Bearer): the figures say how many guides, uploads and
   // token misses there are and how the process is doing, which is nobody's business but the

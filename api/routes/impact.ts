@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { ImpactAnswer } from '../../contract/impact';
+import type { OutcomeReport } from '../../contract/reports';
 import { getCampaign } from '../../server/db/campaigns';
 import { impactFigures, readImpactData } from '../../server/impact/figures';
 import { MIN_COUNT } from '../../server/impact/stats';
@@ -47,7 +48,7 @@ export function impactRoutes(ctx: AppContext): Router {
       'outcome upload',
     );
     res.setHeader('Cache-Control', 'no-store');
-    res.status(200).json(report);
+    res.status(200).json(report satisfies OutcomeReport);
   });
 
   r.get('/api/impact', requireRole(ctx, ['analyst']), async (req, res) => {

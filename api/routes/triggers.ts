@@ -1,4 +1,6 @@
 import express, { Router } from 'express';
+import type { z } from 'zod';
+import type { triggeredGuide } from '../../contract/guides';
 import type { AppContext } from '../deps';
 import { invalid } from '../errors';
 import { createGuide } from '../../server/guides/create-guide';
@@ -26,7 +28,9 @@ export function triggerRoutes(ctx: AppContext): Router {
     const g = await createGuide(ctx, checked.envelope, { notify: t.notify ?? true });
     if (g.created) ctx.metrics.guidesCreated.inc({ source: 'trigger' });
     ctx.logger.info({ event: t.event, guideId: g.id, created: g.created }, 'trigger');
-    res.status(g.created ? 201 : 200).json({ event: t.event, id: g.id, status: g.status, links: g.links, heldOut: g.heldOut });
+    res
+      .status(g.created ? 201 : 200)
+      .json({ event: t.event, id: g.id, status: g.status, links: g.links, heldOut: g.heldOut } satisfies z.infer<typeof triggeredGuide>);
   });
   return r;
 }

@@ -1,4 +1,5 @@
-/** The console's view of GET /api/notifications/stats (parsed with the one contract) and POST /api/notifications/history. */
+/** The console's view of GET /api/notifications/stats and POST /api/notifications/history, both parsed with the one contract. */
+import { citizenHistory, type CitizenHistory } from '../../contract/notification-history';
 import {
   NOTIFY_CHANNELS,
   notificationStatsAnswer,
@@ -6,6 +7,7 @@ import {
   type ChannelFiguresAnswer,
   type NotifyChannel,
 } from '../../contract/notification-stats';
+import { checkedAnswer as checked } from '../shared/checked-answer';
 
 export const CHANNELS = NOTIFY_CHANNELS;
 export type Channel = NotifyChannel;
@@ -18,24 +20,7 @@ export interface Filters {
   province: string;
 }
 
-export interface CitizenHistory {
-  consent: { proactive: boolean; channels: Channel[]; email: string | null; mobile: string | null; pec: string | null; app: boolean; updatedAt: string } | null;
-  consentHistory: { id: number; at: string; source: string; actor: string; proactive: boolean; channels: Channel[] }[];
-  notifications: {
-    id: string;
-    guideType: string;
-    campaignId: string | null;
-    channel: Channel;
-    status: string;
-    reason: string | null;
-    attempts: number;
-    consentHistoryId: number | null;
-    createdAt: string;
-    sentAt: string | null;
-    finalAt: string | null;
-    openedAt: string | null;
-  }[];
-}
+export type { CitizenHistory };
 
 /** The key is typed once and kept for this tab only (sessionStorage); it travels in a header, never in a URL. */
 const KEY = 'videoguida.consoleKey';
@@ -58,18 +43,14 @@ export function fetchStats(key: string, f: Filters): Promise<CampaignStats[]> {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
   const s = q.toString();
-  return call<unknown>(`/api/notifications/stats${s ? `?${s}` : ''}`, key).then((r) => {
-    const parsed = notificationStatsAnswer.safeParse(r);
-    if (!parsed.success) throw new Error('Risposta del server non valida: ricarica la pagina.');
-    return parsed.data.campaigns;
-  });
+  return call<unknown>(`/api/notifications/stats${s ? `?${s}` : ''}`, key).then((r) => checked(notificationStatsAnswer, r).campaigns);
 }
 
 /** The fiscal code goes in the body of a POST: never in a URL, a history entry or a log. */
 export function fetchHistory(key: string, fiscalCode: string): Promise<CitizenHistory> {
-  return call<CitizenHistory>('/api/notifications/history', key, {
+  return call<unknown>('/api/notifications/history', key, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ fiscalCode: fiscalCode.trim().toUpperCase() }),
-  });
+  }).then((r) => checked(citizenHistory, r));
 }

@@ -1,5 +1,6 @@
 import { impactAnswer } from '../../contract/impact';
 import { campaignStatsAnswer, statsAnswer } from '../../contract/stats';
+import { checkedAnswer as checked } from '../shared/checked-answer';
 import type { CampaignFigures, Filters, Impact, Stats } from './types';
 
 /** The analyst's key: typed once, kept for this tab only (sessionStorage), sent as a header, never in a URL. */
@@ -24,13 +25,6 @@ async function get<T>(path: string, key: string): Promise<T> {
   if (res.status === 403) throw new AuthError('Questa chiave non è una chiave da analista.');
   if (!res.ok) throw new Error(body?.error?.message ?? `Errore ${res.status}`);
   return body as T;
-}
-
-/** An answer the contract does not describe is refused, not drawn. */
-function checked<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error('Risposta del server non valida: ricarica la pagina.');
-  return parsed.data;
 }
 
 export const fetchStats = (key: string, f: Filters): Promise<Stats> => get<unknown>(`/api/stats${queryOf(f)}`, key).then((r) => checked(statsAnswer, r));

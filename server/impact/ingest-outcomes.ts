@@ -1,4 +1,5 @@
 import type { GuideType } from '../../compositions/common/envelope';
+import type { OutcomeReport } from '../../contract/reports';
 import type { FieldError } from '../../compositions/common/validation';
 import type { Queryable } from '../db/database';
 import { explain } from '../guides/field-errors';
@@ -10,20 +11,8 @@ import { OUTCOME_FIELDS, outcomeLine } from './outcome-line';
 import { existingCampaigns, storeOutcomes, type OutcomeRow } from './outcome-store';
 import type { z } from 'zod';
 
-/** What an upload or an outcome message gave (api/impact/schemas.ts's outcomeReport is its HTTP shape). */
-export interface OutcomeReport {
-  format: 'ndjson';
-  /** Records read (blank lines are not records). */
-  rows: number;
-  created: number;
-  existing: number;
-  rejected: number;
-  errors: RowError[];
-  errorsTruncated: boolean;
-  complete: boolean;
-  fatal: { line: number; message: string } | null;
-  seconds: number;
-}
+/** What an upload or an outcome message gave: POST /api/outcomes answers it as it is. */
+export type { OutcomeReport };
 
 export interface OutcomeIngestOptions {
   batchSize?: number;

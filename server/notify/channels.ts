@@ -1,3 +1,4 @@
+import { NOTIFICATION_STATUSES, type NotificationStatus } from '../../contract/notification-history';
 import { NOTIFY_CHANNELS, type NotifyChannel } from '../../contract/notification-stats';
 import type { Channel } from '../db/token-derivation';
 
@@ -9,8 +10,7 @@ export { NOTIFY_CHANNELS, type NotifyChannel };
 
 export const TOKEN_CHANNEL: Record<NotifyChannel, Exclude<Channel, 'qr'>> = { email: 'email', sms: 'sms', app: 'app', pec: 'email' };
 
-export const NOTIFICATION_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'bounced', 'failed', 'skipped'] as const;
-export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+export { NOTIFICATION_STATUSES, type NotificationStatus };
 
 /** Statuses a notification never leaves by sending (a late bounce may still follow a delivery). */
 export const FINISHED: ReadonlySet<NotificationStatus> = new Set(['sent', 'delivered', 'bounced', 'failed', 'skipped']);

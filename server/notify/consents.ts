@@ -1,3 +1,4 @@
+import type { ConsentSource } from '../../contract/notification-history';
 import type { Queryable } from '../db/database';
 
 /** What a citizen agreed to: proactive messages at all, and where (one contact per channel). */
@@ -23,7 +24,7 @@ export interface ConsentHistoryRow extends ConsentState {
   changed_at: Date;
 }
 
-export type ConsentSource = 'citizen' | 'upstream' | 'operator';
+export type { ConsentSource };
 
 /**
  * One citizen's change: `proactive` always; a contact left undefined keeps its current value,

@@ -1,10 +1,11 @@
+import type { GuideType } from '../../compositions/common/envelope';
 import type { Queryable } from '../db/database';
 import type { NotificationStatus, NotifyChannel } from './channels';
 
 export interface CitizenNotification {
   id: string;
   guide_id: string;
-  guide_type: string;
+  guide_type: GuideType;
   campaign_id: string | null;
   channel: NotifyChannel;
   status: NotificationStatus;
