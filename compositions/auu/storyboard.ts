@@ -1,7 +1,7 @@
 import { AVAILABLE_UNTIL_SCREEN, contactNumbers, date, itDate, l, money, month } from '../common/copy';
 import { cap, prepArt, the } from '../common/italian';
 import { formatList, type Localized } from '../common/locale';
-import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { StatusContent, Storyboard } from '../common/storyboard-types';
 import { ADULT_CONDITION_SAID, ADULT_CONDITIONS_ALL, IBAN_PROBLEM_ADVICE, IBAN_PROBLEM_SAID, IBAN_PROBLEM_SHORT, ITEM_TITLE, REASON_BADGE } from './copy';
 import { ADULT_FROM, ageOn, CHILD_UNTIL, ISEE_ARREARS_DEADLINE, ISEE_PERIOD_START, PAYMENT_RELEASE_DAYS, PAYMENT_USUAL_DAY } from './rules';
@@ -37,10 +37,7 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
   const disabled = b.children.filter((ch) => ch.disability !== 'none');
   const names = (chs: Child[]) => list(chs.map((ch) => ch.givenName));
 
-  const greeting: SceneDraft = {
-    id: 'greeting',
-    kind: 'greeting',
-    title: l('Introduzione', 'Introduction'),
+  const greeting = greetingScene({
     deps: ['citizen.givenName', 'benefit.blockReason'],
     minSeconds: 7,
     content: {
@@ -59,7 +56,7 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
           `Ciao ${c.givenName}, sono qui per aiutarti con la tua domanda di Assegno Unico per i figli. In questo momento la domanda è bloccata: ti spiego perché e come sbloccarla.`,
           `Hello ${c.givenName}, I am here to help you with your application for the Assegno Unico, the child allowance. Right now the application is on hold: I will explain why, and how to release it.`,
         ),
-  };
+  });
 
   const count = b.missingItems.length;
   const status: SceneDraft = {
@@ -378,10 +375,7 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
         ],
   };
 
-  const closing: SceneDraft = {
-    id: 'closing',
-    kind: 'closing',
-    title: l('Saluti', 'Goodbye'),
+  const closing = closingScene({
     deps: ['benefit.blockReason'],
     minSeconds: 6,
     content: {
@@ -392,7 +386,7 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
       `Se hai bisogno di aiuto, chiama il contact center: ${contactNumbers(theme).it}. Puoi anche rivolgerti a un patronato. Se questa guida ti è stata utile, lascia una valutazione. Grazie!`,
       `If you need help, call the contact centre: ${contactNumbers(theme).en}. You can also go to a patronato. If this guide helped you, please leave a rating. Thank you!`,
     ),
-  };
+  });
 
   return assembleStoryboard(
     // The presenter is a parent like the recipient: a father speaks to fathers, a mother to mothers

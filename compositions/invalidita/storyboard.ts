@@ -1,8 +1,16 @@
 import { contactNumbers, date, itDate, l, money, welcomeIt } from '../common/copy';
 import { cap, prepArt, withPrep } from '../common/italian';
 import type { Localized } from '../common/locale';
-import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
-import type { Storyboard } from '../common/storyboard-types';
+import {
+  assembleStoryboard,
+  closingScene,
+  greetingScene,
+  themeOf,
+  type ActionDraft,
+  type SceneDraft,
+  type StoryboardOptions,
+} from '../common/storyboard-build';
+import type { AmountContent, Storyboard } from '../common/storyboard-types';
 import { yearOf } from '../common/dates';
 import { aName, ASSESSMENT_BADGE, BENEFIT_INLINE, BENEFIT_LABEL, CAR_SHORT, LAW104_LABEL, MINOR_FINDING_LABEL, possessive } from './copy';
 import {
@@ -51,10 +59,7 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
   };
 
   // ── Greeting ───────────────────────────────────────────────────────────────────────────
-  const greeting: SceneDraft = {
-    id: 'greeting',
-    kind: 'greeting',
-    title: l('Introduzione', 'Introduction'),
+  const greeting = greetingScene({
     deps: ['citizen.givenName', 'citizen.gender', 'benefit.subject'],
     minSeconds: 7,
     content: {
@@ -73,7 +78,7 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
           `Gentile ${c.givenName}, ${welcomeIt(c.gender)} in questa videoguida. La commissione medica ha concluso la valutazione di ${name} e il verbale sanitario è pronto. Ti spiego che cosa dice, che cosa comporta per ${name} e che cosa puoi fare online.`,
           `Dear ${c.givenName}, welcome to this video guide. The medical board has completed its assessment of ${name} and the medical report is ready. I will explain what it says, what it means for ${name} and what you can do online.`,
         ),
-  };
+  });
 
   // ── Verdict ────────────────────────────────────────────────────────────────────────────
   const when = l(`Con il verbale ${itDate('del', b.verdictDate)}`, `With the report of ${date(b.verdictDate).en}`);
@@ -395,10 +400,7 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
 
   // ── Closing ────────────────────────────────────────────────────────────────────────────
   const phones = contactNumbers(theme);
-  const closing: SceneDraft = {
-    id: 'closing',
-    kind: 'closing',
-    title: l('Saluti', 'Goodbye'),
+  const closing = closingScene({
     deps: [],
     minSeconds: 6,
     content: {
@@ -409,7 +411,7 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
       `Per ogni dubbio puoi chiamare il contact center al numero ${phones.it}, o rivolgerti a un patronato. Se questa guida ti è stata utile, lascia una valutazione. Grazie.`,
       `If you have any questions, call the contact centre on ${phones.en}, or go to a patronato (a welfare advice office). If this guide helped you, please leave a rating. Thank you.`,
     ),
-  };
+  });
 
   return assembleStoryboard(
     { type: 'invalidita', version: INVALIDITA_VERSION, locale: g.locale, presenter: 'F' },
@@ -440,8 +442,18 @@ function benefitsScene(g: InvaliditaGuide, year: RuleYear, w: Voice): SceneDraft
     'benefit.benefits',
     'benefit.reviewable',
   ];
-  const title = l('Le prestazioni economiche', 'Cash benefits');
   const headline = l('Prestazioni economiche', 'Cash benefits');
+  // One scene, with or without benefits: the same id, title, deps and length.
+  const scene = (content: AmountContent, narration: Localized, actions: ActionDraft[]): SceneDraft => ({
+    id: 'benefits',
+    kind: 'amount',
+    title: l('Le prestazioni economiche', 'Cash benefits'),
+    deps,
+    minSeconds: 8,
+    content,
+    narration,
+    actions,
+  });
 
   if (b.benefits.length === 0) {
     const p = b.percentage;
@@ -473,31 +485,20 @@ function benefitsScene(g: InvaliditaGuide, year: RuleYear, w: Voice): SceneDraft
         `Questo verbale non riconosce prestazioni economiche${self ? '' : ` per ${name}`}.`,
         `This report recognises no cash benefit${self ? '' : ` for ${name}`}.`,
       );
-    return {
-      id: 'benefits',
-      kind: 'amount',
-      title,
-      deps,
-      minSeconds: 8,
-      content: {
-        headline,
-        amount: { format: 'text', value: l('Nessuna', 'None') },
-        caption: l('con questo verbale', 'with this report'),
-        rows: [],
-      },
+    return scene(
+      { headline, amount: { format: 'text', value: l('Nessuna', 'None') }, caption: l('con questo verbale', 'with this report'), rows: [] },
       // The next steps scene says how to ask for a new visit unless a review is scheduled: said once.
-      narration:
-        recognisesInvalidity(b) && b.reviewable
-          ? sayL(
-              why,
-              l(
-                `Se ${self ? 'la tua salute' : `la salute di ${name}`} peggiora, puoi chiedere una nuova visita.`,
-                `If ${self ? 'your' : possessive(name)} health gets worse, you can ask for a new assessment.`,
-              ),
-            )
-          : why,
-      actions: [],
-    };
+      recognisesInvalidity(b) && b.reviewable
+        ? sayL(
+            why,
+            l(
+              `Se ${self ? 'la tua salute' : `la salute di ${name}`} peggiora, puoi chiedere una nuova visita.`,
+              `If ${self ? 'your' : possessive(name)} health gets worse, you can ask for a new assessment.`,
+            ),
+          )
+        : why,
+      [],
+    );
   }
 
   const limits = INCOME_LIMITS[year];
@@ -548,22 +549,17 @@ function benefitsScene(g: InvaliditaGuide, year: RuleYear, w: Voice): SceneDraft
           `${red.length === 1 && one ? 'This benefit depends' : red.length === 1 ? `${cap(BENEFIT_INLINE[red[0]!].en)} depends` : 'Some of these benefits depend'} on income: every year you may be asked to report ${self ? 'your income' : `${possessive(name)} income`} with the RED form, the income statement for the institute, which is not the tax return. You can do it online, also in a simplified form, with the button.`,
         )
       : NONE;
-  return {
-    id: 'benefits',
-    kind: 'amount',
-    title,
-    deps,
-    minSeconds: 8,
-    content: {
+  return scene(
+    {
       headline,
       amount: { format: 'cents', value: total },
       caption: one ? l(`al mese nel ${year}`, `a month in ${year}`) : l(`al mese in tutto nel ${year}`, `a month in all in ${year}`),
       rows,
       note: limited === 0 ? notTaxed : l(`${withinLimit.it} · ${notTaxed.it.toLowerCase()}`, `${withinLimit.en} · ${notTaxed.en.toLowerCase()}`),
     },
-    narration: sayL(...sentences, yearly, taxFree, redText),
-    actions: red.length
+    sayL(...sentences, yearly, taxFree, redText),
+    red.length
       ? [{ id: 'btn-red-simplified', kind: 'button', label: l('RED semplificato', 'Simplified RED'), service: 'red-simplified', window: [0.55, 1] }]
       : [],
-  };
+  );
 }

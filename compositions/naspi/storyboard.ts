@@ -2,7 +2,7 @@ import { AVAILABLE_UNTIL_SCREEN, AVAILABLE_UNTIL_SPOKEN, contactNumbers, date, i
 import { addDays, addMonths, yearOf } from '../common/dates';
 import { cap, prepArt, the } from '../common/italian';
 import { formatCents, formatEuroWhole, type Localized } from '../common/locale';
-import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
 import { countWord, daysSaid, daysShown, monthName, ordinal } from './copy';
 import type { NaspiGuide } from './schema';
@@ -56,10 +56,7 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
   const older = c.age >= NASPI_OLDER_AGE && red === 8;
   const unreducedMonthsIt = countWord(red - 1);
 
-  const greeting: SceneDraft = {
-    id: 'greeting',
-    kind: 'greeting',
-    title: l('Introduzione', 'Introduction'),
+  const greeting = greetingScene({
     deps: ['citizen.givenName', 'citizen.gender'],
     minSeconds: 7,
     content: {
@@ -71,7 +68,7 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
       `Gentile ${c.givenName}, ${welcomeIt(c.gender)} nella tua videoguida. La tua domanda di NASpI, l'indennità di disoccupazione, è stata accolta. In pochi minuti ti spiego per quanto tempo ti spetta, quanto ricevi, quando arrivano i pagamenti e cosa fare se trovi un nuovo lavoro.`,
       `Dear ${c.givenName}, welcome to your video guide. Your application for NASpI, the unemployment benefit, has been accepted. In a few minutes I will explain how long it lasts, how much you receive, when the payments arrive and what to do if you find a new job.`,
     ),
-  };
+  });
 
   // ── How long ────────────────────────────────────────────────────────────────────────────────
   const days = naspiDurationDays(b.contributionWeeks);
@@ -519,10 +516,7 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
     ],
   };
 
-  const closing: SceneDraft = {
-    id: 'closing',
-    kind: 'closing',
-    title: l('Saluti', 'Goodbye'),
+  const closing = closingScene({
     deps: [],
     minSeconds: 6,
     content: {
@@ -533,7 +527,7 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
       `${AVAILABLE_UNTIL_SPOKEN.it} Per parlare con un operatore chiama ${phones.it}. Se la guida ti è stata utile, lascia una valutazione. Grazie, e in bocca al lupo per la ricerca di un nuovo lavoro.`,
       `${AVAILABLE_UNTIL_SPOKEN.en} To speak to an operator, call ${phones.en}. If the guide helped you, please leave a rating. Thank you, and good luck finding a new job.`,
     ),
-  };
+  });
 
   return assembleStoryboard(
     { type: 'naspi', version: NASPI_VERSION, locale: g.locale, presenter: 'F' },

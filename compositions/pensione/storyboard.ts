@@ -2,7 +2,7 @@ import { AVAILABLE_UNTIL_SCREEN, AVAILABLE_UNTIL_SPOKEN, contactNumbers, date, i
 import { addMonths, monthOf, yearOf } from '../common/dates';
 import { prepArt, the, withPrep } from '../common/italian';
 import { formatList, type Localized } from '../common/locale';
-import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
 import {
   aOrAd,
@@ -85,10 +85,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
   const retired = b.pensionType === 'old-age' || b.pensionType === 'early';
   const survivors = b.pensionType === 'survivors';
 
-  const greeting: SceneDraft = {
-    id: 'greeting',
-    kind: 'greeting',
-    title: l('Introduzione', 'Introduction'),
+  const greeting = greetingScene({
     deps: ['citizen.givenName', 'citizen.gender', 'benefit.pensionType'],
     minSeconds: 8,
     content: {
@@ -100,7 +97,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
       `Gentile ${c.givenName}, ${welcomeIt(c.gender)} nella tua videoguida. La tua domanda è stata accolta e ${N.your.it} è in pagamento. Ti spiego quando arrivano i pagamenti, come leggere il cedolino e cosa sapere sulle tasse.`,
       `Dear ${c.givenName}, welcome to your video guide. Your application has been accepted and ${N.your.en} is now being paid. I will explain when the payments arrive, how to read your payslip and what to know about tax.`,
     ),
-  };
+  });
 
   const fp = b.firstPayment;
   const pension: SceneDraft = {
@@ -552,10 +549,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
     ],
   };
 
-  const closing: SceneDraft = {
-    id: 'closing',
-    kind: 'closing',
-    title: l('Saluti', 'Goodbye'),
+  const closing = closingScene({
     deps: ['benefit.pensionType'],
     minSeconds: 12,
     content: {
@@ -566,7 +560,7 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
       `${AVAILABLE_UNTIL_SPOKEN.it} Se ti è stata utile, lascia una valutazione. ${retired ? `Da parte ${withPrep('di', inst.it)}, buona pensione!` : `${cap(inst.it)} ti ringrazia per l'attenzione.`}`,
       `${AVAILABLE_UNTIL_SPOKEN.en} If it helped you, please leave a rating. ${retired ? `From all of us at ${inst.en}, enjoy your retirement!` : `Thank you for watching, from all of us at ${inst.en}.`}`,
     ),
-  };
+  });
 
   return assembleStoryboard(
     { type: 'pensione', version: PENSIONE_VERSION, locale: g.locale, presenter: 'F' },

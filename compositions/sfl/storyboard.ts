@@ -1,7 +1,7 @@
 import { contactNumbers, l, money } from '../common/copy';
 import { prepArt, the } from '../common/italian';
 import { formatEuroWhole } from '../common/locale';
-import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
 import { SFL_CONFIRM_DAYS, SFL_PAYMENT } from './rules';
 import type { SflGuide } from './schema';
@@ -13,10 +13,7 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
   const b = g.benefit;
   const isee = l(formatEuroWhole(b.iseeThresholdCents, 'it'), formatEuroWhole(b.iseeThresholdCents, 'en'));
 
-  const greeting: SceneDraft = {
-    id: 'greeting',
-    kind: 'greeting',
-    title: l('Introduzione', 'Introduction'),
+  const greeting = greetingScene({
     deps: [],
     minSeconds: 7,
     content: {
@@ -28,7 +25,7 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
       `Ciao! Questa videoguida presenta il Supporto per la Formazione e il Lavoro, la misura per chi ha tra diciotto e cinquantanove anni e vuole rimettersi in gioco con corsi, tirocini e progetti. Vediamo a chi spetta e i cinque passi per ottenerlo.`,
       `Hello! This video guide presents the Support for Training and Work, the measure for people aged eighteen to fifty-nine who want to get back on track through courses, traineeships and projects. Let's see who can have it, and the five steps to get it.`,
     ),
-  };
+  });
 
   const ext = b.maxExtensionMonths;
   const amount: SceneDraft = {
@@ -187,10 +184,7 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
     ],
   };
 
-  const closing: SceneDraft = {
-    id: 'closing',
-    kind: 'closing',
-    title: l('Saluti', 'Goodbye'),
+  const closing = closingScene({
     deps: [],
     minSeconds: 6,
     content: {
@@ -204,7 +198,7 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
       `Per informazioni chiama il contact center: ${contactNumbers(theme).it}. Se questa guida ti è stata utile, lascia una valutazione. In bocca al lupo!`,
       `For information call the contact centre: ${contactNumbers(theme).en}. If this guide helped you, please leave a rating. Good luck!`,
     ),
-  };
+  });
 
   return assembleStoryboard(
     { type: 'sfl', version: SFL_VERSION, locale: g.locale, presenter: 'F' },
