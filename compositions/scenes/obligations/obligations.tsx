@@ -1,10 +1,10 @@
 import React, { useMemo } from 'react';
 import { formatDate } from '../../common/locale';
 import { LABELS } from '../ui/figure';
-import { CONTENT } from '../ui/geometry';
+import { CONTENT, contentBelow } from '../ui/geometry';
 import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
 import { Icon } from '../ui/icons';
-import { itemBox, ItemText, layoutItems } from '../ui/items';
+import { itemBox, ItemMarker, ItemText, layoutItems } from '../ui/items';
 import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { C, TONE, tint } from '../ui/palette';
 import { Lines } from '../ui/text';
@@ -21,7 +21,7 @@ export const Obligations: React.FC<KindProps<'obligations'>> = ({ scene, locale,
         text: it.text[locale],
         chip: it.deadline ? `${LABELS.by[locale]} ${formatDate(it.deadline, locale)}` : undefined,
       })),
-      { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top },
+      contentBelow(top),
       { marker: 52, padX: 18, padY: 12 },
     );
     const by = settle(Math.max(top, ...laid.map((l) => l.y + l.h)), CONTENT.y + CONTENT.h);
@@ -30,23 +30,9 @@ export const Obligations: React.FC<KindProps<'obligations'>> = ({ scene, locale,
       const m = l.marker;
       out[`item-${i}`] = (
         <div style={{ ...itemBox(l, 12), borderRadius: 16, background: tint(C.primary, 0.94), borderLeft: `8px solid ${C.accent}` }}>
-          {m ? (
-            <div
-              style={{
-                width: m,
-                height: m,
-                flex: 'none',
-                borderRadius: m / 2,
-                background: '#ffffff',
-                display: 'flex',
-                alignItems: 'center',
-                justifyContent: 'center',
-                border: `2px solid ${tint(C.primary, 0.7)}`,
-              }}
-            >
-              <Icon name="list" size={Math.round(m * 0.58)} color={C.primary} />
-            </div>
-          ) : null}
+          <ItemMarker size={m} style={{ borderRadius: m / 2, background: '#ffffff', border: `2px solid ${tint(C.primary, 0.7)}` }}>
+            <Icon name="list" size={Math.round(m * 0.58)} color={C.primary} />
+          </ItemMarker>
           <ItemText
             at={l}
             titleColor={C.primaryDark}

@@ -1,8 +1,8 @@
 import React, { useMemo } from 'react';
-import { CONTENT } from '../ui/geometry';
+import { CONTENT, contentBelow } from '../ui/geometry';
 import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
 import { Icon } from '../ui/icons';
-import { itemBox, ItemText, layoutItems } from '../ui/items';
+import { itemBox, ItemMarker, ItemText, layoutItems } from '../ui/items';
 import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { C, SHADOW, tint } from '../ui/palette';
 
@@ -18,7 +18,7 @@ export const Services: React.FC<KindProps<'services'>> = ({ scene, locale, opaci
     const labelOf = (actionId: string): string => scene.actions.find((a) => a.id === actionId)?.label[locale] ?? '';
     const laid = layoutItems(
       c.items.map((it) => ({ title: labelOf(it.actionId) || it.text[locale], text: labelOf(it.actionId) ? it.text[locale] : '' })),
-      { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top },
+      contentBelow(top),
       { marker: 60, padX: 22, padY: 16 },
     );
     const by = settle(Math.max(top, ...laid.map((l) => l.y + l.h)), CONTENT.y + CONTENT.h);
@@ -36,22 +36,9 @@ export const Services: React.FC<KindProps<'services'>> = ({ scene, locale, opaci
             boxShadow: SHADOW,
           }}
         >
-          {m ? (
-            <div
-              style={{
-                width: m,
-                height: m,
-                flex: 'none',
-                borderRadius: 16,
-                background: C.primary,
-                display: 'flex',
-                alignItems: 'center',
-                justifyContent: 'center',
-              }}
-            >
-              <Icon name="service" size={Math.round(m * 0.6)} color="#ffffff" />
-            </div>
-          ) : null}
+          <ItemMarker size={m} style={{ borderRadius: 16, background: C.primary }}>
+            <Icon name="service" size={Math.round(m * 0.6)} color="#ffffff" />
+          </ItemMarker>
           <ItemText at={l} titleColor={C.primaryDark} textColor={C.text} />
         </div>
       );

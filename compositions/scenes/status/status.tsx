@@ -1,10 +1,10 @@
 import React, { useMemo } from 'react';
 import { formatFigure } from '../ui/figure';
 import { FONT_STACK } from '../ui/fonts';
-import { CONTENT } from '../ui/geometry';
+import { CONTENT, contentBelow } from '../ui/geometry';
 import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
 import { Icon, toneIcon } from '../ui/icons';
-import { itemBox, ItemText, layoutItems } from '../ui/items';
+import { itemBox, ItemMarker, ItemText, layoutItems } from '../ui/items';
 import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { blockHeight, fit, textWidth } from '../ui/measure';
 import { C, TONE, tint } from '../ui/palette';
@@ -132,33 +132,26 @@ export const Status: React.FC<KindProps<'status'>> = ({ scene, locale, opacityOf
 
     const steps = layoutItems(
       c.steps.map((s) => ({ title: s.title[locale], text: s.text[locale] })),
-      { x: CONTENT.x, y, w: CONTENT.w, h: CONTENT.y + CONTENT.h - y },
+      contentBelow(y),
       { marker: 48, padX: 0, padY: 2, keepMarker: c.numbered },
     );
     steps.forEach((l, i) => {
       const m = l.marker;
       out[`step-${i}`] = (
         <div style={itemBox(l, 2)}>
-          {m ? (
-            <div
-              style={{
-                width: m,
-                height: m,
-                flex: 'none',
-                borderRadius: m / 2,
-                background: c.numbered ? C.primary : tint(C.primary, 0.86),
-                color: '#ffffff',
-                display: 'flex',
-                alignItems: 'center',
-                justifyContent: 'center',
-                fontFamily: FONT_STACK,
-                fontWeight: 700,
-                fontSize: Math.round(m * 0.55),
-              }}
-            >
-              {c.numbered ? i + 1 : <Icon name="check" size={Math.round(m * 0.62)} color={C.primary} />}
-            </div>
-          ) : null}
+          <ItemMarker
+            size={m}
+            style={{
+              borderRadius: m / 2,
+              background: c.numbered ? C.primary : tint(C.primary, 0.86),
+              color: '#ffffff',
+              fontFamily: FONT_STACK,
+              fontWeight: 700,
+              fontSize: Math.round(m * 0.55),
+            }}
+          >
+            {c.numbered ? i + 1 : <Icon name="check" size={Math.round(m * 0.62)} color={C.primary} />}
+          </ItemMarker>
           <ItemText at={l} titleColor={C.text} textColor={C.muted} />
         </div>
       );

@@ -26,6 +26,9 @@ export const CONTENT: Rect = {
   h: CARD.h - 32 - 28,
 };
 
+/** The content area from `top` down to its bottom edge. */
+export const contentBelow = (top: number): Rect => ({ x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top });
+
 /** Greeting and closing: the presenter large on the left, the words on the right. */
 export const GREETING_TEXT: Rect = { x: 612, y: 120, w: 604, h: 500 };
 

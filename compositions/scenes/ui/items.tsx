@@ -95,6 +95,12 @@ export const ItemText: React.FC<{ at: ItemLayout; titleColor: string; textColor:
   </div>
 );
 
+/** An item's marker: a `size` square on the item's left, its icon or number centred; nothing when there is no room (0). */
+export const ItemMarker: React.FC<{ size: number; style: React.CSSProperties; children: React.ReactNode }> = ({ size, style, children }) =>
+  size ? (
+    <div style={{ width: size, height: size, flex: 'none', display: 'flex', alignItems: 'center', justifyContent: 'center', ...style }}>{children}</div>
+  ) : null;
+
 export const itemBox = (l: ItemLayout, padY: number): React.CSSProperties => ({
   ...at(l.x, l.y, l.w, l.h),
   boxSizing: 'border-box',
