@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { addDays } from '../common/dates';
-import { childName, citizenOf, externalRef, generatePerson } from '../generator/people';
+import { childName, generatePerson, recipientOf } from '../generator/people';
 import type { Rng } from '../generator/rng';
 import { ADULT_FROM, ageOn, AUU_YEARS, byIsee, CHILD_UNTIL } from './rules';
 import { ADULT_CONDITIONS, IBAN_PROBLEMS, type auu, type MissingItem } from './schema';
@@ -208,9 +208,7 @@ export function generateAuu(rng: Rng, variant: number): AuuEnvelope {
             : rng.pick(IBAN_PROBLEMS);
   return {
     type: 'auu',
-    locale: rng.chance(0.85) ? 'it' : 'en',
-    externalRef: externalRef(rng, 'AUU'),
-    citizen: citizenOf(person),
+    ...recipientOf(rng, person, rng.chance(0.85) ? 'it' : 'en', 'AUU'),
     benefit: {
       applicationId: `AUU-${submittedDate.slice(0, 4)}-${String(rng.int(1, 9_999_999)).padStart(7, '0')}`,
       submittedDate,

@@ -1,5 +1,6 @@
 import { encodeFiscalCode } from '../common/fiscal-code';
 import type { Gender } from '../common/envelope';
+import type { Locale } from '../common/locale';
 import type { Province } from '../common/provinces';
 import { addDays } from '../common/dates';
 import type { Rng } from './rng';
@@ -228,12 +229,19 @@ export function generatePerson(rng: Rng, opts: PersonOptions = {}): Person {
   return { givenName, familyName, gender, fiscalCode, province, birthDate };
 }
 
-export const citizenOf = (p: Person) => ({
+const citizenOf = (p: Person) => ({
   givenName: p.givenName,
   familyName: p.familyName,
   gender: p.gender,
   fiscalCode: p.fiscalCode,
   province: p.province,
+});
+
+/** Whom an envelope is for: its locale, a random external reference with the type's prefix, and the citizen. */
+export const recipientOf = (rng: Rng, person: Person, locale: Locale, refPrefix: string) => ({
+  locale,
+  externalRef: externalRef(rng, refPrefix),
+  citizen: citizenOf(person),
 });
 
 export function childName(rng: Rng): string {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { addDays, addMonths, yearsBetween } from '../common/dates';
-import { childName, citizenOf, externalRef, generatePerson } from '../generator/people';
+import { childName, generatePerson, recipientOf } from '../generator/people';
 import type { Rng } from '../generator/rng';
 import {
   AMOUNTS,
@@ -158,9 +158,7 @@ export function generateInvalidita(rng: Rng, variant: number): InvaliditaEnvelop
 
   return {
     type: 'invalidita',
-    locale: rng.chance(0.9) ? 'it' : 'en',
-    externalRef: externalRef(rng, 'INV'),
-    citizen: citizenOf(person),
+    ...recipientOf(rng, person, rng.chance(0.9) ? 'it' : 'en', 'INV'),
     benefit: {
       verdictDate,
       subject,

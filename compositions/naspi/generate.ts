@@ -1,5 +1,5 @@
 import { addDays, addMonths, yearsBetween } from '../common/dates';
-import { citizenOf, externalRef, generatePerson } from '../generator/people';
+import { generatePerson, recipientOf } from '../generator/people';
 import type { Rng } from '../generator/rng';
 import type { z } from 'zod';
 import type { naspi } from './schema';
@@ -144,9 +144,7 @@ export function generateNaspi(rng: Rng, variant: number): NaspiEnvelope {
 
   return {
     type: 'naspi',
-    locale: rng.chance(0.9) ? 'it' : 'en',
-    externalRef: externalRef(rng, 'NASPI'),
-    citizen: citizenOf(person),
+    ...recipientOf(rng, person, rng.chance(0.9) ? 'it' : 'en', 'NASPI'),
     benefit: {
       jobEndDate,
       applicationDate,

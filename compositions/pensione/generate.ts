@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { addMonths, monthOf, yearOf, yearsBetween } from '../common/dates';
-import { citizenOf, externalRef, generatePerson, type Person } from '../generator/people';
+import { generatePerson, recipientOf, type Person } from '../generator/people';
 import type { Rng } from '../generator/rng';
 import {
   EARLIEST_CONTRIBUTION_AGE,
@@ -232,9 +232,7 @@ export function generatePensione(rng: Rng, variant: number): PensionEnvelope {
 
   return {
     type: 'pensione',
-    locale,
-    externalRef: externalRef(rng, 'PENS'),
-    citizen: citizenOf(person),
+    ...recipientOf(rng, person, locale, 'PENS'),
     benefit: {
       pensionType,
       fund,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { citizenOf, externalRef, generatePerson } from '../generator/people';
+import { generatePerson, recipientOf } from '../generator/people';
 import type { Rng } from '../generator/rng';
 import {
   atRiskYear,
@@ -92,9 +92,7 @@ export function generateRed(rng: Rng, variant: number): RedEnvelope {
   const monthly = linkedBenefits.some((k) => MONTHLY_BENEFITS.includes(k));
   return {
     type: 'red',
-    locale: rng.chance(0.92) ? 'it' : 'en',
-    externalRef: externalRef(rng, 'RED'),
-    citizen: citizenOf(person),
+    ...recipientOf(rng, person, rng.chance(0.92) ? 'it' : 'en', 'RED'),
     benefit: {
       incomeYear,
       campaign,
