@@ -1,5 +1,5 @@
 import { channelLabel, count, dateLabel, percent, typeLabel } from './format';
-import { CountedUnder, NotifiedCell, ownLink } from './notified';
+import { ChannelFigures } from './tables';
 import type { CampaignFigures } from './types';
 
 interface Props {
@@ -45,41 +45,7 @@ export function CampaignsView({ campaigns, onOpen, onImpact }: Props) {
               </span>
             </div>
           </header>
-          <table>
-            <thead>
-              <tr>
-                <th>Canale</th>
-                <th className="num">Inviati</th>
-                <th className="num">Aperti</th>
-                <th className="wide">Apertura</th>
-                <th className="num">Spettatori</th>
-                <th className="num">Visualizzazioni</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.channels.map((ch) => (
-                <tr key={ch.channel}>
-                  <td>{channelLabel(ch.channel)}</td>
-                  <NotifiedCell c={ch} />
-                  {ownLink(ch) ? (
-                    <>
-                      <td className="num">{count(ch.opened)}</td>
-                      <td className="wide">
-                        <span className="bar blue">
-                          <i style={{ width: `${Math.min(100, (ch.openedRate ?? 0) * 100)}%` }} />
-                        </span>{' '}
-                        <span className="num">{percent(ch.openedRate)}</span>
-                      </td>
-                      <td className="num">{count(ch.viewers)}</td>
-                      <td className="num">{count(ch.views)}</td>
-                    </>
-                  ) : (
-                    <CountedUnder c={ch} span={4} />
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChannelFigures channels={c.channels} />
           <footer className="campaign-foot">
             <button type="button" className="link" onClick={() => onOpen(c.id)}>
               Analizza la campagna →

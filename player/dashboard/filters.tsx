@@ -8,6 +8,25 @@ interface Props {
   onChange: (f: Filters) => void;
 }
 
+type OnChange = (e: { target: { value: string } }) => void;
+
+/** One filter's drop-down: "all" first (the empty value), then each choice as [value, label]. */
+function Choice({ label, value, all, choices, onChange }: { label: string; value: string; all: string; choices: [string, string][]; onChange: OnChange }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={onChange}>
+        <option value="">{all}</option>
+        {choices.map(([id, text]) => (
+          <option key={id} value={id}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Guide type, campaign, channel, province and the production period (Europe/Rome days, inclusive). */
 export function FilterBar({ value, campaigns, onChange }: Props) {
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
@@ -15,50 +34,16 @@ export function FilterBar({ value, campaigns, onChange }: Props) {
   const active = Object.values(value).some(Boolean);
   return (
     <section className="filters" aria-label="Filtri">
-      <label>
-        Videoguida
-        <select value={value.type} onChange={(e) => onChange({ ...value, type: e.target.value, campaign: '' })}>
-          <option value="">Tutte</option>
-          {Object.entries(TYPE_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Campagna
-        <select value={value.campaign} onChange={set('campaign')}>
-          <option value="">Tutte</option>
-          {shown.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Canale
-        <select value={value.channel} onChange={set('channel')}>
-          <option value="">Tutti</option>
-          {Object.entries(CHANNEL_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Provincia
-        <select value={value.province} onChange={set('province')}>
-          <option value="">Tutte</option>
-          {PROVINCES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Videoguida"
+        value={value.type}
+        all="Tutte"
+        choices={Object.entries(TYPE_LABELS)}
+        onChange={(e) => onChange({ ...value, type: e.target.value, campaign: '' })}
+      />
+      <Choice label="Campagna" value={value.campaign} all="Tutte" choices={shown.map((c) => [c.id, c.name])} onChange={set('campaign')} />
+      <Choice label="Canale" value={value.channel} all="Tutti" choices={Object.entries(CHANNEL_LABELS)} onChange={set('channel')} />
+      <Choice label="Provincia" value={value.province} all="Tutte" choices={PROVINCES.map((p) => [p, p])} onChange={set('province')} />
       <label title="Giorno di produzione della videoguida (ora italiana)">
         Prodotte dal
         <input type="date" value={value.from} max={value.to || undefined} onChange={set('from')} />

@@ -1,6 +1,6 @@
 import { channelLabel, count, percent, typeLabel } from './format';
 import { CountedUnder, NotifiedCell, ownLink } from './notified';
-import type { Stats } from './types';
+import type { ChannelRow, Stats } from './types';
 
 /** Bars scaled to the largest value of their column, so small rates still read as a ranking. */
 const Bar = ({ share, max, tone = 'blue' }: { share: number | null; max: number; tone?: 'blue' | 'red' }) => (
@@ -102,6 +102,50 @@ export function ScenesTable({ s, showType }: { s: Stats; showType: boolean }) {
   );
 }
 
+/**
+ * The channels' table: notifications sent, links opened with the opening rate, viewers and views and,
+ * with `interaction`, the share of views with an interaction; a channel without a link of its own says
+ * where its figures are counted.
+ */
+export function ChannelFigures({ channels, interaction = false }: { channels: (ChannelRow & { interactionRate?: number | null })[]; interaction?: boolean }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>Canale</th>
+          <th className="num">Inviati</th>
+          <th className="num">Aperti</th>
+          <th className="wide">Apertura</th>
+          <th className="num">Spettatori</th>
+          <th className="num">Visualizzazioni</th>
+          {interaction ? <th className="num">Interazione</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {channels.map((c) => (
+          <tr key={c.channel}>
+            <td>{channelLabel(c.channel)}</td>
+            <NotifiedCell c={c} />
+            {ownLink(c) ? (
+              <>
+                <td className="num">{count(c.opened)}</td>
+                <td className="wide">
+                  <Bar share={c.openedRate} max={1} /> <span className="num">{percent(c.openedRate)}</span>
+                </td>
+                <td className="num">{count(c.viewers)}</td>
+                <td className="num">{count(c.views)}</td>
+                {interaction ? <td className="num">{percent(c.interactionRate ?? null)}</td> : null}
+              </>
+            ) : (
+              <CountedUnder c={c} span={interaction ? 5 : 4} />
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Per channel: notifications sent (letters for the paper letter), links opened, what the viewers did. */
 export function ChannelsTable({ s }: { s: Stats }) {
   return (
@@ -110,40 +154,7 @@ export function ChannelsTable({ s }: { s: Stats }) {
         <h2>Canali</h2>
         <p>Notifiche inviate per canale (per la lettera: le lettere, cioè i link emessi per la stampa), link aperti e spettatori arrivati da ciascun canale.</p>
       </header>
-      <table>
-        <thead>
-          <tr>
-            <th>Canale</th>
-            <th className="num">Inviati</th>
-            <th className="num">Aperti</th>
-            <th className="wide">Apertura</th>
-            <th className="num">Spettatori</th>
-            <th className="num">Visualizzazioni</th>
-            <th className="num">Interazione</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.channels.map((c) => (
-            <tr key={c.channel}>
-              <td>{channelLabel(c.channel)}</td>
-              <NotifiedCell c={c} />
-              {ownLink(c) ? (
-                <>
-                  <td className="num">{count(c.opened)}</td>
-                  <td className="wide">
-                    <Bar share={c.openedRate} max={1} /> <span className="num">{percent(c.openedRate)}</span>
-                  </td>
-                  <td className="num">{count(c.viewers)}</td>
-                  <td className="num">{count(c.views)}</td>
-                  <td className="num">{percent(c.interactionRate)}</td>
-                </>
-              ) : (
-                <CountedUnder c={c} span={5} />
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChannelFigures channels={s.channels} interaction />
     </section>
   );
 }
