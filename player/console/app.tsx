@@ -3,6 +3,7 @@ import { PROVINCES } from '../../compositions/common/provinces';
 import { AuthError, fetchStats, forgetKey, saveKey, savedKey, type CampaignStats, type Filters } from './api';
 import { CampaignCard } from './campaign-card';
 import { CitizenHistoryPanel } from './citizen-history';
+import { ErrorAlert } from '../shared/staff-ui';
 
 function KeyForm({ onKey, message }: { onKey: (key: string) => void; message: string | null }) {
   const [value, setValue] = useState('');
@@ -21,11 +22,7 @@ function KeyForm({ onKey, message }: { onKey: (key: string) => void; message: st
           Chiave API
           <input type="password" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" autoFocus />
         </label>
-        {message && (
-          <p className="error" role="alert">
-            {message}
-          </p>
-        )}
+        <ErrorAlert error={message} />
         <button className="primary" type="submit">
           Entra
         </button>
@@ -131,11 +128,7 @@ export function App() {
             aperta con quel link.
           </p>
         </form>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         {campaigns?.length === 0 && <p className="card empty">Nessuna notifica per questi filtri.</p>}
         {campaigns?.map((c) => (
           <CampaignCard key={c.campaignId ?? 'direct'} c={c} />

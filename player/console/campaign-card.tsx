@@ -24,6 +24,19 @@ function total(channels: CampaignStats['channels']): ChannelFigures | null {
   };
 }
 
+/** The figure columns of Row, in order, as [heading, hover text]. */
+const COUNT_COLUMNS: [string, string?][] = [
+  ['Notifiche'],
+  ['Inviate'],
+  ['Consegnate'],
+  ['Respinte'],
+  ['Fallite'],
+  ['Non inviate', 'consenso revocato, recapito rimosso, guida scaduta o cancellata'],
+  ['In coda'],
+  ['Aperte', 'primo accesso con il link di quel canale'],
+  ['Feedback'],
+];
+
 function Row({ label, f, strong }: { label: string; f: ChannelFigures; strong?: boolean }) {
   return (
     <tr className={strong ? 'total' : undefined}>
@@ -81,33 +94,11 @@ export function CampaignCard({ c }: { c: CampaignStats }) {
           <thead>
             <tr>
               <th scope="col">Canale</th>
-              <th scope="col" className="num">
-                Notifiche
-              </th>
-              <th scope="col" className="num">
-                Inviate
-              </th>
-              <th scope="col" className="num">
-                Consegnate
-              </th>
-              <th scope="col" className="num">
-                Respinte
-              </th>
-              <th scope="col" className="num">
-                Fallite
-              </th>
-              <th scope="col" className="num" title="consenso revocato, recapito rimosso, guida scaduta o cancellata">
-                Non inviate
-              </th>
-              <th scope="col" className="num">
-                In coda
-              </th>
-              <th scope="col" className="num" title="primo accesso con il link di quel canale">
-                Aperte
-              </th>
-              <th scope="col" className="num">
-                Feedback
-              </th>
+              {COUNT_COLUMNS.map(([label, title]) => (
+                <th key={label} scope="col" className="num" title={title}>
+                  {label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { AuthError, fetchHistory, type CitizenHistory } from './api';
 import { CHANNEL_LABEL, REASON_LABEL, SOURCE_LABEL, STATUS_LABEL, TYPE_LABEL, dateTime } from './format';
+import { ErrorAlert } from '../shared/staff-ui';
 
 const FISCAL_CODE = /^[A-Za-z0-9]{16}$/;
 
@@ -42,11 +43,7 @@ export function CitizenHistoryPanel({ apiKey, onAuthError }: { apiKey: string; o
           {busy ? 'Ricerca…' : 'Cerca'}
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {result && (
         <div className="history">
           <p>

@@ -10,6 +10,7 @@ import { RetentionChart } from './retention-chart';
 import { ActionsTable, ChannelsTable, ScenesTable } from './tables';
 import { Tiles } from './tiles';
 import { NO_FILTERS, type CampaignFigures, type Filters, type Stats } from './types';
+import { ErrorAlert } from '../shared/staff-ui';
 
 type Tab = 'overview' | 'campaigns' | 'impact';
 
@@ -98,11 +99,7 @@ export function App() {
                 Esporta CSV
               </button>
             </div>
-            {error ? (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <ErrorAlert error={error} />
             {stats && tab === 'overview' ? (
               <>
                 <Tiles s={stats} />

@@ -4,6 +4,7 @@ import { downloadImpactCsv } from './csv';
 import { ForestPlot, type ForestRow } from './forest-plot';
 import { count, dateLabel, percent, TYPE_LABELS, typeLabel } from './format';
 import type { CampaignFigures, Impact, ImpactComparison, ImpactEffect, ImpactGroup, ImpactVerdict } from './types';
+import { ErrorAlert } from '../shared/staff-ui';
 
 const WINDOWS = [7, 30, 60, 90];
 const DEFAULT_WINDOW = 30;
@@ -135,11 +136,7 @@ export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: 
           Esporta CSV
         </button>
       </div>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       {impact && g ? (
         <>
           <section className="card impact-head" aria-label="Gruppi">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { AuthError, fetchStats, saveKey } from './api';
 import { NO_FILTERS } from './types';
+import { ErrorAlert } from '../shared/staff-ui';
 
 /** Asks for the analyst key once per browser tab; it is checked against the API before it is kept. */
 export function KeyGate({ onKey }: { onKey: (key: string) => void }) {
@@ -30,11 +31,7 @@ export function KeyGate({ onKey }: { onKey: (key: string) => void }) {
         <p>Inserisci la tua chiave da analista. Resta solo in questa scheda del browser e non compare mai negli indirizzi.</p>
         <label htmlFor="key">Chiave API</label>
         <input id="key" type="password" autoComplete="off" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} required />
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         <button type="submit" disabled={busy || !key.trim()}>
           {busy ? 'Verifica…' : 'Accedi'}
         </button>
