@@ -45,3 +45,12 @@ export async function openRenderBrowser(setup: BrowserSetup = defaultBrowserSetu
     logLevel: 'error',
   });
 }
+
+/** What every Remotion call drawing in `browser` passes: the bundle, the browser and the Chrome mode and options it was opened with, quiet logs. */
+export const remotionTarget = (serveUrl: string, browser: HeadlessBrowser, setup: BrowserSetup) => ({
+  serveUrl,
+  puppeteerInstance: browser,
+  chromeMode: setup.chromeMode,
+  chromiumOptions: setup.chromiumOptions,
+  logLevel: 'error' as const,
+});

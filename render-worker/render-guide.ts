@@ -7,7 +7,7 @@ import { LOCALES } from '../compositions/common/locale';
 import type { NarrationTrack } from '../compositions/common/video-props';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { settledFrame } from '../compositions/scenes/layers-of';
-import { defaultBrowserSetup, openRenderBrowser, type BrowserSetup, type HeadlessBrowser } from './browser';
+import { defaultBrowserSetup, openRenderBrowser, remotionTarget, type BrowserSetup, type HeadlessBrowser } from './browser';
 import { ensureBundle } from './bundle';
 
 /**
@@ -100,14 +100,7 @@ export async function renderGuide(o: RenderGuideOptions): Promise<RenderGuideRes
   const setup = o.browserSetup ?? defaultBrowserSetup();
   const browser = o.browser ?? (await openRenderBrowser(setup));
   const inputProps = { guide: o.guide, ...(o.narration ? { narration: o.narration } : {}) };
-  const common = {
-    serveUrl,
-    inputProps,
-    puppeteerInstance: browser,
-    chromeMode: setup.chromeMode,
-    chromiumOptions: setup.chromiumOptions,
-    logLevel: 'error' as const,
-  };
+  const common = { ...remotionTarget(serveUrl, browser, setup), inputProps };
   const temps: [string, string][] = [];
   try {
     const composition = await selectComposition({ ...common, id: o.guide.type });

@@ -13,7 +13,7 @@ import { generateEnvelopes } from '../compositions/generator/generate';
 import { guideSchema, storyboardOf, type Guide, publicPart } from '../compositions/guide-types';
 import { settledFrame } from '../compositions/scenes/layers-of';
 import { sampleGuide } from '../compositions/video/default-props';
-import { defaultBrowserSetup, openRenderBrowser } from './browser';
+import { defaultBrowserSetup, openRenderBrowser, remotionTarget } from './browser';
 import { ensureBundle, REPO_ROOT } from './bundle';
 
 interface StillSpec {
@@ -75,14 +75,7 @@ async function main(): Promise<void> {
     for (const spec of specs()) {
       if (only && !only.some((o) => spec.file.startsWith(o))) continue;
       const inputProps = { guide: spec.guide };
-      const common = {
-        serveUrl,
-        inputProps,
-        puppeteerInstance: browser,
-        chromeMode: setup.chromeMode,
-        chromiumOptions: setup.chromiumOptions,
-        logLevel: 'error' as const,
-      };
+      const common = { ...remotionTarget(serveUrl, browser, setup), inputProps };
       const composition = await selectComposition({ ...common, id: spec.guide.type });
       const storyboard = storyboardOf(spec.guide);
       for (const id of spec.scenes) {

@@ -8,7 +8,7 @@ import type { Scene } from '../compositions/common/storyboard-types';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { layersOf } from '../compositions/scenes/layers-of';
 import { sampleGuide } from '../compositions/video/default-props';
-import { defaultBrowserSetup, openRenderBrowser, type HeadlessBrowser } from '../render-worker/browser';
+import { defaultBrowserSetup, openRenderBrowser, remotionTarget, type HeadlessBrowser } from '../render-worker/browser';
 import { ensureBundle } from '../render-worker/bundle';
 import { TEST_BUNDLE_DIR } from './helpers/render-env';
 import { composite, psnr } from './helpers/ffprobe';
@@ -34,14 +34,7 @@ afterAll(async () => {
 
 async function still(id: string, inputProps: Record<string, unknown>, frame: number, output: string): Promise<void> {
   const setup = defaultBrowserSetup();
-  const common = {
-    serveUrl,
-    inputProps,
-    puppeteerInstance: browser,
-    chromeMode: setup.chromeMode,
-    chromiumOptions: setup.chromiumOptions,
-    logLevel: 'error' as const,
-  };
+  const common = { ...remotionTarget(serveUrl, browser, setup), inputProps };
   const composition = await selectComposition({ ...common, id });
   await renderStill({ ...common, composition, frame, output, imageFormat: 'png', overwrite: true });
 }

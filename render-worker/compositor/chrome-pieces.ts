@@ -5,11 +5,12 @@ import { BASE_LOOP_FRAMES, type BaseVariant } from '../../compositions/common/la
 import type { Scene } from '../../compositions/common/storyboard-types';
 import type { Guide } from '../../compositions/guide-types';
 import { layersOf } from '../../compositions/scenes/layers-of';
-import type { BrowserSetup, HeadlessBrowser } from '../browser';
+import { remotionTarget, type BrowserSetup, type HeadlessBrowser } from '../browser';
 import { cropLayerOffThread } from './crop-layer';
 import type { PlacedLayer } from './compose-scene';
 
 type CancelSignal = ReturnType<typeof makeCancelSignal>['cancelSignal'];
+type Composition = Awaited<ReturnType<typeof selectComposition>>;
 
 export interface ChromeContext {
   serveUrl: string;
@@ -20,13 +21,31 @@ export interface ChromeContext {
   cancelSignal?: CancelSignal;
 }
 
-const common = (c: ChromeContext) => ({
-  serveUrl: c.serveUrl,
-  puppeteerInstance: c.browser,
-  chromeMode: c.setup.chromeMode,
-  chromiumOptions: c.setup.chromiumOptions,
-  logLevel: 'error' as const,
-});
+const common = (c: ChromeContext) => remotionTarget(c.serveUrl, c.browser, c.setup);
+
+/** Renders every frame of `composition` as a PNG in dir, named by `pattern`, at the context's scale; the context's signal cancels it. */
+async function renderPngFrames(
+  c: ChromeContext,
+  composition: Composition,
+  inputProps: Record<string, unknown>,
+  dir: string,
+  pattern: string,
+  concurrency?: number,
+): Promise<void> {
+  await renderFrames({
+    ...common(c),
+    composition,
+    inputProps,
+    outputDir: dir,
+    imageFormat: 'png',
+    scale: c.scale,
+    ...(concurrency ? { concurrency } : {}),
+    imageSequencePattern: pattern,
+    onStart: () => undefined,
+    onFrameUpdate: () => undefined,
+    ...(c.cancelSignal ? { cancelSignal: c.cancelSignal } : {}),
+  });
+}
 
 /** Renders the base loop as PNG frames dir/0000.png … (the only animated thing Chrome draws). */
 export async function renderBaseFrames(
@@ -37,18 +56,7 @@ export async function renderBaseFrames(
   fs.mkdirSync(dir, { recursive: true });
   const inputProps = props;
   const composition = await selectComposition({ ...common(c), id: 'base', inputProps });
-  await renderFrames({
-    ...common(c),
-    composition,
-    inputProps,
-    outputDir: dir,
-    imageFormat: 'png',
-    scale: c.scale,
-    imageSequencePattern: '[frame].[ext]',
-    onStart: () => undefined,
-    onFrameUpdate: () => undefined,
-    ...(c.cancelSignal ? { cancelSignal: c.cancelSignal } : {}),
-  });
+  await renderPngFrames(c, composition, inputProps, dir, '[frame].[ext]');
   // Normalise names to 0000.png … so ffmpeg reads them with one fixed pattern.
   const files = fs
     .readdirSync(dir)
@@ -71,19 +79,7 @@ export async function renderSceneLayers(c: ChromeContext, guide: Guide, scene: S
   const composition = await selectComposition({ ...common(c), id: 'scene-layers', inputProps });
   if (composition.durationInFrames !== layers.length)
     throw new Error(`scene ${scene.id}: strip has ${composition.durationInFrames} frames for ${layers.length} layers`);
-  await renderFrames({
-    ...common(c),
-    composition,
-    inputProps,
-    outputDir: dir,
-    imageFormat: 'png',
-    scale: c.scale,
-    concurrency: 2,
-    imageSequencePattern: 'layer-[frame].[ext]',
-    onStart: () => undefined,
-    onFrameUpdate: () => undefined,
-    ...(c.cancelSignal ? { cancelSignal: c.cancelSignal } : {}),
-  });
+  await renderPngFrames(c, composition, inputProps, dir, 'layer-[frame].[ext]', 2);
   const files = fs
     .readdirSync(dir)
     .filter((f) => /^layer-\d+\.png$/.test(f))
