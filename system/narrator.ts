@@ -5,31 +5,27 @@
  * through the API's SPEECH_CACHE_DIR on a shared disk. With the embedded PGlite database,
  * `npm start` runs it in-process instead.
  */
-import { openProcessDatabase, stopOnSignals } from './process-shell';
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/logger';
-import { refuseUnfitProduction } from '../server/production-check';
+import { runServiceProcess } from './process-shell';
 import { startNarrator } from '../narrator/start';
 import { createMediaStore } from '../server/media';
 import { ClipCache, createEngine } from '../speech';
 
-const config = loadConfig();
-const logger = createLogger({ level: config.logLevel, name: 'narrator' });
-// In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
-await refuseUnfitProduction(config, 'narrator');
-const db = await openProcessDatabase(config);
-const media = createMediaStore(config.mediaStore, config.videoDir);
-const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech), shared: media.sharedCache }) };
-const running = await startNarrator({ config, db, logger, redisUrl: config.redisUrl, speech });
-
-stopOnSignals({
-  logger,
+await runServiceProcess({
+  process: 'narrator',
+  loggerName: 'narrator',
   name: 'narrator',
-  // A hard bound on shutdown, whatever happens inside.
-  boundMs: running.settings.shutdownTimeoutMs + 10_000,
-  close: async () => {
-    await running.close();
-    media.close();
-    await db.close();
+  // Its clip cache shares the media store's cache area; the store closes after the narrator.
+  start: async (deps) => {
+    const media = createMediaStore(deps.config.mediaStore, deps.config.videoDir);
+    const speech = { cache: new ClipCache({ dir: deps.config.speech.cacheDir, engine: createEngine(deps.config.speech), shared: media.sharedCache }) };
+    const narrator = await startNarrator({ ...deps, speech });
+    return {
+      settings: narrator.settings,
+      close: async () => {
+        await narrator.close();
+        media.close();
+      },
+    };
   },
+  shutdownMs: (narrator) => narrator.settings.shutdownTimeoutMs,
 });
