@@ -1,6 +1,6 @@
 import { DIGIT_EN, cardinalEn, decimalEn, ordinalEn, yearEn } from './numbers-en';
 import { SPELLED_JOIN, phoneRules, type PhoneWords } from './phone-numbers';
-import type { Rule } from './spoken-it';
+import { ibanRule, type Rule } from './spoken-it';
 
 export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const LETTERS_EN: Record<string, string> = {
@@ -105,15 +105,7 @@ const timeEn = (h: string, m: string, ampm: string | undefined): string => {
 export const PHONE_WORDS_EN: PhoneWords = { digits: DIGIT_EN, plus: 'plus', countryCode: (c) => [...c].map((d) => DIGIT_EN[Number(d)]).join(' ') };
 
 export const RULES_EN: Rule[] = [
-  [
-    /\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)\b/g,
-    (iban) =>
-      iban
-        .replace(/\s/g, '')
-        .match(/.{1,4}/g)!
-        .map(spellEn)
-        .join(', '),
-  ],
+  ibanRule(spellEn),
   ...ABBREVIATIONS_EN,
   [
     new RegExp(

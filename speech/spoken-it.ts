@@ -4,6 +4,17 @@ import { SPELLED_JOIN, phoneRules, type PhoneWords } from './phone-numbers';
 /** A rewrite applied in order: earlier rules see the written forms before later ones can split them. */
 export type Rule = [RegExp, (...groups: string[]) => string];
 
+/** A whole IBAN, grouped in fours or not: every character spelled with the locale's `spell`, a pause between groups of four. */
+export const ibanRule = (spell: (chars: string) => string): Rule => [
+  /\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)\b/g,
+  (iban) =>
+    iban
+      .replace(/\s/g, '')
+      .match(/.{1,4}/g)!
+      .map(spell)
+      .join(', '),
+];
+
 export const MONTHS_IT = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
 const LETTERS_IT: Record<string, string> = {
   A: 'a',
@@ -182,16 +193,7 @@ const hourIt = (h: string, m: string): string => {
 export const PHONE_WORDS_IT: PhoneWords = { digits: DIGIT_IT, plus: 'più', countryCode: (c) => cardinalIt(Number(c)) };
 
 export const RULES_IT: Rule[] = [
-  // A whole IBAN, grouped in fours or not: every character spelled, a pause between groups.
-  [
-    /\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)\b/g,
-    (iban) =>
-      iban
-        .replace(/\s/g, '')
-        .match(/.{1,4}/g)!
-        .map(spellIt)
-        .join(', '),
-  ],
+  ibanRule(spellIt),
   ...ABBREVIATIONS_IT,
   [
     new RegExp(
