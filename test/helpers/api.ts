@@ -37,6 +37,33 @@ export async function stopTestServices(t: {
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** A test API's HTTP server, tuned as production's, listening on a random port of 127.0.0.1; and a DATA_DIR of its own. */
+export async function listenTestServer(label: string): Promise<{ server: http.Server; url: string; dataDir: string }> {
+  const server = http.createServer();
+  tuneServer(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), `vg-${label}-`)) };
+}
+
+/** The environment every test API is configured from: test mode, its URL and DATA_DIR, its Redis and queue prefix, fixed secrets. */
+export const testApiEnv = (url: string, dataDir: string, redisUrl: string, queuePrefix: string): Record<string, string> => ({
+  NODE_ENV: 'test',
+  PUBLIC_BASE_URL: url,
+  DATA_DIR: dataDir,
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: queuePrefix,
+  TOKEN_SECRET: 's'.repeat(40),
+  FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
+});
+
+/** A new API key with the role, stored in the test's database. */
+export async function storeTestKey(db: Database, role: 'operator' | 'analyst'): Promise<string> {
+  const key = generateApiKey(role);
+  await storeApiKey(db, key, role, 'test');
+  return key;
+}
+
 export interface TestApi {
   url: string;
   app: Express;
@@ -73,22 +100,9 @@ export interface TestApiOptions {
  * rate-limit prefixes in the shared Redis, its own DATA_DIR; logs captured in memory.
  */
 export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
-  const server = http.createServer();
-  tuneServer(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-${o.label}-`));
+  const { server, url, dataDir } = await listenTestServer(o.label);
   const unique = `t-${o.label}-${o.backend}-${process.pid}-${Date.now().toString(36)}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: dataDir,
-    REDIS_URL: o.redisUrl ?? REDIS_URL,
-    QUEUE_PREFIX: unique,
-    TOKEN_SECRET: 's'.repeat(40),
-    FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
-    ...o.env,
-  });
+  const config = loadConfig({ ...testApiEnv(url, dataDir, o.redisUrl ?? REDIS_URL, unique), ...o.env });
   const db = o.db ?? (await openTestDatabase(o.backend, `${o.label}_${o.backend}`));
   if (!o.db) await migrate(db);
   const logs: string[] = [];
@@ -108,13 +122,11 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
     ...(o.speech ? { speech: o.speech } : {}),
   });
   server.on('request', app);
-  const operatorKey = generateApiKey('operator');
-  const analystKey = generateApiKey('analyst');
-  await storeApiKey(db, operatorKey, 'operator', 'test');
-  await storeApiKey(db, analystKey, 'analyst', 'test');
+  const operatorKey = await storeTestKey(db, 'operator');
+  const analystKey = await storeTestKey(db, 'analyst');
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     app,
     ctx: contextOf(app),
     db,

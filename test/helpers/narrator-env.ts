@@ -1,14 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { createApp, tuneServer } from '../../api/app';
+import { createApp } from '../../api/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { Database } from '../../server/db/database';
-import { generateApiKey, storeApiKey } from '../../server/db/api-keys';
 import { migrate } from '../../server/db/migrate';
 import { createLogger, type Logger } from '../../server/logger';
 import { createNarrationQueue, createRenderQueue, type NarrationJobData } from '../../server/queues';
@@ -16,7 +12,7 @@ import { createRedis } from '../../server/redis';
 import { ClipCache } from '../../speech/clip-cache';
 import { defaultEngine } from '../../speech/config';
 import { countingEngine } from '../../speech/engine';
-import { REDIS_URL, stopTestServices } from './api';
+import { listenTestServer, REDIS_URL, stopTestServices, storeTestKey, testApiEnv } from './api';
 import { closeTestDatabase, openTestDatabase } from './databases';
 
 export interface NarrationApi {
@@ -51,25 +47,15 @@ export interface NarrationApiOptions {
  * share it; its own queue prefix, queue name and DATA_DIR (the speech cache lives in it).
  */
 export async function startNarrationApi(o: NarrationApiOptions): Promise<NarrationApi> {
-  const server = http.createServer();
-  tuneServer(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-${o.label}-`));
+  const { server, url, dataDir } = await listenTestServer(o.label);
   const speechDir = path.join(dataDir, 'speech-cache');
   const unique = `t-${o.label}-${process.pid}-${Date.now().toString(36)}`;
   const db = await openTestDatabase('postgres', o.label);
   await migrate(db);
   const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: dataDir,
+    ...testApiEnv(url, dataDir, REDIS_URL, unique),
     SPEECH_CACHE_DIR: speechDir,
-    REDIS_URL,
-    QUEUE_PREFIX: unique,
     NARRATOR_QUEUE: `narrate-${o.label}`.slice(0, 64),
-    TOKEN_SECRET: 's'.repeat(40),
-    FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
     DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     DATABASE_SCHEMA: db.kind === 'postgres' ? db.schema : '',
     ...o.env,
@@ -101,10 +87,9 @@ export async function startNarrationApi(o: NarrationApiOptions): Promise<Narrati
     speech: { cache },
   });
   server.on('request', app);
-  const operatorKey = generateApiKey('operator');
-  await storeApiKey(db, operatorKey, 'operator', 'test');
+  const operatorKey = await storeTestKey(db, 'operator');
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     db,
     config,
     env,

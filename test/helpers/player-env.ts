@@ -1,23 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { chromium, type Browser } from 'playwright-core';
-import { createApp, tuneServer } from '../../api/app';
+import { createApp } from '../../api/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { Database } from '../../server/db/database';
-import { generateApiKey, storeApiKey } from '../../server/db/api-keys';
 import { migrate } from '../../server/db/migrate';
 import { createLogger } from '../../server/logger';
 import { createRenderQueue } from '../../server/queues';
 import { ClipCache } from '../../speech/clip-cache';
 import { defaultEngine } from '../../speech/config';
 import type { SpeechEngine } from '../../speech/engine';
-import { REDIS_URL, stopTestServices } from './api';
+import { listenTestServer, REDIS_URL, stopTestServices, storeTestKey, testApiEnv } from './api';
 import { closeTestDatabase, openTestDatabase, type Backend } from './databases';
 
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -99,23 +96,10 @@ export interface PlayerApiOptions {
  * queue and rate-limit prefixes, DATA_DIR and speech cache.
  */
 export async function startPlayerApi(o: PlayerApiOptions): Promise<PlayerApi> {
-  const server = http.createServer();
-  tuneServer(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-${o.label}-`));
+  const { server, url, dataDir } = await listenTestServer(o.label);
   const speechDir = path.join(dataDir, 'speech-cache');
   const unique = `t-${o.label}-${process.pid}-${Date.now().toString(36)}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: dataDir,
-    REDIS_URL,
-    QUEUE_PREFIX: unique,
-    TOKEN_SECRET: 's'.repeat(40),
-    FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
-    ...o.env,
-  });
+  const config = loadConfig({ ...testApiEnv(url, dataDir, REDIS_URL, unique), ...o.env });
   const db = await openTestDatabase(o.backend ?? 'postgres', `${o.label}_player`);
   await migrate(db);
   const logs: string[] = [];
@@ -126,10 +110,9 @@ export async function startPlayerApi(o: PlayerApiOptions): Promise<PlayerApi> {
   const speech = engine ? { cache: new ClipCache({ dir: speechDir, engine }) } : undefined;
   const app = createApp({ config, db, redis, renderQueue, logger, rateLimitPrefix: `${unique}:rl:`, playerDir: PLAYER_DIST, ...(speech ? { speech } : {}) });
   server.on('request', app);
-  const operatorKey = generateApiKey('operator');
-  await storeApiKey(db, operatorKey, 'operator', 'test');
+  const operatorKey = await storeTestKey(db, 'operator');
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     db,
     config,
     operatorKey,
