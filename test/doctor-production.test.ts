@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startRedisProcess, type RedisProcess } from './helpers/redis-process';
+import { startRedisProcess, type RedisProcess } from './helpers/redis-process';
+import { freePort } from './helpers/services';
 
 /**
  * Issue #15: `npm run doctor` with NODE_ENV=production fails on what production would refuse (the

@@ -6,6 +6,7 @@ import { generateEnvelopes } from '../compositions/generator/generate';
 import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { call, startTestApi, type TestApi } from './helpers/api';
+import { waitUntil } from './helpers/services';
 
 /**
  * Issue #17: a held-out citizen never receives a guide notification, through the real notifier and a
@@ -22,16 +23,6 @@ const mails: { to: string[]; raw: string }[] = [];
 const people = [...generateEnvelopes('naspi', 50, 'impact-notify')] as { externalRef: string; citizen: { fiscalCode: string } }[];
 const emailOf = (i: number) => `citizen${i}@example.test`;
 const rows = (sql: string, params: unknown[] = []) => api.db.query<Record<string, any>>(sql, params);
-
-async function waitFor<T>(fn: () => Promise<T | undefined | false>, ms: number, what: string): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 beforeAll(async () => {
   api = await startTestApi({ backend: 'pglite', label: 'impact_notify', env: { IMPACT_HOLDOUT_SHARES: 'naspi=0.5' } });
@@ -90,10 +81,11 @@ describe('held-out citizens and the notifier', () => {
       redisUrl: api.config.redisUrl,
       settings: { smtpUrl: sink.url, outboxPollMs: 100, backoffMs: 200 },
     });
-    await waitFor(
+    await waitUntil(
       async () => (await rows(`SELECT count(*) AS n FROM notifications WHERE status IN ('queued', 'sending')`))[0]!.n === 0,
       30_000,
       'notifications to settle',
+      50,
     );
 
     const refOf = new Map(people.map((p, i) => [p.citizen.fiscalCode, i]));

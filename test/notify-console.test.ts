@@ -11,6 +11,7 @@ import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { signBody, SIGNATURE_HEADER } from '../server/notify/signature';
 import { call, startTestApi, type TestApi } from './helpers/api';
+import { waitUntil } from './helpers/services';
 
 /**
  * The monitoring console's figures against the notification table itself (PostgreSQL): a campaign on
@@ -32,14 +33,6 @@ const people = [...generateEnvelopes('red', N + 6, 'notify-console')] as { exter
 const ndjson = (lines: unknown[]) => lines.map((l) => JSON.stringify(l)).join('\n');
 const rows = (sql: string, params: unknown[] = []) => api.db.query<Row>(sql, params);
 const tokenIn = (raw: string) => /\/g\/([A-Za-z0-9_-]{32})/.exec(raw.replace(/=\r?\n/g, ''))![1]!;
-
-async function waitFor(fn: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function receipts(list: { id: string; status: string }[]) {
   const body = JSON.stringify({ receipts: list });
@@ -149,7 +142,7 @@ describe('monitoring console', () => {
     for (const p of people.slice(N)) expect((await call(api, 'POST', '/api/guides', { body: p })).status).toBe(201);
 
     const all = () => rows(`SELECT * FROM notifications`);
-    await waitFor(async () => (await all()).every((n) => !['queued', 'sending'].includes(n.status)), 20_000, 'every notification to be sent');
+    await waitUntil(async () => (await all()).every((n) => !['queued', 'sending'].includes(n.status)), 20_000, 'every notification to be sent', 50);
     const sent = await all();
     const campaignEmail = sent.filter((n) => n.campaign_id === campaignId && n.channel === 'email').sort((a, b) => a.id.localeCompare(b.id));
     const campaignSms = sent.filter((n) => n.campaign_id === campaignId && n.channel === 'sms').sort((a, b) => a.id.localeCompare(b.id));
@@ -173,7 +166,7 @@ describe('monitoring console', () => {
       .slice(0, 3)
       .map((c) => c.link.slice(-32));
     for (const t of [...emailTokens, ...smsTokens]) expect((await fetch(`${api.url}/api/access/${t}`)).status).toBe(200);
-    await waitFor(async () => (await rows(`SELECT count(*) AS n FROM notifications WHERE opened_at IS NOT NULL`))[0]!.n === 9, 5000, 'nine openings');
+    await waitUntil(async () => (await rows(`SELECT count(*) AS n FROM notifications WHERE opened_at IS NOT NULL`))[0]!.n === 9, 5000, 'nine openings', 50);
 
     // Feedback through the analytics engineer's POST /api/events: ratings bound to each token's channel.
     const rate = async (token: string, value: number) => {
@@ -185,7 +178,7 @@ describe('monitoring console', () => {
       expect(res.status).toBe(202);
     };
     await Promise.all([rate(emailTokens[0]!, 5), rate(emailTokens[1]!, 4), rate(emailTokens[2]!, 4), rate(smsTokens[0]!, 2)]);
-    await waitFor(async () => (await rows(`SELECT count(*) AS n FROM events WHERE kind = 'rating'`))[0]!.n === 4, 5000, 'the ratings to be stored');
+    await waitUntil(async () => (await rows(`SELECT count(*) AS n FROM events WHERE kind = 'rating'`))[0]!.n === 4, 5000, 'the ratings to be stored', 50);
 
     const notifications = await all();
     const events = await rows(`SELECT guide_id, channel, value FROM events WHERE kind = 'rating'`);

@@ -16,6 +16,7 @@ import { relayOutboxBatch } from '../server/notify/outbox';
 import { createNotifyQueue } from '../server/notify/queue';
 import { signBody, SIGNATURE_HEADER, verifySignature } from '../server/notify/signature';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { waitUntil } from './helpers/services';
 
 /** The whole path on PGlite: consents → guide → outbox → notify queue → real SMTP / signed webhooks → receipts. */
 
@@ -34,16 +35,6 @@ interface Hook {
 
 const decodeQp = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 const linksIn = (raw: string) => [...new Set([...decodeQp(raw).matchAll(/http:\/\/127\.0\.0\.1:\d+\/g\/([A-Za-z0-9_-]{32})/g)].map((m) => m[1]!))];
-
-async function waitFor<T>(fn: () => Promise<T | undefined | false>, ms: number, what: string): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function envelopes(n: number, seed: string): Envelope[] {
   return [...generateEnvelopes('naspi', n, seed)].map((raw) => {
@@ -91,13 +82,14 @@ async function createGuide(e: Envelope, extra: Record<string, unknown> = {}) {
 }
 
 async function settled(guideIds: string[]) {
-  return waitFor(
+  return waitUntil(
     async () => {
       const open = await rows(`SELECT count(*) AS n FROM notifications WHERE guide_id = ANY($1::uuid[]) AND status IN ('queued', 'sending')`, [guideIds]);
       return open[0]!.n === 0;
     },
     20_000,
     'notifications to settle',
+    50,
   );
 }
 
@@ -256,7 +248,12 @@ describe('notifications', () => {
     expect(html).toContain('Gentile Anna &lt;b&gt;&amp;amp;,');
     expect(html).not.toContain('Anna <b>');
     expect(text).toMatch(/Subject: .*NASpI/);
-    await waitFor(async () => (await rows(`SELECT opened_at FROM notifications WHERE id = $1`, [emailRow!.id]))[0]!.opened_at, 5000, 'opened_at');
+    await waitUntil(
+      async () => (await rows(`SELECT opened_at FROM notifications WHERE id = $1`, [emailRow!.id]))[0]!.opened_at ?? false,
+      5000,
+      'opened_at',
+      50,
+    );
 
     // SMS and app push: signed JSON to the gateways, each with its channel's link.
     const sms = hooks.find((h) => h.url === '/sms')!;
@@ -287,7 +284,7 @@ describe('notifications', () => {
     expect((await upload.json()).created).toBe(2);
     const outbox = await rows(`SELECT channel, fiscal_code_hmac FROM notifications WHERE campaign_id = $1`, [campaign.id]);
     expect(outbox).toEqual([{ channel: 'sms', fiscal_code_hmac: hmacOf(anna.citizen.fiscalCode) }]);
-    await waitFor(async () => hooks.length === 3, 10_000, 'the campaign SMS');
+    await waitUntil(async () => hooks.length === 3, 10_000, 'the campaign SMS', 50);
     await settled((await rows(`SELECT guide_id FROM notifications WHERE campaign_id = $1`, [campaign.id])).map((r) => r.guide_id));
     expect(hooks[2]!.json.channel).toBe('sms');
     expect(mails).toHaveLength(1);

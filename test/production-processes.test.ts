@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startRedisProcess, type RedisProcess } from './helpers/redis-process';
+import { startRedisProcess, type RedisProcess } from './helpers/redis-process';
+import { freePort } from './helpers/services';
 
 /**
  * Issue #15: only `npm start` refused a production misconfiguration; `npm run worker`, `notifier`,

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/database';
-import { freePort, startRedisProcess, type RedisProcess } from './helpers/redis-process';
+import { startRedisProcess, type RedisProcess } from './helpers/redis-process';
+import { freePort } from './helpers/services';
 
 /**
  * Issue #15, findings 10 and C: `npm start` with NODE_ENV=production refuses what production cannot

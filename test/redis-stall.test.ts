@@ -10,6 +10,7 @@ import { applyConsentChanges } from '../server/notify/consents';
 import { renderJobId } from '../server/queues';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 import { startRedisProcess, type RedisProcess } from './helpers/redis-process';
+import { waitUntil } from './helpers/services';
 
 /**
  * Issue #15, finding 3: with Redis stalled (SIGSTOP: connected, answering nothing), every route
@@ -33,16 +34,6 @@ async function timed<T>(p: Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   const value = await p;
   return { value, ms: performance.now() - started };
-}
-
-async function waitFor<T>(fn: () => Promise<T | undefined | false>, what: string, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 let redis: RedisProcess;
@@ -81,7 +72,7 @@ describe('Redis stalled (SIGSTOP)', () => {
     const first = await call(api, 'POST', '/api/guides', { body: people[0] });
     expect(first.status).toBe(201);
     const a = (await first.json()) as { id: string; links: { qr: string } };
-    await waitFor(() => enqueued(a.id), 'the first notification on the queue');
+    await waitUntil(() => enqueued(a.id), 20_000, 'the first notification on the queue', 50);
     const token = tokenOf(a.links.qr);
 
     redis.pause();
@@ -145,7 +136,7 @@ describe('Redis stalled (SIGSTOP)', () => {
 
     // The relay's pending write goes through: the notification reaches the queue.
     await relayPass;
-    await waitFor(() => enqueued(b.id), 'the notification written during the stall on the queue');
+    await waitUntil(() => enqueued(b.id), 20_000, 'the notification written during the stall on the queue', 50);
     // Its render job: the timed-out write was still in the socket and Redis may have run it on
     // waking; whether or not, the reconcile restores from the database what the queue lacks.
     const [{ type_version }] = (await api.db.query<{ type_version: string }>(`SELECT type_version FROM guides WHERE id = $1`, [b.id])) as [
