@@ -1,32 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import react from '@vitejs/plugin-react';
-import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { syntheticHistory, type Batch } from '../server/analytics/synthetic-history';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { buildDashboardInto, launchItalianChromium } from './helpers/dashboard';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // Screenshots land in a temp directory; `npm run docs:screenshots` sets DOCS_SCREENSHOTS=1 to refresh docs/.
 const DOCS = process.env.DOCS_SCREENSHOTS === '1' ? path.join(REPO, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'vg-dashboard-shots-'));
-
-/** Only the dashboard page, into a directory of its own: other pages' work in progress cannot break it. */
-async function buildDashboard(outDir: string): Promise<void> {
-  const root = path.join(REPO, 'player');
-  await build({
-    root,
-    base: '/',
-    configFile: false,
-    publicDir: false,
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: { dashboard: path.join(root, 'dashboard.html') } } },
-  });
-}
 
 async function campaignWithHistory(
   api: TestApi,
@@ -104,15 +89,11 @@ describe('analysts dashboard in headless Chromium', () => {
 
   beforeAll(async () => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-dashboard-dist-'));
-    await buildDashboard(dist);
+    await buildDashboardInto(dist);
     api = await startTestApi({ backend: 'pglite', label: 'analytics_dashboard', playerDir: dist });
     naspi = await campaignWithHistory(api, 'naspi', 'NASpI accolte – marzo', 400, 60, 288, 38, [...Array(12).fill(5), ...Array(8).fill(4)]);
     await campaignWithHistory(api, 'pensione', 'Neopensionati – prima liquidazione', 150, 48, 150, 23, [5, 5, 5, 4, 5, 4, 5, 3, 5, 5]);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--lang=it-IT'],
-      env: { ...process.env, LANGUAGE: 'it', LANG: 'it_IT.UTF-8' },
-    });
+    browser = await launchItalianChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

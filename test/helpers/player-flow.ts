@@ -3,6 +3,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { LEAD_IN_FRAMES } from '../../compositions/common/storyboard-build';
 import type { Storyboard } from '../../compositions/common/storyboard-types';
 import { serviceUrl } from '../../compositions/common/theme';
+import { EVENT_KINDS } from '../../compositions/common/events';
 
 /** What the page exposes on window.__videoguida (nothing personal): typed for page.evaluate. */
 interface Exposed {
@@ -136,17 +137,5 @@ export async function citizenFlow(o: FlowOptions): Promise<{ id: string; kind: s
   return f.evaluate(() => window.__videoguida.queue.sent.map((e) => ({ id: e.id, kind: e.kind })));
 }
 
-export const FLOW_KINDS = [
-  'view_start',
-  'play',
-  'pause',
-  'seek',
-  'progress',
-  'complete',
-  'action_click',
-  'popup_open',
-  'popup_close',
-  'chapter_jump',
-  'captions_toggle',
-  'rating',
-];
+/** The flow sends every kind of viewing event there is. */
+export const FLOW_KINDS = EVENT_KINDS;
