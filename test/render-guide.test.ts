@@ -1,32 +1,16 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captionCues } from '../compositions/captions';
 import { GUIDE_TYPES, type GuideType } from '../compositions/common/envelope';
 import { storyboardOf } from '../compositions/guide-types';
 import { sampleGuide } from '../compositions/video/default-props';
-import { openRenderBrowser, type HeadlessBrowser } from '../render-worker/browser';
-import { ensureBundle } from '../render-worker/bundle';
-import { TEST_BUNDLE_DIR } from './helpers/render-env';
+import { useRenderBrowser } from './helpers/render-browser';
 import { renderGuide } from '../render-worker/render-guide';
 import { moovBeforeMdat, probeVideo, vttAsSrt } from './helpers/ffprobe';
 
 // One bundle and one Chromium for the whole file; short frame ranges keep it within CI budget.
-let serveUrl: string;
-let browser: HeadlessBrowser;
-let dir: string;
-
-beforeAll(async () => {
-  serveUrl = await ensureBundle({ cacheDir: TEST_BUNDLE_DIR });
-  browser = await openRenderBrowser();
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-guide-'));
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close({ silent: true });
-  if (dir) await fs.rm(dir, { recursive: true, force: true });
-});
+const r = useRenderBrowser('render-guide');
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -38,9 +22,16 @@ describe('one-guide render', () => {
       const sb = storyboardOf(guide);
       const join = sb.scenes[1]!.from;
       const range: [number, number] = [join - 10, join + 19];
-      const out = path.join(dir, type);
+      const out = path.join(r.dir, type);
       const stages = new Set<string>();
-      const result = await renderGuide({ guide, outDir: out, frameRange: range, serveUrl, browser, onProgress: (p) => stages.add(p.stage) });
+      const result = await renderGuide({
+        guide,
+        outDir: out,
+        frameRange: range,
+        serveUrl: r.serveUrl,
+        browser: r.browser,
+        onProgress: (p) => stages.add(p.stage),
+      });
 
       const v = await probeVideo(result.video);
       expect(v.codec).toBe('h264');
@@ -75,7 +66,7 @@ describe('one-guide render', () => {
 
   it('renders 1080p by scaling the 720p design 1.5x', async () => {
     const guide = sampleGuide('naspi');
-    const result = await renderGuide({ guide, outDir: path.join(dir, '1080p'), frameRange: [40, 44], scale: 1.5, serveUrl, browser });
+    const result = await renderGuide({ guide, outDir: path.join(r.dir, '1080p'), frameRange: [40, 44], scale: 1.5, serveUrl: r.serveUrl, browser: r.browser });
     const v = await probeVideo(result.video);
     expect([v.width, v.height, v.frames]).toEqual([1920, 1080, 5]);
     expect(await moovBeforeMdat(result.video)).toBe(true);
@@ -84,8 +75,10 @@ describe('one-guide render', () => {
   it('refuses a frame range outside the guide before rendering anything', async () => {
     const guide = sampleGuide('red');
     const total = storyboardOf(guide).durationInFrames;
-    const out = path.join(dir, 'bad-range');
-    await expect(renderGuide({ guide, outDir: out, frameRange: [total - 5, total + 5], serveUrl, browser })).rejects.toThrow(/outside the guide/);
+    const out = path.join(r.dir, 'bad-range');
+    await expect(renderGuide({ guide, outDir: out, frameRange: [total - 5, total + 5], serveUrl: r.serveUrl, browser: r.browser })).rejects.toThrow(
+      /outside the guide/,
+    );
     await expect(fs.readdir(out)).rejects.toThrow();
   });
 });

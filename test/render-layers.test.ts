@@ -1,40 +1,25 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { renderStill, selectComposition } from '@remotion/renderer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BASE_LOOP_FRAMES, baseVariantOf, layerOpacity } from '../compositions/common/layers';
 import type { Scene } from '../compositions/common/storyboard-types';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { layersOf } from '../compositions/scenes/layers-of';
 import { sampleGuide } from '../compositions/video/default-props';
-import { defaultBrowserSetup, openRenderBrowser, remotionTarget, type HeadlessBrowser } from '../render-worker/browser';
-import { ensureBundle } from '../render-worker/bundle';
-import { TEST_BUNDLE_DIR } from './helpers/render-env';
+import { defaultBrowserSetup, remotionTarget } from '../render-worker/browser';
+import { useRenderBrowser } from './helpers/render-browser';
 import { composite, psnr } from './helpers/ffprobe';
 
 /**
  * The fast renderer draws a scene as the `base` loop plus each `layer` still faded by ffmpeg.
  * That only works if the guide composition draws exactly that sum: checked here pixel by pixel.
  */
-let serveUrl: string;
-let browser: HeadlessBrowser;
-let dir: string;
-
-beforeAll(async () => {
-  serveUrl = await ensureBundle({ cacheDir: TEST_BUNDLE_DIR });
-  browser = await openRenderBrowser();
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'render-layers-'));
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close({ silent: true });
-  if (dir) await fs.rm(dir, { recursive: true, force: true });
-});
+const r = useRenderBrowser('render-layers');
 
 async function still(id: string, inputProps: Record<string, unknown>, frame: number, output: string): Promise<void> {
   const setup = defaultBrowserSetup();
-  const common = { ...remotionTarget(serveUrl, browser, setup), inputProps };
+  const common = { ...remotionTarget(r.serveUrl, r.browser, setup), inputProps };
   const composition = await selectComposition({ ...common, id });
   await renderStill({ ...common, composition, frame, output, imageFormat: 'png', overwrite: true });
 }
@@ -69,7 +54,7 @@ describe('guide frame = base + layers (what the compositing renderer rebuilds)',
       const scene = sceneOf(guide, sceneId);
       const sb = storyboardOf(guide);
       const f = frame(scene);
-      const work = path.join(dir, `${guide.type}-${sceneId}-${f}`);
+      const work = path.join(r.dir, `${guide.type}-${sceneId}-${f}`);
       await fs.mkdir(work, { recursive: true });
 
       await still(guide.type, { guide }, scene.from + f, path.join(work, 'full.png'));
