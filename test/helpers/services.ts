@@ -61,7 +61,8 @@ export async function stopAll(): Promise<void> {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 }
 
-function portAnswers(port: number): Promise<boolean> {
+/** True once something accepts connections on the port of 127.0.0.1. */
+export function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
     s.once('connect', () => {
