@@ -13,7 +13,6 @@ import { ClipCache, createEngine } from '../speech';
 await runServiceProcess({
   process: 'narrator',
   loggerName: 'narrator',
-  name: 'narrator',
   // Its clip cache shares the media store's cache area; the store closes after the narrator.
   start: async (deps) => {
     const media = createMediaStore(deps.config.mediaStore, deps.config.videoDir);

@@ -8,7 +8,6 @@ import { startNotifier } from '../notifier/start';
 await runServiceProcess({
   process: 'notifier',
   loggerName: 'notifier',
-  name: 'notifier',
   start: startNotifier,
   shutdownMs: (notifier) => notifier.settings.shutdownTimeoutMs,
 });

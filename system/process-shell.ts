@@ -49,8 +49,8 @@ export interface ServiceDeps {
 export async function runServiceProcess<S extends { close(): Promise<void> }>(o: {
   process: ProductionProcess;
   loggerName: string;
-  /** The name the stop messages give. */
-  name: string;
+  /** The name the stop messages give; the logger's name when absent. */
+  name?: string;
   start: (deps: ServiceDeps) => Promise<S>;
   shutdownMs: (service: S, config: Config) => number;
 }): Promise<void> {
@@ -61,7 +61,7 @@ export async function runServiceProcess<S extends { close(): Promise<void> }>(o:
   const service = await o.start({ config, db, logger, redisUrl: config.redisUrl });
   stopOnSignals({
     logger,
-    name: o.name,
+    name: o.name ?? o.loggerName,
     boundMs: o.shutdownMs(service, config) + 10_000,
     close: async () => {
       await service.close();
