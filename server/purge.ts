@@ -76,3 +76,15 @@ export function schedulePurge(run: () => Promise<unknown>, intervalSeconds: numb
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/** The retention purge every API process runs (npm start, npm run api): expired guides, then orphaned objects. */
+export function scheduleRetention(db: Queryable, media: MediaStore, o: { graceSeconds: number; intervalSeconds: number; logger: Logger }): () => void {
+  return schedulePurge(
+    async () => {
+      await purgeExpired(db, { media, graceSeconds: o.graceSeconds, logger: o.logger });
+      await sweepOrphans(db, media, o.logger);
+    },
+    o.intervalSeconds,
+    o.logger,
+  );
+}

@@ -15,7 +15,7 @@ import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { createMediaStore } from '../server/media';
 import { refuseUnfitProduction } from '../server/production-check';
-import { purgeExpired, schedulePurge, sweepOrphans } from '../server/purge';
+import { scheduleRetention } from '../server/purge';
 import { createNarrationQueue, createRenderQueue } from '../server/queues';
 import { createRedis } from '../server/redis';
 import { resolveSecrets } from '../server/secrets';
@@ -46,14 +46,7 @@ const server: Server = await new Promise((resolve, reject) => {
 });
 // Every API host purges, as npm start does: objects of guides past expiry and grace first, rows
 // second; two hosts at it at once only remove the same objects twice (a no-op on the store).
-const stopPurge = schedulePurge(
-  async () => {
-    await purgeExpired(db, { media, graceSeconds: config.retentionGraceSeconds, logger });
-    await sweepOrphans(db, media, logger);
-  },
-  config.api.purgeIntervalSeconds,
-  logger,
-);
+const stopPurge = scheduleRetention(db, media, { graceSeconds: config.retentionGraceSeconds, intervalSeconds: config.api.purgeIntervalSeconds, logger });
 logger.info({ port: config.port, host: config.host, backend: db.kind, mediaStore: media.kind }, 'api listening');
 process.stdout.write(`api listening http://${config.host}:${config.port} (database: ${db.kind}, media store: ${media.kind})\n`);
 

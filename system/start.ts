@@ -18,7 +18,7 @@ import { ConfigError, loadConfig, productionProblems, type Config } from '../ser
 import { openDatabase, type Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { createLogger, type Logger } from '../server/logger';
-import { purgeExpired, schedulePurge, sweepOrphans } from '../server/purge';
+import { scheduleRetention } from '../server/purge';
 import { createMediaStore, type MediaStore } from '../server/media';
 import { createNarrationQueue, createRenderQueue } from '../server/queues';
 import { assertProductionRedis, createRedis, readRedisSettings, redisAddress } from '../server/redis';
@@ -168,14 +168,7 @@ try {
     stops.push({ name: 'intake', stop: () => intake.close() });
   }
 
-  const stopPurge = schedulePurge(
-    async () => {
-      await purgeExpired(db, { media, graceSeconds: config.retentionGraceSeconds, logger });
-      await sweepOrphans(db, media, logger);
-    },
-    config.api.purgeIntervalSeconds,
-    logger,
-  );
+  const stopPurge = scheduleRetention(db, media, { graceSeconds: config.retentionGraceSeconds, intervalSeconds: config.api.purgeIntervalSeconds, logger });
   stops.push({ name: 'purge', stop: stopPurge });
 
   // The HTTP server's stop goes last on the list, so it stops first: no request meets a closed part.
