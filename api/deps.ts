@@ -8,7 +8,7 @@ import type { NarrationJobData, RenderJobData } from '../server/queues';
 import type { Secrets } from '../server/secrets';
 import type { SpeechContext } from '../speech/guide-narration';
 import type { CitizenVerifier } from './auth/citizen-jwt';
-import type { Metrics } from './metrics';
+import type { Metrics } from './ops/metrics';
 import type { TokenMissBudget } from './middleware/rate-limit';
 import type { KeyAttempts } from './middleware/api-key';
 

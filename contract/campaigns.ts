@@ -3,7 +3,7 @@ import { GUIDE_TYPES } from '../compositions/common/envelope';
 import { channel } from './channels';
 import { guideCounts } from './guides';
 
-/** A campaign as every answer shows it (api/routes/campaigns.ts): no personal data inside. */
+/** A campaign as every answer shows it (api/campaigns/routes.ts): no personal data inside. */
 export const campaign = z
   .object({
     id: z.uuid(),

@@ -3,7 +3,7 @@ import { GUIDE_TYPES } from '../compositions/common/envelope';
 import { channel, links } from './channels';
 import { GUIDE_STATUSES, guideStatus } from './guide-status';
 
-/** The operator's answers about guides (api/routes/guides.ts): no personal data, only ids and links. */
+/** The operator's answers about guides (api/guides/routes.ts): no personal data, only ids and links. */
 const uuid = z.uuid();
 const isoTime = z.iso.datetime();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** /healthz says the process answers; /readyz whether it can do its job (api/routes/health.ts). */
+/** /healthz says the process answers; /readyz whether it can do its job (api/ops/health.ts). */
 export const liveness = z.object({ status: z.literal('ok') }).meta({ id: 'Liveness' });
 
 export const readiness = z

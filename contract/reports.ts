@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The reports of the write routes that take many records at once (api/routes/campaign-upload.ts,
- * api/notify/consent-sync.ts, api/routes/impact.ts, api/routes/analytics.ts, api/notify/receipts.ts):
+ * The reports of the write routes that take many records at once (api/campaigns/upload-routes.ts,
+ * api/notify/consent-sync.ts, api/impact/routes.ts, api/analytics/routes.ts, api/notify/receipts.ts):
  * counts, and each refused record by line (or batch index), field and reason, never its value.
  */
 const count = z.number().int().min(0);

@@ -33,7 +33,7 @@ function doctor(env: Record<string, string>): Promise<{ code: number | null; out
         ),
     ),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/doctor-cli.ts', '--for', 'start'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'system/doctor-cli.ts', '--for', 'start'], {
     env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

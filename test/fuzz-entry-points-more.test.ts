@@ -20,9 +20,9 @@ import { equivalent, jsonBody, mutation, no5xx, oddStrings, queryString, RUNS, s
  * /g/, the staff pages, health, the API's documentation), unknown paths; and the AMQP intake's body
  * reader, called directly (it must never throw: every body is an envelope or named field errors).
  *
- * Every route registered in api/ (r.get / r.post / r.put / r.delete / r.use in api/routes,
- * api/notify) is fuzzed in one of the two files, except, deliberately:
- * - the static files: the built player's assets (api/routes/player-assets.ts, express-static-gzip)
+ * Every route registered in api/ (r.get / r.post / r.put / r.delete / r.use in each feature folder's routes
+ * files and in api/ops) is fuzzed in one of the two files, except, deliberately:
+ * - the static files: the built player's assets (api/ops/player-assets.ts, express-static-gzip)
  *   and Swagger UI's (/api/docs/assets, express.static): no parameter reaches our code, only a path
  *   the static middleware resolves (path traversal is tested in security-*.test.ts);
  * - Bull Board (/admin/queues, a third-party operators' UI behind the operator key and a same-origin

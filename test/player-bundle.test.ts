@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import express from 'express';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { playerAssets } from '../api/routes/player-assets';
+import { playerAssets } from '../api/ops/player-assets';
 import { GUIDE_TYPES } from '../compositions/common/envelope';
 import { jsOf } from './helpers/player-bundle';
 import { ensurePlayerBuilt, PLAYER_DIST } from './helpers/player-env';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuide } from '../api/guides/create-guide';
-import { checkEnvelope } from '../api/guides/prepare';
+import { createGuide } from '../server/guides/create-guide';
+import { checkEnvelope } from '../server/guides/prepare';
 import type { Envelope } from '../compositions/guide-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { startNotifier, type RunningNotifier } from '../notifier/start';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { buildRow, planColumns } from '../api/bulk/csv-columns';
+import { buildRow, planColumns } from '../api/campaigns/csv-columns';
 import { GUIDE_TYPE_DEFINITIONS } from '../compositions/guide-types';
 import { call, startTestApi, type TestApi } from './helpers/api';
 

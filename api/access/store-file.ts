@@ -6,7 +6,7 @@ import { ApiError, notFound, unavailable } from '../errors';
 import { checkRange } from './byte-range';
 
 // A guide's file served from a store that is not this machine's disk (S3): the same answers `send`
-// gives for a local file (api/routes/access.ts), so the player cannot tell the stores apart —
+// gives for a local file (api/access/routes.ts), so the player cannot tell the stores apart —
 // 200 or 206 with Accept-Ranges, Content-Range and Content-Length, the 416 of byte-range.ts,
 // ETag/Last-Modified with 304 and 412, If-Range, HEAD without a body; overlapping or adjacent
 // ranges are one, disjoint ones the whole file. Or, when configured, a 302 to a presigned URL that

@@ -10,7 +10,7 @@ import { consentedChannels, consentHistory, getConsent } from '../../server/noti
 import { auditLookup, notificationsOfCitizen } from '../../server/notify/history';
 import type { AppContext } from '../deps';
 import { requireRole } from '../middleware/api-key';
-import { requireJsonObject } from '../routes/guides';
+import { requireJsonObject } from '../guides/routes';
 import { serviceDay, uuid } from '../schemas';
 import { body, query } from '../validate';
 import { historyRequest } from './contacts';

@@ -3,7 +3,7 @@ import type { MyConsentsAnswer } from '../../contract/reserved-area';
 import { applyConsentChanges, consentedChannels, consentHistory, getConsent } from '../../server/notify/consents';
 import type { AppContext } from '../deps';
 import { privateAnswer } from '../middleware/security';
-import { requireJsonObject } from '../routes/guides';
+import { requireJsonObject } from '../guides/routes';
 import { body } from '../validate';
 import { myConsents } from './contacts';
 import { citizenHmacOf } from './identity';

@@ -2,8 +2,8 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { liveness, readiness } from '../../contract/health';
 import { registerImpactPaths } from '../impact/openapi';
 import { registerNotificationPaths } from '../notify/openapi';
-import { registerAccessPaths } from './access-paths';
-import { registerGuidePaths } from './guide-paths';
+import { registerAccessPaths } from '../access/openapi';
+import { registerGuidePaths } from '../guides/openapi';
 import { json, refusals, type PathFn } from './responses';
 
 /** OpenAPI 3.1, generated from the same zod schemas that validate requests. */

@@ -54,7 +54,7 @@ function check(value: unknown, today: string): { ok: true; row: Omit<OutcomeRow,
 }
 
 /**
- * POST /api/outcomes and the broker's outcome messages (intake/outcomes.ts), streamed like the campaign upload (api/bulk/ingest.ts): each line is validated as
+ * POST /api/outcomes and the broker's outcome messages (intake/outcomes.ts), streamed like the campaign upload (api/campaigns/ingest.ts): each line is validated as
  * it arrives, good rows are written in batches (one statement each, the rollups updated by its
  * trigger), one batch written while the next fills and reading paused while both are busy, so memory
  * stays flat. Bad rows are reported with line, field and reason; the rest are stored. Idempotent per

@@ -4,7 +4,7 @@ import { campaign, campaignDetail, campaignList } from '../../contract/campaigns
 import { createdGuide, guideDetail, guideList, reissuedLink, triggeredGuide } from '../../contract/guides';
 import { campaignUploadReport } from '../../contract/reports';
 import * as s from '../schemas';
-import { jsonBody, json, keyed, streamedBody, type PathFn } from './responses';
+import { jsonBody, json, keyed, streamedBody, type PathFn } from '../openapi/responses';
 
 const idParam = z.object({ id: s.uuid });
 const operator = keyed('operator');

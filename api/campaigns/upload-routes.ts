@@ -3,11 +3,11 @@ import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
 import type { CampaignUploadReport } from '../../contract/reports';
 import type { AppContext } from '../deps';
 import { ApiError } from '../errors';
-import { csvRows } from '../bulk/csv';
-import { ingestUpload } from '../bulk/ingest';
+import { csvRows } from './csv';
+import { ingestUpload } from './ingest';
 import { ndjsonRows } from '../../server/uploads/ndjson';
 import { requireRole } from '../middleware/api-key';
-import { campaignOr404 } from './campaigns';
+import { campaignOr404 } from './routes';
 
 /** A single envelope is a few KB; anything near this is a mistake, not a guide. */
 const MAX_RECORD_BYTES = 256 * 1024;

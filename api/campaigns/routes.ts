@@ -8,7 +8,7 @@ import { requireRole } from '../middleware/api-key';
 import { MAX_CAMPAIGN_EXPIRY_YEARS, newCampaign, uuid } from '../schemas';
 import { body, param, query } from '../validate';
 import { z } from 'zod';
-import { JSON_LIMIT, requireJsonObject } from './guides';
+import { JSON_LIMIT, requireJsonObject } from '../guides/routes';
 
 export const campaignJson = (c: CampaignRow): CampaignAnswer => ({
   id: c.id,

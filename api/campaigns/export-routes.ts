@@ -6,8 +6,8 @@ import type { AppContext } from '../deps';
 import { requireRole } from '../middleware/api-key';
 import { exportQuery } from '../schemas';
 import { query } from '../validate';
-import { campaignOr404 } from './campaigns';
-import { qrSvg } from './qr';
+import { campaignOr404 } from './routes';
+import { qrSvg } from '../access/qr-routes';
 
 const PAGE = 500;
 

@@ -7,7 +7,7 @@ import { notFound } from '../errors';
 import { requireRole } from '../middleware/api-key';
 import { qrQuery } from '../schemas';
 import { query } from '../validate';
-import { guideOr404 } from './guides';
+import { guideOr404 } from '../guides/routes';
 
 /** Error correction M (15%) survives a creased letter; the quiet zone of 4 modules is the standard's. */
 export const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const;

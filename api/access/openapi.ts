@@ -4,9 +4,9 @@ import { accessManifest } from '../../contract/access-manifest';
 import { eventsReport } from '../../contract/reports';
 import { myGuides } from '../../contract/reserved-area';
 import { campaignStatsAnswer, statsAnswer } from '../../contract/stats';
-import { MEDIA_FILES, type MediaFile } from '../access/manifest';
+import { MEDIA_FILES, type MediaFile } from './manifest';
 import { statsQuery } from '../analytics/stats-params';
-import { citizenJwt, json, keyed, linkBudget, tokenRefusals, type PathFn } from './responses';
+import { citizenJwt, json, keyed, linkBudget, tokenRefusals, type PathFn } from '../openapi/responses';
 
 const tokenParam = z.object({ token: z.string().meta({ description: 'the opaque token of a link (never personal data)' }) });
 const range = { 412: 'If-Match or If-Unmodified-Since does not hold', 416: 'malformed or unsatisfiable bytes range; Content-Range: bytes */<size>' };

@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { AppContext } from '../deps';
 import { builtPage } from '../built-page';
-import { consentSyncRoutes } from '../notify/consent-sync';
-import { consoleRoutes } from '../notify/console-routes';
-import { meConsentRoutes } from '../notify/me-consents';
-import { receiptRoutes } from '../notify/receipts';
+import { consentSyncRoutes } from './consent-sync';
+import { consoleRoutes } from './console-routes';
+import { meConsentRoutes } from './me-consents';
+import { receiptRoutes } from './receipts';
 
 /**
  * Issue #10: the consent registry (the citizen's own in the reserved area, the upstream bulk sync),

@@ -4,7 +4,7 @@
  * says whether the configuration and Redis would do for production, and what production needs.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, productionProblems, type Config } from './config';
+import { ConfigError, loadConfig, productionProblems, type Config } from '../server/config';
 import {
   checkChromium,
   checkCommand,
@@ -16,8 +16,8 @@ import {
   PRODUCTION_RECOMMENDATIONS,
   redisStartCommand,
   type Check,
-} from './doctor';
-import { createRedis, PRODUCTION_REDIS_CONF, readRedisSettings, redisAddress } from './redis';
+} from '../server/doctor';
+import { createRedis, PRODUCTION_REDIS_CONF, readRedisSettings, redisAddress } from '../server/redis';
 
 const { values } = parseArgs({ options: { for: { type: 'string', default: process.env.npm_lifecycle_event === 'prestart' ? 'start' : 'test' } } });
 const purpose = values.for === 'start' ? 'start' : 'test';

@@ -8,7 +8,7 @@ import { ndjsonRows } from '../../server/uploads/ndjson';
 import type { AppContext } from '../deps';
 import { ApiError, notFound } from '../errors';
 import { ingestOutcomes, romeToday } from '../../server/impact/ingest-outcomes';
-import { impactQuery } from '../impact/schemas';
+import { impactQuery } from './schemas';
 import { requireRole } from '../middleware/api-key';
 import { query } from '../validate';
 

@@ -8,7 +8,7 @@ import { checkEnvelope } from '../../server/guides/prepare';
 import { requireRole } from '../middleware/api-key';
 import { TRIGGER_EVENTS, trigger } from '../schemas';
 import { body } from '../validate';
-import { JSON_LIMIT, requireJsonObject } from './guides';
+import { JSON_LIMIT, requireJsonObject } from './routes';
 
 /**
  * POST /api/triggers: an upstream system reports an event ("naspi.accepted") with the envelope of
