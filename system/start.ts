@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { createApp, contextOf, tuneServer } from '../api/app';
 import { closeEventIngestion } from '../api/analytics/registry';
-import { QUEUE_BOARD_PATH } from '../api/routes/queue-board';
+import { QUEUE_BOARD_PATH } from '../api/ops/queue-board';
 import { ConfigError, loadConfig, productionProblems, type Config } from '../server/config';
 import { openDatabase, type Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
