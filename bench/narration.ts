@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { GuideType } from '../compositions/common/envelope';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { envelopeSchema, guideSchema, type Guide, publicPart } from '../compositions/guide-types';
+import { loadConfig } from '../server/config';
 import { ClipCache } from '../speech/clip-cache';
 import { createEngine } from '../speech/config';
 import { countingEngine } from '../speech/engine';
@@ -24,7 +25,7 @@ const [first, second] = [...generateEnvelopes(values.type as GuideType, 2, 'benc
   guideSchema.parse(publicPart(envelopeSchema.parse(e))),
 );
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-narration-'));
-const engine = countingEngine(createEngine());
+const engine = countingEngine(createEngine(loadConfig().speech));
 const cache = new ClipCache({ dir, engine });
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {

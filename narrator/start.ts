@@ -86,7 +86,9 @@ export async function narrateAhead(db: Database, speech: SpeechContext, data: Na
 export async function startNarrator(deps: StartNarratorDeps): Promise<RunningNarrator> {
   const { config, db, logger } = deps;
   const settings = { ...config.narrator, ...deps.settings };
-  const speech = deps.speech ?? { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech) }) };
+  const speech = deps.speech ?? {
+    cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech), logger: deps.logger.child({ component: 'speech' }) }),
+  };
   const totals = { narrated: 0, skipped: 0, failed: 0, synthesized: 0, ms: 0, cpuMs: 0 };
   // BullMQ's worker connection (server/redis.ts): maxRetriesPerRequest null, a timeout above its blocking waits.
   const connection = createRedis({ ...config.redis, url: deps.redisUrl }, 'worker', 'narrator', logger);

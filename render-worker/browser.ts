@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { openBrowser, type ChromeMode, type ChromiumOptions } from '@remotion/renderer';
-import { loadConfig } from '../server/config';
 
 type HeadlessBrowser = Awaited<ReturnType<typeof openBrowser>>;
 export type { HeadlessBrowser };
@@ -33,8 +32,11 @@ export function browserSetup(configured: string | undefined): BrowserSetup {
   };
 }
 
-/** For callers handed no config (benches, tests, the stills script): BROWSER_EXECUTABLE as server/config.ts reads it. */
-export const defaultBrowserSetup = (): BrowserSetup => browserSetup(loadConfig().browserExecutable);
+/**
+ * For callers handed no setup (tests, benches): Debian's Chromium where it is, else Remotion's
+ * shell. Processes pass browserSetup(config.browserExecutable) from their composition root.
+ */
+export const defaultBrowserSetup = (): BrowserSetup => browserSetup(undefined);
 
 /** Opens the one browser a process renders with; close it with `browser.close({ silent: true })`. */
 export async function openRenderBrowser(setup: BrowserSetup = defaultBrowserSetup()): Promise<HeadlessBrowser> {

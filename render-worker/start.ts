@@ -34,7 +34,12 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
   await reconcileQueue(db, queue, logger);
   const media = deps.media ?? createMediaStore(config.mediaStore, config.videoDir);
   // Clips in the store's cache too (an S3 store): what one host synthesised, the others fetch.
-  const speech = new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech), shared: media.sharedCache });
+  const speech = new ClipCache({
+    dir: config.speech.cacheDir,
+    engine: createEngine(config.speech),
+    shared: media.sharedCache,
+    logger: logger.child({ component: 'speech' }),
+  });
   const renderer =
     deps.renderer ??
     new CompositingRenderer({
@@ -42,7 +47,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
       narrate: async (req, workDir) => {
         const narration = await narrateStoredGuide(db, req.guideId, req.guide, { cache: speech });
         const audioPath = path.join(workDir, 'audio.m4a');
-        await buildGuideAudio(narration, audioPath);
+        await buildGuideAudio(narration, audioPath, { logger: speech.log });
         return { track: publicTrack(narration.track), audioPath };
       },
       cacheDir: r.cacheDir,

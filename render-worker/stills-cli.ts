@@ -13,7 +13,8 @@ import { generateEnvelopes } from '../compositions/generator/generate';
 import { guideSchema, storyboardOf, type Guide, publicPart } from '../compositions/guide-types';
 import { settledFrame } from '../compositions/scenes/layers-of';
 import { sampleGuide } from '../compositions/video/default-props';
-import { defaultBrowserSetup, openRenderBrowser, remotionTarget } from './browser';
+import { loadConfig } from '../server/config';
+import { browserSetup, openRenderBrowser, remotionTarget } from './browser';
 import { ensureBundle, REPO_ROOT } from './bundle';
 
 interface StillSpec {
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   const only = values.only?.split(',');
   await fs.mkdir(outDir, { recursive: true });
   const serveUrl = await ensureBundle();
-  const setup = defaultBrowserSetup();
+  const setup = browserSetup(loadConfig().browserExecutable);
   const browser = await openRenderBrowser(setup);
   try {
     for (const spec of specs()) {

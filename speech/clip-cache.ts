@@ -71,7 +71,8 @@ export class ClipCache {
   private readonly waiting: (() => void)[] = [];
   private running = 0;
   private readonly concurrency: number;
-  private readonly log: Logger;
+  /** Where the cache, and the narration built through it, log (the caller's logger, or a default one). */
+  readonly log: Logger;
   /** hits: this host's disk; fetched: the shared store; synthesized: the engine; shared: a concurrent call's. */
   readonly stats = { hits: 0, fetched: 0, synthesized: 0, shared: 0 };
   private readonly sharedStore: SharedClipStore | null;
@@ -80,7 +81,7 @@ export class ClipCache {
     this.dir = path.resolve(options.dir);
     this.engine = options.engine;
     this.concurrency = Math.max(1, options.concurrency ?? 2);
-    this.log = options.logger ?? speechLogger();
+    this.log = speechLogger(options.logger);
     this.sharedStore = options.shared ?? null;
   }
 

@@ -1,4 +1,4 @@
-import { loadConfig, type SpeechConfig } from '../server/config';
+import type { SpeechConfig } from '../server/config';
 import { routeByLocale, type SpeechEngine } from './engine';
 import { espeakEngine } from './espeak';
 import { festivalEngine } from './festival';
@@ -9,8 +9,8 @@ export type { SpeechConfig };
 /** The offline default: Festival's Italian diphone voices for Italian, eSpeak NG for English. */
 export const defaultEngine = (): SpeechEngine => routeByLocale({ it: festivalEngine(), en: espeakEngine() });
 
-/** Entry points pass config.speech; scripts handed no config (benches) get the environment's. */
-export function createEngine(config: SpeechConfig = loadConfig().speech): SpeechEngine {
+/** The engine config.speech names: entry points (composition roots, benches) pass their config's. */
+export function createEngine(config: SpeechConfig): SpeechEngine {
   if (config.engine === 'espeak') return espeakEngine();
   if (config.engine === 'http' && config.http) return httpEngine(config.http);
   return defaultEngine();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { tempBeside } from './atomic-write';
 import { measureLoudness, type LoudnessMeasurement } from './loudness';
 import { speechLogger } from './log';
+import type { Logger } from '../server/logger';
 import type { GuideNarration } from './narrate';
 import { run } from './process';
 import { LEAD_IN_FRAMES } from '../compositions/common/storyboard-build';
@@ -72,7 +73,13 @@ const ffmpeg = (args: string[]) => run('ffmpeg', ['-hide_banner', '-nostats', '-
  * loudnorm), AAC 48 kHz in an .m4a: the audio the renderer muxes over the joined video, and the
  * audio-only version offered to citizens. Its length is the storyboard's to the sample.
  */
-export async function buildGuideAudio(narration: GuideNarration, outPath: string, target: LoudnessTarget = SPEECH_LOUDNESS): Promise<GuideAudio> {
+export async function buildGuideAudio(
+  narration: GuideNarration,
+  outPath: string,
+  options: { target?: LoudnessTarget; logger?: Logger } = {},
+): Promise<GuideAudio> {
+  const target = options.target ?? SPEECH_LOUDNESS;
+  const log = speechLogger(options.logger);
   const started = performance.now();
   const out = path.resolve(outPath);
   const raw = tempBeside(out).replace(/\.tmp$/, '.wav');
@@ -117,7 +124,7 @@ export async function buildGuideAudio(narration: GuideNarration, outPath: string
       gainDb -= loudness.truePeak - target.truePeak + 0.1;
     }
     if (loudness.truePeak > target.truePeak)
-      speechLogger().warn({ truePeak: loudness.truePeak, ceiling: target.truePeak }, 'narration true peak above the ceiling after re-encoding');
+      log.warn({ truePeak: loudness.truePeak, ceiling: target.truePeak }, 'narration true peak above the ceiling after re-encoding');
     await rename(encoded, out);
     const audio: GuideAudio = {
       path: out,
@@ -126,7 +133,7 @@ export async function buildGuideAudio(narration: GuideNarration, outPath: string
       normalization: pass2.normalization_type ?? 'unknown',
       encodes,
     };
-    speechLogger().info(
+    log.info(
       { frames: audio.durationInFrames, ...loudness, normalization: audio.normalization, encodes, ms: Math.round(performance.now() - started) },
       'guide narration track encoded',
     );

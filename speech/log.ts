@@ -1,14 +1,11 @@
-import { loadConfig } from '../server/config';
 import { createLogger, type Logger } from '../server/logger';
 
-let shared: Logger | undefined;
-
 /**
- * The speech module's logger. Lines carry hashes, counts and timings only, never narration text.
- * Made on first use, deep inside narration where no config is handed down: LOG_LEVEL comes from
- * the environment through server/config.ts.
+ * The speech module's logger when its caller hands none (tests, scripts): lines carry hashes,
+ * counts and timings only, never narration text. The processes pass their own logger's child, so
+ * LOG_LEVEL reaches speech/ through the config their composition root read; nothing here reads
+ * the environment or keeps an instance.
  */
-export function speechLogger(): Logger {
-  shared ??= createLogger({ name: 'speech', level: loadConfig().logLevel });
-  return shared;
+export function speechLogger(parent?: Logger): Logger {
+  return parent ?? createLogger({ name: 'speech', level: 'info' });
 }

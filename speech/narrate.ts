@@ -9,7 +9,6 @@ import type { NarrationTrack } from '../compositions/common/video-props';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import type { Clip, ClipCache } from './clip-cache';
 import { writeAtomic } from './atomic-write';
-import { speechLogger } from './log';
 import { speakable, type SpeakableOptions } from './speakable';
 import { framesToBytes, pcmToWav, silence } from './wav';
 
@@ -120,7 +119,7 @@ export async function narrateGuide(guide: Guide, options: NarrateOptions): Promi
     sentences: scenes.reduce((n, s) => n + s.sentences.length, 0),
     synthesized: scenes.reduce((n, s) => n + s.sentences.filter((x) => x.fresh).length, 0),
   };
-  speechLogger().info({ type: guide.type, locale, voice, scenes: scenes.length, ...stats, frames: storyboard.durationInFrames }, 'guide narrated');
+  cache.log.info({ type: guide.type, locale, voice, scenes: scenes.length, ...stats, frames: storyboard.durationInFrames }, 'guide narrated');
   return { storyboard, track, scenes, stats };
 }
 

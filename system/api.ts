@@ -37,7 +37,14 @@ const narrationQueue = config.narrator.ahead
   : undefined;
 const media = createMediaStore(config.mediaStore, config.videoDir);
 await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey }, { generate: false });
-const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech), shared: media.sharedCache }) };
+const speech = {
+  cache: new ClipCache({
+    dir: config.speech.cacheDir,
+    engine: createEngine(config.speech),
+    shared: media.sharedCache,
+    logger: logger.child({ component: 'speech' }),
+  }),
+};
 const app = createApp({ config, db, redis, renderQueue, narrationQueue, logger, secrets, speech, media });
 
 const server: Server = await new Promise((resolve, reject) => {

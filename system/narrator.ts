@@ -16,7 +16,14 @@ await runServiceProcess({
   // Its clip cache shares the media store's cache area; the store closes after the narrator.
   start: async (deps) => {
     const media = createMediaStore(deps.config.mediaStore, deps.config.videoDir);
-    const speech = { cache: new ClipCache({ dir: deps.config.speech.cacheDir, engine: createEngine(deps.config.speech), shared: media.sharedCache }) };
+    const speech = {
+      cache: new ClipCache({
+        dir: deps.config.speech.cacheDir,
+        engine: createEngine(deps.config.speech),
+        shared: media.sharedCache,
+        logger: deps.logger.child({ component: 'speech' }),
+      }),
+    };
     const narrator = await startNarrator({ ...deps, speech });
     return {
       settings: narrator.settings,

@@ -104,7 +104,14 @@ try {
   stops.push({ name: 'media store', stop: () => media.close() });
 
   const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
-  const speech = { cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech), shared: media.sharedCache }) };
+  const speech = {
+    cache: new ClipCache({
+      dir: config.speech.cacheDir,
+      engine: createEngine(config.speech),
+      shared: media.sharedCache,
+      logger: logger.child({ component: 'speech' }),
+    }),
+  };
   const app = createApp({ config, db, redis, renderQueue, narrationQueue, logger, secrets, speech, media });
   // Runs after the HTTP server stopped (stops go in reverse): every accepted batch is written.
   stops.push({ name: 'event ingestion', stop: () => closeEventIngestion(contextOf(app)) });
