@@ -15,8 +15,8 @@ export interface GoldenCitizen {
   neverHears?: string[];
   /** English sentences the citizen must hear when the guide is in English. */
   hearsEn?: string[];
-  /** Exact figures on screen: a scene id and the value (cents, ISO date, count…) one of its figures must show. */
-  shows?: { scene: string; value: number | string }[];
+  /** Exact figures on screen, by scene id: each value (cents, ISO date, count…) must be shown by one of that scene's figures. */
+  shows?: Record<string, (number | string)[]>;
 }
 
 /** A contradictory envelope and where it is refused. */

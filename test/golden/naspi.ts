@@ -272,14 +272,7 @@ export const golden: GoldenCitizen[] = [
       'For a whole month, for example March 2025, you receive €853.00 net: that is what reaches your account, after tax.',
       'To speak to an operator, call 803 164 from a landline, free of charge, or 06 164 164 from a mobile.',
     ],
-    shows: [
-      { scene: 'amount', value: 90000 },
-      { scene: 'amount', value: 120000 },
-      { scene: 'reduction', value: 87300 },
-      { scene: 'payments', value: 85300 },
-      { scene: 'payments', value: 69423 },
-      { scene: 'period', value: 364 },
-    ],
+    shows: { amount: [90000, 120000], reduction: [87300], payments: [85300, 69423], period: [364] },
   },
   {
     name: 'RMM 2,000 € → 1,218.31 € (DOMAIN.md §1): months 1–5 1,218.31, m6 1,181.76, m7 1,146.31, m8 1,111.92, m12 984.37',
@@ -299,15 +292,7 @@ export const golden: GoldenCitizen[] = [
       'For those who lost their job in 2025 the threshold is €1,436.61: NASpI is seventy-five per cent of the threshold, €1,077.46, plus twenty-five per cent of the part of your pay above the threshold, €140.85.',
       'In the sixth month it is €1,181.76 gross, in the seventh €1,146.31, in the eighth €1,111.92',
     ],
-    shows: [
-      { scene: 'amount', value: 121831 },
-      { scene: 'amount', value: 107746 },
-      { scene: 'amount', value: 14085 },
-      { scene: 'reduction', value: 118176 },
-      { scene: 'reduction', value: 114631 },
-      { scene: 'reduction', value: 111192 },
-      { scene: 'payments', value: 109810 },
-    ],
+    shows: { amount: [121831, 107746, 14085], reduction: [118176, 114631, 111192], payments: [109810] },
   },
   {
     name: 'RMM 3,000 € → 1,468.31 € (DOMAIN.md §1), aged 58 on the application date: reduction from month 8',
@@ -325,11 +310,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['Dal ottavo', 'Dal sesto mese', 'importo massimo'],
     hearsEn: ['For you the reduction starts from the eighth month rather than the sixth because you were 58 when you applied'],
-    shows: [
-      { scene: 'amount', value: 146831 },
-      { scene: 'reduction', value: 142426 },
-      { scene: 'payments', value: 113060 },
-    ],
+    shows: { amount: [146831], reduction: [142426], payments: [113060] },
   },
   {
     name: "RMM 3,500 € above the 2025 cap (≈ 3,378 €): 1,562.82 €, the maximum; starts 31 January, 16 weeks (the issue's 31 January claim, paid by days)",
@@ -346,12 +327,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['Per te sono 1.562,82', 'entro il 31 gennaio'],
     hearsEn: ['but for those who lost their job in 2025 NASpI cannot be more than €1,562.82 gross a month: yours is therefore the maximum amount.'],
-    shows: [
-      { scene: 'amount', value: 156282 },
-      { scene: 'payments', value: 4398 },
-      { scene: 'payments', value: 136337 },
-      { scene: 'payments', value: 118746 },
-    ],
+    shows: { amount: [156282], payments: [4398, 136337, 118746] },
   },
   {
     name: 'Late application across the year end: job ended 19 December 2025, filed 20 January 2026, starts the day after; RMM 2,000 € with the 2025 figures (1,218.31 €, not 1,228.36 €); gender X',
@@ -367,11 +343,7 @@ export const golden: GoldenCitizen[] = [
       'Il primo pagamento è previsto il 12 febbraio 2026: 389,65 € netti per 11 giorni di gennaio 2026, perché la NASpI parte il 21 gennaio 2026.',
     ],
     neverHears: ['1.228,36', '1.456,72', ', benvenuta', ', benvenuto', 'entro il 31 gennaio', "dall'ottavo giorno"],
-    shows: [
-      { scene: 'amount', value: 121831 },
-      { scene: 'payments', value: 38965 },
-      { scene: 'payments', value: 60542 },
-    ],
+    shows: { amount: [121831], payments: [38965, 60542] },
   },
   {
     name: 'RMM 3,500 € in 2026: at the 2026 cap 1,584.70 €, 208 weeks (728 days, 24 payments from 1 March 2026)',
@@ -383,10 +355,7 @@ export const golden: GoldenCitizen[] = [
       "L'ultimo pagamento, 613,30 € netti per 26 giorni di febbraio 2028, fino al 26 febbraio 2028, è previsto il 12 marzo 2028.",
     ],
     neverHears: ['1.562,82', 'nel 2025'],
-    shows: [
-      { scene: 'amount', value: 158470 },
-      { scene: 'payments', value: 122022 },
-    ],
+    shows: { amount: [158470], payments: [122022] },
   },
 ];
 

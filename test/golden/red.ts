@@ -80,11 +80,7 @@ export const golden: GoldenCitizen[] = [
       'The RED is the income statement, in Italian "dichiarazione della situazione reddituale"',
       'It is not your tax return, the 730 or the Redditi form.',
     ],
-    shows: [
-      { scene: 'deadline', value: '2026-02-28' },
-      { scene: 'deadline', value: 2024 },
-      { scene: 'at-risk', value: 15_000 },
-    ],
+    shows: { deadline: ['2026-02-28', 2024], 'at-risk': [15_000] },
   },
   {
     name: 'Reminder campaign for 2023 income: the ordinary deadline was 28 Feb 2025 (DOMAIN.md §3)',
@@ -100,10 +96,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['dichiarazione dei redditi', 'lordi al mese', 'entro il 28 febbraio'],
     hearsEn: ['This is a reminder: the ordinary deadline to send the RED for your 2023 income was 28 February 2025. You can still send it, by 30 June 2025.'],
-    shows: [
-      { scene: 'deadline', value: '2025-02-28' },
-      { scene: 'deadline', value: '2025-06-30' },
-    ],
+    shows: { deadline: ['2025-02-28', '2025-06-30'] },
   },
   {
     name: "The assegno sociale at 69 (€538.69 a month in 2025), occasional work and the spouse's income to declare",
@@ -117,7 +110,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['quattordicesima si aggiunge', 'sollecito', 'dichiarazione dei redditi'],
     hearsEn: ['The social allowance depends on the RED. This benefit is worth €538.69 gross a month.'],
-    shows: [{ scene: 'at-risk', value: 53_869 }],
+    shows: { 'at-risk': [53_869] },
   },
 ];
 

@@ -48,7 +48,7 @@ export const golden: GoldenCitizen[] = [
       'The Support is worth €500.00 a month, for up to 12 months. It can be extended by up to 12 more months only while you are on a training course that runs beyond the first 12 months; the extension is not automatic.',
       'If you meet all the requirements by the 15th of the month, payment comes from the 27th of the same month; if you meet them after the 15th, it comes on the 15th of the following month.',
     ],
-    shows: [{ scene: 'amount', value: 50_000 }],
+    shows: { amount: [50_000] },
   },
   {
     name: '2023: €350 a month, ISEE up to €6,000, 12 months, applications online or through a patronato',
@@ -60,7 +60,7 @@ export const golden: GoldenCitizen[] = [
       PAYMENT,
     ],
     neverHears: ['prolungare', 'CAF', '500,00'],
-    shows: [{ scene: 'amount', value: 35_000 }],
+    shows: { amount: [35_000] },
   },
   {
     name: '2024: still €350 a month and ISEE up to €6,000, 12 months with no extension; applications also through a CAF (DOMAIN.md §5)',
@@ -80,7 +80,7 @@ export const golden: GoldenCitizen[] = [
       'It is for people aged eighteen to fifty-nine, in a household with an ISEE up to €6,000, who are not entitled to the Assegno di Inclusione.',
       'Step one: apply online with SPID, CIE or CNS, or through a patronato or a CAF.',
     ],
-    shows: [{ scene: 'amount', value: 35_000 }],
+    shows: { amount: [35_000] },
   },
 ];
 
