@@ -1,5 +1,5 @@
 import type { EnvelopeInput } from '../../compositions/guide-types';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 const maria = { givenName: 'Maria', familyName: 'Rossi', gender: 'F', fiscalCode: 'RSSMRA88D52H501S', province: 'RM' } as const; // born 12 Apr 1988
 const giuseppe = { givenName: 'Giuseppe', familyName: 'Esposito', gender: 'M', fiscalCode: 'SPSGPP85L20F839M', province: 'NA' } as const; // born 20 Jul 1985
@@ -83,7 +83,7 @@ const adultDeclarationMissing: EnvelopeInput = {
 };
 
 const TIMING = 'Dopo lo sblocco, di solito il primo pagamento arriva a fine mese, tra il 24 e il 29 circa; poi, di norma, intorno al 20 di ogni mese.';
-const CONTACT = 'chiama il contact center: 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.';
+const CONTACT = `chiama il contact center: ${CONTACT_NUMBERS}.`;
 
 /** Golden citizens of the auu guide (DOMAIN.md's worked examples). */
 export const golden: GoldenCitizen[] = [
@@ -100,11 +100,7 @@ export const golden: GoldenCitizen[] = [
       CONTACT,
     ],
     neverHears: ['la lavoriamo subito', 'risulta chiuso', 'fuori dall', 'non è corretto', '30 giugno', 'riceverai', 'ISEE valido'],
-    hearsEn: [
-      'the account given in the application is not in your name, alone or jointly.',
-      'the allowance is €201.00 a month.',
-      '803 164 from a landline, free of charge, or 06 164 164 from a mobile',
-    ],
+    hearsEn: ['the account given in the application is not in your name, alone or jointly.', 'the allowance is €201.00 a month.', CONTACT_NUMBERS_EN],
     shows: { status: ['2025-05-12'], children: [20_100] },
   },
   {

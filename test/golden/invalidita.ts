@@ -1,4 +1,4 @@
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 /*
  * Golden citizens of the invalidita guide, from DOMAIN.md §6 (amounts and income limits of INPS
@@ -87,13 +87,13 @@ export const golden: GoldenCitizen[] = [
       'Puoi chiedere la Disability Card, la carta europea della disabilità',
       'servono una foto e un indirizzo per la spedizione.',
       "Con una percentuale dal 46% in su puoi iscriverti al collocamento mirato: è il servizio del centro per l'impiego che aiuta le persone con disabilità a trovare un lavoro adatto.",
-      'al numero 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare',
+      `al numero ${CONTACT_NUMBERS}`,
     ],
     neverHears: ['legge 104', 'del 80%', 'serve una foto', 'accompagnamento', 'permesso retribuito', '336,00', '5.771,35', 'benvenuto'],
     hearsEn: [
       'You are entitled to the monthly assistance allowance if your personal income is not above €5,852.21 a year. In 2026 it is €340.71 a month, paid 13 times a year.',
       'you can register for targeted job placement (collocamento mirato)',
-      'call the contact centre on 803 164 from a landline, free of charge, or 06 164 164 from a mobile',
+      `call the contact centre on ${CONTACT_NUMBERS_EN}`,
     ],
     shows: { verdict: [80, '2026-03-10', '2028-03-10'], benefits: [34_071, 585_221] },
   },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { naspi } from '../../compositions/naspi/schema';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
 import PAYMENTS from './golden-naspi-payments.json';
 
 /**
@@ -172,14 +172,14 @@ export const golden: GoldenCitizen[] = [
       "L'ultimo pagamento, 694,23 € netti per 27 giorni di febbraio 2026, fino al 27 febbraio 2026, è previsto il 12 marzo 2026.",
       'Nella domanda hai chiesto le detrazioni per lavoro dipendente',
       "Se hai comunicato un reddito e la tua NASpI continua nell'anno nuovo, entro il 31 gennaio comunica di nuovo il reddito che prevedi per quell'anno.",
-      'Per parlare con un operatore chiama 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.',
+      `Per parlare con un operatore chiama ${CONTACT_NUMBERS}.`,
     ],
     neverHears: ['venticinque per cento', 'importo massimo', 'cinquantacinque', 'ricevi 900,00'],
     hearsEn: [
       'Your NASpI runs from 1 March 2025 to 27 February 2026.',
       'For you that is €900.00 gross a month: gross means before tax.',
       'For a whole month, for example March 2025, you receive €853.00 net: that is what reaches your account, after tax.',
-      'To speak to an operator, call 803 164 from a landline, free of charge, or 06 164 164 from a mobile.',
+      `To speak to an operator, call ${CONTACT_NUMBERS_EN}.`,
     ],
     shows: { amount: [90000, 120000], reduction: [87300], payments: [85300, 69423], period: [364] },
   },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { pensione } from '../../compositions/pensione/schema';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 /**
  * Golden citizens of the pensione guide, from DOMAIN.md §2's worked examples: decorrenza March,
@@ -163,8 +163,6 @@ const inabilityJanuary: PensionEnvelope = {
   },
 };
 
-const CONTACT = '803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare';
-
 export const golden: GoldenCitizen[] = [
   {
     name: 'Decorrenza March, first paid in May: March + April + May, pro-rated 13th in December (DOMAIN.md §2)',
@@ -178,7 +176,7 @@ export const golden: GoldenCitizen[] = [
       "Da giugno 2025 la pensione è di 1.500,00 € lordi al mese. Si toglie l'IRPEF: riceverai 1.250,93 € netti.",
       'Con la pensione di dicembre 2025 riceverai anche la tredicesima: 962,50 € netti. È calcolata in proporzione ai 10 mesi di pensione del 2025. Sulla tredicesima non si applicano le detrazioni. A dicembre riceverai quindi 2.213,43 € netti in tutto.',
       "Se il tuo reddito personale non supera 15.688,40 € l'anno, il limite del 2025, ti spetta anche la quattordicesima, di solito a luglio. Con 38 anni di contributi è di 655 € fino a 11.766,30 € di reddito, altrimenti di 504 €.",
-      `Per aiuto chiama il contact center: ${CONTACT}.`,
+      `Per aiuto chiama il contact center: ${CONTACT_NUMBERS}.`,
       "Da parte dell'Istituto, buona pensione!",
     ],
     neverHears: ['benvenuto', 'Gli obblighi del pensionato', 'Da parte di l', 'Con la tredicesima', 'importo aggiuntivo', 'Non ci sono arretrati'],
@@ -186,7 +184,7 @@ export const golden: GoldenCitizen[] = [
       'Your first payment arrives on 2 May 2025: you will receive €3,752.79 net.',
       'It includes the arrears for March and April, that is the months already due to you, and the pension for May.',
       'With your December 2025 payment you will also receive the 13th month: €962.50 net. It is pro-rated to the 10 months it is due in 2025.',
-      'For help, call the contact centre: 803 164 from a landline, free of charge, or 06 164 164 from a mobile.',
+      `For help, call the contact centre: ${CONTACT_NUMBERS_EN}.`,
     ],
     shows: { 'first-payment': [450_000, 300_000, 375_279], payslip: [24_907], calendar: ['2025-05-02', '2025-11-03', 125_093], pension: [38] },
   },

@@ -1,5 +1,5 @@
 import type { EnvelopeInput } from '../../compositions/guide-types';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CALL_FOR_INFORMATION, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 const giovanna = { givenName: 'Giovanna', familyName: 'Ferrari', gender: 'F', fiscalCode: 'FRRGNN50H55A944D', province: 'BO' } as const; // born 15 Jun 1950: 74 at the end of 2024
 const salvatore = { givenName: 'Salvatore', familyName: 'Greco', gender: 'M', fiscalCode: 'GRCSVT48A20G273A', province: 'PA' } as const; // born 20 Jan 1948: 75 at the end of 2023
@@ -52,7 +52,6 @@ const socialAllowance: EnvelopeInput = {
   },
 };
 
-const CONTACT = 'Per informazioni chiama il contact center: 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.';
 const WHAT_RED_IS =
   "Il RED è la dichiarazione della situazione reddituale: con il RED comunichi all'Istituto i redditi da cui dipendono alcune prestazioni che ricevi. Non è la dichiarazione per le tasse, cioè il 730 o il modello Redditi.";
 const SUSPENSION = 'Se lo invii entro sessanta giorni dalla sospensione, i pagamenti riprendono dal mese successivo.';
@@ -73,7 +72,7 @@ export const golden: GoldenCitizen[] = [
       SUSPENSION,
       "Altrimenti le prestazioni sono revocate, cioè tolte in modo definitivo, e l'Istituto ti chiede di restituire quanto già pagato per l'anno interessato.",
       'accedi con SPID di livello 2, CIE, CNS o eIDAS',
-      CONTACT,
+      CALL_FOR_INFORMATION,
     ],
     neverHears: ['dichiarazione dei redditi', 'sollecito', 'coniuge', 'senza interruzioni', 'In due minuti'],
     hearsEn: [
@@ -106,7 +105,7 @@ export const golden: GoldenCitizen[] = [
       "Devi indicare anche i redditi del 2024 del coniuge, cioè di tuo marito, di tua moglie o della persona con cui hai un'unione civile, perché l'assegno sociale dipende anche dal reddito della coppia.",
       "Dal RED dipende l'assegno sociale. Questa prestazione vale 538,69 € lordi al mese.",
       "Altrimenti la prestazione è revocata, cioè tolta in modo definitivo, e l'Istituto ti chiede di restituire quanto già pagato per l'anno interessato.",
-      CONTACT,
+      CALL_FOR_INFORMATION,
     ],
     neverHears: ['quattordicesima si aggiunge', 'sollecito', 'dichiarazione dei redditi'],
     hearsEn: ['The social allowance depends on the RED. This benefit is worth €538.69 gross a month.'],

@@ -1,5 +1,5 @@
 import type { EnvelopeInput } from '../../compositions/guide-types';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CALL_FOR_INFORMATION, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 /** The 2025 edition (L. 207/2024 art. 1 c. 198). */
 const edition2025: EnvelopeInput = {
@@ -27,7 +27,6 @@ const edition2024: EnvelopeInput = {
 
 const PAYMENT =
   'Se hai tutti i requisiti entro il 15 del mese, il pagamento arriva dal 27 dello stesso mese; se li hai dopo il 15, arriva il 15 del mese successivo.';
-const CONTACT = 'Per informazioni chiama il contact center: 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.';
 
 /** Golden guides of the sfl type (DOMAIN.md §5): public, so no citizen. */
 export const golden: GoldenCitizen[] = [
@@ -41,7 +40,7 @@ export const golden: GoldenCitizen[] = [
       PAYMENT,
       'oppure tramite un patronato o un CAF.',
       'conferma la tua partecipazione almeno ogni novanta giorni.',
-      CONTACT,
+      CALL_FOR_INFORMATION,
     ],
     neverHears: ['Pronto', 'pronta', 'benvenuto', 'benvenuta', '350,00', '6.000'],
     hearsEn: [
@@ -72,7 +71,7 @@ export const golden: GoldenCitizen[] = [
       'Primo passo: fai domanda online con SPID, CIE o CNS, oppure tramite un patronato o un CAF.',
       'Terzo: su SIISL firma il Patto di Attivazione Digitale e scegli almeno tre agenzie per il lavoro.',
       "Ricevere il Supporto è un impegno: devi partecipare davvero alle attività, confermare la partecipazione almeno ogni novanta giorni e non rifiutare le offerte di lavoro. Se abbandoni le attività o rifiuti un'offerta, perdi il Supporto.",
-      CONTACT,
+      CALL_FOR_INFORMATION,
     ],
     neverHears: ['prolungare', '500,00', '10.140', 'benvenut'],
     hearsEn: [
