@@ -1,156 +1,26 @@
 import type { z } from 'zod';
 import type { naspi } from '../../compositions/naspi/schema';
 import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
-import PAYMENTS from './golden-naspi-payments.json';
+import ENVELOPES from './golden-naspi-envelopes.json';
 
 /**
  * Golden citizens of the naspi guide, from DOMAIN.md §1's worked examples (2025 threshold
- * 1,436.61 €, cap 1,562.82 €; 2026 threshold 1,456.72 €, cap 1,584.70 €). Envelopes are written out
- * in full; fiscal codes were computed with encodeFiscalCode from the birth date in each comment.
- * Nets are the institute's (here: plausible figures, 23% IRPEF less the deduction when requested).
- * Each citizen's payment calendar (one row per calendar month: period, pay date, gross and net
- * cents, as the institute sends it) is pure data, in golden-naspi-payments.json under the
- * envelope's name here; it is typed by the NaspiEnvelope it is assigned to.
+ * 1,436.61 €, cap 1,562.82 €; 2026 threshold 1,456.72 €, cap 1,584.70 €). The envelopes are pure
+ * data, written out in full in golden-naspi-envelopes.json under the names below, with each
+ * payment calendar as the institute sends it (one row per calendar month: period, pay date, gross
+ * and net cents). Nets are the institute's (here: plausible figures, 23% IRPEF less the deduction
+ * when requested). Fiscal codes were computed with encodeFiscalCode from these birth dates:
+ * - rmm1200: born 1990-05-14 (F in the code), H501
+ * - rmm2000: born 1982-09-03 (M in the code), F205
+ * - rmm3000over55: born 1967-03-20 (F in the code), F839
+ * - cap31jan: born 1985-11-30 (M in the code), L219
+ * - lateYearBoundary: born 1979-07-08 (F in the code), A944
+ * - cap2026max: born 1975-01-15 (M in the code), D612
  */
 type NaspiEnvelope = z.input<typeof naspi.envelope>;
 
-/** born 1990-05-14 (F in the code), H501 */
-const rmm1200: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-RMM1200',
-  citizen: { givenName: 'Giulia', familyName: 'Bianchi', gender: 'F', fiscalCode: 'BNCGLI90E54H501W', province: 'RM' },
-  benefit: {
-    jobEndDate: '2025-02-21',
-    applicationDate: '2025-02-25',
-    startDate: '2025-03-01',
-    endDate: '2026-02-27',
-    contributionWeeks: 104,
-    averageMonthlyPayCents: 120000,
-    firstMonthlyAmountCents: 90000,
-    capCents: 156282,
-    capped: false,
-    reductionFromMonth: 6,
-    payments: PAYMENTS.rmm1200,
-    ibanLast4: '4821',
-    employmentDeduction: true,
-  },
-};
-
-/** born 1982-09-03 (M in the code), F205 */
-const rmm2000: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-RMM2000',
-  citizen: { givenName: 'Marco', familyName: 'Rossi', gender: 'M', fiscalCode: 'RSSMRC82P03F205K', province: 'MI' },
-  benefit: {
-    jobEndDate: '2025-02-21',
-    applicationDate: '2025-02-24',
-    startDate: '2025-03-01',
-    endDate: '2026-08-28',
-    contributionWeeks: 156,
-    averageMonthlyPayCents: 200000,
-    firstMonthlyAmountCents: 121831,
-    capCents: 156282,
-    capped: false,
-    reductionFromMonth: 6,
-    payments: PAYMENTS.rmm2000,
-    ibanLast4: '0093',
-    employmentDeduction: true,
-  },
-};
-
-/** born 1967-03-20 (F in the code), F839 */
-const rmm3000over55: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-RMM3000OVER55',
-  citizen: { givenName: 'Anna', familyName: 'Esposito', gender: 'F', fiscalCode: 'SPSNNA67C60F839Y', province: 'NA' },
-  benefit: {
-    jobEndDate: '2025-03-24',
-    applicationDate: '2025-03-28',
-    startDate: '2025-04-01',
-    endDate: '2027-03-29',
-    contributionWeeks: 208,
-    averageMonthlyPayCents: 300000,
-    firstMonthlyAmountCents: 146831,
-    capCents: 156282,
-    capped: false,
-    reductionFromMonth: 8,
-    payments: PAYMENTS.rmm3000over55,
-    ibanLast4: '7710',
-    employmentDeduction: false,
-  },
-};
-
-/** born 1985-11-30 (M in the code), L219 */
-const cap31jan: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-CAP31JAN',
-  citizen: { givenName: 'Luca', familyName: 'Ferrari', gender: 'M', fiscalCode: 'FRRLCU85S30L219W', province: 'TO' },
-  benefit: {
-    jobEndDate: '2025-01-23',
-    applicationDate: '2025-01-27',
-    startDate: '2025-01-31',
-    endDate: '2025-03-27',
-    contributionWeeks: 16,
-    averageMonthlyPayCents: 350000,
-    firstMonthlyAmountCents: 156282,
-    capCents: 156282,
-    capped: true,
-    reductionFromMonth: 6,
-    payments: PAYMENTS.cap31jan,
-    ibanLast4: '3356',
-    employmentDeduction: true,
-  },
-};
-
-/** born 1979-07-08 (F in the code), A944 */
-const lateYearBoundary: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-LATEYEARBOUNDARY',
-  citizen: { givenName: 'Alex', familyName: 'Romano', gender: 'X', fiscalCode: 'RMNLXA79L48A944H', province: 'BO' },
-  benefit: {
-    jobEndDate: '2025-12-19',
-    applicationDate: '2026-01-20',
-    startDate: '2026-01-21',
-    endDate: '2026-08-18',
-    contributionWeeks: 60,
-    averageMonthlyPayCents: 200000,
-    firstMonthlyAmountCents: 121831,
-    capCents: 156282,
-    capped: false,
-    reductionFromMonth: 6,
-    payments: PAYMENTS.lateYearBoundary,
-    ibanLast4: '1208',
-    employmentDeduction: true,
-  },
-};
-
-/** born 1975-01-15 (M in the code), D612 */
-const cap2026max: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-CAP2026MAX',
-  citizen: { givenName: 'Paolo', familyName: 'Conti', gender: 'M', fiscalCode: 'CNTPLA75A15D612I', province: 'FI' },
-  benefit: {
-    jobEndDate: '2026-02-21',
-    applicationDate: '2026-02-23',
-    startDate: '2026-03-01',
-    endDate: '2028-02-26',
-    contributionWeeks: 208,
-    averageMonthlyPayCents: 350000,
-    firstMonthlyAmountCents: 158470,
-    capCents: 158470,
-    capped: true,
-    reductionFromMonth: 6,
-    payments: PAYMENTS.cap2026max,
-    ibanLast4: '5544',
-    employmentDeduction: false,
-  },
-};
+// JSON widens the literals ('naspi', 'F'…); the golden test parses every envelope with the schema.
+const { rmm1200, rmm2000, rmm3000over55, cap31jan, lateYearBoundary, cap2026max } = ENVELOPES as Record<keyof typeof ENVELOPES, NaspiEnvelope>;
 
 export const golden: GoldenCitizen[] = [
   {
