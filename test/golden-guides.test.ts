@@ -50,7 +50,7 @@ describe.each(GUIDE_TYPES)('golden %s guides', (type) => {
       for (const sentence of g.hearsEn) expect(en, `English narration of "${g.name}"`).toContain(norm(sentence));
     }
     const board = storyboardOf(guide);
-    for (const f of g.shows ?? []) expect(figuresOf(board, f.scene), `scene ${f.scene}`).toContain(f.value);
+    for (const [scene, values] of Object.entries(g.shows ?? {})) for (const value of values) expect(figuresOf(board, scene), `scene ${scene}`).toContain(value);
   });
   it.each(refused.map((r) => [r.name, r] as const))('refuses %s', (_name, r) => {
     const parsed = envelopeSchema.safeParse(r.envelope);

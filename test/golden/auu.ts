@@ -1,5 +1,5 @@
 import type { EnvelopeInput } from '../../compositions/guide-types';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 const maria = { givenName: 'Maria', familyName: 'Rossi', gender: 'F', fiscalCode: 'RSSMRA88D52H501S', province: 'RM' } as const; // born 12 Apr 1988
 const giuseppe = { givenName: 'Giuseppe', familyName: 'Esposito', gender: 'M', fiscalCode: 'SPSGPP85L20F839M', province: 'NA' } as const; // born 20 Jul 1985
@@ -83,7 +83,7 @@ const adultDeclarationMissing: EnvelopeInput = {
 };
 
 const TIMING = 'Dopo lo sblocco, di solito il primo pagamento arriva a fine mese, tra il 24 e il 29 circa; poi, di norma, intorno al 20 di ogni mese.';
-const CONTACT = 'chiama il contact center: 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.';
+const CONTACT = `chiama il contact center: ${CONTACT_NUMBERS}.`;
 
 /** Golden citizens of the auu guide (DOMAIN.md's worked examples). */
 export const golden: GoldenCitizen[] = [
@@ -100,15 +100,8 @@ export const golden: GoldenCitizen[] = [
       CONTACT,
     ],
     neverHears: ['la lavoriamo subito', 'risulta chiuso', 'fuori dall', 'non è corretto', '30 giugno', 'riceverai', 'ISEE valido'],
-    hearsEn: [
-      'the account given in the application is not in your name, alone or jointly.',
-      'the allowance is €201.00 a month.',
-      '803 164 from a landline, free of charge, or 06 164 164 from a mobile',
-    ],
-    shows: [
-      { scene: 'status', value: '2025-05-12' },
-      { scene: 'children', value: 20_100 },
-    ],
+    hearsEn: ['the account given in the application is not in your name, alone or jointly.', 'the allowance is €201.00 a month.', CONTACT_NUMBERS_EN],
+    shows: { status: ['2025-05-12'], children: [20_100] },
   },
   {
     name: 'Applied in September 2025 without an ISEE: minimum €57.50, no arrears from March (DOMAIN.md §4)',
@@ -125,7 +118,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['entro il 30 giugno 2025', 'ricevi anche gli arretrati', 'la lavoriamo subito', 'riceverai'],
     hearsEn: ['30 June 2025, the last day to get arrears from March, has passed'],
-    shows: [{ scene: 'children', value: 5_750 }],
+    shows: { children: [5_750] },
   },
   {
     name: 'A child under 1 at the 2025 maximum: €201.00 + 50% = €301.50 (DOMAIN.md §4)',
@@ -140,7 +133,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['ISEE valido', 'arretrati', 'la lavoriamo subito', 'tuo figlio'],
     hearsEn: ['For Marco, under one year old, the amount is 50% higher.'],
-    shows: [{ scene: 'children', value: 30_150 }],
+    shows: { children: [30_150] },
   },
   {
     name: '2026: a child of 19 without the declaration, a child of 13 at ISEE €20,000 (€191.17)',
@@ -153,7 +146,7 @@ export const golden: GoldenCitizen[] = [
       'Per sbloccare la domanda devi aggiungere la dichiarazione per Giulia, che ha tra 18 e 21 anni.',
     ],
     neverHears: ['hai dichiarato', 'meno di un anno', 'ISEE valido'],
-    shows: [{ scene: 'children', value: 19_117 }],
+    shows: { children: [19_117] },
   },
 ];
 

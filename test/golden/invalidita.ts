@@ -1,4 +1,4 @@
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 /*
  * Golden citizens of the invalidita guide, from DOMAIN.md §6 (amounts and income limits of INPS
@@ -87,21 +87,15 @@ export const golden: GoldenCitizen[] = [
       'Puoi chiedere la Disability Card, la carta europea della disabilità',
       'servono una foto e un indirizzo per la spedizione.',
       "Con una percentuale dal 46% in su puoi iscriverti al collocamento mirato: è il servizio del centro per l'impiego che aiuta le persone con disabilità a trovare un lavoro adatto.",
-      'al numero 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare',
+      `al numero ${CONTACT_NUMBERS}`,
     ],
     neverHears: ['legge 104', 'del 80%', 'serve una foto', 'accompagnamento', 'permesso retribuito', '336,00', '5.771,35', 'benvenuto'],
     hearsEn: [
       'You are entitled to the monthly assistance allowance if your personal income is not above €5,852.21 a year. In 2026 it is €340.71 a month, paid 13 times a year.',
       'you can register for targeted job placement (collocamento mirato)',
-      'call the contact centre on 803 164 from a landline, free of charge, or 06 164 164 from a mobile',
+      `call the contact centre on ${CONTACT_NUMBERS_EN}`,
     ],
-    shows: [
-      { scene: 'verdict', value: 80 },
-      { scene: 'verdict', value: '2026-03-10' },
-      { scene: 'verdict', value: '2028-03-10' },
-      { scene: 'benefits', value: 34_071 },
-      { scene: 'benefits', value: 585_221 },
-    ],
+    shows: { verdict: [80, '2026-03-10', '2028-03-10'], benefits: [34_071, 585_221] },
   },
   {
     name: '100% with attendance allowance €551.53 and inability pension €340.71 (limit €20,029.55), 2026, L. 104 art. 3 c. 3',
@@ -127,12 +121,7 @@ export const golden: GoldenCitizen[] = [
       'You are also entitled to the attendance allowance, regardless of income. In 2026 it is €551.53 a month, paid 12 times a year.',
       'The board also recognised your severe disability condition under law 104, article 3(3).',
     ],
-    shows: [
-      { scene: 'verdict', value: 100 },
-      { scene: 'benefits', value: 34_071 + 55_153 },
-      { scene: 'benefits', value: 55_153 },
-      { scene: 'benefits', value: 2_002_955 },
-    ],
+    shows: { verdict: [100], benefits: [34_071 + 55_153, 55_153, 2_002_955] },
   },
   {
     name: "a minor's verdict of 2025 with the attendance-at-school allowance (€336.00, the minor's income ≤ €5,771.35), addressed to the mother",
@@ -153,11 +142,7 @@ export const golden: GoldenCitizen[] = [
     hearsEn: [
       "Luca is entitled to the school attendance allowance (indennità di frequenza) if Luca's personal income is not above €5,771.35 a year. In 2025 it is €336.00 a month.",
     ],
-    shows: [
-      { scene: 'verdict', value: '2025-10-06' },
-      { scene: 'benefits', value: 33_600 },
-      { scene: 'benefits', value: 577_135 },
-    ],
+    shows: { verdict: ['2025-10-06'], benefits: [33_600, 577_135] },
   },
   {
     name: 'a 25% verdict: no invalidity recognised, no benefit',
@@ -170,7 +155,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['ti è stata riconosciuta', 'legge 104', 'collocamento mirato', 'Disability Card', 'rivedibile', 'Ti spetta', '€ al mese'],
     hearsEn: ['Your report of 3 February 2025 states an invalidity of 25%. Below 34%, civil invalidity is not recognised.'],
-    shows: [{ scene: 'verdict', value: 25 }],
+    shows: { verdict: [25] },
   },
   {
     name: 'a 0% verdict, neutral form of address: "dello 0%", "ti diamo il benvenuto"',

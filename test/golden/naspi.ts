@@ -1,247 +1,26 @@
 import type { z } from 'zod';
 import type { naspi } from '../../compositions/naspi/schema';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
+import ENVELOPES from './golden-naspi-envelopes.json';
 
 /**
  * Golden citizens of the naspi guide, from DOMAIN.md §1's worked examples (2025 threshold
- * 1,436.61 €, cap 1,562.82 €; 2026 threshold 1,456.72 €, cap 1,584.70 €). Envelopes are written out
- * in full; fiscal codes were computed with encodeFiscalCode from the birth date in each comment.
- * Nets are the institute's (here: plausible figures, 23% IRPEF less the deduction when requested).
+ * 1,436.61 €, cap 1,562.82 €; 2026 threshold 1,456.72 €, cap 1,584.70 €). The envelopes are pure
+ * data, written out in full in golden-naspi-envelopes.json under the names below, with each
+ * payment calendar as the institute sends it (one row per calendar month: period, pay date, gross
+ * and net cents). Nets are the institute's (here: plausible figures, 23% IRPEF less the deduction
+ * when requested). Fiscal codes were computed with encodeFiscalCode from these birth dates:
+ * - rmm1200: born 1990-05-14 (F in the code), H501
+ * - rmm2000: born 1982-09-03 (M in the code), F205
+ * - rmm3000over55: born 1967-03-20 (F in the code), F839
+ * - cap31jan: born 1985-11-30 (M in the code), L219
+ * - lateYearBoundary: born 1979-07-08 (F in the code), A944
+ * - cap2026max: born 1975-01-15 (M in the code), D612
  */
 type NaspiEnvelope = z.input<typeof naspi.envelope>;
 
-/** born 1990-05-14 (F in the code), H501 */
-const rmm1200: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-RMM1200',
-  citizen: { givenName: 'Giulia', familyName: 'Bianchi', gender: 'F', fiscalCode: 'BNCGLI90E54H501W', province: 'RM' },
-  benefit: {
-    jobEndDate: '2025-02-21',
-    applicationDate: '2025-02-25',
-    startDate: '2025-03-01',
-    endDate: '2026-02-27',
-    contributionWeeks: 104,
-    averageMonthlyPayCents: 120000,
-    firstMonthlyAmountCents: 90000,
-    capCents: 156282,
-    capped: false,
-    reductionFromMonth: 6,
-    payments: [
-      { period: '2025-03', date: '2025-04-12', grossCents: 90000, netCents: 85300 },
-      { period: '2025-04', date: '2025-05-12', grossCents: 90000, netCents: 85300 },
-      { period: '2025-05', date: '2025-06-12', grossCents: 90000, netCents: 85300 },
-      { period: '2025-06', date: '2025-07-12', grossCents: 90000, netCents: 85300 },
-      { period: '2025-07', date: '2025-08-12', grossCents: 90000, netCents: 85300 },
-      { period: '2025-08', date: '2025-09-12', grossCents: 87300, netCents: 83221 },
-      { period: '2025-09', date: '2025-10-12', grossCents: 84681, netCents: 81204 },
-      { period: '2025-10', date: '2025-11-12', grossCents: 82141, netCents: 79249 },
-      { period: '2025-11', date: '2025-12-12', grossCents: 79677, netCents: 77351 },
-      { period: '2025-12', date: '2026-01-12', grossCents: 77287, netCents: 75511 },
-      { period: '2026-01', date: '2026-02-12', grossCents: 74968, netCents: 73725 },
-      { period: '2026-02', date: '2026-03-12', grossCents: 70122, netCents: 69423 },
-    ],
-    ibanLast4: '4821',
-    employmentDeduction: true,
-  },
-};
-
-/** born 1982-09-03 (M in the code), F205 */
-const rmm2000: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-RMM2000',
-  citizen: { givenName: 'Marco', familyName: 'Rossi', gender: 'M', fiscalCode: 'RSSMRC82P03F205K', province: 'MI' },
-  benefit: {
-    jobEndDate: '2025-02-21',
-    applicationDate: '2025-02-24',
-    startDate: '2025-03-01',
-    endDate: '2026-08-28',
-    contributionWeeks: 156,
-    averageMonthlyPayCents: 200000,
-    firstMonthlyAmountCents: 121831,
-    capCents: 156282,
-    capped: false,
-    reductionFromMonth: 6,
-    payments: [
-      { period: '2025-03', date: '2025-04-12', grossCents: 121831, netCents: 109810 },
-      { period: '2025-04', date: '2025-05-12', grossCents: 121831, netCents: 109810 },
-      { period: '2025-05', date: '2025-06-12', grossCents: 121831, netCents: 109810 },
-      { period: '2025-06', date: '2025-07-12', grossCents: 121831, netCents: 109810 },
-      { period: '2025-07', date: '2025-08-12', grossCents: 121831, netCents: 109810 },
-      { period: '2025-08', date: '2025-09-12', grossCents: 118176, netCents: 106996 },
-      { period: '2025-09', date: '2025-10-12', grossCents: 114631, netCents: 104266 },
-      { period: '2025-10', date: '2025-11-12', grossCents: 111192, netCents: 101618 },
-      { period: '2025-11', date: '2025-12-12', grossCents: 107856, netCents: 99049 },
-      { period: '2025-12', date: '2026-01-12', grossCents: 104620, netCents: 96557 },
-      { period: '2026-01', date: '2026-02-12', grossCents: 101481, netCents: 94140 },
-      { period: '2026-02', date: '2026-03-12', grossCents: 98437, netCents: 91796 },
-      { period: '2026-03', date: '2026-04-12', grossCents: 95484, netCents: 89523 },
-      { period: '2026-04', date: '2026-05-12', grossCents: 92619, netCents: 87317 },
-      { period: '2026-05', date: '2026-06-12', grossCents: 89840, netCents: 85177 },
-      { period: '2026-06', date: '2026-07-12', grossCents: 87145, netCents: 83102 },
-      { period: '2026-07', date: '2026-08-12', grossCents: 84531, netCents: 81089 },
-      { period: '2026-08', date: '2026-09-12', grossCents: 74060, netCents: 71478 },
-    ],
-    ibanLast4: '0093',
-    employmentDeduction: true,
-  },
-};
-
-/** born 1967-03-20 (F in the code), F839 */
-const rmm3000over55: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-RMM3000OVER55',
-  citizen: { givenName: 'Anna', familyName: 'Esposito', gender: 'F', fiscalCode: 'SPSNNA67C60F839Y', province: 'NA' },
-  benefit: {
-    jobEndDate: '2025-03-24',
-    applicationDate: '2025-03-28',
-    startDate: '2025-04-01',
-    endDate: '2027-03-29',
-    contributionWeeks: 208,
-    averageMonthlyPayCents: 300000,
-    firstMonthlyAmountCents: 146831,
-    capCents: 156282,
-    capped: false,
-    reductionFromMonth: 8,
-    payments: [
-      { period: '2025-04', date: '2025-05-12', grossCents: 146831, netCents: 113060 },
-      { period: '2025-05', date: '2025-06-12', grossCents: 146831, netCents: 113060 },
-      { period: '2025-06', date: '2025-07-12', grossCents: 146831, netCents: 113060 },
-      { period: '2025-07', date: '2025-08-12', grossCents: 146831, netCents: 113060 },
-      { period: '2025-08', date: '2025-09-12', grossCents: 146831, netCents: 113060 },
-      { period: '2025-09', date: '2025-10-12', grossCents: 146831, netCents: 113060 },
-      { period: '2025-10', date: '2025-11-12', grossCents: 146831, netCents: 113060 },
-      { period: '2025-11', date: '2025-12-12', grossCents: 142426, netCents: 109668 },
-      { period: '2025-12', date: '2026-01-12', grossCents: 138153, netCents: 106378 },
-      { period: '2026-01', date: '2026-02-12', grossCents: 134008, netCents: 103186 },
-      { period: '2026-02', date: '2026-03-12', grossCents: 129988, netCents: 100091 },
-      { period: '2026-03', date: '2026-04-12', grossCents: 126088, netCents: 97088 },
-      { period: '2026-04', date: '2026-05-12', grossCents: 122305, netCents: 94175 },
-      { period: '2026-05', date: '2026-06-12', grossCents: 118636, netCents: 91350 },
-      { period: '2026-06', date: '2026-07-12', grossCents: 115077, netCents: 88609 },
-      { period: '2026-07', date: '2026-08-12', grossCents: 111625, netCents: 85951 },
-      { period: '2026-08', date: '2026-09-12', grossCents: 108276, netCents: 83373 },
-      { period: '2026-09', date: '2026-10-12', grossCents: 105028, netCents: 80872 },
-      { period: '2026-10', date: '2026-11-12', grossCents: 101877, netCents: 78445 },
-      { period: '2026-11', date: '2026-12-12', grossCents: 98821, netCents: 76092 },
-      { period: '2026-12', date: '2027-01-12', grossCents: 95856, netCents: 73809 },
-      { period: '2027-01', date: '2027-02-12', grossCents: 92980, netCents: 71595 },
-      { period: '2027-02', date: '2027-03-12', grossCents: 90191, netCents: 69447 },
-      { period: '2027-03', date: '2027-04-12', grossCents: 81841, netCents: 63018 },
-    ],
-    ibanLast4: '7710',
-    employmentDeduction: false,
-  },
-};
-
-/** born 1985-11-30 (M in the code), L219 */
-const cap31jan: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-CAP31JAN',
-  citizen: { givenName: 'Luca', familyName: 'Ferrari', gender: 'M', fiscalCode: 'FRRLCU85S30L219W', province: 'TO' },
-  benefit: {
-    jobEndDate: '2025-01-23',
-    applicationDate: '2025-01-27',
-    startDate: '2025-01-31',
-    endDate: '2025-03-27',
-    contributionWeeks: 16,
-    averageMonthlyPayCents: 350000,
-    firstMonthlyAmountCents: 156282,
-    capCents: 156282,
-    capped: true,
-    reductionFromMonth: 6,
-    payments: [
-      { period: '2025-01', date: '2025-02-12', grossCents: 5041, netCents: 4398 },
-      { period: '2025-02', date: '2025-03-12', grossCents: 156282, netCents: 136337 },
-      { period: '2025-03', date: '2025-04-12', grossCents: 136117, netCents: 118746 },
-    ],
-    ibanLast4: '3356',
-    employmentDeduction: true,
-  },
-};
-
-/** born 1979-07-08 (F in the code), A944 */
-const lateYearBoundary: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-LATEYEARBOUNDARY',
-  citizen: { givenName: 'Alex', familyName: 'Romano', gender: 'X', fiscalCode: 'RMNLXA79L48A944H', province: 'BO' },
-  benefit: {
-    jobEndDate: '2025-12-19',
-    applicationDate: '2026-01-20',
-    startDate: '2026-01-21',
-    endDate: '2026-08-18',
-    contributionWeeks: 60,
-    averageMonthlyPayCents: 200000,
-    firstMonthlyAmountCents: 121831,
-    capCents: 156282,
-    capped: false,
-    reductionFromMonth: 6,
-    payments: [
-      { period: '2026-01', date: '2026-02-12', grossCents: 43230, netCents: 38965 },
-      { period: '2026-02', date: '2026-03-12', grossCents: 121831, netCents: 109810 },
-      { period: '2026-03', date: '2026-04-12', grossCents: 121831, netCents: 109810 },
-      { period: '2026-04', date: '2026-05-12', grossCents: 121831, netCents: 109810 },
-      { period: '2026-05', date: '2026-06-12', grossCents: 121831, netCents: 109810 },
-      { period: '2026-06', date: '2026-07-12', grossCents: 120613, netCents: 108872 },
-      { period: '2026-07', date: '2026-08-12', grossCents: 116918, netCents: 106027 },
-      { period: '2026-08', date: '2026-09-12', grossCents: 66560, netCents: 60542 },
-    ],
-    ibanLast4: '1208',
-    employmentDeduction: true,
-  },
-};
-
-/** born 1975-01-15 (M in the code), D612 */
-const cap2026max: NaspiEnvelope = {
-  type: 'naspi',
-  locale: 'it',
-  externalRef: 'GOLDEN-NASPI-CAP2026MAX',
-  citizen: { givenName: 'Paolo', familyName: 'Conti', gender: 'M', fiscalCode: 'CNTPLA75A15D612I', province: 'FI' },
-  benefit: {
-    jobEndDate: '2026-02-21',
-    applicationDate: '2026-02-23',
-    startDate: '2026-03-01',
-    endDate: '2028-02-26',
-    contributionWeeks: 208,
-    averageMonthlyPayCents: 350000,
-    firstMonthlyAmountCents: 158470,
-    capCents: 158470,
-    capped: true,
-    reductionFromMonth: 6,
-    payments: [
-      { period: '2026-03', date: '2026-04-12', grossCents: 158470, netCents: 122022 },
-      { period: '2026-04', date: '2026-05-12', grossCents: 158470, netCents: 122022 },
-      { period: '2026-05', date: '2026-06-12', grossCents: 158470, netCents: 122022 },
-      { period: '2026-06', date: '2026-07-12', grossCents: 158470, netCents: 122022 },
-      { period: '2026-07', date: '2026-08-12', grossCents: 158470, netCents: 122022 },
-      { period: '2026-08', date: '2026-09-12', grossCents: 153716, netCents: 118361 },
-      { period: '2026-09', date: '2026-10-12', grossCents: 149105, netCents: 114811 },
-      { period: '2026-10', date: '2026-11-12', grossCents: 144632, netCents: 111367 },
-      { period: '2026-11', date: '2026-12-12', grossCents: 140293, netCents: 108026 },
-      { period: '2026-12', date: '2027-01-12', grossCents: 136084, netCents: 104785 },
-      { period: '2027-01', date: '2027-02-12', grossCents: 132001, netCents: 101641 },
-      { period: '2027-02', date: '2027-03-12', grossCents: 128041, netCents: 98592 },
-      { period: '2027-03', date: '2027-04-12', grossCents: 124200, netCents: 95634 },
-      { period: '2027-04', date: '2027-05-12', grossCents: 120474, netCents: 92765 },
-      { period: '2027-05', date: '2027-06-12', grossCents: 116860, netCents: 89982 },
-      { period: '2027-06', date: '2027-07-12', grossCents: 113354, netCents: 87283 },
-      { period: '2027-07', date: '2027-08-12', grossCents: 109953, netCents: 84664 },
-      { period: '2027-08', date: '2027-09-12', grossCents: 106654, netCents: 82124 },
-      { period: '2027-09', date: '2027-10-12', grossCents: 103454, netCents: 79660 },
-      { period: '2027-10', date: '2027-11-12', grossCents: 100350, netCents: 77269 },
-      { period: '2027-11', date: '2027-12-12', grossCents: 97340, netCents: 74952 },
-      { period: '2027-12', date: '2028-01-12', grossCents: 94420, netCents: 72703 },
-      { period: '2028-01', date: '2028-02-12', grossCents: 91587, netCents: 70522 },
-      { period: '2028-02', date: '2028-03-12', grossCents: 79649, netCents: 61330 },
-    ],
-    ibanLast4: '5544',
-    employmentDeduction: false,
-  },
-};
+// JSON widens the literals ('naspi', 'F'…); the golden test parses every envelope with the schema.
+const { rmm1200, rmm2000, rmm3000over55, cap31jan, lateYearBoundary, cap2026max } = ENVELOPES as Record<keyof typeof ENVELOPES, NaspiEnvelope>;
 
 export const golden: GoldenCitizen[] = [
   {
@@ -263,23 +42,16 @@ export const golden: GoldenCitizen[] = [
       "L'ultimo pagamento, 694,23 € netti per 27 giorni di febbraio 2026, fino al 27 febbraio 2026, è previsto il 12 marzo 2026.",
       'Nella domanda hai chiesto le detrazioni per lavoro dipendente',
       "Se hai comunicato un reddito e la tua NASpI continua nell'anno nuovo, entro il 31 gennaio comunica di nuovo il reddito che prevedi per quell'anno.",
-      'Per parlare con un operatore chiama 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.',
+      `Per parlare con un operatore chiama ${CONTACT_NUMBERS}.`,
     ],
     neverHears: ['venticinque per cento', 'importo massimo', 'cinquantacinque', 'ricevi 900,00'],
     hearsEn: [
       'Your NASpI runs from 1 March 2025 to 27 February 2026.',
       'For you that is €900.00 gross a month: gross means before tax.',
       'For a whole month, for example March 2025, you receive €853.00 net: that is what reaches your account, after tax.',
-      'To speak to an operator, call 803 164 from a landline, free of charge, or 06 164 164 from a mobile.',
+      `To speak to an operator, call ${CONTACT_NUMBERS_EN}.`,
     ],
-    shows: [
-      { scene: 'amount', value: 90000 },
-      { scene: 'amount', value: 120000 },
-      { scene: 'reduction', value: 87300 },
-      { scene: 'payments', value: 85300 },
-      { scene: 'payments', value: 69423 },
-      { scene: 'period', value: 364 },
-    ],
+    shows: { amount: [90000, 120000], reduction: [87300], payments: [85300, 69423], period: [364] },
   },
   {
     name: 'RMM 2,000 € → 1,218.31 € (DOMAIN.md §1): months 1–5 1,218.31, m6 1,181.76, m7 1,146.31, m8 1,111.92, m12 984.37',
@@ -299,15 +71,7 @@ export const golden: GoldenCitizen[] = [
       'For those who lost their job in 2025 the threshold is €1,436.61: NASpI is seventy-five per cent of the threshold, €1,077.46, plus twenty-five per cent of the part of your pay above the threshold, €140.85.',
       'In the sixth month it is €1,181.76 gross, in the seventh €1,146.31, in the eighth €1,111.92',
     ],
-    shows: [
-      { scene: 'amount', value: 121831 },
-      { scene: 'amount', value: 107746 },
-      { scene: 'amount', value: 14085 },
-      { scene: 'reduction', value: 118176 },
-      { scene: 'reduction', value: 114631 },
-      { scene: 'reduction', value: 111192 },
-      { scene: 'payments', value: 109810 },
-    ],
+    shows: { amount: [121831, 107746, 14085], reduction: [118176, 114631, 111192], payments: [109810] },
   },
   {
     name: 'RMM 3,000 € → 1,468.31 € (DOMAIN.md §1), aged 58 on the application date: reduction from month 8',
@@ -325,11 +89,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['Dal ottavo', 'Dal sesto mese', 'importo massimo'],
     hearsEn: ['For you the reduction starts from the eighth month rather than the sixth because you were 58 when you applied'],
-    shows: [
-      { scene: 'amount', value: 146831 },
-      { scene: 'reduction', value: 142426 },
-      { scene: 'payments', value: 113060 },
-    ],
+    shows: { amount: [146831], reduction: [142426], payments: [113060] },
   },
   {
     name: "RMM 3,500 € above the 2025 cap (≈ 3,378 €): 1,562.82 €, the maximum; starts 31 January, 16 weeks (the issue's 31 January claim, paid by days)",
@@ -346,12 +106,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['Per te sono 1.562,82', 'entro il 31 gennaio'],
     hearsEn: ['but for those who lost their job in 2025 NASpI cannot be more than €1,562.82 gross a month: yours is therefore the maximum amount.'],
-    shows: [
-      { scene: 'amount', value: 156282 },
-      { scene: 'payments', value: 4398 },
-      { scene: 'payments', value: 136337 },
-      { scene: 'payments', value: 118746 },
-    ],
+    shows: { amount: [156282], payments: [4398, 136337, 118746] },
   },
   {
     name: 'Late application across the year end: job ended 19 December 2025, filed 20 January 2026, starts the day after; RMM 2,000 € with the 2025 figures (1,218.31 €, not 1,228.36 €); gender X',
@@ -367,11 +122,7 @@ export const golden: GoldenCitizen[] = [
       'Il primo pagamento è previsto il 12 febbraio 2026: 389,65 € netti per 11 giorni di gennaio 2026, perché la NASpI parte il 21 gennaio 2026.',
     ],
     neverHears: ['1.228,36', '1.456,72', ', benvenuta', ', benvenuto', 'entro il 31 gennaio', "dall'ottavo giorno"],
-    shows: [
-      { scene: 'amount', value: 121831 },
-      { scene: 'payments', value: 38965 },
-      { scene: 'payments', value: 60542 },
-    ],
+    shows: { amount: [121831], payments: [38965, 60542] },
   },
   {
     name: 'RMM 3,500 € in 2026: at the 2026 cap 1,584.70 €, 208 weeks (728 days, 24 payments from 1 March 2026)',
@@ -383,10 +134,7 @@ export const golden: GoldenCitizen[] = [
       "L'ultimo pagamento, 613,30 € netti per 26 giorni di febbraio 2028, fino al 26 febbraio 2028, è previsto il 12 marzo 2028.",
     ],
     neverHears: ['1.562,82', 'nel 2025'],
-    shows: [
-      { scene: 'amount', value: 158470 },
-      { scene: 'payments', value: 122022 },
-    ],
+    shows: { amount: [158470], payments: [122022] },
   },
 ];
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { pensione } from '../../compositions/pensione/schema';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 /**
  * Golden citizens of the pensione guide, from DOMAIN.md §2's worked examples: decorrenza March,
@@ -163,8 +163,6 @@ const inabilityJanuary: PensionEnvelope = {
   },
 };
 
-const CONTACT = '803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare';
-
 export const golden: GoldenCitizen[] = [
   {
     name: 'Decorrenza March, first paid in May: March + April + May, pro-rated 13th in December (DOMAIN.md §2)',
@@ -178,7 +176,7 @@ export const golden: GoldenCitizen[] = [
       "Da giugno 2025 la pensione è di 1.500,00 € lordi al mese. Si toglie l'IRPEF: riceverai 1.250,93 € netti.",
       'Con la pensione di dicembre 2025 riceverai anche la tredicesima: 962,50 € netti. È calcolata in proporzione ai 10 mesi di pensione del 2025. Sulla tredicesima non si applicano le detrazioni. A dicembre riceverai quindi 2.213,43 € netti in tutto.',
       "Se il tuo reddito personale non supera 15.688,40 € l'anno, il limite del 2025, ti spetta anche la quattordicesima, di solito a luglio. Con 38 anni di contributi è di 655 € fino a 11.766,30 € di reddito, altrimenti di 504 €.",
-      `Per aiuto chiama il contact center: ${CONTACT}.`,
+      `Per aiuto chiama il contact center: ${CONTACT_NUMBERS}.`,
       "Da parte dell'Istituto, buona pensione!",
     ],
     neverHears: ['benvenuto', 'Gli obblighi del pensionato', 'Da parte di l', 'Con la tredicesima', 'importo aggiuntivo', 'Non ci sono arretrati'],
@@ -186,18 +184,9 @@ export const golden: GoldenCitizen[] = [
       'Your first payment arrives on 2 May 2025: you will receive €3,752.79 net.',
       'It includes the arrears for March and April, that is the months already due to you, and the pension for May.',
       'With your December 2025 payment you will also receive the 13th month: €962.50 net. It is pro-rated to the 10 months it is due in 2025.',
-      'For help, call the contact centre: 803 164 from a landline, free of charge, or 06 164 164 from a mobile.',
+      `For help, call the contact centre: ${CONTACT_NUMBERS_EN}.`,
     ],
-    shows: [
-      { scene: 'first-payment', value: 450_000 },
-      { scene: 'first-payment', value: 300_000 },
-      { scene: 'first-payment', value: 375_279 },
-      { scene: 'payslip', value: 24_907 },
-      { scene: 'calendar', value: '2025-05-02' },
-      { scene: 'calendar', value: '2025-11-03' },
-      { scene: 'calendar', value: 125_093 },
-      { scene: 'pension', value: 38 },
-    ],
+    shows: { 'first-payment': [450_000, 300_000, 375_279], payslip: [24_907], calendar: ['2025-05-02', '2025-11-03', 125_093], pension: [38] },
   },
   {
     name: 'The illustrative slip 2,007.74 → net 1,540.10, second year, Poste on Saturdays, arrears with the 2025 13th (DOMAIN.md §2)',
@@ -215,19 +204,7 @@ export const golden: GoldenCitizen[] = [
       "Il conguaglio fiscale può cambiare l'importo dei mesi successivi: lo trovi nel cedolino di ogni mese.",
     ],
     neverHears: ['benvenuta', 'Arriva sul conto', 'Dal prossimo anno'],
-    shows: [
-      { scene: 'payslip', value: 200_774 },
-      { scene: 'payslip', value: 41_653 },
-      { scene: 'payslip', value: 3_066 },
-      { scene: 'payslip', value: 614 },
-      { scene: 'payslip', value: 259 },
-      { scene: 'payslip', value: 803 },
-      { scene: 'payslip', value: 154_010 },
-      { scene: 'calendar', value: '2026-05-02' },
-      { scene: 'calendar', value: '2026-08-01' },
-      { scene: 'first-payment', value: 836_558 },
-      { scene: 'first-payment', value: 635_784 },
-    ],
+    shows: { payslip: [200_774, 41_653, 3_066, 614, 259, 803, 154_010], calendar: ['2026-05-02', '2026-08-01'], 'first-payment': [836_558, 635_784] },
   },
   {
     name: 'October start, first paid in December: arrears through December with the 13th pro-rated to 3 months (DOMAIN.md §2)',
@@ -247,13 +224,7 @@ export const golden: GoldenCitizen[] = [
       "L'Istituto ti ringrazia per l'attenzione.",
     ],
     neverHears: ['buona pensione', 'Gli obblighi del pensionato', 'ti spetta anche la quattordicesima', 'Con la pensione di dicembre 2025 riceverai'],
-    shows: [
-      { scene: 'first-payment', value: 520_000 },
-      { scene: 'first-payment', value: 320_000 },
-      { scene: 'first-payment', value: 40_000 },
-      { scene: 'first-payment', value: 457_178 },
-      { scene: 'calendar', value: '2026-01-05' },
-    ],
+    shows: { 'first-payment': [520_000, 320_000, 40_000, 457_178], calendar: ['2026-01-05'] },
   },
   {
     name: 'Mid-year start: the December tile is the ordinary month plus the 13th pro-rated to 7 months; a 45-year-old addressed neutrally',
@@ -272,11 +243,7 @@ export const golden: GoldenCitizen[] = [
       'Dear Luca, welcome to your video guide. Your application has been accepted and your allowance is now being paid.',
       'So in December you will receive €1,454.05 net in all.',
     ],
-    shows: [
-      { scene: 'calendar', value: 145_405 },
-      { scene: 'calendar', value: '2025-12-01' },
-      { scene: 'calendar', value: 96_317 },
-    ],
+    shows: { calendar: [145_405, '2025-12-01', 96_317] },
   },
   {
     name: 'Inability pension, no arrears, first paid on the second banking day of January, no deductions requested',
@@ -297,11 +264,7 @@ export const golden: GoldenCitizen[] = [
       'arretrati di',
     ],
     hearsEn: ['The incapacity pension cannot be combined with any work at all: if you start working again, tell us at once.'],
-    shows: [
-      { scene: 'first-payment', value: 69_300 },
-      { scene: 'calendar', value: '2026-01-05' },
-      { scene: 'calendar', value: '2026-02-02' },
-    ],
+    shows: { 'first-payment': [69_300], calendar: ['2026-01-05', '2026-02-02'] },
   },
 ];
 

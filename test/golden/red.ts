@@ -1,5 +1,5 @@
 import type { EnvelopeInput } from '../../compositions/guide-types';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CALL_FOR_INFORMATION, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 const giovanna = { givenName: 'Giovanna', familyName: 'Ferrari', gender: 'F', fiscalCode: 'FRRGNN50H55A944D', province: 'BO' } as const; // born 15 Jun 1950: 74 at the end of 2024
 const salvatore = { givenName: 'Salvatore', familyName: 'Greco', gender: 'M', fiscalCode: 'GRCSVT48A20G273A', province: 'PA' } as const; // born 20 Jan 1948: 75 at the end of 2023
@@ -52,7 +52,6 @@ const socialAllowance: EnvelopeInput = {
   },
 };
 
-const CONTACT = 'Per informazioni chiama il contact center: 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.';
 const WHAT_RED_IS =
   "Il RED è la dichiarazione della situazione reddituale: con il RED comunichi all'Istituto i redditi da cui dipendono alcune prestazioni che ricevi. Non è la dichiarazione per le tasse, cioè il 730 o il modello Redditi.";
 const SUSPENSION = 'Se lo invii entro sessanta giorni dalla sospensione, i pagamenti riprendono dal mese successivo.';
@@ -73,18 +72,14 @@ export const golden: GoldenCitizen[] = [
       SUSPENSION,
       "Altrimenti le prestazioni sono revocate, cioè tolte in modo definitivo, e l'Istituto ti chiede di restituire quanto già pagato per l'anno interessato.",
       'accedi con SPID di livello 2, CIE, CNS o eIDAS',
-      CONTACT,
+      CALL_FOR_INFORMATION,
     ],
     neverHears: ['dichiarazione dei redditi', 'sollecito', 'coniuge', 'senza interruzioni', 'In due minuti'],
     hearsEn: [
       'The RED is the income statement, in Italian "dichiarazione della situazione reddituale"',
       'It is not your tax return, the 730 or the Redditi form.',
     ],
-    shows: [
-      { scene: 'deadline', value: '2026-02-28' },
-      { scene: 'deadline', value: 2024 },
-      { scene: 'at-risk', value: 15_000 },
-    ],
+    shows: { deadline: ['2026-02-28', 2024], 'at-risk': [15_000] },
   },
   {
     name: 'Reminder campaign for 2023 income: the ordinary deadline was 28 Feb 2025 (DOMAIN.md §3)',
@@ -100,10 +95,7 @@ export const golden: GoldenCitizen[] = [
     ],
     neverHears: ['dichiarazione dei redditi', 'lordi al mese', 'entro il 28 febbraio'],
     hearsEn: ['This is a reminder: the ordinary deadline to send the RED for your 2023 income was 28 February 2025. You can still send it, by 30 June 2025.'],
-    shows: [
-      { scene: 'deadline', value: '2025-02-28' },
-      { scene: 'deadline', value: '2025-06-30' },
-    ],
+    shows: { deadline: ['2025-02-28', '2025-06-30'] },
   },
   {
     name: "The assegno sociale at 69 (€538.69 a month in 2025), occasional work and the spouse's income to declare",
@@ -113,11 +105,11 @@ export const golden: GoldenCitizen[] = [
       "Devi indicare anche i redditi del 2024 del coniuge, cioè di tuo marito, di tua moglie o della persona con cui hai un'unione civile, perché l'assegno sociale dipende anche dal reddito della coppia.",
       "Dal RED dipende l'assegno sociale. Questa prestazione vale 538,69 € lordi al mese.",
       "Altrimenti la prestazione è revocata, cioè tolta in modo definitivo, e l'Istituto ti chiede di restituire quanto già pagato per l'anno interessato.",
-      CONTACT,
+      CALL_FOR_INFORMATION,
     ],
     neverHears: ['quattordicesima si aggiunge', 'sollecito', 'dichiarazione dei redditi'],
     hearsEn: ['The social allowance depends on the RED. This benefit is worth €538.69 gross a month.'],
-    shows: [{ scene: 'at-risk', value: 53_869 }],
+    shows: { 'at-risk': [53_869] },
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { EnvelopeInput } from '../../compositions/guide-types';
-import type { GoldenCitizen, RefusedEnvelope } from './golden';
+import { CALL_FOR_INFORMATION, type GoldenCitizen, type RefusedEnvelope } from './golden';
 
 /** The 2025 edition (L. 207/2024 art. 1 c. 198). */
 const edition2025: EnvelopeInput = {
@@ -27,7 +27,6 @@ const edition2024: EnvelopeInput = {
 
 const PAYMENT =
   'Se hai tutti i requisiti entro il 15 del mese, il pagamento arriva dal 27 dello stesso mese; se li hai dopo il 15, arriva il 15 del mese successivo.';
-const CONTACT = 'Per informazioni chiama il contact center: 803 164 da rete fissa, gratuito, oppure 06 164 164 da cellulare.';
 
 /** Golden guides of the sfl type (DOMAIN.md §5): public, so no citizen. */
 export const golden: GoldenCitizen[] = [
@@ -41,14 +40,14 @@ export const golden: GoldenCitizen[] = [
       PAYMENT,
       'oppure tramite un patronato o un CAF.',
       'conferma la tua partecipazione almeno ogni novanta giorni.',
-      CONTACT,
+      CALL_FOR_INFORMATION,
     ],
     neverHears: ['Pronto', 'pronta', 'benvenuto', 'benvenuta', '350,00', '6.000'],
     hearsEn: [
       'The Support is worth €500.00 a month, for up to 12 months. It can be extended by up to 12 more months only while you are on a training course that runs beyond the first 12 months; the extension is not automatic.',
       'If you meet all the requirements by the 15th of the month, payment comes from the 27th of the same month; if you meet them after the 15th, it comes on the 15th of the following month.',
     ],
-    shows: [{ scene: 'amount', value: 50_000 }],
+    shows: { amount: [50_000] },
   },
   {
     name: '2023: €350 a month, ISEE up to €6,000, 12 months, applications online or through a patronato',
@@ -60,7 +59,7 @@ export const golden: GoldenCitizen[] = [
       PAYMENT,
     ],
     neverHears: ['prolungare', 'CAF', '500,00'],
-    shows: [{ scene: 'amount', value: 35_000 }],
+    shows: { amount: [35_000] },
   },
   {
     name: '2024: still €350 a month and ISEE up to €6,000, 12 months with no extension; applications also through a CAF (DOMAIN.md §5)',
@@ -72,7 +71,7 @@ export const golden: GoldenCitizen[] = [
       'Primo passo: fai domanda online con SPID, CIE o CNS, oppure tramite un patronato o un CAF.',
       'Terzo: su SIISL firma il Patto di Attivazione Digitale e scegli almeno tre agenzie per il lavoro.',
       "Ricevere il Supporto è un impegno: devi partecipare davvero alle attività, confermare la partecipazione almeno ogni novanta giorni e non rifiutare le offerte di lavoro. Se abbandoni le attività o rifiuti un'offerta, perdi il Supporto.",
-      CONTACT,
+      CALL_FOR_INFORMATION,
     ],
     neverHears: ['prolungare', '500,00', '10.140', 'benvenut'],
     hearsEn: [
@@ -80,7 +79,7 @@ export const golden: GoldenCitizen[] = [
       'It is for people aged eighteen to fifty-nine, in a household with an ISEE up to €6,000, who are not entitled to the Assegno di Inclusione.',
       'Step one: apply online with SPID, CIE or CNS, or through a patronato or a CAF.',
     ],
-    shows: [{ scene: 'amount', value: 35_000 }],
+    shows: { amount: [35_000] },
   },
 ];
 
