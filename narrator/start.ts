@@ -5,7 +5,7 @@ import { getGuide } from '../server/db/guides';
 import type { Logger } from '../server/logger';
 import type { NarrationJobData } from '../server/queues';
 import { createRedis } from '../server/redis';
-import { ClipCache, createEngine, narrateStoredGuide, type SpeechContext } from '../speech';
+import { narrateStoredGuide, processClipCache, type SpeechContext } from '../speech';
 import { sceneAudioIn } from '../speech/scene-audio-formats';
 
 export interface StartNarratorDeps {
@@ -87,7 +87,7 @@ export async function startNarrator(deps: StartNarratorDeps): Promise<RunningNar
   const { config, db, logger } = deps;
   const settings = { ...config.narrator, ...deps.settings };
   const speech = deps.speech ?? {
-    cache: new ClipCache({ dir: config.speech.cacheDir, engine: createEngine(config.speech), logger: deps.logger.child({ component: 'speech' }) }),
+    cache: processClipCache(config.speech, logger),
   };
   const totals = { narrated: 0, skipped: 0, failed: 0, synthesized: 0, ms: 0, cpuMs: 0 };
   // BullMQ's worker connection (server/redis.ts): maxRetriesPerRequest null, a timeout above its blocking waits.

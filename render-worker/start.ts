@@ -5,7 +5,7 @@ import type { Periodic } from '../server/periodic';
 import { createRedis } from '../server/redis';
 import { createRenderQueue } from '../server/queues';
 import { createMediaStore, type MediaStore } from '../server/media';
-import { buildGuideAudio, ClipCache, createEngine, narrateStoredGuide, publicTrack } from '../speech';
+import { buildGuideAudio, narrateStoredGuide, processClipCache, publicTrack } from '../speech';
 import path from 'node:path';
 import { browserSetup } from './browser';
 import { CompositingRenderer } from './compositor/pipeline';
@@ -34,12 +34,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
   await reconcileQueue(db, queue, logger);
   const media = deps.media ?? createMediaStore(config.mediaStore, config.videoDir);
   // Clips in the store's cache too (an S3 store): what one host synthesised, the others fetch.
-  const speech = new ClipCache({
-    dir: config.speech.cacheDir,
-    engine: createEngine(config.speech),
-    shared: media.sharedCache,
-    logger: logger.child({ component: 'speech' }),
-  });
+  const speech = processClipCache(config.speech, logger, media.sharedCache);
   const renderer =
     deps.renderer ??
     new CompositingRenderer({

@@ -1,4 +1,6 @@
 import type { SpeechConfig } from '../server/config';
+import type { Logger } from '../server/logger';
+import { ClipCache, type SharedClipStore } from './clip-cache';
 import { routeByLocale, type SpeechEngine } from './engine';
 import { espeakEngine } from './espeak';
 import { festivalEngine } from './festival';
@@ -14,4 +16,12 @@ export function createEngine(config: SpeechConfig): SpeechEngine {
   if (config.engine === 'espeak') return espeakEngine();
   if (config.engine === 'http' && config.http) return httpEngine(config.http);
   return defaultEngine();
+}
+
+/**
+ * A process's clip cache: config.speech's directory and engine, the media store's shared area
+ * behind it (S3: what one host synthesised, the others fetch), logging as the process's speech child.
+ */
+export function processClipCache(speech: SpeechConfig, logger: Logger, shared?: SharedClipStore | null): ClipCache {
+  return new ClipCache({ dir: speech.cacheDir, engine: createEngine(speech), shared, logger: logger.child({ component: 'speech' }) });
 }

@@ -1,6 +1,6 @@
 /** Narration for the guides: the API and the render worker import this; compositions/ and player/ must not (it spawns processes). */
 export { ClipCache, type Clip, type ClipRequest } from './clip-cache';
-export { createEngine, defaultEngine, type SpeechConfig } from './config';
+export { createEngine, defaultEngine, processClipCache, type SpeechConfig } from './config';
 export { countingEngine, routeByLocale, type PresenterVoice, type SpeechEngine, type SynthesisRequest, type SynthesisResult } from './engine';
 export { espeakEngine } from './espeak';
 export { festivalEngine } from './festival';

@@ -19,7 +19,7 @@ import { scheduleRetention } from '../server/purge';
 import { createNarrationQueue, createRenderQueue } from '../server/queues';
 import { createRedis } from '../server/redis';
 import { resolveSecrets } from '../server/secrets';
-import { ClipCache, createEngine } from '../speech';
+import { processClipCache } from '../speech';
 import { openProcessDatabase, stopOnSignals } from './process-shell';
 import { ensureApiKeys } from './start-demo';
 
@@ -38,12 +38,7 @@ const narrationQueue = config.narrator.ahead
 const media = createMediaStore(config.mediaStore, config.videoDir);
 await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey }, { generate: false });
 const speech = {
-  cache: new ClipCache({
-    dir: config.speech.cacheDir,
-    engine: createEngine(config.speech),
-    shared: media.sharedCache,
-    logger: logger.child({ component: 'speech' }),
-  }),
+  cache: processClipCache(config.speech, logger, media.sharedCache),
 };
 const app = createApp({ config, db, redis, renderQueue, narrationQueue, logger, secrets, speech, media });
 

@@ -8,7 +8,7 @@
 import { runServiceProcess } from './process-shell';
 import { startNarrator } from '../narrator/start';
 import { createMediaStore } from '../server/media';
-import { ClipCache, createEngine } from '../speech';
+import { processClipCache } from '../speech';
 
 await runServiceProcess({
   process: 'narrator',
@@ -17,12 +17,7 @@ await runServiceProcess({
   start: async (deps) => {
     const media = createMediaStore(deps.config.mediaStore, deps.config.videoDir);
     const speech = {
-      cache: new ClipCache({
-        dir: deps.config.speech.cacheDir,
-        engine: createEngine(deps.config.speech),
-        shared: media.sharedCache,
-        logger: deps.logger.child({ component: 'speech' }),
-      }),
+      cache: processClipCache(deps.config.speech, deps.logger, media.sharedCache),
     };
     const narrator = await startNarrator({ ...deps, speech });
     return {

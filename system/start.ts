@@ -32,7 +32,7 @@ import { startNotifier } from '../notifier/start';
 import { startIntake } from '../intake/start';
 import { startNarrator } from '../narrator/start';
 import { amqpAddress } from '../server/config/intake';
-import { ClipCache, createEngine } from '../speech';
+import { processClipCache } from '../speech';
 
 /**
  * The render worker runs in this process (PGlite allows one process; with PostgreSQL, more workers
@@ -105,12 +105,7 @@ try {
 
   const keys = await ensureApiKeys(db, { operator: config.operatorKey, analyst: config.analystKey });
   const speech = {
-    cache: new ClipCache({
-      dir: config.speech.cacheDir,
-      engine: createEngine(config.speech),
-      shared: media.sharedCache,
-      logger: logger.child({ component: 'speech' }),
-    }),
+    cache: processClipCache(config.speech, logger, media.sharedCache),
   };
   const app = createApp({ config, db, redis, renderQueue, narrationQueue, logger, secrets, speech, media });
   // Runs after the HTTP server stopped (stops go in reverse): every accepted batch is written.
