@@ -25,7 +25,7 @@ const [first, second] = [...generateEnvelopes(values.type as GuideType, 2, 'benc
   guideSchema.parse(publicPart(envelopeSchema.parse(e))),
 );
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-narration-'));
-const engine = countingEngine(createEngine(loadConfig().speech));
+const engine = countingEngine(createEngine(loadConfig(process.env).speech));
 const cache = new ClipCache({ dir, engine });
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {

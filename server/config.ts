@@ -187,7 +187,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once; every error names the variable and what was expected. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined>): Config {
   const r = envSchema.safeParse(env);
   if (!r.success) {
     throw new ConfigError(r.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })));

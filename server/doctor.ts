@@ -77,10 +77,11 @@ export function ensurePackages(log: (line: string) => void, needs: PackageNeeds 
   let missing = missingPackages(needs);
   if (missing.length === 0 || !isDebian() || !isRoot()) return missing;
   log(`installing ${missing.join(', ')} with apt-get (a few minutes the first time)`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
+  // env(1) adds the variable to the environment the child inherits, without this module reading it.
+  const apt = (...args: string[]) => spawnSync('env', ['DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { stdio: 'ignore' });
+  const update = apt('update');
   if (update.status !== 0) log('apt-get update failed; trying the install with the current package lists');
-  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'ignore', env });
+  apt('install', '-y', '--no-install-recommends', ...missing);
   missing = missingPackages(needs);
   return missing;
 }

@@ -23,7 +23,7 @@ import { processClipCache } from '../speech';
 import { openProcessDatabase, stopOnSignals } from './process-shell';
 import { ensureApiKeys } from './start-demo';
 
-const config = loadConfig();
+const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel, name: 'api' });
 // In production: refuses (exit 1, naming each variable or Redis setting) before opening anything.
 await refuseUnfitProduction(config, 'api');

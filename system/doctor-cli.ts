@@ -29,7 +29,7 @@ const say = (line: string) => process.stdout.write(`doctor: ${line}\n`);
 let config: Config;
 const checks: Check[] = [];
 try {
-  config = loadConfig();
+  config = loadConfig(process.env);
   const problems = productionProblems(config);
   if (problems.length)
     checks.push({

@@ -13,7 +13,7 @@ import { createRedis } from '../server/redis';
 import { resolveSecrets } from '../server/secrets';
 import { startIntake } from '../intake/start';
 
-const config = loadConfig();
+const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel, name: 'intake' });
 if (!config.intake.url) {
   const err = new ConfigError([

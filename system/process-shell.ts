@@ -54,7 +54,7 @@ export async function runServiceProcess<S extends { close(): Promise<void> }>(o:
   start: (deps: ServiceDeps) => Promise<S>;
   shutdownMs: (service: S, config: Config) => number;
 }): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: o.loggerName });
   await refuseUnfitProduction(config, o.process);
   const db = await openProcessDatabase(config);

@@ -42,7 +42,7 @@ import { processClipCache } from '../speech';
 export type StartWorker = (deps: { config: Config; db: Database; logger: Logger; redisUrl: string; media: MediaStore }) => Promise<{ close(): Promise<void> }>;
 const startWorker: StartWorker | undefined = startRenderWorker;
 
-const config = loadConfig();
+const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel });
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const stops: { name: string; stop: () => Promise<unknown> | void }[] = [];

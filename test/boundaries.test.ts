@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forbiddenImports } from './helpers/boundaries';
+import { envReadersBelowRoots } from './helpers/env-readers';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -26,6 +27,21 @@ describe('boundaries between the layers', () => {
       expect(bad.some((b) => b.startsWith('compositions/a.ts →'))).toBe(true);
       expect(bad.some((b) => b.startsWith('api/b.ts →'))).toBe(true);
       expect(bad.some((b) => b.startsWith('player/c.tsx →'))).toBe(true);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('leave the environment to the composition roots: no module below system/ reads process.env', () => {
+    expect(envReadersBelowRoots(ROOT)).toEqual([]);
+  });
+
+  it('catch an environment read below the roots in a copy of the tree', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-env-readers-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'speech'), { recursive: true });
+      fs.writeFileSync(path.join(tmp, 'speech', 'engine.ts'), '// process.env in a comment is fine\nexport const voice = process.env.VOICE;\n');
+      expect(envReadersBelowRoots(tmp)).toEqual(['speech/engine.ts:2']);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

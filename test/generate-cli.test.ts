@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { envelopeSchema } from '../compositions/guide-types';
 
-const run = (...args: string[]) => execFileSync('npx', ['tsx', 'compositions/generate-cli.ts', ...args], { encoding: 'utf8' });
+const run = (...args: string[]) => execFileSync('npx', ['tsx', 'system/generate-cli.ts', ...args], { encoding: 'utf8' });
 
 describe('npm run data:generate', () => {
   it('prints N valid envelopes as NDJSON, the same for the same seed', () => {
@@ -16,7 +16,7 @@ describe('npm run data:generate', () => {
   });
 
   it('refuses an unknown type with the list of valid ones', () => {
-    expect(() => execFileSync('npx', ['tsx', 'compositions/generate-cli.ts', '--type', 'bonus'], { stdio: 'pipe' })).toThrow(
+    expect(() => execFileSync('npx', ['tsx', 'system/generate-cli.ts', '--type', 'bonus'], { stdio: 'pipe' })).toThrow(
       /--type: expected one of naspi, pensione, red, auu, sfl, invalidita or all, got "bonus"/,
     );
   });

@@ -46,7 +46,7 @@ describe('render CLI input', () => {
       const bad = path.join(dir, 'bad.json');
       await fs.writeFile(bad, JSON.stringify({ type: 'naspi', locale: 'fr', externalRef: 'X', citizen: {}, benefit: {} }));
       const cli = (args: string[]) =>
-        run('npx', ['tsx', 'render-worker/render-cli.ts', ...args]).then(
+        run('npx', ['tsx', 'system/render-cli.ts', ...args]).then(
           () => ({ code: 0, stderr: '' }),
           (err: { code: number; stderr: string }) => err,
         );

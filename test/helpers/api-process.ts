@@ -16,7 +16,7 @@ import { createLogger } from '../../server/logger';
 import { createRenderQueue } from '../../server/queues';
 import { createRedis } from '../../server/redis';
 
-const config = loadConfig();
+const config = loadConfig(process.env);
 const logger = createLogger({ level: config.logLevel, name: 'api' });
 const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 await migrate(db);

@@ -10,7 +10,7 @@ import { openDatabase } from '../../server/db/database';
 import { createLogger } from '../../server/logger';
 import { fakeRenderer } from './fake-renderer';
 
-const config = loadConfig();
+const config = loadConfig(process.env);
 const logger = createLogger({ level: 'info', name: 'render-worker', destination: { write: (l: string) => void process.stderr.write(l) } });
 const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), schema: config.databaseSchema, ...config.database });
 const inner = fakeRenderer({

@@ -3,8 +3,8 @@
  * Prints N valid envelopes as NDJSON on stdout.
  */
 import { parseArgs } from 'node:util';
-import { GUIDE_TYPES } from './common/envelope';
-import { generateEnvelopes, type GenerateType } from './generator/generate';
+import { GUIDE_TYPES } from '../compositions/common/envelope';
+import { generateEnvelopes, type GenerateType } from '../compositions/generator/generate';
 
 const { values } = parseArgs({
   options: {

@@ -4,9 +4,9 @@
  * GET /api/me/guides when neither JWT_PUBLIC_KEY nor JWKS_URL is configured.
  */
 import { parseArgs } from 'node:util';
-import { fiscalCode } from '../../compositions/common/primitives';
-import { loadConfig } from '../../server/config';
-import { demoKeyPair, signDemoToken } from './demo-keys';
+import { fiscalCode } from '../compositions/common/primitives';
+import { loadConfig } from '../server/config';
+import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 
 const { values } = parseArgs({ options: { 'fiscal-code': { type: 'string' }, ttl: { type: 'string', default: '3600' } } });
 const code = fiscalCode.safeParse(values['fiscal-code'] ?? '');
@@ -18,7 +18,7 @@ if (!code.success || !Number.isInteger(ttl) || ttl <= 0) {
   );
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadConfig(process.env);
 if (ttl > config.jwt.maxLifetimeSeconds) {
   process.stderr.write(`--ttl: at most ${config.jwt.maxLifetimeSeconds} seconds (JWT_MAX_LIFETIME): the API refuses tokens that live longer\n`);
   process.exit(2);

@@ -1,5 +1,5 @@
 /**
- * npx tsx render-worker/stills-cli.ts [--out docs/stills] [--only naspi,auu]
+ * npx tsx system/stills-cli.ts [--out docs/stills] [--only naspi,auu]
  * Key-scene stills of every guide type (docs/stills/<type>-<scene>.jpg), plus the edge cases a
  * designer must see: a 60-character name, accents and apostrophes, 24 monthly payments, English.
  */
@@ -14,8 +14,8 @@ import { guideSchema, storyboardOf, type Guide, publicPart } from '../compositio
 import { settledFrame } from '../compositions/scenes/layers-of';
 import { sampleGuide } from '../compositions/video/default-props';
 import { loadConfig } from '../server/config';
-import { browserSetup, openRenderBrowser, remotionTarget } from './browser';
-import { ensureBundle, REPO_ROOT } from './bundle';
+import { browserSetup, openRenderBrowser, remotionTarget } from '../render-worker/browser';
+import { ensureBundle, REPO_ROOT } from '../render-worker/bundle';
 
 interface StillSpec {
   file: string;
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const only = values.only?.split(',');
   await fs.mkdir(outDir, { recursive: true });
   const serveUrl = await ensureBundle();
-  const setup = browserSetup(loadConfig().browserExecutable);
+  const setup = browserSetup(loadConfig(process.env).browserExecutable);
   const browser = await openRenderBrowser(setup);
   try {
     for (const spec of specs()) {

@@ -9,19 +9,19 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { EnvelopeError, loadEnvelopeFile } from './load-envelope';
-import { progressBar } from './progress-bar';
-import { browserSetup } from './browser';
-import { renderGuide, SCALES } from './render-guide';
+import { EnvelopeError, loadEnvelopeFile } from '../render-worker/load-envelope';
+import { progressBar } from '../render-worker/progress-bar';
+import { browserSetup } from '../render-worker/browser';
+import { renderGuide, SCALES } from '../render-worker/render-guide';
 import fs from 'node:fs';
 import { loadConfig } from '../server/config';
 import { buildGuideAudio, ClipCache, createEngine, narrateGuide, publicTrack } from '../speech';
-import { runFfmpeg } from './ffmpeg';
+import { runFfmpeg } from '../render-worker/ffmpeg';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import type { Config } from '../server/config';
-import { CompositingRenderer } from './compositor/pipeline';
-import type { Resolution } from './compositor/encoding';
-import type { RenderRequest } from './renderer';
+import { CompositingRenderer } from '../render-worker/compositor/pipeline';
+import type { Resolution } from '../render-worker/compositor/encoding';
+import type { RenderRequest } from '../render-worker/renderer';
 
 const argsSchema = z
   .object({
@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const config = loadConfig();
+  const config = loadConfig(process.env);
   if (!naive) return renderFast(guide, { config, out: path.resolve(out), resolution, cacheDir: args.data.cache ?? config.render.cacheDir, speak });
   // The presenter speaks: measured narration sets the scene lengths, the captions follow the speech,
   // and the loudness-normalised track is muxed over the video (a frame range stays silent).
