@@ -1,5 +1,5 @@
 /**
- * npm run bench:narration-burst [-- --count 20 --type naspi]
+ * npm run bench:narration-burst [-- --count 20 --type naspi --phase today|ahead|both]
  * Issue #16, point 3: `count` fresh citizens of a lazy campaign open their links at the same moment,
  * against the real API (real HTTP, the real engine: Festival for Italian), side by side in one run:
  *  - today: nothing narrated ahead, the API synthesises each guide at its first access;
@@ -27,7 +27,10 @@ import { narrationJobId } from '../server/queues';
 import { startNarrationApi, uploadCampaign, type NarrationApi } from '../test/helpers/narrator-env';
 
 process.env.LOG_LEVEL ??= 'warn';
-const { values } = parseArgs({ options: { count: { type: 'string', default: '20' }, type: { type: 'string', default: 'naspi' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '20' }, type: { type: 'string', default: 'naspi' }, phase: { type: 'string', default: 'both' } },
+});
+if (!['today', 'ahead', 'both'].includes(values.phase)) throw new Error(`--phase: expected today, ahead or both, got ${values.phase}`);
 const COUNT = Number(values.count);
 const TYPE = values.type as GuideType;
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -119,7 +122,7 @@ process.stdout.write(
 );
 
 // Today: the API narrates each guide at its first access.
-{
+if (values.phase !== 'ahead') {
   const api = await startNarrationApi({ label: `bench_burst_today_${stamp}`, logFile: path.join(logDir, 'api-today.log'), env: { LOG_LEVEL: 'info' } });
   try {
     await warm(api, 'today');
@@ -138,7 +141,7 @@ process.stdout.write(
 }
 
 // Ahead: the narrator process narrated every guide before the burst.
-{
+if (values.phase !== 'today') {
   const api = await startNarrationApi({ label: `bench_burst_ahead_${stamp}`, logFile: path.join(logDir, 'api-ahead.log'), env: { LOG_LEVEL: 'info' } });
   const narratorLog = path.join(logDir, 'narrator.log');
   const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), ['system/narrator.ts'], {
