@@ -1,10 +1,12 @@
 /**
- * npm run bench:render [-- --citizens 20 --skip-naive --type pensione --warmups 2 --naive-join]
+ * npm run bench:render [-- --citizens 20 --skip-naive --type pensione --warmups 2 --naive-join --compare-whole]
  * The same generated ~4-minute pension guide rendered side by side, in one run:
  *   naive   — Remotion renderMedia of the whole composition (Chrome draws every frame);
  *   cold    — the compositing pipeline with an empty cache;
  *   warm    — the pipeline after other citizens of the same type filled the cache (steady state:
  *             shared scenes and base loops cached, this citizen's personal scenes made fresh).
+ *   warm whole (`--compare-whole`) — the same warm render with every scene encoded whole, as before
+ *             scenes were cut into entrance, one repeated base period and exit (compose-scene.ts).
  * Then the throughput over N distinct citizens, from an empty cache and from a warm one.
  * Prints one `name: value unit` line per figure.
  * The smoke run's size: `--type invalidita` (the shortest guide; other types than pensione take the
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     type: { type: 'string', default: 'pensione' },
     warmups: { type: 'string', default: '2' },
     'naive-join': { type: 'boolean', default: false },
+    'compare-whole': { type: 'boolean', default: false },
   },
 });
 const citizens = Number(values.citizens);
@@ -85,10 +88,26 @@ line('render_pipeline_cold_s', cold.toFixed(1), 's');
 const warmRenderer = new CompositingRenderer({ cacheDir: path.join(work, 'warm-cache'), bundleDir });
 for (const [i, other] of pensionGuides('bench-warmup', Number(values.warmups)).entries())
   await pipelineRender(warmRenderer, other, path.join(work, `warmup-${i}`));
+// The same warm cache for the comparison: a copy taken before the subject's scenes are in it.
+if (values['compare-whole']) fs.cpSync(path.join(work, 'warm-cache'), path.join(work, 'whole-cache'), { recursive: true });
 const warm = await pipelineRender(warmRenderer, subject, path.join(work, 'warm'));
-note(`warm render reused ${warmRenderer.lastStats?.cachedScenes}/${warmRenderer.lastStats?.scenes} scenes`);
+const warmStats = warmRenderer.lastStats!;
+note(`warm render reused ${warmStats.cachedScenes}/${warmStats.scenes} scenes`);
 await warmRenderer.close();
 line('render_pipeline_warm_s', warm.toFixed(1), 's');
+line('render_pipeline_warm_chrome_s', warmStats.chromeSeconds.toFixed(1), 's');
+line('render_pipeline_warm_compose_s', warmStats.composeSeconds.toFixed(1), 's');
+line('render_pipeline_warm_composed_frames', warmStats.composedFrames, 'frames');
+line('render_pipeline_warm_encoded_frames', warmStats.encodedFrames, 'frames');
+if (values['compare-whole']) {
+  const wholeRenderer = new CompositingRenderer({ cacheDir: path.join(work, 'whole-cache'), bundleDir, repeatPeriods: false });
+  const whole = await pipelineRender(wholeRenderer, subject, path.join(work, 'whole'));
+  const wholeStats = wholeRenderer.lastStats!;
+  await wholeRenderer.close();
+  line('render_pipeline_warm_whole_s', whole.toFixed(1), 's');
+  line('render_pipeline_warm_whole_compose_s', wholeStats.composeSeconds.toFixed(1), 's');
+  line('render_periods_speedup', (whole / warm).toFixed(2));
+}
 const pipelineVideo = path.join(work, 'warm', 'video.mp4');
 line('render_pipeline_frames_ok', String((await frames(pipelineVideo)) === sb.durationInFrames));
 
@@ -126,6 +145,14 @@ if (!values['skip-naive'] && values['naive-join']) {
     for (const f of [scene.from - 1, scene.from]) worst = Math.min(worst, await framePsnr(pipelineVideo, f, naiveVideo, f));
   }
   line('join_psnr_min_db', worst.toFixed(1), 'dB');
+  // Inside scenes: the middle, and either side of the frame 240 where most scenes' entrance ends and
+  // their repeated period begins (compose-scene.ts).
+  let inside = Infinity;
+  for (const scene of sb.scenes) {
+    const at = [Math.floor(scene.durationInFrames / 2), 239, 240].filter((f) => f < scene.durationInFrames - 9);
+    for (const f of at) inside = Math.min(inside, await framePsnr(pipelineVideo, scene.from + f, naiveVideo, scene.from + f));
+  }
+  line('scene_psnr_min_db', inside.toFixed(1), 'dB');
 }
 
 // Throughput over distinct citizens: from an empty cache, then with the cache those renders left.

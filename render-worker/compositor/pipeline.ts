@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeCancelSignal } from '@remotion/renderer';
 import { chapters, webvtt } from '../../compositions/captions';
-import { baseVariantOf } from '../../compositions/common/layers';
+import { BASE_LOOP_FRAMES, baseVariantOf } from '../../compositions/common/layers';
 import { LOCALES } from '../../compositions/common/locale';
 import type { NarrationTrack } from '../../compositions/common/video-props';
 import { storyboardOf } from '../../compositions/guide-types';
@@ -37,9 +37,11 @@ export interface CompositingRendererOptions {
   narrate?: (request: RenderRequest, workDir: string) => Promise<{ track: NarrationTrack; audioPath?: string } | undefined>;
   /** Segments shared by every citizen also kept in the media store (a new worker starts warm). */
   sharedCache?: SharedCache | null;
+  /** Where a scene's picture repeats, one base period is encoded and copied (compose-scene.ts); off only to compare. */
+  repeatPeriods: boolean;
 }
 
-const DEFAULTS = { maxCacheBytes: 20 * 1024 ** 3, resolution: '720p' as Resolution, recycleBrowserAfter: 50 };
+const DEFAULTS = { maxCacheBytes: 20 * 1024 ** 3, resolution: '720p' as Resolution, recycleBrowserAfter: 50, repeatPeriods: true };
 
 export interface RenderStats {
   scenes: number;
@@ -53,6 +55,9 @@ export interface RenderStats {
   chromeSeconds: number;
   composeSeconds: number;
   narrationSeconds: number;
+  /** Frames of the scenes made by this render (not cached), and of those the frames ffmpeg encoded. */
+  composedFrames: number;
+  encodedFrames: number;
 }
 
 /**
@@ -107,6 +112,8 @@ export class CompositingRenderer implements GuideRenderer {
     const narrationSeconds = (performance.now() - t0) / 1000;
     let chromeMs = 0;
     let composeMs = 0;
+    let composedFrames = 0;
+    let encodedFrames = 0;
     const timed = async <T>(add: (ms: number) => void, fn: () => Promise<T>): Promise<T> => {
       const t = performance.now();
       try {
@@ -169,14 +176,20 @@ export class CompositingRenderer implements GuideRenderer {
                 (ms) => (chromeMs += ms),
                 () => renderSceneLayers(ctx, req.guide, scene, track, layerDir),
               );
-              await timed(
+              const plan = await timed(
                 (ms) => (composeMs += ms),
                 () =>
                   composeScene(
                     { basePattern: path.join(base, '%04d.png'), layers, durationInFrames: scene.durationInFrames, out: tmp },
-                    { signal: req.signal, onFrame: (f) => req.onProgress((doneFrames + f) / sb.durationInFrames) },
+                    {
+                      signal: req.signal,
+                      onFrame: (f) => req.onProgress((doneFrames + f) / sb.durationInFrames),
+                      repeatPeriods: this.options.repeatPeriods,
+                    },
                   ),
               );
+              composedFrames += scene.durationInFrames;
+              encodedFrames += plan.repeats ? plan.head + BASE_LOOP_FRAMES + plan.tail : plan.head;
             },
             logger,
           ),
@@ -200,6 +213,8 @@ export class CompositingRenderer implements GuideRenderer {
         chromeSeconds: chromeMs / 1000,
         composeSeconds: composeMs / 1000,
         narrationSeconds,
+        composedFrames,
+        encodedFrames,
       };
       this.options.logger?.debug({ guideId: req.guideId, ...this.lastStats }, 'guide composited');
     } finally {
