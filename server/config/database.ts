@@ -23,14 +23,31 @@ export const databaseBoundsSchema = z.object({
   DATABASE_MIGRATION_TIMEOUT_MS: bound(1000, 86_400_000, DATABASE_TIMEOUT_DEFAULTS.migrationTimeoutMs),
   /** Opening a connection (or waiting for a free one in the pool) past this fails the request (503). */
   DATABASE_CONNECT_TIMEOUT_MS: bound(100, 600_000, DATABASE_TIMEOUT_DEFAULTS.connectTimeoutMs),
+  /** PostgreSQL connections of one process at the most. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1, 'at least 1').max(1000, 'at most 1000').default(10),
+  /**
+   * Connections opened at start and kept open however long the process is idle. Opening one costs
+   * 25–45 ms on a loaded host (a backend fork): a burst of citizens after a quiet hour, each request
+   * opening its own, waited for them (issue #16's burst). An API host that faces bursts can keep
+   * them all (DATABASE_POOL_MIN = DATABASE_POOL_MAX); the default leaves room on a shared server.
+   */
+  DATABASE_POOL_MIN: z.coerce.number().int().min(0, 'at least 0').max(1000, 'at most 1000').default(4),
 });
 
 export interface DatabaseSettings {
   queryTimeoutMs: number;
   migrationTimeoutMs: number;
   connectTimeoutMs: number;
+  max: number;
+  poolMin: number;
 }
 
 export function databaseSection(e: z.infer<typeof databaseBoundsSchema>): DatabaseSettings {
-  return { queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS, migrationTimeoutMs: e.DATABASE_MIGRATION_TIMEOUT_MS, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS };
+  return {
+    queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
+    migrationTimeoutMs: e.DATABASE_MIGRATION_TIMEOUT_MS,
+    connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    max: e.DATABASE_POOL_MAX,
+    poolMin: Math.min(e.DATABASE_POOL_MIN, e.DATABASE_POOL_MAX),
+  };
 }

@@ -45,6 +45,8 @@ export interface DatabaseOptions {
   schema?: string;
   /** Pool size for PostgreSQL. */
   max?: number;
+  /** PostgreSQL connections opened at start and never closed for idleness (default 0). */
+  poolMin?: number;
   /**
    * PGlite on a data directory syncs every commit to disk (default). false: PGlite's own defaults,
    * fsync off — only for the benchmark that measures what durability costs (docs/operations.md).
@@ -93,11 +95,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     migrationMs: options.migrationTimeoutMs ?? DATABASE_TIMEOUT_DEFAULTS.migrationTimeoutMs,
   };
   return options.url
-    ? openPostgres(options.url, schema, options.max ?? 10, bounds, options.connectTimeoutMs ?? DATABASE_TIMEOUT_DEFAULTS.connectTimeoutMs)
+    ? openPostgres(
+        options.url,
+        schema,
+        { max: options.max ?? 10, min: Math.min(options.poolMin ?? 0, options.max ?? 10) },
+        bounds,
+        options.connectTimeoutMs ?? DATABASE_TIMEOUT_DEFAULTS.connectTimeoutMs,
+      )
     : openPglite(options.dataDir ?? 'memory://', schema, options.pgliteSync ?? true, bounds);
 }
 
-async function openPostgres(url: string, schema: string, max: number, bounds: Database['bounds'], connectTimeoutMs: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  schema: string,
+  size: { max: number; min: number },
+  bounds: Database['bounds'],
+  connectTimeoutMs: number,
+): Promise<Database> {
   if (schema !== 'public') {
     const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, query_timeout: bounds.queryMs });
     await admin.connect();
@@ -109,7 +123,11 @@ async function openPostgres(url: string, schema: string, max: number, bounds: Da
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max,
+    max: size.max,
+    // Kept open while idle: pg-pool closes only the connections above `min` after idleTimeoutMillis.
+    min: size.min,
+    // What pg_stat_activity shows for these connections: an operator sees whose they are.
+    application_name: `videoguida:${schema}`.slice(0, 63),
     types: pgTypes,
     options: `-c search_path=${schema}`,
     // A server that does not answer (restarting, a network cut) fails the request (503) instead of
@@ -126,6 +144,11 @@ async function openPostgres(url: string, schema: string, max: number, bounds: Da
   });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
+  // The kept connections are opened now, in the background: a database still starting costs the
+  // first requests their own connection, as without it, and never delays or fails the start.
+  void Promise.allSettled(Array.from({ length: size.min }, () => pool.connect())).then((opened) => {
+    for (const o of opened) if (o.status === 'fulfilled') o.value.release();
+  });
   // Nor one checked out (a transaction between two statements, a reserved connection): pg-pool
   // listens to its clients' errors only while they are idle, and an 'error' event nobody listens to
   // ends the process (the API died when PostgreSQL restarted: test/fault-postgres-restart.test.ts).

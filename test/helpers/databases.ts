@@ -10,9 +10,10 @@ export function uniqueSchema(label: string): string {
 export const BACKENDS = ['pglite', 'postgres'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
-export async function openTestDatabase(backend: Backend, label: string): Promise<Database> {
+/** `pool`: a process's own pool (config.database) where a test measures it; else 4 connections, none kept. */
+export async function openTestDatabase(backend: Backend, label: string, pool?: { max: number; poolMin: number }): Promise<Database> {
   if (backend === 'pglite') return openDatabase({ dataDir: 'memory://' });
-  return openDatabase({ url: TEST_DATABASE_URL, schema: uniqueSchema(label), max: 4 });
+  return openDatabase({ url: TEST_DATABASE_URL, schema: uniqueSchema(label), max: pool?.max ?? 4, poolMin: pool?.poolMin ?? 0 });
 }
 
 /** Closes the database, dropping its private schema on PostgreSQL. */

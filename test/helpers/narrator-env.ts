@@ -50,7 +50,8 @@ export async function startNarrationApi(o: NarrationApiOptions): Promise<Narrati
   const { server, url, dataDir } = await listenTestServer(o.label);
   const speechDir = path.join(dataDir, 'speech-cache');
   const unique = `t-${o.label}-${process.pid}-${Date.now().toString(36)}`;
-  const db = await openTestDatabase('postgres', o.label);
+  // The API's own pool (config.database: its size and the connections it keeps), as a host runs it.
+  const db = await openTestDatabase('postgres', o.label, loadConfig({ ...testApiEnv(url, dataDir, REDIS_URL, unique), ...o.env }).database);
   await migrate(db);
   const env: Record<string, string> = {
     ...testApiEnv(url, dataDir, REDIS_URL, unique),
