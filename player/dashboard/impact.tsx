@@ -40,8 +40,11 @@ const relCi = (c: ImpactComparison) =>
 const rate = (g: ImpactGroup) => `${percent(g.rate)} (${count(g.withOutcome)} su ${count(g.citizens)})`;
 
 const effectKey = (e: ImpactEffect) => `${e.kind}|${e.serviceId}`;
-/** The first column of both tables: the outcome measured. */
-const OUTCOME: Column<ImpactEffect> = { head: 'Esito', cell: (e) => e.label.it };
+
+/** A row per outcome of the window, the outcome first, then the comparison's columns. */
+const EffectsTable = ({ effects, columns }: { effects: ImpactEffect[]; columns: Column<ImpactEffect>[] }) => (
+  <DataTable className="impact-table" rows={effects} rowKey={effectKey} columns={[{ head: 'Esito', cell: (e) => e.label.it }, ...columns]} />
+);
 
 function forestRows(effects: ImpactEffect[], pick: (e: ImpactEffect) => ImpactComparison): ForestRow[] {
   return effects.flatMap((e) => {
@@ -169,12 +172,9 @@ export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: 
               axis="punti percentuali: con la videoguida − gruppo di controllo"
               caption="Differenza tra i tassi, in punti percentuali, con l'intervallo di confidenza al 95%: se l'intervallo attraversa lo zero non si afferma alcun effetto."
             />
-            <DataTable
-              className="impact-table"
-              rows={effects}
-              rowKey={effectKey}
+            <EffectsTable
+              effects={effects}
               columns={[
-                OUTCOME,
                 { head: 'Con la videoguida', className: 'num', cell: (e) => rate(e.treated) },
                 { head: 'Controllo', className: 'num', cell: (e) => rate(e.holdout) },
                 { head: 'Differenza, pp (IC 95%)', className: 'num', cell: (e) => pointsCi(e) },
@@ -205,12 +205,9 @@ export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: 
               axis="punti percentuali: hanno guardato − non hanno guardato"
               caption="Differenza tra chi ha guardato e chi no, in punti percentuali, con l'intervallo al 95% (confronto non randomizzato)."
             />
-            <DataTable
-              className="impact-table"
-              rows={effects}
-              rowKey={effectKey}
+            <EffectsTable
+              effects={effects}
               columns={[
-                OUTCOME,
                 { head: 'Hanno guardato', className: 'num', cell: (e) => rate(e.watched.watched) },
                 { head: 'Non hanno guardato', className: 'num', cell: (e) => rate(e.watched.notWatched) },
                 { head: 'Differenza, pp (IC 95%)', className: 'num', cell: (e) => pointsCi(e.watched) },
