@@ -27,18 +27,23 @@ const readToEnd = {
   fatal: z.object({ line: z.number().int(), message: z.string() }).nullable(),
 };
 
-export const campaignUploadReport = z
-  .object({
-    campaignId: z.uuid(),
-    format: z.enum(['ndjson', 'csv']),
-    ...lineReport,
+/**
+ * The report of an upload that stores new records (guides, outcomes), in its order: what was uploaded,
+ * the lines read and refused, what was stored now (and what was already there), whether the reading
+ * reached the end.
+ */
+const storingUploadReport = <Head extends z.ZodRawShape, Stored extends z.ZodRawShape>(head: Head, stored: Stored) =>
+  z.object({ ...head, ...lineReport, ...stored, ...readToEnd });
+
+export const campaignUploadReport = storingUploadReport(
+  { campaignId: z.uuid(), format: z.enum(['ndjson', 'csv']) },
+  {
     created: count,
     existing: count.meta({ description: 'rows whose externalRef the campaign already had (a re-upload): nothing was written for them' }),
     heldOut: count.meta({ description: 'of the guides created now, those held out of the impact evaluation: no link, no notification, no render' }),
     enqueued: count.meta({ description: 'render jobs queued now (eager campaigns)' }),
-    ...readToEnd,
-  })
-  .meta({ id: 'CampaignUploadReport' });
+  },
+).meta({ id: 'CampaignUploadReport' });
 export type CampaignUploadReport = z.infer<typeof campaignUploadReport>;
 
 export const consentSyncReport = z
@@ -50,15 +55,13 @@ export const consentSyncReport = z
   .meta({ id: 'ConsentSyncReport' });
 export type ConsentSyncReport = z.infer<typeof consentSyncReport>;
 
-export const outcomeReport = z
-  .object({
-    format: z.literal('ndjson'),
-    ...lineReport,
+export const outcomeReport = storingUploadReport(
+  { format: z.literal('ndjson') },
+  {
     created: count.meta({ description: 'outcomes stored now' }),
     existing: count.meta({ description: 'outcome ids already stored (a re-send): nothing changed' }),
-    ...readToEnd,
-  })
-  .meta({ id: 'OutcomeReport' });
+  },
+).meta({ id: 'OutcomeReport' });
 export type OutcomeReport = z.infer<typeof outcomeReport>;
 
 export const eventsReport = z

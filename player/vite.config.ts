@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pageShell } from './page-shell';
 import { precompress } from './precompress';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -24,6 +25,7 @@ const outDir = process.env.PLAYER_BUILD_OUT_DIR ? path.resolve(process.env.PLAYE
  *   embed.html     — the embeddable player for other sites, at /embed#<token> (issue #6)
  *   dashboard.html — the analysts' dashboard (issue #7), its own chunks: never in the citizen's download
  *   console.html   — the notifications monitoring console (issue #10)
+ * each holding only its own title, root and entry script, in the one document of page-shell.html.
  * Browser code imports compositions/ only, never server code.
  *
  * assets/ is the public directory: the compositions load their fonts with staticFile('fonts/…'),
@@ -35,7 +37,7 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: path.resolve(root, '..', 'assets'),
-  plugins: [react(), precompress()],
+  plugins: [pageShell(root), react(), precompress()],
   resolve: { alias: { '@compositions': path.resolve(root, '..', 'compositions') } },
   build: {
     outDir,

@@ -7,6 +7,7 @@ import {
   type ChannelFiguresAnswer,
   type NotifyChannel,
 } from '../../contract/notification-stats';
+import { AuthError } from '../shared/auth-error';
 import { checkedAnswer as checked } from '../shared/checked-answer';
 
 export const CHANNELS = NOTIFY_CHANNELS;
@@ -28,7 +29,7 @@ export const savedKey = (): string | null => sessionStorage.getItem(KEY);
 export const saveKey = (key: string): void => sessionStorage.setItem(KEY, key);
 export const forgetKey = (): void => sessionStorage.removeItem(KEY);
 
-export class AuthError extends Error {}
+export { AuthError };
 
 async function call<T>(path: string, key: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${key}` }, cache: 'no-store' });

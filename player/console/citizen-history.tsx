@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { AuthError, fetchHistory, type CitizenHistory } from './api';
 import { CHANNEL_LABEL, REASON_LABEL, SOURCE_LABEL, STATUS_LABEL, TYPE_LABEL, dateTime } from './format';
-import { ErrorAlert } from '../shared/staff-ui';
+import { DataTable } from '../shared/data-table';
+import { Card, ErrorAlert } from '../shared/staff-ui';
 
 const FISCAL_CODE = /^[A-Za-z0-9]{16}$/;
 
@@ -29,11 +30,11 @@ export function CitizenHistoryPanel({ apiKey, onAuthError }: { apiKey: string; o
   }
 
   return (
-    <section className="card" aria-labelledby="history-title">
-      <header>
-        <h2 id="history-title">Storico del cittadino</h2>
-        <p>Per gli operatori: comunicazioni inviate e consensi di un cittadino. Ogni consultazione è registrata.</p>
-      </header>
+    <Card
+      titleId="history-title"
+      title="Storico del cittadino"
+      intro="Per gli operatori: comunicazioni inviate e consensi di un cittadino. Ogni consultazione è registrata."
+    >
       <form className="filters inline" onSubmit={submit}>
         <label>
           Codice fiscale
@@ -51,68 +52,45 @@ export function CitizenHistoryPanel({ apiKey, onAuthError }: { apiKey: string; o
               ? `Servizi proattivi: ${result.consent.proactive ? 'aderisce' : 'non aderisce'} · canali: ${result.consent.channels.map((c) => CHANNEL_LABEL[c]).join(', ') || 'nessuno'} · ${[result.consent.email, result.consent.mobile, result.consent.pec].filter(Boolean).join(' · ')}`
               : 'Nessun consenso registrato.'}
           </p>
-          <table>
-            <caption>Comunicazioni</caption>
-            <thead>
-              <tr>
-                <th scope="col">Creata</th>
-                <th scope="col">Guida</th>
-                <th scope="col">Canale</th>
-                <th scope="col">Esito</th>
-                <th scope="col">Inviata</th>
-                <th scope="col">Aperta</th>
-                <th scope="col">Consenso</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.notifications.map((x) => (
-                <tr key={x.id}>
-                  <td>{dateTime(x.createdAt)}</td>
-                  <td>{TYPE_LABEL[x.guideType] ?? x.guideType}</td>
-                  <td>{CHANNEL_LABEL[x.channel]}</td>
-                  <td>
+          <DataTable
+            caption="Comunicazioni"
+            scoped
+            rows={result.notifications}
+            rowKey={(x) => x.id}
+            empty="Nessuna comunicazione."
+            columns={[
+              { head: 'Creata', cell: (x) => dateTime(x.createdAt) },
+              { head: 'Guida', cell: (x) => TYPE_LABEL[x.guideType] ?? x.guideType },
+              { head: 'Canale', cell: (x) => CHANNEL_LABEL[x.channel] },
+              {
+                head: 'Esito',
+                cell: (x) => (
+                  <>
                     {STATUS_LABEL[x.status] ?? x.status}
                     {x.reason ? ` (${REASON_LABEL[x.reason] ?? x.reason})` : ''}
-                  </td>
-                  <td>{dateTime(x.sentAt)}</td>
-                  <td>{dateTime(x.openedAt)}</td>
-                  <td>{x.consentHistoryId ? `#${x.consentHistoryId}` : '–'}</td>
-                </tr>
-              ))}
-              {result.notifications.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="muted">
-                    Nessuna comunicazione.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-          <table>
-            <caption>Storico dei consensi</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Quando</th>
-                <th scope="col">Fonte</th>
-                <th scope="col">Adesione</th>
-                <th scope="col">Canali</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.consentHistory.map((h) => (
-                <tr key={h.id}>
-                  <td>#{h.id}</td>
-                  <td>{dateTime(h.at)}</td>
-                  <td>{SOURCE_LABEL[h.source] ?? h.source}</td>
-                  <td>{h.proactive ? 'sì' : 'no'}</td>
-                  <td>{h.channels.map((c) => CHANNEL_LABEL[c]).join(', ') || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { head: 'Inviata', cell: (x) => dateTime(x.sentAt) },
+              { head: 'Aperta', cell: (x) => dateTime(x.openedAt) },
+              { head: 'Consenso', cell: (x) => (x.consentHistoryId ? `#${x.consentHistoryId}` : '–') },
+            ]}
+          />
+          <DataTable
+            caption="Storico dei consensi"
+            scoped
+            rows={result.consentHistory}
+            rowKey={(h) => String(h.id)}
+            columns={[
+              { head: '#', cell: (h) => <>#{h.id}</> },
+              { head: 'Quando', cell: (h) => dateTime(h.at) },
+              { head: 'Fonte', cell: (h) => SOURCE_LABEL[h.source] ?? h.source },
+              { head: 'Adesione', cell: (h) => (h.proactive ? 'sì' : 'no') },
+              { head: 'Canali', cell: (h) => h.channels.map((c) => CHANNEL_LABEL[c]).join(', ') || '–' },
+            ]}
+          />
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { impactAnswer } from '../../contract/impact';
 import { campaignStatsAnswer, statsAnswer } from '../../contract/stats';
+import { AuthError } from '../shared/auth-error';
 import { checkedAnswer as checked } from '../shared/checked-answer';
 import type { CampaignFigures, Filters, Impact, Stats } from './types';
 
@@ -9,7 +10,7 @@ export const savedKey = (): string | null => sessionStorage.getItem(KEY);
 export const saveKey = (key: string): void => sessionStorage.setItem(KEY, key);
 export const forgetKey = (): void => sessionStorage.removeItem(KEY);
 
-export class AuthError extends Error {}
+export { AuthError };
 
 export function queryOf(f: Filters): string {
   const q = new URLSearchParams();

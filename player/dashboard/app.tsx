@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { AuthError, fetchCampaigns, fetchStats, forgetKey, savedKey } from './api';
+import { useCallback, useMemo, useState } from 'react';
+import { fetchCampaigns, fetchStats, forgetKey, savedKey } from './api';
 import { CampaignsView } from './campaigns';
 import { downloadCsv } from './csv';
 import { FilterBar } from './filters';
@@ -11,6 +11,7 @@ import { ActionsTable, ChannelsTable, ScenesTable } from './tables';
 import { Tiles } from './tiles';
 import { NO_FILTERS, type CampaignFigures, type Filters, type Stats } from './types';
 import { ErrorAlert } from '../shared/staff-ui';
+import { useApiAnswer } from '../shared/use-api-answer';
 
 type Tab = 'overview' | 'campaigns' | 'impact';
 
@@ -18,38 +19,14 @@ export function App() {
   const [key, setKey] = useState<string | null>(savedKey);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [tab, setTab] = useState<Tab>('overview');
-  const [stats, setStats] = useState<Stats | null>(null);
-  const [campaigns, setCampaigns] = useState<CampaignFigures[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
 
   const logout = useCallback(() => {
     forgetKey();
     setKey(null);
-    setStats(null);
   }, []);
-
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    setLoading(true);
-    Promise.all([fetchStats(key, filters), fetchCampaigns(key, filters)])
-      .then(([s, c]) => {
-        if (!live) return;
-        setStats(s);
-        setCampaigns(c);
-        setError(null);
-      })
-      .catch((err: Error) => {
-        if (!live) return;
-        if (err instanceof AuthError) logout();
-        else setError(err.message);
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [key, filters, logout]);
+  const load = useMemo(() => (key ? () => Promise.all([fetchStats(key, filters), fetchCampaigns(key, filters)]) : null), [key, filters]);
+  const { answer, error, loading } = useApiAnswer(load, logout);
+  const [stats, campaigns]: [Stats | null, CampaignFigures[]] = answer ?? [null, []];
 
   if (!key) return <KeyGate onKey={setKey} />;
   const campaignName = campaigns.find((c) => c.id === filters.campaign)?.name;

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import { AuthError, fetchImpact } from './api';
+import { useMemo, useState } from 'react';
+import { fetchImpact } from './api';
 import { downloadImpactCsv } from './csv';
 import { ForestPlot, type ForestRow } from './forest-plot';
 import { count, dateLabel, percent, TYPE_LABELS, typeLabel } from './format';
-import type { CampaignFigures, Impact, ImpactComparison, ImpactEffect, ImpactGroup, ImpactVerdict } from './types';
-import { ErrorAlert } from '../shared/staff-ui';
+import type { CampaignFigures, ImpactComparison, ImpactEffect, ImpactGroup, ImpactVerdict } from './types';
+import { DataTable, type Column } from '../shared/data-table';
+import { Card, ErrorAlert } from '../shared/staff-ui';
+import { useApiAnswer } from '../shared/use-api-answer';
 
 const WINDOWS = [7, 30, 60, 90];
 const DEFAULT_WINDOW = 30;
@@ -37,13 +39,20 @@ const relCi = (c: ImpactComparison) =>
   c.relativeChange ? `${rel(c.relativeChange.estimate)} % (${rel(c.relativeChange.low)}; ${rel(c.relativeChange.high)})` : '–';
 const rate = (g: ImpactGroup) => `${percent(g.rate)} (${count(g.withOutcome)} su ${count(g.citizens)})`;
 
+const effectKey = (e: ImpactEffect) => `${e.kind}|${e.serviceId}`;
+
+/** A row per outcome of the window, the outcome first, then the comparison's columns. */
+const EffectsTable = ({ effects, columns }: { effects: ImpactEffect[]; columns: Column<ImpactEffect>[] }) => (
+  <DataTable className="impact-table" rows={effects} rowKey={effectKey} columns={[{ head: 'Esito', cell: (e) => e.label.it }, ...columns]} />
+);
+
 function forestRows(effects: ImpactEffect[], pick: (e: ImpactEffect) => ImpactComparison): ForestRow[] {
   return effects.flatMap((e) => {
     const c = pick(e);
     if (!c.difference) return [];
     return [
       {
-        key: `${e.kind}|${e.serviceId}`,
+        key: effectKey(e),
         label: e.label.it,
         estimate: c.difference.estimate,
         low: c.difference.low,
@@ -71,27 +80,11 @@ interface Props {
 export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: Props) {
   const [scope, setScope] = useState<string>(() => (initialCampaign ? `c:${initialCampaign}` : campaigns[0] ? `c:${campaigns[0].id}` : 't:naspi'));
   const [windowDays, setWindowDays] = useState(DEFAULT_WINDOW);
-  const [impact, setImpact] = useState<Impact | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
+  const load = useMemo(() => {
     const [kind, id] = [scope.slice(0, 1), scope.slice(2)];
-    fetchImpact(apiKey, kind === 'c' ? { campaign: id } : { type: id }, WINDOWS)
-      .then((r) => {
-        if (!live) return;
-        setImpact(r);
-        setError(null);
-      })
-      .catch((err: Error) => {
-        if (!live) return;
-        if (err instanceof AuthError) onAuthError();
-        else setError(err.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [apiKey, scope, onAuthError]);
+    return () => fetchImpact(apiKey, kind === 'c' ? { campaign: id } : { type: id }, WINDOWS);
+  }, [apiKey, scope]);
+  const { answer: impact, error } = useApiAnswer(load, onAuthError);
 
   const effects = impact?.effects.filter((e) => e.windowDays === windowDays) ?? [];
   const g = impact?.groups;
@@ -139,15 +132,18 @@ export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: 
       <ErrorAlert error={error} />
       {impact && g ? (
         <>
-          <section className="card impact-head" aria-label="Gruppi">
-            <header>
-              <h2>{impact.scope.name ?? `${typeLabel(impact.scope.guideType)} – videoguide singole`}</h2>
-              <p>
+          <Card
+            label="Gruppi"
+            className="impact-head"
+            title={impact.scope.name ?? `${typeLabel(impact.scope.guideType)} – videoguide singole`}
+            intro={
+              <>
                 {typeLabel(impact.scope.guideType)} · gruppo di controllo previsto {percent(impact.scope.holdoutShare)}, osservato{' '}
                 {percent(g.holdoutShareObserved)} · {basis}
                 {effects[0] && !effects[0].windowComplete ? ' · finestra non ancora conclusa per tutti: i tassi possono crescere' : ''}
-              </p>
-            </header>
+              </>
+            }
+          >
             <div className="impact-groups">
               <div>
                 <span className="tile-label">Con la videoguida</span>
@@ -163,96 +159,62 @@ export function ImpactView({ apiKey, campaigns, initialCampaign, onAuthError }: 
                 <small>{percent(g.treated ? g.watched / g.treated : null)} di chi l’ha ricevuta</small>
               </div>
             </div>
-          </section>
+          </Card>
 
-          <section className="card" aria-label="Effetto della videoguida">
-            <header>
-              <h2>Effetto della videoguida entro {windowDays} giorni</h2>
-              <p>
-                Confronto randomizzato: chi ha ricevuto la videoguida contro il gruppo di controllo, estratto a caso (lettera ordinaria, nessun link, nessuna
-                notifica).
-              </p>
-            </header>
+          <Card
+            label="Effetto della videoguida"
+            title={<>Effetto della videoguida entro {windowDays} giorni</>}
+            intro="Confronto randomizzato: chi ha ricevuto la videoguida contro il gruppo di controllo, estratto a caso (lettera ordinaria, nessun link, nessuna notifica)."
+          >
             <ForestPlot
               rows={forestRows(effects, (e) => e)}
               title="Effetto della videoguida"
               axis="punti percentuali: con la videoguida − gruppo di controllo"
               caption="Differenza tra i tassi, in punti percentuali, con l'intervallo di confidenza al 95%: se l'intervallo attraversa lo zero non si afferma alcun effetto."
             />
-            <table className="impact-table">
-              <thead>
-                <tr>
-                  <th>Esito</th>
-                  <th className="num">Con la videoguida</th>
-                  <th className="num">Controllo</th>
-                  <th className="num">Differenza, pp (IC 95%)</th>
-                  <th className="num">Variazione relativa (IC 95%)</th>
-                  <th>Conclusione</th>
-                </tr>
-              </thead>
-              <tbody>
-                {effects.map((e) => (
-                  <tr key={`${e.kind}|${e.serviceId}`}>
-                    <td>{e.label.it}</td>
-                    <td className="num">{rate(e.treated)}</td>
-                    <td className="num">{rate(e.holdout)}</td>
-                    <td className="num">{pointsCi(e)}</td>
-                    <td className="num">{relCi(e)}</td>
-                    <td>
-                      <span className={`verdict ${e.verdict}`}>{VERDICTS[e.verdict]}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <EffectsTable
+              effects={effects}
+              columns={[
+                { head: 'Con la videoguida', className: 'num', cell: (e) => rate(e.treated) },
+                { head: 'Controllo', className: 'num', cell: (e) => rate(e.holdout) },
+                { head: 'Differenza, pp (IC 95%)', className: 'num', cell: (e) => pointsCi(e) },
+                { head: 'Variazione relativa (IC 95%)', className: 'num', cell: (e) => relCi(e) },
+                { head: 'Conclusione', cell: (e) => <span className={`verdict ${e.verdict}`}>{VERDICTS[e.verdict]}</span> },
+              ]}
+            />
             <ul className="sentences">
               {effects.map((e) => (
-                <li key={`${e.kind}|${e.serviceId}`}>{e.sentence.it}</li>
+                <li key={effectKey(e)}>{e.sentence.it}</li>
               ))}
             </ul>
-          </section>
+          </Card>
 
-          <section className="card not-randomised" aria-label="Chi ha guardato e chi no">
-            <header>
-              <h2>
+          <Card
+            label="Chi ha guardato e chi no"
+            className="not-randomised"
+            title={
+              <>
                 Chi ha guardato e chi no <span className="pill warn">non randomizzato</span>
-              </h2>
-              <p>
-                Tra chi ha ricevuto la videoguida. Chi sceglie di guardarla è diverso da chi non la guarda: queste differenze descrivono, non misurano l’effetto
-                della videoguida.
-              </p>
-            </header>
+              </>
+            }
+            intro="Tra chi ha ricevuto la videoguida. Chi sceglie di guardarla è diverso da chi non la guarda: queste differenze descrivono, non misurano l’effetto della videoguida."
+          >
             <ForestPlot
               rows={forestRows(effects, (e) => e.watched)}
               title="Chi ha guardato e chi no"
               axis="punti percentuali: hanno guardato − non hanno guardato"
               caption="Differenza tra chi ha guardato e chi no, in punti percentuali, con l'intervallo al 95% (confronto non randomizzato)."
             />
-            <table className="impact-table">
-              <thead>
-                <tr>
-                  <th>Esito</th>
-                  <th className="num">Hanno guardato</th>
-                  <th className="num">Non hanno guardato</th>
-                  <th className="num">Differenza, pp (IC 95%)</th>
-                  <th>Lettura</th>
-                </tr>
-              </thead>
-              <tbody>
-                {effects.map((e) => (
-                  <tr key={`${e.kind}|${e.serviceId}`}>
-                    <td>{e.label.it}</td>
-                    <td className="num">{rate(e.watched.watched)}</td>
-                    <td className="num">{rate(e.watched.notWatched)}</td>
-                    <td className="num">{pointsCi(e.watched)}</td>
-                    <td>
-                      <span className="verdict plain">{WATCH_VERDICTS[e.watched.verdict]}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+            <EffectsTable
+              effects={effects}
+              columns={[
+                { head: 'Hanno guardato', className: 'num', cell: (e) => rate(e.watched.watched) },
+                { head: 'Non hanno guardato', className: 'num', cell: (e) => rate(e.watched.notWatched) },
+                { head: 'Differenza, pp (IC 95%)', className: 'num', cell: (e) => pointsCi(e.watched) },
+                { head: 'Lettura', cell: (e) => <span className="verdict plain">{WATCH_VERDICTS[e.watched.verdict]}</span> },
+              ]}
+            />
+          </Card>
           <p className="muted method">
             Intervalli di confidenza al 95%: differenza con il metodo ibrido di Newcombe (intervalli score di Wilson), variazione relativa con l’intervallo
             logaritmico di Katz. Un effetto si afferma solo se l’intervallo della differenza esclude lo zero e ciascun gruppo ha almeno {impact.method.minCount}{' '}

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { count, percent } from './format';
 import type { Stats } from './types';
+import { Card } from '../shared/staff-ui';
 
 /**
  * Share of views still playing at each 5% of the guide (uPlot, canvas: thousands of guides or one,
@@ -70,17 +71,20 @@ export function RetentionChart({ retention }: { retention: Stats['retention'] })
 
   const at = (p: number) => retention.find((r) => r.percent === p)?.share ?? null;
   return (
-    <section className="card chart-card" aria-label="Curva di permanenza">
-      <header>
-        <h2>Permanenza nel video</h2>
-        <p>
+    <Card
+      label="Curva di permanenza"
+      className="chart-card"
+      title="Permanenza nel video"
+      intro={
+        <>
           Quota delle visualizzazioni ancora in riproduzione a ogni 5% della durata. Avviate: {percent(at(0))} · a metà: {percent(at(50))} · alla fine:{' '}
           {percent(at(100))}
-        </p>
-      </header>
+        </>
+      }
+    >
       <div ref={box} className="chart">
         <div className="chart-tip" aria-live="polite" />
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,8 @@
 import { channelLabel, count, percent, typeLabel } from './format';
 import { CountedUnder, NotifiedCell, ownLink } from './notified';
 import type { ChannelRow, Stats } from './types';
+import { DataTable } from '../shared/data-table';
+import { Card } from '../shared/staff-ui';
 
 /** Bars scaled to the largest value of their column, so small rates still read as a ranking. */
 const Bar = ({ share, max, tone = 'blue' }: { share: number | null; max: number; tone?: 'blue' | 'red' }) => (
@@ -16,46 +18,35 @@ const Empty = ({ text }: { text: string }) => <p className="empty">{text}</p>;
 export function ActionsTable({ s, showType }: { s: Stats; showType: boolean }) {
   const max = maxOf(s.actions.map((a) => a.clickThrough));
   return (
-    <section className="card" aria-label="Pulsanti e pop-up">
-      <header>
-        <h2>Pulsanti e pop-up</h2>
-        <p>Quota delle visualizzazioni in cui ciascuno è stato usato almeno una volta.</p>
-      </header>
+    <Card label="Pulsanti e pop-up" title="Pulsanti e pop-up" intro="Quota delle visualizzazioni in cui ciascuno è stato usato almeno una volta.">
       {s.actions.length === 0 ? (
         <Empty text="Nessun pulsante o pop-up usato con questi filtri." />
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Azione</th>
-              {showType ? <th>Videoguida</th> : null}
-              <th>Tipo</th>
-              <th className="num" title="Visualizzazioni in cui è stato usato">
-                Visual.
-              </th>
-              <th className="wide">Tasso di clic</th>
-              <th className="num">Clic</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.actions.map((a) => (
-              <tr key={`${a.guideType}:${a.kind}:${a.actionId}`}>
-                <td>{a.label ?? a.actionId}</td>
-                {showType ? <td>{typeLabel(a.guideType)}</td> : null}
-                <td>
-                  <span className={`pill ${a.kind === 'popup_open' ? 'pop' : 'btn'}`}>{a.kind === 'popup_open' ? 'Pop-up' : 'Pulsante'}</span>
-                </td>
-                <td className="num">{count(a.views)}</td>
-                <td className="wide">
+        <DataTable
+          rows={s.actions}
+          rowKey={(a) => `${a.guideType}:${a.kind}:${a.actionId}`}
+          columns={[
+            { head: 'Azione', cell: (a) => a.label ?? a.actionId },
+            showType && { head: 'Videoguida', cell: (a) => typeLabel(a.guideType) },
+            {
+              head: 'Tipo',
+              cell: (a) => <span className={`pill ${a.kind === 'popup_open' ? 'pop' : 'btn'}`}>{a.kind === 'popup_open' ? 'Pop-up' : 'Pulsante'}</span>,
+            },
+            { head: 'Visual.', title: 'Visualizzazioni in cui è stato usato', className: 'num', cell: (a) => count(a.views) },
+            {
+              head: 'Tasso di clic',
+              className: 'wide',
+              cell: (a) => (
+                <>
                   <Bar share={a.clickThrough} max={max} /> <span className="num">{percent(a.clickThrough)}</span>
-                </td>
-                <td className="num">{count(a.events)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { head: 'Clic', className: 'num', cell: (a) => count(a.events) },
+          ]}
+        />
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -63,42 +54,36 @@ export function ActionsTable({ s, showType }: { s: Stats; showType: boolean }) {
 export function ScenesTable({ s, showType }: { s: Stats; showType: boolean }) {
   const max = maxOf(s.scenes.map((x) => x.dropOff));
   return (
-    <section className="card" aria-label="Abbandono per scena">
-      <header>
-        <h2>Abbandono per scena</h2>
-        <p>Visualizzazioni che si sono fermate in ciascuna scena, su quelle che l'hanno raggiunta.</p>
-      </header>
+    <Card
+      label="Abbandono per scena"
+      title="Abbandono per scena"
+      intro="Visualizzazioni che si sono fermate in ciascuna scena, su quelle che l'hanno raggiunta."
+    >
       {s.scenes.length === 0 ? (
         <Empty text="Nessun abbandono registrato con questi filtri." />
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>Scena</th>
-              {showType ? <th>Videoguida</th> : null}
-              <th className="num">Raggiunta</th>
-              <th className="num">Uscite</th>
-              <th className="wide">Abbandono</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.scenes.map((x) => (
-              <tr key={`${x.guideType}:${x.sceneId}`}>
-                <td className="num muted">{x.position}</td>
-                <td>{x.title ?? x.sceneId}</td>
-                {showType ? <td>{typeLabel(x.guideType)}</td> : null}
-                <td className="num">{count(x.reached)}</td>
-                <td className="num">{count(x.exits)}</td>
-                <td className="wide">
+        <DataTable
+          rows={s.scenes}
+          rowKey={(x) => `${x.guideType}:${x.sceneId}`}
+          columns={[
+            { head: '#', cellClass: 'num muted', cell: (x) => x.position },
+            { head: 'Scena', cell: (x) => x.title ?? x.sceneId },
+            showType && { head: 'Videoguida', cell: (x) => typeLabel(x.guideType) },
+            { head: 'Raggiunta', className: 'num', cell: (x) => count(x.reached) },
+            { head: 'Uscite', className: 'num', cell: (x) => count(x.exits) },
+            {
+              head: 'Abbandono',
+              className: 'wide',
+              cell: (x) => (
+                <>
                   <Bar share={x.dropOff} max={max} tone="red" /> <span className="num">{percent(x.dropOff)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -149,12 +134,12 @@ export function ChannelFigures({ channels, interaction = false }: { channels: (C
 /** Per channel: notifications sent (letters for the paper letter), links opened, what the viewers did. */
 export function ChannelsTable({ s }: { s: Stats }) {
   return (
-    <section className="card" aria-label="Canali">
-      <header>
-        <h2>Canali</h2>
-        <p>Notifiche inviate per canale (per la lettera: le lettere, cioè i link emessi per la stampa), link aperti e spettatori arrivati da ciascun canale.</p>
-      </header>
+    <Card
+      label="Canali"
+      title="Canali"
+      intro="Notifiche inviate per canale (per la lettera: le lettere, cioè i link emessi per la stampa), link aperti e spettatori arrivati da ciascun canale."
+    >
       <ChannelFigures channels={s.channels} interaction />
-    </section>
+    </Card>
   );
 }
