@@ -5,6 +5,7 @@ import type { Locale } from '../compositions/common/locale';
 import { DiskCache } from '../server/files/disk-cache';
 import { SingleFlight } from '../server/files/single-flight';
 import type { Logger } from '../server/logger';
+import type { SharedCache } from '../server/media/store';
 import { decodeToFloat, shapeClip } from './clip-audio';
 import { engineIdFor, type PresenterVoice, type SpeechEngine } from './engine';
 import { speechLogger } from './log';
@@ -35,14 +36,9 @@ export interface Clip {
 
 /**
  * A store every host reaches (the S3 media store's cache area, server/media): clips synthesised on
- * one host are fetched by the others instead of synthesised again. Structural, so speech/ imports
- * nothing of server/media.
+ * one host are fetched by the others instead of synthesised again. The render cache's shared tier.
  */
-export interface SharedClipStore {
-  /** Writes the entry to `dest` and returns true, or false when the store has none. */
-  fetch(key: string, dest: string): Promise<boolean>;
-  put(key: string, src: string): Promise<void>;
-}
+export type SharedClipStore = SharedCache;
 
 export interface ClipCacheOptions {
   dir: string;
