@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { createMediaStore } from '../server/media';
+import { DEFAULT_PLAYER_DIR } from './built-page';
 import { resolveSecrets } from '../server/secrets';
 import { createCitizenVerifier } from './auth/citizen-jwt';
 import type { AppContext, AppDeps } from './deps';
@@ -28,8 +27,6 @@ import { qrRoutes } from './access/qr-routes';
 import { queueBoardRoutes } from './ops/queue-board';
 import { triggerRoutes } from './guides/trigger-routes';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
 /**
  * The whole HTTP API from its dependencies. No globals: a test builds one with its own database
  * schema, queue prefix and rate-limit prefix, a bench with raised limits, npm start with the real ones.
@@ -51,7 +48,7 @@ export function createApp(deps: AppDeps): Express {
     tokenMisses: tokenMissBudget(deps.redis, rateLimitPrefix, rateLimits.tokenMisses, rateLimits.tokenMissWindowSeconds),
     keyAttempts: keyAttempts(deps.redis, rateLimitPrefix, rateLimits.keyFailures, rateLimits.keyFailureWindowSeconds),
   };
-  const playerDir = deps.playerDir ?? path.join(REPO, 'player', 'dist');
+  const playerDir = deps.playerDir ?? DEFAULT_PLAYER_DIR;
   const limits = publicRateLimits(deps.redis, rateLimitPrefix, rateLimits, deps.logger);
 
   const app = express();

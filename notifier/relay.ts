@@ -3,6 +3,7 @@ import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
 import { relayOutboxBatch } from '../server/notify/outbox';
 import type { NotifyJobData } from '../server/notify/queue';
+import { startPeriodic } from '../server/periodic';
 
 export interface OutboxRelay {
   /** Runs one pass now (tests, and the API process right after a write if it wants). */
@@ -17,8 +18,6 @@ export interface OutboxRelay {
  */
 export function startOutboxRelay(o: { db: Database; queue: Queue<NotifyJobData>; logger: Logger; pollMs: number; batchSize?: number }): OutboxRelay {
   const batchSize = o.batchSize ?? 500;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
   let closed = false;
 
   const pass = async (): Promise<number> => {
@@ -26,30 +25,17 @@ export function startOutboxRelay(o: { db: Database; queue: Queue<NotifyJobData>;
     for (;;) {
       const n = await relayOutboxBatch(o.db, o.queue, batchSize);
       total += n;
-      if (n < batchSize || closed) return total;
+      if (n < batchSize || closed) break;
     }
+    if (total) o.logger.debug({ enqueued: total }, 'outbox relayed');
+    return total;
   };
-  const drain = (): Promise<number> => {
-    running ??= pass().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const tick = () => {
-    drain()
-      .then((n) => n && o.logger.debug({ enqueued: n }, 'outbox relayed'))
-      .catch((err: Error) => o.logger.warn({ err: { type: err.name, message: err.message } }, 'outbox relay pass failed'))
-      .finally(() => {
-        if (!closed) timer = setTimeout(tick, o.pollMs);
-      });
-  };
-  tick();
+  const periodic = startPeriodic('outbox relay pass', pass, o.pollMs, o.logger, { immediate: true, keepAlive: true });
   return {
-    drain,
+    drain: periodic.runNow,
     async close() {
       closed = true;
-      clearTimeout(timer);
-      await running?.catch(() => undefined);
+      await periodic.close();
     },
   };
 }

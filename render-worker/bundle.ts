@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from '@remotion/bundler';
+import { publishAtomic } from '../server/files/atomic-write';
 
 /**
  * The Remotion bundle of compositions/, built once and kept in a directory named by a hash of
@@ -77,25 +78,20 @@ export async function ensureBundle(options: EnsureBundleOptions = {}): Promise<s
     if (!(await exists(path.join(target, 'index.html')))) throw new Error(`the bundle process finished without ${target}`);
     return target;
   }
-  await fs.mkdir(cacheDir, { recursive: true });
-  const temp = path.join(cacheDir, `.tmp-${hash}-${randomUUID()}`);
-  try {
-    await bundle({
+  await publishAtomic(target, (temp) =>
+    bundle({
       entryPoint: ENTRY_POINT,
       publicDir: PUBLIC_DIR,
       outDir: temp,
       rootDir: REPO_ROOT,
       enableCaching: true,
       onProgress: options.onProgress ?? (() => undefined),
-    });
-    await fs.rename(temp, target).catch(async (err: NodeJS.ErrnoException) => {
-      // Another process finished the same bundle first: theirs is identical, keep it.
-      if ((err.code === 'ENOTEMPTY' || err.code === 'EEXIST') && (await exists(path.join(target, 'index.html')))) return;
-      throw err;
-    });
-  } finally {
-    await fs.rm(temp, { recursive: true, force: true });
-  }
+    }),
+  ).catch(async (err: NodeJS.ErrnoException) => {
+    // Another process finished the same bundle first: theirs is identical, keep it.
+    if ((err.code === 'ENOTEMPTY' || err.code === 'EEXIST') && (await exists(path.join(target, 'index.html')))) return;
+    throw err;
+  });
   await pruneBundles(cacheDir, KEEP_BUNDLES);
   return target;
 }

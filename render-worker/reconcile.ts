@@ -1,10 +1,16 @@
 import type { Queue } from 'bullmq';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
-import { startPeriodic, type Periodic } from '../server/periodic';
+import { countOf, restoreLostJobs, startJobReconcile } from '../server/job-reconcile';
+import type { Periodic } from '../server/periodic';
 import { enqueueRenders, renderJobId, renderPriority, type RenderJobData } from '../server/queues';
 
-const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+interface WaitingGuide {
+  id: string;
+  type_version: string;
+  print_date: string | null;
+  campaign_id: string | null;
+}
 
 /**
  * The database is the truth about what must be rendered; Redis may have restarted empty or lost
@@ -16,68 +22,47 @@ const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'wai
  * (lazy policy) or created while Redis was away gets its job here too.
  */
 export async function reconcileQueue(db: Database, queue: Queue<RenderJobData>, logger: Logger, batchSize = 1000): Promise<number> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  let restored = 0;
-  for (;;) {
-    const rows = await db.query<{ id: string; type_version: string; print_date: string | null; campaign_id: string | null }>(
-      `SELECT g.id, g.type_version, g.campaign_id, c.print_date
-         FROM guides g LEFT JOIN campaigns c ON c.id = g.campaign_id
-        WHERE g.status IN ('queued', 'rendering') AND g.id > $1
-          AND (g.render_lease_until IS NULL OR g.render_lease_until < now())
-        ORDER BY g.id LIMIT $2`,
-      [after, batchSize],
-    );
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1]!.id;
-    const states = await Promise.all(rows.map((r) => queue.getJobState(renderJobId(r.id, r.type_version))));
-    const missing = rows.filter((_, i) => !LIVE_STATES.has(states[i] as string));
-    for (const [i, r] of rows.entries()) {
-      if (states[i] === 'completed' || states[i] === 'failed') await queue.remove(renderJobId(r.id, r.type_version)).catch(() => undefined);
-    }
-    await enqueueRenders(
-      queue,
-      missing.map((r) => ({
-        guideId: r.id,
-        typeVersion: r.type_version,
-        priority: r.campaign_id ? renderPriority({ printDate: r.print_date }) : renderPriority({ immediate: true }),
-      })),
-    );
-    restored += missing.length;
-  }
+  const restored = await restoreLostJobs<WaitingGuide>({
+    queue,
+    batchSize,
+    page: (after, limit) =>
+      db.query<WaitingGuide>(
+        `SELECT g.id, g.type_version, g.campaign_id, c.print_date
+           FROM guides g LEFT JOIN campaigns c ON c.id = g.campaign_id
+          WHERE g.status IN ('queued', 'rendering') AND g.id > $1
+            AND (g.render_lease_until IS NULL OR g.render_lease_until < now())
+          ORDER BY g.id LIMIT $2`,
+        [after, limit],
+      ),
+    jobId: (r) => renderJobId(r.id, r.type_version),
+    restore: (missing) =>
+      enqueueRenders(
+        queue,
+        missing.map((r) => ({
+          guideId: r.id,
+          typeVersion: r.type_version,
+          priority: r.campaign_id ? renderPriority({ printDate: r.print_date }) : renderPriority({ immediate: true }),
+        })),
+      ),
+  });
   if (restored) logger.info({ restored }, 'render jobs restored from the database');
   return restored;
 }
 
 /**
- * Whether a scan can find anything: the guides waiting for a render (not leased) outnumber the live
- * jobs in Redis. One count each side, so a healthy queue of a million guides costs two queries a
- * period, not a million look-ups.
- */
-async function jobsMayBeMissing(db: Database, queue: Queue<RenderJobData>): Promise<boolean> {
-  const [{ n }] = (await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM guides WHERE status IN ('queued', 'rendering') AND (render_lease_until IS NULL OR render_lease_until < now())`,
-  )) as [{ n: number }];
-  if (n === 0) return false;
-  const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'paused');
-  return n > Object.values(counts).reduce((a, b) => a + b, 0);
-}
-
-/**
  * The reconcile while every process keeps running: every `intervalMs` (RENDER_RECONCILE_INTERVAL),
- * a cheap count, and a scan when it says jobs are missing (every tenth period a scan anyway: stale
- * jobs of other guides could hide a missing one from the count). A failed pass (Redis or the database
- * away) is logged and tried again at the next period.
+ * a cheap count, and a scan when it says jobs may be missing (server/job-reconcile.ts). A failed pass
+ * (Redis or the database away) is logged and tried again at the next period.
  */
 export function startPeriodicReconcile(o: { db: Database; queue: Queue<RenderJobData>; logger: Logger; intervalMs: number }): Periodic<number> {
-  let period = 0;
-  return startPeriodic(
-    'render reconcile',
-    async () => {
-      period += 1;
-      if (period % 10 !== 0 && !(await jobsMayBeMissing(o.db, o.queue))) return 0;
-      return reconcileQueue(o.db, o.queue, o.logger);
-    },
-    o.intervalMs,
-    o.logger,
-  );
+  return startJobReconcile({
+    what: 'render reconcile',
+    queue: o.queue,
+    // The guides waiting for a render and not leased: each should have a live job.
+    expected: () =>
+      countOf(o.db, `SELECT count(*) AS n FROM guides WHERE status IN ('queued', 'rendering') AND (render_lease_until IS NULL OR render_lease_until < now())`),
+    scan: () => reconcileQueue(o.db, o.queue, o.logger),
+    intervalMs: o.intervalMs,
+    logger: o.logger,
+  });
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { renderMedia, renderStill, selectComposition, type RenderMediaOnProgress } from '@remotion/renderer';
@@ -8,6 +7,7 @@ import type { NarrationTrack } from '../compositions/common/video-props';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { settledFrame } from '../compositions/scenes/layers-of';
 import { defaultBrowserSetup, openRenderBrowser, remotionTarget, type BrowserSetup, type HeadlessBrowser } from './browser';
+import { TempFiles } from '../server/files/atomic-write';
 import { ensureBundle } from './bundle';
 
 /**
@@ -72,12 +72,6 @@ export function posterFrame(guide: Guide, narration?: NarrationTrack): number {
   return first.from + Math.min(first.durationInFrames - 1, settledFrame(first) + 6);
 }
 
-const tempName = (dir: string, name: string): string => {
-  const ext = path.extname(name);
-  // The extension stays last: Remotion picks the container (and faststart) from it.
-  return path.join(dir, `.${path.basename(name, ext)}.${randomUUID()}.tmp${ext}`);
-};
-
 /**
  * Renders one guide into outDir: video.mp4 (H.264, 30 fps, yuv420p, moov before mdat), poster.jpg,
  * captions.vtt (guide locale) plus captions.<locale>.vtt for every locale, chapters.json. Every
@@ -101,13 +95,14 @@ export async function renderGuide(o: RenderGuideOptions): Promise<RenderGuideRes
   const browser = o.browser ?? (await openRenderBrowser(setup));
   const inputProps = { guide: o.guide, ...(o.narration ? { narration: o.narration } : {}) };
   const common = { ...remotionTarget(serveUrl, browser, setup), inputProps };
-  const temps: [string, string][] = [];
+  // The extension stays last in a temporary name: Remotion picks the container (and faststart) from it.
+  const temps = new TempFiles();
+  const out = (name: string): string => path.join(o.outDir, name);
   try {
     const composition = await selectComposition({ ...common, id: o.guide.type });
     if (composition.durationInFrames !== total) throw new Error(`composition lasts ${composition.durationInFrames} frames, storyboard ${total}`);
 
-    const video = tempName(o.outDir, 'video.mp4');
-    temps.push([video, 'video.mp4']);
+    const video = temps.beside(out('video.mp4'));
     const onProgress: RenderMediaOnProgress = (p) =>
       report({ stage: 'rendering', progress: 0.95 * p.progress, renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames });
     await renderMedia({
@@ -129,8 +124,7 @@ export async function renderGuide(o: RenderGuideOptions): Promise<RenderGuideRes
     });
 
     report({ stage: 'poster', progress: 0.96, renderedFrames: frames, encodedFrames: frames });
-    const poster = tempName(o.outDir, 'poster.jpg');
-    temps.push([poster, 'poster.jpg']);
+    const poster = temps.beside(out('poster.jpg'));
     await renderStill({
       ...common,
       composition,
@@ -148,14 +142,10 @@ export async function renderGuide(o: RenderGuideOptions): Promise<RenderGuideRes
       ['chapters.json', `${JSON.stringify(chapters(storyboard, storyboard.locale), null, 2)}\n`],
     ];
     for (const [name, text] of texts) {
-      const temp = tempName(o.outDir, name);
-      temps.push([temp, name]);
-      await fs.writeFile(temp, text, 'utf8');
+      await fs.writeFile(temps.beside(out(name)), text, 'utf8');
     }
-    for (const [temp, name] of temps) await fs.rename(temp, path.join(o.outDir, name));
-    temps.length = 0;
+    await temps.commit();
     report({ stage: 'done', progress: 1, renderedFrames: frames, encodedFrames: frames });
-    const out = (name: string): string => path.join(o.outDir, name);
     return {
       video: out('video.mp4'),
       poster: out('poster.jpg'),
@@ -166,7 +156,7 @@ export async function renderGuide(o: RenderGuideOptions): Promise<RenderGuideRes
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
-    await Promise.all(temps.map(([temp]) => fs.rm(temp, { force: true })));
+    await temps.discard();
     if (!o.browser) await browser.close({ silent: true });
   }
 }

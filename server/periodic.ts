@@ -6,11 +6,18 @@ export interface Periodic<T> {
   close(): Promise<void>;
 }
 
+export interface PeriodicOptions {
+  /** The first pass at once rather than after one interval (a poller that drains a backlog). */
+  immediate?: boolean;
+  /** The timer keeps the process alive; by default it never does. */
+  keepAlive?: boolean;
+}
+
 /**
- * Runs `pass` every `intervalMs` (first after one interval), one at a time; a failed pass is logged
- * as `what failed` and tried again at the next period. The timer never keeps a process alive.
+ * Runs `pass` every `intervalMs` (first after one interval, unless `immediate`), one at a time; a
+ * failed pass is logged as `what failed` and tried again at the next period.
  */
-export function startPeriodic<T>(what: string, pass: () => Promise<T>, intervalMs: number, logger: Logger): Periodic<T> {
+export function startPeriodic<T>(what: string, pass: () => Promise<T>, intervalMs: number, logger: Logger, options: PeriodicOptions = {}): Periodic<T> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<T> | undefined;
   let closed = false;
@@ -18,14 +25,15 @@ export function startPeriodic<T>(what: string, pass: () => Promise<T>, intervalM
   const schedule = () => {
     if (closed) return;
     timer = setTimeout(tick, intervalMs);
-    timer.unref();
+    if (!options.keepAlive) timer.unref();
   };
   const tick = () => {
     runNow()
       .catch((err: Error) => logger.warn({ err: { type: err.name, message: err.message } }, `${what} failed`))
       .finally(schedule);
   };
-  schedule();
+  if (options.immediate) tick();
+  else schedule();
   return {
     runNow,
     async close() {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '../compositions/common/locale';
+import { DiskCache } from '../server/files/disk-cache';
+import { SingleFlight } from '../server/files/single-flight';
 import type { Logger } from '../server/logger';
+import type { SharedCache } from '../server/media/store';
 import { decodeToFloat, shapeClip } from './clip-audio';
 import { engineIdFor, type PresenterVoice, type SpeechEngine } from './engine';
-import { tempBeside, writeAtomic } from './atomic-write';
 import { speechLogger } from './log';
 import { bytesToFrames, pcmToWav, wavPcm } from './wav';
 
@@ -34,14 +36,9 @@ export interface Clip {
 
 /**
  * A store every host reaches (the S3 media store's cache area, server/media): clips synthesised on
- * one host are fetched by the others instead of synthesised again. Structural, so speech/ imports
- * nothing of server/media.
+ * one host are fetched by the others instead of synthesised again. The render cache's shared tier.
  */
-export interface SharedClipStore {
-  /** Writes the entry to `dest` and returns true, or false when the store has none. */
-  fetch(key: string, dest: string): Promise<boolean>;
-  put(key: string, src: string): Promise<void>;
-}
+export type SharedClipStore = SharedCache;
 
 export interface ClipCacheOptions {
   dir: string;
@@ -50,11 +47,20 @@ export interface ClipCacheOptions {
   shared?: SharedClipStore | null;
   /** Syntheses running at once; the machine has 2 cores shared with the render. */
   concurrency?: number;
+  /**
+   * Bound on the bytes of clips kept on this host (least recently used go first): personal
+   * sentences (names, amounts, dates) would otherwise accumulate for ever.
+   */
+  maxBytes?: number;
   logger?: Logger;
 }
 
+/** About 20,000 sentences at ~100 KB: the shared ones stay warm, the personal ones age out. */
+export const DEFAULT_CLIP_CACHE_BYTES = 2 * 1024 ** 3;
+
 // Bump when shapeClip changes what is stored, so old clips are not mixed with new ones.
 const CLIP_FORMAT = 'clip-v3';
+const WAV = '.wav';
 
 /**
  * Sentence clips on disk, keyed by a hash of engine, voice, locale and speakable text, with an
@@ -62,12 +68,14 @@ const CLIP_FORMAT = 'clip-v3';
  * first request for such a clip another host made fetches it instead of synthesising it. A sentence
  * without personal data has the same key for every citizen, so it is synthesised once for all.
  * Concurrent requests for one clip share one synthesis; files appear atomically (temp + rename), so
- * a reader in another process sees a whole clip or none.
+ * a reader in another process sees a whole clip or none. The files are a DiskCache (server/files):
+ * bounded by `maxBytes`, least recently used evicted.
  */
 export class ClipCache {
   readonly dir: string;
   readonly engine: SpeechEngine;
-  private readonly inFlight = new Map<string, Promise<Clip>>();
+  private readonly files: DiskCache;
+  private readonly inFlight = new SingleFlight<Clip>();
   private readonly waiting: (() => void)[] = [];
   private running = 0;
   private readonly concurrency: number;
@@ -83,6 +91,7 @@ export class ClipCache {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.log = speechLogger(options.logger);
     this.sharedStore = options.shared ?? null;
+    this.files = new DiskCache({ dir: this.dir, maxBytes: options.maxBytes ?? DEFAULT_CLIP_CACHE_BYTES });
   }
 
   keyOf(req: ClipRequest): string {
@@ -93,36 +102,70 @@ export class ClipCache {
   }
 
   pathOf(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.wav`);
+    return this.files.pathOf(key, WAV);
+  }
+
+  /** The bytes of clips on this host's disk. */
+  totalBytes(): number {
+    return this.files.totalBytes();
   }
 
   async get(req: ClipRequest): Promise<Clip> {
     if (!req.text.trim()) throw new Error('expected a sentence to synthesise, got empty text');
     const key = this.keyOf(req);
-    const pending = this.inFlight.get(key);
-    if (pending) {
-      this.stats.shared += 1;
-      return { ...(await pending), fresh: false };
-    }
-    const work = this.load(key, req).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, work);
-    return work;
+    const { result, joined } = this.inFlight.run(key, () => this.load(key, req));
+    if (!joined) return result;
+    this.stats.shared += 1;
+    return { ...(await result), fresh: false };
   }
 
   private async load(key: string, req: ClipRequest): Promise<Clip> {
-    const file = this.pathOf(key);
+    const cached = await this.fromDisk(key);
+    if (cached) return cached;
+    const shared = req.shareable ? this.sharedStore : null;
+    let built: { pcm: Buffer; fetched: boolean } | null = null;
+    const file = await this.files.get(key, WAV, async (tmp) => {
+      const fetched = shared ? await this.fromSharedStore(shared, key, tmp) : null;
+      if (fetched) built = { pcm: fetched, fetched: true };
+      else {
+        built = { pcm: await this.synthesize(key, req), fetched: false };
+        await writeFile(tmp, pcmToWav(built.pcm));
+      }
+    });
+    // Null: another process put the clip there between the two looks.
+    const made = built as { pcm: Buffer; fetched: boolean } | null;
+    if (!made) return (await this.fromDisk(key)) ?? this.load(key, req);
+    if (made.fetched) {
+      this.stats.fetched += 1;
+      return { key, path: file, pcm: made.pcm, frames: bytesToFrames(made.pcm.length), fresh: false };
+    }
+    this.stats.synthesized += 1;
+    // Shared before it is used: another host asking next finds it. A store that fails costs the
+    // others a synthesis, never this clip.
+    await shared
+      ?.put(`${key}${WAV}`, file)
+      .catch((e: Error) => this.log.warn({ clip: key.slice(0, 12), err: e.message }, 'could not share a speech clip with the other hosts'));
+    return { key, path: file, pcm: made.pcm, frames: bytesToFrames(made.pcm.length), fresh: true };
+  }
+
+  /** The clip on this host's disk, or null; a damaged one is removed, so it is synthesised again. */
+  private async fromDisk(key: string): Promise<Clip | null> {
+    const file = this.files.lookup(key, WAV);
+    if (!file) return null;
     try {
       const pcm = wavPcm(await readFile(file));
       this.stats.hits += 1;
       return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: false };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-        this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'unreadable speech clip, synthesising again');
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'unreadable speech clip, synthesising again');
+      this.files.discard(key, WAV);
+      return null;
     }
-    const shared = req.shareable ? this.sharedStore : null;
-    const fetched = shared ? await this.fromSharedStore(shared, key, file) : null;
-    if (fetched) return fetched;
-    const pcm = await this.limited(async () => {
+  }
+
+  private synthesize(key: string, req: ClipRequest): Promise<Buffer> {
+    return this.limited(async () => {
       const started = performance.now();
       const result = await this.engine.synthesize(req);
       const shaped = shapeClip(await decodeToFloat(result.audio));
@@ -132,32 +175,18 @@ export class ClipCache {
       );
       return shaped;
     });
-    await writeAtomic(file, pcmToWav(pcm));
-    this.stats.synthesized += 1;
-    // Shared before it is used: another host asking next finds it. A store that fails costs the
-    // others a synthesis, never this clip.
-    await shared
-      ?.put(`${key}.wav`, file)
-      .catch((e: Error) => this.log.warn({ clip: key.slice(0, 12), err: e.message }, 'could not share a speech clip with the other hosts'));
-    return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: true };
   }
 
-  /** The clip from the shared store into this host's directory (whole or not at all), or null. */
-  private async fromSharedStore(shared: SharedClipStore, key: string, file: string): Promise<Clip | null> {
-    const tmp = tempBeside(file);
+  /** The clip from the shared store at `tmp` (checked whole), or null: this host synthesises it. */
+  private async fromSharedStore(shared: SharedClipStore, key: string, tmp: string): Promise<Buffer | null> {
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      if (!(await shared.fetch(`${key}.wav`, tmp))) return null;
-      const pcm = wavPcm(await readFile(tmp));
-      await rename(tmp, file);
-      this.stats.fetched += 1;
-      return { key, path: file, pcm, frames: bytesToFrames(pcm.length), fresh: false };
+      if (!(await shared.fetch(`${key}${WAV}`, tmp))) return null;
+      return wavPcm(await readFile(tmp));
     } catch (e) {
       // Unreachable store or a damaged object: this host synthesises it, as without a store.
       this.log.warn({ clip: key.slice(0, 12), err: (e as Error).message }, 'shared speech clip unavailable, synthesising');
-      return null;
-    } finally {
       await rm(tmp, { force: true });
+      return null;
     }
   }
 

@@ -20,8 +20,15 @@ export function createEngine(config: SpeechConfig): SpeechEngine {
 
 /**
  * A process's clip cache: config.speech's directory and engine, the media store's shared area
- * behind it (S3: what one host synthesised, the others fetch), logging as the process's speech child.
+ * behind it (S3: what one host synthesised, the others fetch), bounded by SPEECH_CACHE_MAX_GB, logging
+ * as the process's speech child.
  */
 export function processClipCache(speech: SpeechConfig, logger: Logger, shared?: SharedClipStore | null): ClipCache {
-  return new ClipCache({ dir: speech.cacheDir, engine: createEngine(speech), shared, logger: logger.child({ component: 'speech' }) });
+  return new ClipCache({
+    dir: speech.cacheDir,
+    maxBytes: speech.cacheMaxBytes,
+    engine: createEngine(speech),
+    shared,
+    logger: logger.child({ component: 'speech' }),
+  });
 }

@@ -1,7 +1,7 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { tempBeside } from './atomic-write';
+import { publishAtomic, tempBeside } from '../server/files/atomic-write';
 import { measureLoudness, type LoudnessMeasurement } from './loudness';
 import { speechLogger } from './log';
 import type { Logger } from '../server/logger';
@@ -82,9 +82,8 @@ export async function buildGuideAudio(
   const log = speechLogger(options.logger);
   const started = performance.now();
   const out = path.resolve(outPath);
-  const raw = tempBeside(out).replace(/\.tmp$/, '.wav');
-  const normalised = tempBeside(out).replace(/\.tmp$/, '.wav');
-  const encoded = tempBeside(out).replace(/\.tmp$/, '.m4a');
+  const raw = tempBeside(out, '.wav');
+  const normalised = tempBeside(out, '.wav');
   const base = `I=${target.integrated}:TP=${target.truePeak - LOUDNORM_PEAK_MARGIN_DB}:LRA=${target.lra}`;
   try {
     await writeFile(raw, pcmToWav(await guidePcm(narration)));
@@ -97,35 +96,41 @@ export async function buildGuideAudio(
       (await ffmpeg(['-i', raw, '-af', `${filter},aresample=${SAMPLE_RATE}`, '-ar', String(SAMPLE_RATE), '-ac', '1', '-c:a', 'pcm_s16le', normalised])).stderr,
     );
 
-    let gainDb = 0;
-    let loudness: LoudnessMeasurement = { integrated: NaN, truePeak: NaN };
-    let encodes = 0;
-    while (encodes < MAX_ENCODES) {
-      encodes += 1;
-      await ffmpeg([
-        '-i',
-        normalised,
-        '-af',
-        `volume=${gainDb.toFixed(2)}dB`,
-        '-ar',
-        String(SAMPLE_RATE),
-        '-ac',
-        '1',
-        '-c:a',
-        'aac',
-        '-b:a',
-        AAC_BITRATE,
-        '-movflags',
-        '+faststart',
-        encoded,
-      ]);
-      loudness = await measureLoudness(encoded);
-      if (loudness.truePeak <= target.truePeak) break;
-      gainDb -= loudness.truePeak - target.truePeak + 0.1;
-    }
-    if (loudness.truePeak > target.truePeak)
-      log.warn({ truePeak: loudness.truePeak, ceiling: target.truePeak }, 'narration true peak above the ceiling after re-encoding');
-    await rename(encoded, out);
+    const { loudness, encodes } = await publishAtomic(
+      out,
+      async (encoded) => {
+        let gainDb = 0;
+        let loudness: LoudnessMeasurement = { integrated: NaN, truePeak: NaN };
+        let encodes = 0;
+        while (encodes < MAX_ENCODES) {
+          encodes += 1;
+          await ffmpeg([
+            '-i',
+            normalised,
+            '-af',
+            `volume=${gainDb.toFixed(2)}dB`,
+            '-ar',
+            String(SAMPLE_RATE),
+            '-ac',
+            '1',
+            '-c:a',
+            'aac',
+            '-b:a',
+            AAC_BITRATE,
+            '-movflags',
+            '+faststart',
+            encoded,
+          ]);
+          loudness = await measureLoudness(encoded);
+          if (loudness.truePeak <= target.truePeak) break;
+          gainDb -= loudness.truePeak - target.truePeak + 0.1;
+        }
+        if (loudness.truePeak > target.truePeak)
+          log.warn({ truePeak: loudness.truePeak, ceiling: target.truePeak }, 'narration true peak above the ceiling after re-encoding');
+        return { loudness, encodes };
+      },
+      '.m4a',
+    );
     const audio: GuideAudio = {
       path: out,
       durationInFrames: narration.storyboard.durationInFrames,
@@ -139,6 +144,6 @@ export async function buildGuideAudio(
     );
     return audio;
   } finally {
-    await Promise.all([raw, normalised, encoded].map((f) => rm(f, { force: true })));
+    await Promise.all([raw, normalised].map((f) => rm(f, { force: true })));
   }
 }

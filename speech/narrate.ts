@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomic } from '../server/files/atomic-write';
 import { splitSentences } from '../compositions/common/sentences';
 import { LEAD_IN_FRAMES } from '../compositions/common/storyboard-build';
 import type { Storyboard } from '../compositions/common/storyboard-types';
@@ -8,7 +9,6 @@ import type { Theme } from '../compositions/common/theme';
 import type { NarrationTrack } from '../compositions/common/video-props';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import type { Clip, ClipCache } from './clip-cache';
-import { writeAtomic } from './atomic-write';
 import { speakable, type SpeakableOptions } from './speakable';
 import { framesToBytes, pcmToWav, silence } from './wav';
 

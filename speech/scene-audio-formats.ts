@@ -1,6 +1,7 @@
-import { access, rename, rm } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { tempBeside } from './atomic-write';
+import { publishAtomic } from '../server/files/atomic-write';
+import { SingleFlight } from '../server/files/single-flight';
 import { run } from './process';
 
 /**
@@ -17,18 +18,13 @@ export const SCENE_AUDIO_FORMATS = {
 } as const;
 export type SceneAudioFormat = keyof typeof SCENE_AUDIO_FORMATS;
 
-const inFlight = new Map<string, Promise<string>>();
+const encodings = new SingleFlight<string>();
 
 /** The scene's narration in `format`: the WAV itself, or its encoding (made once, atomically). */
 export function sceneAudioIn(wavPath: string, format: SceneAudioFormat): Promise<string> {
   if (format === 'wav') return Promise.resolve(wavPath);
   const out = path.join(path.dirname(wavPath), `${path.basename(wavPath, '.wav')}.${format}`);
-  let p = inFlight.get(out);
-  if (!p) {
-    p = encode(wavPath, out, format).finally(() => inFlight.delete(out));
-    inFlight.set(out, p);
-  }
-  return p;
+  return encodings.run(out, () => encode(wavPath, out, format)).result;
 }
 
 async function encode(wavPath: string, out: string, format: Exclude<SceneAudioFormat, 'wav'>): Promise<string> {
@@ -39,14 +35,10 @@ async function encode(wavPath: string, out: string, format: Exclude<SceneAudioFo
     // not encoded yet
   }
   // To a file beside the target, then renamed: MP4 needs a seekable output (its index goes first).
-  const tmp = tempBeside(out);
-  try {
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wavPath, '-ac', '1', ...SCENE_AUDIO_FORMATS[format].args, tmp], {
+  await publishAtomic(out, (tmp) =>
+    run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wavPath, '-ac', '1', ...SCENE_AUDIO_FORMATS[format].args, tmp], {
       timeoutMs: 60_000,
-    });
-    await rename(tmp, out);
-  } finally {
-    await rm(tmp, { force: true });
-  }
+    }),
+  );
   return out;
 }

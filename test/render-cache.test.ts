@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiskCache } from '../render-worker/compositor/disk-cache';
+import { DiskCache } from '../server/files/disk-cache';
 import { segmentKey } from '../render-worker/compositor/keys';
 import { storyboardOf } from '../compositions/guide-types';
 import { guideOf } from './helpers/render-env';

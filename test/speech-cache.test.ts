@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,36 @@ describe('clip cache', () => {
     // Writes are atomic: no temporary file is left behind.
     const files = await readdir(path.dirname(again.path));
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps its clips within its byte bound, evicting the least recently used first', async () => {
+    const engine = countingEngine(espeakEngine());
+    const req = (text: string) => ({ text, locale: 'it', voice: 'F' }) as const;
+    const [a, b, c] = [req('Il primo passo.'), req('Il secondo passo.'), req('Il terzo passo.')];
+    // The clips' sizes on disk, from an unbounded cache with the same engine (deterministic).
+    const sizes = new ClipCache({ dir: path.join(dir, 'sizes'), engine });
+    const bytes = await Promise.all([a, b, c].map(async (r) => (await stat((await sizes.get(r)).path)).size));
+    const bound = bytes[0]! + bytes[1]! + bytes[2]! - 1;
+
+    const cache = new ClipCache({ dir: path.join(dir, 'bounded'), engine, maxBytes: bound });
+    const age = async (r: ReturnType<typeof req>, minutes: number) => {
+      const t = new Date(Date.now() - minutes * 60_000);
+      await utimes(cache.pathOf(cache.keyOf(r)), t, t);
+    };
+    await cache.get(a);
+    await cache.get(b);
+    await age(a, 10);
+    await age(b, 5);
+    // a is the oldest, but hearing it again makes b the least recently used.
+    expect((await cache.get(a)).fresh).toBe(false);
+    await cache.get(c);
+    expect(cache.totalBytes()).toBeLessThanOrEqual(bound);
+    const kept = async (r: ReturnType<typeof req>) => (await readdir(path.dirname(cache.pathOf(cache.keyOf(r))))).includes(`${cache.keyOf(r)}.wav`);
+    expect([await kept(a), await kept(b), await kept(c)]).toEqual([true, false, true]);
+    // An evicted clip is synthesised again on its next request.
+    const calls = engine.calls;
+    expect((await cache.get(b)).fresh).toBe(true);
+    expect(engine.calls).toBe(calls + 1);
   });
 
   it('keys clips by engine, voice, locale and text', () => {

@@ -1,7 +1,5 @@
-import path from 'node:path';
 import type { EventsReport } from '../../contract/reports';
 import type { CampaignStatsAnswer, StatsAnswer } from '../../contract/stats';
-import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { campaignFigures } from '../../server/analytics/campaign-figures';
 import { EventsRefusedError, EventWriter, WriterClosedError } from '../../server/analytics/event-writer';
@@ -21,7 +19,6 @@ import { requireRole } from '../middleware/api-key';
 import { sameOriginOnly } from '../middleware/same-origin';
 import { query } from '../validate';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** A full batch of 100 events is ~25 KB; anything much larger is not a player. */
 const EVENTS_BODY_LIMIT = '64kb';
 
@@ -118,7 +115,7 @@ export function analyticsRoutes(ctx: AppContext): Router {
 
   r.get(
     '/dashboard',
-    builtPage(path.join(ctx.playerDir ?? path.join(REPO, 'player', 'dist'), 'dashboard.html'), {
+    builtPage(ctx.playerDir, 'dashboard.html', {
       title: 'Videoguida – cruscotto',
       what: "The analysts' dashboard",
     }),

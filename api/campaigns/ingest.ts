@@ -11,8 +11,8 @@ import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
 import { checkEnvelope, prepareGuide } from '../../server/guides/prepare';
 import { requestNarrations } from '../../server/guides/narration-ahead';
-import { batchPipeline } from '../../server/uploads/pipeline';
-import { FatalUploadError, type SourceRow } from '../../server/uploads/source-row';
+import { ingestRows, rowRejecter } from '../../server/uploads/ingest-rows';
+import type { SourceRow } from '../../server/uploads/source-row';
 
 /** The HTTP answer of POST /api/campaigns/:id/guides, as the contract gives it. */
 export type UploadReport = CampaignUploadReport;
@@ -59,13 +59,7 @@ export async function ingestUpload(
     fatal: null,
     seconds: 0,
   };
-  const reject = (line: number, errors: { field: string; message: string }[]) => {
-    report.rejected += 1;
-    for (const e of errors.slice(0, 10)) {
-      if (report.errors.length < maxErrors) report.errors.push({ line, ...e });
-      else report.errorsTruncated = true;
-    }
-  };
+  const reject = rowRejecter(report, maxErrors);
 
   // The holdout (docs/impact.md): decided per row from the campaign and the external reference, so a
   // re-upload holds out the same citizens; rows the campaign already has keep what was stored.
@@ -113,36 +107,18 @@ export async function ingestUpload(
       );
   }
 
-  // One batch in flight while the next one fills: parsing overlaps the database's work.
-  const { submit, finish } = batchPipeline(write);
-
-  let batch: BulkGuide[] = [];
-  try {
-    for await (const row of source) {
-      report.rows += 1;
-      if ('errors' in row) {
-        reject(row.line, row.errors);
-        continue;
-      }
+  await ingestRows(source, {
+    report,
+    reject,
+    batchSize,
+    check: (row) => {
       const checked = checkEnvelope(row.value, type);
-      if (!checked.ok) {
-        reject(row.line, checked.errors);
-        continue;
-      }
+      if (!checked.ok) return checked;
       const prepared = prepareGuide(checked.envelope, ctx.secrets.fiscalCodeHmacKey);
-      batch.push({ id: randomUUID(), ...prepared, heldOut: isHeldOut(key, campaign.id, prepared.externalRef, share) });
-      if (batch.length >= batchSize) {
-        await submit(batch);
-        batch = [];
-      }
-    }
-  } catch (err) {
-    if (!(err instanceof FatalUploadError)) throw err;
-    report.complete = false;
-    report.fatal = { line: err.line, message: err.message };
-  }
-  if (batch.length) await submit(batch);
-  await finish();
+      return { ok: true, value: { id: randomUUID(), ...prepared, heldOut: isHeldOut(key, campaign.id, prepared.externalRef, share) } };
+    },
+    write,
+  });
   report.seconds = Math.round(performance.now() - started) / 1000;
   return report;
 }

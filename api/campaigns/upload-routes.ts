@@ -3,6 +3,7 @@ import { GUIDE_TYPE_DEFINITIONS } from '../../compositions/guide-types';
 import type { CampaignUploadReport } from '../../contract/reports';
 import type { AppContext } from '../deps';
 import { ApiError } from '../errors';
+import { NDJSON_TYPES, requireStreamedBody } from '../streamed-body';
 import { csvRows } from './csv';
 import { ingestUpload } from './ingest';
 import { ndjsonRows } from '../../server/uploads/ndjson';
@@ -23,12 +24,7 @@ export function campaignUploadRoutes(ctx: AppContext): Router {
     const campaign = await campaignOr404(ctx, req.params.id);
     const envelope = GUIDE_TYPE_DEFINITIONS[campaign.guide_type].envelope;
     const csv = Boolean(req.is('text/csv'));
-    if (!csv && !req.is(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/json-seq'])) {
-      throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/x-ndjson (one envelope per line) or text/csv', '(body)');
-    }
-    if (req.get('content-encoding') && req.get('content-encoding') !== 'identity') {
-      throw new ApiError(415, 'unsupported_encoding', 'send the upload without Content-Encoding', '(body)');
-    }
+    requireStreamedBody(req, [...NDJSON_TYPES, 'application/json-seq', 'text/csv'], 'application/x-ndjson (one envelope per line) or text/csv', 'upload');
     const source = csv ? csvRows(req, envelope, MAX_RECORD_BYTES) : ndjsonRows(req, MAX_RECORD_BYTES);
     let report;
     try {

@@ -7,6 +7,7 @@ import { MIN_COUNT } from '../../server/impact/stats';
 import { ndjsonRows } from '../../server/uploads/ndjson';
 import type { AppContext } from '../deps';
 import { ApiError, notFound } from '../errors';
+import { NDJSON_TYPES, requireStreamedBody } from '../streamed-body';
 import { ingestOutcomes, romeToday } from '../../server/impact/ingest-outcomes';
 import { impactQuery } from './schemas';
 import { requireRole } from '../middleware/api-key';
@@ -24,12 +25,7 @@ export function impactRoutes(ctx: AppContext): Router {
   const r = Router();
 
   r.post('/api/outcomes', requireRole(ctx, ['operator']), async (req, res) => {
-    if (!req.is(['application/x-ndjson', 'application/ndjson', 'application/jsonl'])) {
-      throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/x-ndjson (one outcome per line)', '(body)');
-    }
-    if (req.get('content-encoding') && req.get('content-encoding') !== 'identity') {
-      throw new ApiError(415, 'unsupported_encoding', 'send the outcomes without Content-Encoding', '(body)');
-    }
+    requireStreamedBody(req, NDJSON_TYPES, 'application/x-ndjson (one outcome per line)', 'outcomes');
     let report;
     try {
       report = await ingestOutcomes(ctx.db, ndjsonRows(req, MAX_LINE_BYTES, 'one outcome object'));

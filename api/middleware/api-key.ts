@@ -1,11 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { roleOfApiKey, type Role } from '../../server/db/api-keys';
 import type { AppContext } from '../deps';
-import { redisCall } from '../../server/redis';
-import { forbidden, rateLimited, unauthorized } from '../errors';
+import { forbidden, unauthorized } from '../errors';
+import { addressBudget } from './address-budget';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -30,24 +29,6 @@ function presentedKey(req: Request, basic: boolean): string | undefined {
   return req.get('x-api-key') ?? undefined;
 }
 
-/**
- * Counts one failed key check of an address and answers whether it is still within the budget.
- * Counting and comparing are one atomic step, so of N concurrent wrong keys exactly `limit` are
- * answered 401 and the rest 429, however they interleave. Only a failure is counted: a valid key
- * never touches the counter (an earlier version took a slot for every check and gave a valid key's
- * back, but never gave back a slot it had refused, so waves of concurrent valid keys filled the
- * counter by themselves and locked their own upstream out).
- */
-const FAIL = `
-local n = redis.call('INCR', KEYS[1])
-local ttl = redis.call('TTL', KEYS[1])
-if ttl < 0 then
-  redis.call('EXPIRE', KEYS[1], ARGV[2])
-  ttl = tonumber(ARGV[2])
-end
-if n > tonumber(ARGV[1]) then return {0, ttl} end
-return {1, ttl}`;
-
 export interface KeyAttempts {
   /**
    * Counts a failed key check of this address: resolves within the budget (the caller answers 401),
@@ -66,13 +47,17 @@ export interface KeyAttempts {
  * gets and makes a guesser visible (429s in the log).
  */
 export function keyAttempts(redis: Redis, prefix: string, limit: number, windowSeconds: number): KeyAttempts {
-  return {
-    async fail(req) {
-      const key = `${prefix}key:${ipKeyGenerator(req.ip ?? 'unknown', 56)}`;
-      const reply = (await redisCall('the API-key failure budget', redis.eval(FAIL, 1, key, String(limit), String(windowSeconds)))) as [number, number];
-      if (reply[0] !== 1) throw rateLimited('too many failed API-key attempts from this address; try again later', reply[1]);
-    },
-  };
+  // Only a failure is counted: a valid key never touches the counter (an earlier version took a slot
+  // for every check and gave a valid key's back, but never gave back a slot it had refused, so waves
+  // of concurrent valid keys filled the counter by themselves and locked their own upstream out).
+  const fail = addressBudget(redis, {
+    prefix: `${prefix}key:`,
+    limit,
+    windowSeconds,
+    what: 'the API-key failure budget',
+    refused: 'too many failed API-key attempts from this address; try again later',
+  });
+  return { fail };
 }
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();

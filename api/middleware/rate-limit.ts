@@ -1,10 +1,11 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
+import { rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import type { RateLimitSettings } from '../../server/config';
 import type { Logger } from '../../server/logger';
 import { redisCall, RedisUnavailableError } from '../../server/redis';
-import { ApiError, rateLimited } from '../errors';
+import { ApiError } from '../errors';
+import { addressBudget } from './address-budget';
 
 const limited = () => new ApiError(429, 'rate_limited', 'too many requests from this address; try again later');
 
@@ -93,20 +94,6 @@ export function publicRateLimits(redis: Redis, prefix: string, s: RateLimitSetti
   return { general: failOpen(general, 'public requests per address', logger) };
 }
 
-/**
- * One atomic step per miss: increment, start the window at the first miss, and return the count with
- * the seconds left. Two concurrent misses always see different counts, so exactly `limit` of them are
- * answered 404 whatever the concurrency (the old GET-then-INCR let ~57 of 100 concurrent misses by).
- */
-const SPEND_MISS = `
-local n = redis.call('INCR', KEYS[1])
-local ttl = redis.call('TTL', KEYS[1])
-if ttl < 0 then
-  redis.call('EXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
-end
-return {n, ttl}`;
-
 export interface TokenMissBudget {
   /** Counts one token miss of this request's address; throws 429 once the address is past its budget. */
   spend(req: Request): Promise<void>;
@@ -126,13 +113,12 @@ export interface TokenMissBudget {
  * (429s in the request log and in videoguida_token_lookups_total{outcome="miss"}).
  */
 export function tokenMissBudget(redis: Redis, prefix: string, limit: number, windowSeconds: number): TokenMissBudget {
-  return {
-    async spend(req) {
-      const key = `${prefix}miss:${ipKeyGenerator(req.ip ?? 'unknown', 56)}`;
-      // Without Redis a miss cannot be counted: 503 with Retry-After (RedisUnavailableError), not an
-      // uncounted 404 — the budget bounds what a guesser costs, so it never fails open.
-      const [misses, ttl] = (await redisCall('the token-miss budget', redis.eval(SPEND_MISS, 1, key, String(windowSeconds)))) as [number, number];
-      if (misses > limit) throw rateLimited('too many unknown or expired links from this address; try again later', ttl);
-    },
-  };
+  const spend = addressBudget(redis, {
+    prefix: `${prefix}miss:`,
+    limit,
+    windowSeconds,
+    what: 'the token-miss budget',
+    refused: 'too many unknown or expired links from this address; try again later',
+  });
+  return { spend };
 }

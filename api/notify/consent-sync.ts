@@ -3,9 +3,10 @@ import { parseWith } from '../../compositions/common/validation';
 import type { ConsentSyncReport } from '../../contract/reports';
 import { fiscalCodeHmac } from '../../server/fiscal-code-hmac';
 import { applyConsentChanges, type ConsentChange } from '../../server/notify/consents';
+import { rowRejecter } from '../../server/uploads/ingest-rows';
 import { ndjsonRows } from '../../server/uploads/ndjson';
 import type { AppContext } from '../deps';
-import { ApiError } from '../errors';
+import { NDJSON_TYPES, requireStreamedBody } from '../streamed-body';
 import { requireRole } from '../middleware/api-key';
 import { consentLine } from './contacts';
 import { actorOf } from './identity';
@@ -24,12 +25,7 @@ const MAX_ERRORS = 1000;
 export function consentSyncRoutes(ctx: AppContext): Router {
   const r = Router();
   r.put('/api/consents', requireRole(ctx, ['operator']), async (req, res) => {
-    if (!req.is(['application/x-ndjson', 'application/ndjson', 'application/jsonl'])) {
-      throw new ApiError(415, 'unsupported_media_type', 'expected Content-Type: application/x-ndjson (one citizen per line)', '(body)');
-    }
-    if (req.get('content-encoding') && req.get('content-encoding') !== 'identity') {
-      throw new ApiError(415, 'unsupported_encoding', 'send the sync without Content-Encoding', '(body)');
-    }
+    requireStreamedBody(req, NDJSON_TYPES, 'application/x-ndjson (one citizen per line)', 'sync');
     const report = await syncConsents(ctx, req, await actorOf(ctx, req));
     ctx.logger.info(
       { consent: 'sync', rows: report.rows, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, seconds: report.seconds },
@@ -43,13 +39,7 @@ export function consentSyncRoutes(ctx: AppContext): Router {
 async function syncConsents(ctx: AppContext, req: Request, actor: string): Promise<ConsentSyncReport> {
   const started = performance.now();
   const report: ConsentSyncReport = { rows: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], errorsTruncated: false, seconds: 0 };
-  const reject = (line: number, errors: { field: string; message: string }[]) => {
-    report.rejected += 1;
-    for (const e of errors.slice(0, 10)) {
-      if (report.errors.length < MAX_ERRORS) report.errors.push({ line, ...e });
-      else report.errorsTruncated = true;
-    }
-  };
+  const reject = rowRejecter(report, MAX_ERRORS);
   let batch: ConsentChange[] = [];
   const flush = async () => {
     if (batch.length === 0) return;

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { AppContext } from '../deps';
 import { builtPage } from '../built-page';
@@ -13,14 +11,13 @@ import { receiptRoutes } from './receipts';
  * delivery receipts from the gateways, and the monitoring console's figures and per-citizen history.
  * Sending itself is the notifier's (notifier/), fed by the outbox the guide paths write.
  */
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export function notificationRoutes(ctx: AppContext): Router {
   const r = Router();
   r.use(meConsentRoutes(ctx), consentSyncRoutes(ctx), receiptRoutes(ctx), consoleRoutes(ctx));
   r.get(
     '/console',
-    builtPage(path.join(ctx.playerDir ?? path.join(REPO, 'player', 'dist'), 'console.html'), {
+    builtPage(ctx.playerDir, 'console.html', {
       title: 'Videoguida – cruscotto notifiche',
       what: 'The notifications console',
     }),

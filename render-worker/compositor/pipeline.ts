@@ -7,6 +7,7 @@ import { BASE_LOOP_FRAMES, baseVariantOf } from '../../compositions/common/layer
 import { LOCALES } from '../../compositions/common/locale';
 import type { NarrationTrack } from '../../compositions/common/video-props';
 import { storyboardOf } from '../../compositions/guide-types';
+import { DiskCache } from '../../server/files/disk-cache';
 import type { Logger } from '../../server/logger';
 import { defaultBrowserSetup, openRenderBrowser, type BrowserSetup, type HeadlessBrowser } from '../browser';
 import { ensureBundle } from '../bundle';
@@ -16,7 +17,6 @@ import type { GuideRenderer, RenderRequest } from '../renderer';
 import { renderBaseFrames, renderSceneLayers, type ChromeContext } from './chrome-pieces';
 import { composeScene } from './compose-scene';
 import { concatSegments } from './concat';
-import { DiskCache } from './disk-cache';
 import { RESOLUTIONS, type Resolution } from './encoding';
 import { baseKey, isShared, segmentKey } from './keys';
 import { viaStore } from './shared-segments';

@@ -1,4 +1,5 @@
 import { MAX_EVENTS_PER_BATCH, type ViewingEvent } from '../../compositions/common/events';
+import { prng } from '../prng';
 
 /**
  * A viewing history with chosen totals, as the batches a player would send: for tests (figures read
@@ -47,17 +48,6 @@ export interface ExpectedFigures {
   actionViews: Record<string, number>;
   /** Scene id → views that stopped in it without completing. */
   exits: Record<string, number>;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function uuidFrom(rand: () => number): string {

@@ -9,6 +9,8 @@ export const speechSchema = z.object({
   /** Narration: the offline default (Festival Italian, eSpeak NG English), eSpeak NG only, or a cloud engine. */
   SPEECH_ENGINE: z.enum(['default', 'espeak', 'http'], { error: 'expected default, espeak or http' }).default('default'),
   SPEECH_CACHE_DIR: optionalString,
+  /** Sentence clips kept on a host's disk, least recently used evicted first (scene WAVs are not counted). */
+  SPEECH_CACHE_MAX_GB: z.coerce.number().positive().default(2),
   SPEECH_HTTP_URL: optionalString.pipe(z.url({ error: 'expected the speech service URL, e.g. https://tts.example/v1/speak' }).optional()),
   SPEECH_HTTP_KEY: optionalString,
   /** The longest one call to the cloud speech engine may take, body included (it is tried twice on 429 and 5xx). */
@@ -37,6 +39,8 @@ export function requireHttpSpeech(e: SpeechVars, ctx: z.RefinementCtx): void {
 export interface SpeechConfig {
   engine: 'default' | 'espeak' | 'http';
   cacheDir: string;
+  /** The clip cache's bound (SPEECH_CACHE_MAX_GB). */
+  cacheMaxBytes: number;
   http?: { url: string; key: string; voices: z.infer<typeof voices>; timeoutMs: number };
 }
 
@@ -44,6 +48,7 @@ export function speechSection(e: SpeechVars, dataDir: string): SpeechConfig {
   return {
     engine: e.SPEECH_ENGINE,
     cacheDir: path.resolve(e.SPEECH_CACHE_DIR ?? path.join(dataDir, 'speech-cache')),
+    cacheMaxBytes: Math.round(e.SPEECH_CACHE_MAX_GB * 1024 ** 3),
     ...(e.SPEECH_ENGINE === 'http'
       ? { http: { url: e.SPEECH_HTTP_URL!, key: e.SPEECH_HTTP_KEY!, voices: e.SPEECH_HTTP_VOICES!, timeoutMs: e.SPEECH_HTTP_TIMEOUT_MS } }
       : {}),

@@ -4,8 +4,8 @@ import type { FieldError } from '../../compositions/common/validation';
 import type { Queryable } from '../db/database';
 import { explain } from '../guides/field-errors';
 import { storableTextProblems } from '../guides/storable-text';
-import { batchPipeline } from '../uploads/pipeline';
-import { FatalUploadError, type RowError, type SourceRow } from '../uploads/source-row';
+import { ingestRows, rowRejecter } from '../uploads/ingest-rows';
+import type { SourceRow } from '../uploads/source-row';
 import { DEADLINES } from './kinds';
 import { OUTCOME_FIELDS, outcomeLine } from './outcome-line';
 import { existingCampaigns, storeOutcomes, type OutcomeRow } from './outcome-store';
@@ -77,14 +77,7 @@ export async function ingestOutcomes(db: Queryable, source: AsyncIterable<Source
     fatal: null,
     seconds: 0,
   };
-  const rejected: RowError[] = [];
-  const reject = (line: number, errors: FieldError[]) => {
-    report.rejected += 1;
-    for (const e of errors.slice(0, 10)) {
-      if (rejected.length < maxErrors) rejected.push({ line, ...e });
-      else report.errorsTruncated = true;
-    }
-  };
+  const reject = rowRejecter(report, maxErrors);
   const known = new Set<string>();
 
   async function write(batch: OutcomeRow[]): Promise<void> {
@@ -111,36 +104,18 @@ export async function ingestOutcomes(db: Queryable, source: AsyncIterable<Source
     report.existing += stored.matched - stored.inserted;
   }
 
-  const { submit, finish } = batchPipeline(write);
-
-  let batch: OutcomeRow[] = [];
-  try {
-    for await (const row of source) {
-      report.rows += 1;
-      if ('errors' in row) {
-        reject(row.line, row.errors);
-        continue;
-      }
+  await ingestRows(source, {
+    report,
+    reject,
+    batchSize,
+    check: (row) => {
       const checked = check(row.value, today);
-      if (!checked.ok) {
-        reject(row.line, checked.errors);
-        continue;
-      }
-      batch.push({ line: row.line, ...checked.row });
-      if (batch.length >= batchSize) {
-        await submit(batch);
-        batch = [];
-      }
-    }
-  } catch (err) {
-    if (!(err instanceof FatalUploadError)) throw err;
-    report.complete = false;
-    report.fatal = { line: err.line, message: err.message };
-  }
-  if (batch.length) await submit(batch);
-  await finish();
+      return checked.ok ? { ok: true, value: { line: row.line, ...checked.row } } : checked;
+    },
+    write,
+  });
   // Refusals found by the database come after those found at parse time: list them by line.
-  report.errors = rejected.sort((a, b) => a.line - b.line);
+  report.errors.sort((a, b) => a.line - b.line);
   report.seconds = Math.round(performance.now() - started) / 1000;
   return report;
 }

@@ -1,5 +1,6 @@
 import type { ServiceId } from '../../compositions/common/storyboard-types';
 import type { OutcomeKind } from './kinds';
+import { prng } from '../prng';
 
 /**
  * Synthetic outcomes with a known true effect (tests, benchmarks, demos; docs/impact.md). Deterministic
@@ -51,18 +52,6 @@ export interface SyntheticOutcome {
   kind: OutcomeKind;
   serviceId?: ServiceId;
   date: string;
-}
-
-/** mulberry32: small, fast, good enough for simulations; one stream per guide. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** MurmurHash3's finaliser: every input bit moves every output bit, so neighbouring guides get unrelated streams. */

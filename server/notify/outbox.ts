@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Database, Queryable } from '../db/database';
+import { restoreLostJobs } from '../job-reconcile';
 import type { NotifyChannel } from './channels';
 import { enqueueNotifications, notifyJobId, type NotifyJobData } from './queue';
 
@@ -57,31 +58,24 @@ export async function relayOutboxBatch(db: Database, queue: Queue<NotifyJobData>
   return rows.length;
 }
 
-const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
-
 /**
  * At start: the database is the truth about what is still to send, Redis may have restarted empty.
  * Every unfinished notification whose job is gone (or finished while the row is not) goes back to
  * the outbox, and the relay enqueues it again. Rows whose job is waiting, delayed or active stay.
  */
-export async function recoverLostJobs(db: Database, queue: Queue<NotifyJobData>, batchSize = 1000): Promise<number> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  let recovered = 0;
-  for (;;) {
-    const rows = await db.query<OutboxRow>(
-      `SELECT id, guide_id, channel FROM notifications
-       WHERE status IN ('queued', 'sending') AND enqueued_at IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
-      [after, batchSize],
-    );
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1]!.id;
-    const states = await Promise.all(rows.map((r) => queue.getJobState(notifyJobId(r.guide_id, r.channel))));
-    const lost = rows.filter((_, i) => !LIVE_JOB_STATES.has(states[i] as string));
-    for (const [i, r] of rows.entries()) {
-      if (states[i] === 'completed' || states[i] === 'failed') await queue.remove(notifyJobId(r.guide_id, r.channel)).catch(() => undefined);
-    }
-    if (lost.length) await db.query(`UPDATE notifications SET enqueued_at = NULL WHERE id = ANY($1::uuid[])`, [lost.map((r) => r.id)]);
-    recovered += lost.length;
-  }
-  return recovered;
+export function recoverLostJobs(db: Database, queue: Queue<NotifyJobData>, batchSize = 1000): Promise<number> {
+  return restoreLostJobs<OutboxRow>({
+    queue,
+    batchSize,
+    page: (after, limit) =>
+      db.query<OutboxRow>(
+        `SELECT id, guide_id, channel FROM notifications
+         WHERE status IN ('queued', 'sending') AND enqueued_at IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
+        [after, limit],
+      ),
+    jobId: (r) => notifyJobId(r.guide_id, r.channel),
+    restore: async (lost) => {
+      await db.query(`UPDATE notifications SET enqueued_at = NULL WHERE id = ANY($1::uuid[])`, [lost.map((r) => r.id)]);
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { isTempName, publishAtomic } from './atomic-write';
+import { SingleFlight } from './single-flight';
 
 export interface DiskCacheOptions {
   dir: string;
@@ -11,14 +12,16 @@ export interface DiskCacheOptions {
 const DEFAULTS: Omit<DiskCacheOptions, 'dir'> = { maxBytes: 20 * 1024 ** 3 };
 
 /**
- * A content-addressed cache of files on disk (segments, stills, base frames), bounded in size
- * with LRU eviction by modification time (touched on every hit). Entries are written to a temp
- * name and renamed, so a crash never leaves a half-written entry; concurrent requests for the
- * same key in one process share one build.
+ * A content-addressed cache of files on disk (render segments, stills, base frames; speech clips),
+ * at `<dir>/<first 2 characters of the key>/<key><ext>`, bounded in size with LRU eviction by
+ * modification time (touched on every hit). Entries are built at a temp name and renamed, so a
+ * crash never leaves a half-written entry; concurrent requests for the same key in one process share
+ * one build. Only the shard directories count: anything else under `dir` (a speech cache's scenes/)
+ * is neither measured nor evicted.
  */
 export class DiskCache {
   readonly options: DiskCacheOptions;
-  private inFlight = new Map<string, Promise<string>>();
+  private readonly builds = new SingleFlight<string>();
   private bytes: number | null = null;
   hits = 0;
   misses = 0;
@@ -32,44 +35,43 @@ export class DiskCache {
     return path.join(this.options.dir, key.slice(0, 2), `${key}${ext}`);
   }
 
+  /** The entry's path when it is there (marked as just used), else null. */
+  lookup(key: string, ext: string): string | null {
+    const final = this.pathOf(key, ext);
+    if (!fs.existsSync(final)) return null;
+    this.hits++;
+    const now = new Date();
+    fs.utimesSync(final, now, now);
+    return final;
+  }
+
   /**
    * Returns the cached path for key, building it with `build(tmpPath)` when absent.
    * `build` must write its result at tmpPath (a file or a directory).
    */
   async get(key: string, ext: string, build: (tmp: string) => Promise<void>): Promise<string> {
+    const cached = this.lookup(key, ext);
+    if (cached) return cached;
     const final = this.pathOf(key, ext);
-    if (fs.existsSync(final)) {
-      this.hits++;
-      const now = new Date();
-      fs.utimesSync(final, now, now);
-      return final;
-    }
-    const pending = this.inFlight.get(final);
-    if (pending) return pending;
-    this.misses++;
-    const work = (async () => {
-      fs.mkdirSync(path.dirname(final), { recursive: true });
-      const tmp = `${final}.tmp-${process.pid}-${randomBytes(4).toString('hex')}${ext}`;
-      try {
-        await build(tmp);
-        fs.renameSync(tmp, final);
-      } catch (err) {
-        fs.rmSync(tmp, { recursive: true, force: true });
-        throw err;
-      }
+    const { result, joined } = this.builds.run(final, async () => {
+      await publishAtomic(final, build, ext);
       this.account(sizeOf(final));
       return final;
-    })();
-    this.inFlight.set(final, work);
-    try {
-      return await work;
-    } finally {
-      this.inFlight.delete(final);
-    }
+    });
+    if (!joined) this.misses++;
+    return result;
   }
 
   has(key: string, ext: string): boolean {
     return fs.existsSync(this.pathOf(key, ext));
+  }
+
+  /** Removes the entry (one found damaged: the next get builds it again). */
+  discard(key: string, ext: string): void {
+    const final = this.pathOf(key, ext);
+    const size = sizeOf(final);
+    fs.rmSync(final, { recursive: true, force: true });
+    if (this.bytes !== null) this.bytes = Math.max(0, this.bytes - size);
   }
 
   totalBytes(): number {
@@ -97,10 +99,11 @@ export class DiskCache {
 
   private entries(): { path: string; size: number; mtime: number }[] {
     const out: { path: string; size: number; mtime: number }[] = [];
-    for (const shard of safeReaddir(this.options.dir)) {
+    // A shard is named by a key's first two characters (pathOf).
+    for (const shard of safeReaddir(this.options.dir).filter((s) => s.length <= 2)) {
       const dir = path.join(this.options.dir, shard);
       for (const name of safeReaddir(dir)) {
-        if (name.includes('.tmp-')) continue;
+        if (isTempName(name)) continue;
         const p = path.join(dir, name);
         const st = fs.statSync(p, { throwIfNoEntry: false });
         if (st) out.push({ path: p, size: st.isDirectory() ? sizeOf(p) : st.size, mtime: st.mtimeMs });
