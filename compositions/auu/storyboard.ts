@@ -1,7 +1,8 @@
 import { AVAILABLE_UNTIL_SCREEN, contactNumbers, date, itDate, l, money, month } from '../common/copy';
 import { cap, prepArt, the } from '../common/italian';
 import { formatList, type Localized } from '../common/locale';
-import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { closingScene, greetingScene, RATING_REQUEST } from '../common/common-scenes';
+import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { StatusContent, Storyboard } from '../common/storyboard-types';
 import { ADULT_CONDITION_SAID, ADULT_CONDITIONS_ALL, IBAN_PROBLEM_ADVICE, IBAN_PROBLEM_SAID, IBAN_PROBLEM_SHORT, ITEM_TITLE, REASON_BADGE } from './copy';
 import { ADULT_FROM, ageOn, CHILD_UNTIL, ISEE_ARREARS_DEADLINE, ISEE_PERIOD_START, PAYMENT_RELEASE_DAYS, PAYMENT_USUAL_DAY } from './rules';
@@ -383,8 +384,8 @@ export function auuStoryboard(g: AuuGuide, options: StoryboardOptions = {}): Sto
       text: AVAILABLE_UNTIL_SCREEN,
     },
     narration: l(
-      `Se hai bisogno di aiuto, chiama il contact center: ${contactNumbers(theme).it}. Puoi anche rivolgerti a un patronato. Se questa guida ti è stata utile, lascia una valutazione. Grazie!`,
-      `If you need help, call the contact centre: ${contactNumbers(theme).en}. You can also go to a patronato. If this guide helped you, please leave a rating. Thank you!`,
+      `Se hai bisogno di aiuto, chiama il contact center: ${contactNumbers(theme).it}. Puoi anche rivolgerti a un patronato. ${RATING_REQUEST.it} Grazie!`,
+      `If you need help, call the contact centre: ${contactNumbers(theme).en}. You can also go to a patronato. ${RATING_REQUEST.en} Thank you!`,
     ),
   });
 

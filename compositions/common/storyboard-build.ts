@@ -1,4 +1,4 @@
-import { l, type Locale, type Localized } from './locale';
+import type { Locale, Localized } from './locale';
 import type { Theme } from './theme';
 import { defaultTheme } from './theme';
 import type { Action, Scene, SceneByKind, SceneKind, Storyboard } from './storyboard-types';
@@ -34,20 +34,6 @@ export type SceneDraft = {
     minSeconds?: number;
   };
 }[SceneKind];
-
-/** A draft of one kind of scene without its id, kind and title: what a guide writes for a scene every guide has. */
-type SceneBody<K extends SceneKind> = Omit<Extract<SceneDraft, { kind: K }>, 'id' | 'kind' | 'title'>;
-
-/** The scene every guide opens with: the same id and title in all six. */
-export const greetingScene = (body: SceneBody<'greeting'>): SceneDraft => ({
-  id: 'greeting',
-  kind: 'greeting',
-  title: l('Introduzione', 'Introduction'),
-  ...body,
-});
-
-/** The scene every guide ends with: the same id and title in all six. */
-export const closingScene = (body: SceneBody<'closing'>): SceneDraft => ({ id: 'closing', kind: 'closing', title: l('Saluti', 'Goodbye'), ...body });
 
 export interface StoryboardOptions {
   theme?: Theme;

@@ -1,15 +1,8 @@
-import { contactNumbers, date, itDate, l, money, welcomeIt } from '../common/copy';
+import { contactNumbers, date, itDate, l, money } from '../common/copy';
 import { cap, prepArt, withPrep } from '../common/italian';
 import type { Localized } from '../common/locale';
-import {
-  assembleStoryboard,
-  closingScene,
-  greetingScene,
-  themeOf,
-  type ActionDraft,
-  type SceneDraft,
-  type StoryboardOptions,
-} from '../common/storyboard-build';
+import { closingScene, dearGreeting, RATING_REQUEST, servicesScene } from '../common/common-scenes';
+import { assembleStoryboard, themeOf, type ActionDraft, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { AmountContent, Storyboard } from '../common/storyboard-types';
 import { yearOf } from '../common/dates';
 import { aName, ASSESSMENT_BADGE, BENEFIT_INLINE, BENEFIT_LABEL, CAR_SHORT, LAW104_LABEL, MINOR_FINDING_LABEL, possessive } from './copy';
@@ -32,6 +25,9 @@ export const INVALIDITA_VERSION = 'invalidita@3';
 const say = (...parts: string[]): string => parts.filter((p) => p.length > 0).join(' ');
 const sayL = (...parts: Localized[]): Localized => l(say(...parts.map((p) => p.it)), say(...parts.map((p) => p.en)));
 const NONE = l('', '');
+
+/** What the verdict is: whom it is about, the rules of its year, and its outcome. Every scene that explains it depends on these. */
+const VERDICT_DEPS = ['citizen.age', 'benefit.subject', 'benefit.verdictDate', 'benefit.assessment', 'benefit.percentage', 'benefit.minorFinding'];
 
 export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOptions = {}): Storyboard {
   const theme = themeOf(options);
@@ -59,24 +55,21 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
   };
 
   // ── Greeting ───────────────────────────────────────────────────────────────────────────
-  const greeting = greetingScene({
-    deps: ['citizen.givenName', 'citizen.gender', 'benefit.subject'],
+  const greeting = dearGreeting(c, {
+    deps: ['benefit.subject'],
     minSeconds: 7,
-    content: {
-      salutation: l('Gentile', 'Dear'),
-      name: c.givenName,
-      subtitle: self
-        ? l('Il tuo verbale sanitario è pronto', 'Your medical report is ready')
-        : l(`Il verbale di ${name} è pronto`, `${possessive(name)} medical report is ready`),
-    },
-    narration: self
+    ownGuide: self,
+    subtitle: self
+      ? l('Il tuo verbale sanitario è pronto', 'Your medical report is ready')
+      : l(`Il verbale di ${name} è pronto`, `${possessive(name)} medical report is ready`),
+    about: self
       ? l(
-          `Gentile ${c.givenName}, ${welcomeIt(c.gender)} nella tua videoguida. La commissione medica ha concluso la valutazione e il tuo verbale sanitario è pronto. Ti spiego che cosa dice, che cosa comporta per te e che cosa puoi fare online.`,
-          `Dear ${c.givenName}, welcome to your video guide. The medical board has completed its assessment and your medical report is ready. I will explain what it says, what it means for you and what you can do online.`,
+          `La commissione medica ha concluso la valutazione e il tuo verbale sanitario è pronto. Ti spiego che cosa dice, che cosa comporta per te e che cosa puoi fare online.`,
+          `The medical board has completed its assessment and your medical report is ready. I will explain what it says, what it means for you and what you can do online.`,
         )
       : l(
-          `Gentile ${c.givenName}, ${welcomeIt(c.gender)} in questa videoguida. La commissione medica ha concluso la valutazione di ${name} e il verbale sanitario è pronto. Ti spiego che cosa dice, che cosa comporta per ${name} e che cosa puoi fare online.`,
-          `Dear ${c.givenName}, welcome to this video guide. The medical board has completed its assessment of ${name} and the medical report is ready. I will explain what it says, what it means for ${name} and what you can do online.`,
+          `La commissione medica ha concluso la valutazione di ${name} e il verbale sanitario è pronto. Ti spiego che cosa dice, che cosa comporta per ${name} e che cosa puoi fare online.`,
+          `The medical board has completed its assessment of ${name} and the medical report is ready. I will explain what it says, what it means for ${name} and what you can do online.`,
         ),
   });
 
@@ -154,18 +147,7 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
     id: 'verdict',
     kind: 'status',
     title: l('Il verbale', 'The report'),
-    deps: [
-      'citizen.age',
-      'benefit.subject',
-      'benefit.verdictDate',
-      'benefit.assessment',
-      'benefit.percentage',
-      'benefit.minorFinding',
-      'benefit.blindness',
-      'benefit.reviewable',
-      'benefit.revisionDate',
-      'benefit.law104',
-    ],
+    deps: [...VERDICT_DEPS, 'benefit.blindness', 'benefit.reviewable', 'benefit.revisionDate', 'benefit.law104'],
     content: {
       // The minor's or ward's name in the headline: at most four facts fit the card.
       headline: self ? l('Il giudizio della commissione', "The board's decision") : l(`Il verbale di ${name}`, `${possessive(name)} report`),
@@ -358,23 +340,11 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
 
   // ── Next steps ─────────────────────────────────────────────────────────────────────────
   const forReview = recognised && b.reviewable;
-  const next: SceneDraft = {
+  const next = servicesScene({
     id: 'next-steps',
-    kind: 'services',
     title: l('I prossimi passi', 'Next steps'),
     deps: ['benefit.subject', 'benefit.reviewable', 'benefit.assessment', 'benefit.percentage', 'benefit.minorFinding'],
-    content: {
-      headline: l('Cosa puoi fare online', 'What you can do online'),
-      items: [
-        { actionId: 'btn-next-verdict', text: l('Aprire e scaricare il verbale', 'Open and download the report') },
-        {
-          actionId: 'btn-medical-documents',
-          text: forReview
-            ? l('Allegare documenti sanitari per la revisione', 'Attach medical documents for the review')
-            : l('Allegare documenti sanitari', 'Attach medical documents'),
-        },
-      ],
-    },
+    headline: l('Cosa puoi fare online', 'What you can do online'),
     narration: sayL(
       forReview
         ? l(
@@ -392,11 +362,25 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
           )
         : l(`Puoi scaricare online il verbale di ${name} quando ti serve.`, `You can download ${possessive(name)} report online whenever you need it.`),
     ),
-    actions: [
-      { id: 'btn-next-verdict', kind: 'button', label: l('Il verbale', 'The report'), service: 'verdict-online', window: [0.1, 1] },
-      { id: 'btn-medical-documents', kind: 'button', label: l('Allega documenti', 'Attach documents'), service: 'medical-documents', window: [0.1, 1] },
+    buttons: [
+      {
+        id: 'btn-next-verdict',
+        text: l('Aprire e scaricare il verbale', 'Open and download the report'),
+        label: l('Il verbale', 'The report'),
+        service: 'verdict-online',
+        window: [0.1, 1],
+      },
+      {
+        id: 'btn-medical-documents',
+        text: forReview
+          ? l('Allegare documenti sanitari per la revisione', 'Attach medical documents for the review')
+          : l('Allegare documenti sanitari', 'Attach medical documents'),
+        label: l('Allega documenti', 'Attach documents'),
+        service: 'medical-documents',
+        window: [0.1, 1],
+      },
     ],
-  };
+  });
 
   // ── Closing ────────────────────────────────────────────────────────────────────────────
   const phones = contactNumbers(theme);
@@ -408,8 +392,8 @@ export function invaliditaStoryboard(g: InvaliditaGuide, options: StoryboardOpti
       text: l('Puoi chiamare il contact center o rivolgerti a un patronato.', 'You can call the contact centre or go to a patronato.'),
     },
     narration: l(
-      `Per ogni dubbio puoi chiamare il contact center al numero ${phones.it}, o rivolgerti a un patronato. Se questa guida ti è stata utile, lascia una valutazione. Grazie.`,
-      `If you have any questions, call the contact centre on ${phones.en}, or go to a patronato (a welfare advice office). If this guide helped you, please leave a rating. Thank you.`,
+      `Per ogni dubbio puoi chiamare il contact center al numero ${phones.it}, o rivolgerti a un patronato. ${RATING_REQUEST.it} Grazie.`,
+      `If you have any questions, call the contact centre on ${phones.en}, or go to a patronato (a welfare advice office). ${RATING_REQUEST.en} Thank you.`,
     ),
   });
 
@@ -432,16 +416,7 @@ function benefitsScene(g: InvaliditaGuide, year: RuleYear, w: Voice): SceneDraft
   const b = g.benefit;
   const v = verdictFacts(b, g.citizen.age);
   const { self, name } = w;
-  const deps = [
-    'citizen.age',
-    'benefit.subject',
-    'benefit.verdictDate',
-    'benefit.assessment',
-    'benefit.percentage',
-    'benefit.minorFinding',
-    'benefit.benefits',
-    'benefit.reviewable',
-  ];
+  const deps = [...VERDICT_DEPS, 'benefit.benefits', 'benefit.reviewable'];
   const headline = l('Prestazioni economiche', 'Cash benefits');
   // One scene, with or without benefits: the same id, title, deps and length.
   const scene = (content: AmountContent, narration: Localized, actions: ActionDraft[]): SceneDraft => ({

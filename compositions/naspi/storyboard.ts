@@ -1,8 +1,9 @@
-import { AVAILABLE_UNTIL_SCREEN, AVAILABLE_UNTIL_SPOKEN, contactNumbers, date, itDate, l, money, month, welcomeIt } from '../common/copy';
+import { AVAILABLE_UNTIL_SCREEN, AVAILABLE_UNTIL_SPOKEN, contactNumbers, date, itDate, l, money, month } from '../common/copy';
 import { addDays, addMonths, yearOf } from '../common/dates';
 import { cap, prepArt, the } from '../common/italian';
 import { formatCents, formatEuroWhole, type Localized } from '../common/locale';
-import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { closingScene, dearGreeting, servicesScene } from '../common/common-scenes';
+import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
 import { countWord, daysSaid, daysShown, monthName, ordinal } from './copy';
 import type { NaspiGuide } from './schema';
@@ -56,17 +57,13 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
   const older = c.age >= NASPI_OLDER_AGE && red === 8;
   const unreducedMonthsIt = countWord(red - 1);
 
-  const greeting = greetingScene({
-    deps: ['citizen.givenName', 'citizen.gender'],
+  const greeting = dearGreeting(c, {
+    deps: [],
     minSeconds: 7,
-    content: {
-      salutation: l('Gentile', 'Dear'),
-      name: c.givenName,
-      subtitle: l('La tua domanda di NASpI è stata accolta', 'Your NASpI application has been accepted'),
-    },
-    narration: l(
-      `Gentile ${c.givenName}, ${welcomeIt(c.gender)} nella tua videoguida. La tua domanda di NASpI, l'indennità di disoccupazione, è stata accolta. In pochi minuti ti spiego per quanto tempo ti spetta, quanto ricevi, quando arrivano i pagamenti e cosa fare se trovi un nuovo lavoro.`,
-      `Dear ${c.givenName}, welcome to your video guide. Your application for NASpI, the unemployment benefit, has been accepted. In a few minutes I will explain how long it lasts, how much you receive, when the payments arrive and what to do if you find a new job.`,
+    subtitle: l('La tua domanda di NASpI è stata accolta', 'Your NASpI application has been accepted'),
+    about: l(
+      `La tua domanda di NASpI, l'indennità di disoccupazione, è stata accolta. In pochi minuti ti spiego per quanto tempo ti spetta, quanto ricevi, quando arrivano i pagamenti e cosa fare se trovi un nuovo lavoro.`,
+      `Your application for NASpI, the unemployment benefit, has been accepted. In a few minutes I will explain how long it lasts, how much you receive, when the payments arrive and what to do if you find a new job.`,
     ),
   });
 
@@ -492,29 +489,37 @@ export function naspiStoryboard(g: NaspiGuide, options: StoryboardOptions = {}):
     ],
   };
 
-  const services: SceneDraft = {
-    id: 'services',
-    kind: 'services',
-    title: l('I servizi online', 'Online services'),
+  const services = servicesScene({
     deps: [],
-    content: {
-      headline: l('Tutto online, quando ti serve', 'Everything online, whenever you need it'),
-      items: [
-        { actionId: 'btn-services-payments', text: l('Controlla date e importi dei pagamenti', 'Check payment dates and amounts') },
-        { actionId: 'btn-services-com', text: l('Comunica un nuovo lavoro o altre variazioni', 'Report a new job or other changes') },
-        { actionId: 'btn-services-advance', text: l("Chiedi l'anticipo per un'attività in proprio", 'Ask for the advance to start a business') },
-      ],
-    },
+    headline: l('Tutto online, quando ti serve', 'Everything online, whenever you need it'),
     narration: l(
       `Con i pulsanti sotto il video puoi controllare i tuoi pagamenti, comunicare un nuovo lavoro o altri cambiamenti, e chiedere l'anticipo della NASpI. Entra con SPID, CIE o CNS nella tua ${theme.portalName.it.toLowerCase()}.`,
       `With the buttons under the video you can check your payments, report a new job or other changes, and ask for the NASpI advance. Sign in with SPID, CIE or CNS to your ${theme.portalName.en.toLowerCase()}.`,
     ),
-    actions: [
-      { id: 'btn-services-payments', kind: 'button', label: l('I miei pagamenti', 'My payments'), service: 'naspi-payments', window: [0.1, 1] },
-      { id: 'btn-services-com', kind: 'button', label: l('NASpI-Com', 'NASpI-Com'), service: 'naspi-com', window: [0.25, 1] },
-      { id: 'btn-services-advance', kind: 'button', label: l('Anticipo NASpI', 'NASpI advance'), service: 'naspi-advance', window: [0.45, 1] },
+    buttons: [
+      {
+        id: 'btn-services-payments',
+        text: l('Controlla date e importi dei pagamenti', 'Check payment dates and amounts'),
+        label: l('I miei pagamenti', 'My payments'),
+        service: 'naspi-payments',
+        window: [0.1, 1],
+      },
+      {
+        id: 'btn-services-com',
+        text: l('Comunica un nuovo lavoro o altre variazioni', 'Report a new job or other changes'),
+        label: l('NASpI-Com', 'NASpI-Com'),
+        service: 'naspi-com',
+        window: [0.25, 1],
+      },
+      {
+        id: 'btn-services-advance',
+        text: l("Chiedi l'anticipo per un'attività in proprio", 'Ask for the advance to start a business'),
+        label: l('Anticipo NASpI', 'NASpI advance'),
+        service: 'naspi-advance',
+        window: [0.45, 1],
+      },
     ],
-  };
+  });
 
   const closing = closingScene({
     deps: [],

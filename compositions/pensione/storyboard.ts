@@ -1,8 +1,9 @@
-import { AVAILABLE_UNTIL_SCREEN, AVAILABLE_UNTIL_SPOKEN, contactNumbers, date, itDate, itDateText, l, money, welcomeIt } from '../common/copy';
+import { AVAILABLE_UNTIL_SCREEN, AVAILABLE_UNTIL_SPOKEN, contactNumbers, date, itDate, itDateText, l, money } from '../common/copy';
 import { addMonths, monthOf, yearOf } from '../common/dates';
 import { prepArt, the, withPrep } from '../common/italian';
 import { formatList, type Localized } from '../common/locale';
-import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { closingScene, dearGreeting, servicesScene } from '../common/common-scenes';
+import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
 import {
   aOrAd,
@@ -85,17 +86,13 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
   const retired = b.pensionType === 'old-age' || b.pensionType === 'early';
   const survivors = b.pensionType === 'survivors';
 
-  const greeting = greetingScene({
-    deps: ['citizen.givenName', 'citizen.gender', 'benefit.pensionType'],
+  const greeting = dearGreeting(c, {
+    deps: ['benefit.pensionType'],
     minSeconds: 8,
-    content: {
-      salutation: l('Gentile', 'Dear'),
-      name: c.givenName,
-      subtitle: l(`${N.Your.it} è in pagamento`, `${N.Your.en} is being paid`),
-    },
-    narration: l(
-      `Gentile ${c.givenName}, ${welcomeIt(c.gender)} nella tua videoguida. La tua domanda è stata accolta e ${N.your.it} è in pagamento. Ti spiego quando arrivano i pagamenti, come leggere il cedolino e cosa sapere sulle tasse.`,
-      `Dear ${c.givenName}, welcome to your video guide. Your application has been accepted and ${N.your.en} is now being paid. I will explain when the payments arrive, how to read your payslip and what to know about tax.`,
+    subtitle: l(`${N.Your.it} è in pagamento`, `${N.Your.en} is being paid`),
+    about: l(
+      `La tua domanda è stata accolta e ${N.your.it} è in pagamento. Ti spiego quando arrivano i pagamenti, come leggere il cedolino e cosa sapere sulle tasse.`,
+      `Your application has been accepted and ${N.your.en} is now being paid. I will explain when the payments arrive, how to read your payslip and what to know about tax.`,
     ),
   });
 
@@ -518,36 +515,38 @@ export function pensioneStoryboard(g: PensionGuide, options: StoryboardOptions =
   };
 
   const contact = contactNumbers(theme);
-  const services: SceneDraft = {
-    id: 'services',
-    kind: 'services',
-    title: l('I servizi online', 'Online services'),
+  const services = servicesScene({
     deps: [],
     minSeconds: 22,
-    content: {
-      headline: l('I servizi online', 'Online services'),
-      items: [
-        { actionId: 'btn-services-payslip', text: l('Il cedolino di ogni mese', "Each month's payslip") },
-        { actionId: 'btn-services-cu', text: l('La Certificazione Unica', 'Your Certificazione Unica') },
-        { actionId: 'btn-services-certificate', text: l('Il certificato di pensione', 'Your pension certificate') },
-      ],
-    },
+    headline: l('I servizi online', 'Online services'),
     narration: l(
       `Con i pulsanti sotto il video scarichi il cedolino, la Certificazione Unica e il certificato di pensione, entrando nella tua ${theme.portalName.it.toLowerCase()} con SPID, CIE o CNS. Per aiuto chiama il contact center: ${contact.it}.`,
       `With the buttons under the video you can download your payslip, your Certificazione Unica and your pension certificate, signing in to ${theme.instituteShort.en}'s ${theme.portalName.en.toLowerCase()} with SPID, CIE or CNS. For help, call the contact centre: ${contact.en}.`,
     ),
-    actions: [
-      { id: 'btn-services-payslip', kind: 'button', label: l('Cedolino', 'Payslip'), service: 'pension-payslip', window: [0.15, 1] },
-      { id: 'btn-services-cu', kind: 'button', label: l('Certificazione Unica', 'Certificazione Unica'), service: 'pension-cu', window: [0.25, 1] },
+    buttons: [
+      {
+        id: 'btn-services-payslip',
+        text: l('Il cedolino di ogni mese', "Each month's payslip"),
+        label: l('Cedolino', 'Payslip'),
+        service: 'pension-payslip',
+        window: [0.15, 1],
+      },
+      {
+        id: 'btn-services-cu',
+        text: l('La Certificazione Unica', 'Your Certificazione Unica'),
+        label: l('Certificazione Unica', 'Certificazione Unica'),
+        service: 'pension-cu',
+        window: [0.25, 1],
+      },
       {
         id: 'btn-services-certificate',
-        kind: 'button',
+        text: l('Il certificato di pensione', 'Your pension certificate'),
         label: l('Certificato di pensione', 'Pension certificate'),
         service: 'pension-certificate',
         window: [0.35, 1],
       },
     ],
-  };
+  });
 
   const closing = closingScene({
     deps: ['benefit.pensionType'],

@@ -1,7 +1,8 @@
-import { contactNumbers, date, itDate, l, money, welcomeIt } from '../common/copy';
+import { contactNumbers, date, itDate, l, money } from '../common/copy';
 import { cap, prepArt, withPrep } from '../common/italian';
 import { formatList, type Localized } from '../common/locale';
-import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { closingScene, dearGreeting, RATING_REQUEST } from '../common/common-scenes';
+import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
 import { BENEFIT_LABEL, BENEFIT_TITLE, INCOME_SAID, INCOME_TITLE } from './copy';
 import { COUPLE_INCOME_BENEFITS, MONTHLY_BENEFITS, ordinaryDeadline, SUSPENSION_DAYS, type LinkedBenefit } from './rules';
@@ -42,17 +43,13 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
   const ordinary = ordinaryDeadline(b.incomeYear);
   const reminder = b.campaign === 'reminder';
 
-  const greeting = greetingScene({
-    deps: ['citizen.givenName', 'citizen.gender', 'benefit.incomeYear'],
+  const greeting = dearGreeting(c, {
+    deps: ['benefit.incomeYear'],
     minSeconds: 7,
-    content: {
-      salutation: l('Gentile', 'Dear'),
-      name: c.givenName,
-      subtitle: l(`Manca il tuo RED per i redditi ${ofYear}`, `Your RED for your ${b.incomeYear} income is missing`),
-    },
-    narration: l(
-      `Gentile ${c.givenName}, ${welcomeIt(c.gender)} nella tua videoguida. ${institute.it} non ha ancora ricevuto il tuo modello RED per i redditi ${ofYear}. Il RED è la dichiarazione della situazione reddituale: con il RED comunichi ${withPrep('a', theme.instituteShort.it)} i redditi da cui dipendono alcune prestazioni che ricevi. Non è la dichiarazione per le tasse, cioè il 730 o il modello Redditi. Ti spiego cosa dichiarare, perché è importante e come inviarlo, anche da casa.`,
-      `Dear ${c.givenName}, welcome to your video guide. ${institute.en} has not yet received your RED form for your ${b.incomeYear} income. The RED is the income statement, in Italian "dichiarazione della situazione reddituale": with it you tell ${theme.instituteShort.en} the income that some of your benefits depend on. It is not your tax return, the 730 or the Redditi form. I will explain what to declare, why it matters and how to send it, even from home.`,
+    subtitle: l(`Manca il tuo RED per i redditi ${ofYear}`, `Your RED for your ${b.incomeYear} income is missing`),
+    about: l(
+      `${institute.it} non ha ancora ricevuto il tuo modello RED per i redditi ${ofYear}. Il RED è la dichiarazione della situazione reddituale: con il RED comunichi ${withPrep('a', theme.instituteShort.it)} i redditi da cui dipendono alcune prestazioni che ricevi. Non è la dichiarazione per le tasse, cioè il 730 o il modello Redditi. Ti spiego cosa dichiarare, perché è importante e come inviarlo, anche da casa.`,
+      `${institute.en} has not yet received your RED form for your ${b.incomeYear} income. The RED is the income statement, in Italian "dichiarazione della situazione reddituale": with it you tell ${theme.instituteShort.en} the income that some of your benefits depend on. It is not your tax return, the 730 or the Redditi form. I will explain what to declare, why it matters and how to send it, even from home.`,
     ),
   });
 
@@ -252,8 +249,8 @@ export function redStoryboard(g: RedGuide, options: StoryboardOptions = {}): Sto
       text: l(`Invia il RED entro ${itDate('il', b.deadline)}.`, `Send the RED by ${date(b.deadline).en}.`),
     },
     narration: l(
-      `Ricorda: invia il RED entro ${itDate('il', b.deadline)}, così eviti che i pagamenti si fermino per il RED mancante. Se questa guida ti è stata utile, lascia una valutazione. Grazie.`,
-      `Remember: send the RED by ${date(b.deadline).en}, so your payments do not stop for a missing RED. If this guide helped you, please leave a rating. Thank you.`,
+      `Ricorda: invia il RED entro ${itDate('il', b.deadline)}, così eviti che i pagamenti si fermino per il RED mancante. ${RATING_REQUEST.it} Grazie.`,
+      `Remember: send the RED by ${date(b.deadline).en}, so your payments do not stop for a missing RED. ${RATING_REQUEST.en} Thank you.`,
     ),
   });
 

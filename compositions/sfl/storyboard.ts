@@ -1,7 +1,8 @@
 import { contactNumbers, l, money } from '../common/copy';
 import { prepArt, the } from '../common/italian';
 import { formatEuroWhole } from '../common/locale';
-import { assembleStoryboard, closingScene, greetingScene, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
+import { closingScene, greetingScene, RATING_REQUEST, servicesScene } from '../common/common-scenes';
+import { assembleStoryboard, themeOf, type SceneDraft, type StoryboardOptions } from '../common/storyboard-build';
 import type { Storyboard } from '../common/storyboard-types';
 import { SFL_CONFIRM_DAYS, SFL_PAYMENT } from './rules';
 import type { SflGuide } from './schema';
@@ -162,27 +163,25 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
     ),
   };
 
-  const services: SceneDraft = {
-    id: 'services',
-    kind: 'services',
+  const services = servicesScene({
     title: l('Fai domanda', 'Apply'),
     deps: [],
-    content: {
-      headline: l('Vuoi iniziare?', 'Ready to start?'),
-      items: [
-        { actionId: 'btn-apply', text: l('Presenta la domanda online', 'Apply online') },
-        { actionId: 'btn-tutorial', text: l('Scarica il tutorial passo per passo', 'Download the step-by-step tutorial') },
-      ],
-    },
+    headline: l('Vuoi iniziare?', 'Ready to start?'),
     narration: l(
       `Con il primo pulsante presenti la domanda online; con il secondo scarichi il tutorial che ti guida passo per passo nella compilazione. Per la domanda online servono SPID, CIE o CNS.`,
       `With the first button you apply online; with the second you download the tutorial that guides you through the form step by step. To apply online you need SPID, CIE or CNS.`,
     ),
-    actions: [
-      { id: 'btn-apply', kind: 'button', label: l('Fai domanda', 'Apply now'), service: 'sfl-apply', window: [0.05, 1] },
-      { id: 'btn-tutorial', kind: 'button', label: l('Scarica il tutorial', 'Download the tutorial'), service: 'sfl-tutorial', window: [0.3, 1] },
+    buttons: [
+      { id: 'btn-apply', text: l('Presenta la domanda online', 'Apply online'), label: l('Fai domanda', 'Apply now'), service: 'sfl-apply', window: [0.05, 1] },
+      {
+        id: 'btn-tutorial',
+        text: l('Scarica il tutorial passo per passo', 'Download the step-by-step tutorial'),
+        label: l('Scarica il tutorial', 'Download the tutorial'),
+        service: 'sfl-tutorial',
+        window: [0.3, 1],
+      },
     ],
-  };
+  });
 
   const closing = closingScene({
     deps: [],
@@ -195,8 +194,8 @@ export function sflStoryboard(g: SflGuide, options: StoryboardOptions = {}): Sto
       ),
     },
     narration: l(
-      `Per informazioni chiama il contact center: ${contactNumbers(theme).it}. Se questa guida ti è stata utile, lascia una valutazione. In bocca al lupo!`,
-      `For information call the contact centre: ${contactNumbers(theme).en}. If this guide helped you, please leave a rating. Good luck!`,
+      `Per informazioni chiama il contact center: ${contactNumbers(theme).it}. ${RATING_REQUEST.it} In bocca al lupo!`,
+      `For information call the contact centre: ${contactNumbers(theme).en}. ${RATING_REQUEST.en} Good luck!`,
     ),
   });
 

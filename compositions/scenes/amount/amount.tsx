@@ -1,10 +1,9 @@
 import React, { useMemo } from 'react';
 import { formatFigure } from '../ui/figure';
 import { CONTENT } from '../ui/geometry';
-import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
+import { cardFrame } from '../ui/card-frame';
 import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { fit, textWidth } from '../ui/measure';
-import { fitNote, Note, noteHeight } from '../ui/note';
 import { C } from '../ui/palette';
 import { layoutRows, Row, type RowSpec } from '../ui/rows';
 import { at, Lines } from '../ui/text';
@@ -13,7 +12,7 @@ import { at, Lines } from '../ui/text';
 export const Amount: React.FC<KindProps<'amount'>> = ({ scene, locale, opacityOf }) => {
   const nodes = useMemo((): LayerNodes => {
     const c = scene.content;
-    const head = fitHeadline(c.headline[locale]);
+    const frame = cardFrame(c.headline[locale], c.note?.[locale], 14);
     const figure = fit(formatFigure(c.amount, locale), { maxWidth: CONTENT.w, maxSize: 100, minSize: 60, maxLines: 1, weight: 700 });
     const figureW = textWidth(figure.lines[0] ?? '', figure.size, 700);
     const captionBeside = CONTENT.w - figureW - 24;
@@ -21,16 +20,15 @@ export const Amount: React.FC<KindProps<'amount'>> = ({ scene, locale, opacityOf
     const beside = captionBeside >= 160 && besideFit.lines.length <= 2 && besideFit.lines.every((l) => textWidth(l, besideFit.size) <= captionBeside);
     const caption = beside ? besideFit : fit(c.caption[locale], { maxWidth: CONTENT.w, maxSize: 32, minSize: 28, maxLines: 2 });
 
-    const yFigure = CONTENT.y + headlineHeight(head) + 14;
+    const yFigure = frame.top;
     const hFigure = Math.ceil(figure.size * 1.08) + (beside ? 0 : Math.ceil(caption.lines.length * caption.size * 1.2) + 2);
-    const note = fitNote(c.note?.[locale]);
     const rowsTop = yFigure + hFigure + 16;
     const rows: RowSpec[] = c.rows.map((r) => ({ label: r.label[locale], value: formatFigure(r.figure, locale), emphasis: r.emphasis }));
-    const laid = layoutRows(rows, { x: CONTENT.x, y: rowsTop, w: CONTENT.w, h: CONTENT.y + CONTENT.h - noteHeight(note) - rowsTop });
+    const laid = layoutRows(rows, { x: CONTENT.x, y: rowsTop, w: CONTENT.w, h: frame.bottom - rowsTop });
 
-    const by = settle(laid.length ? Math.max(...laid.map((r) => r.y + r.h)) : yFigure + hFigure, CONTENT.y + CONTENT.h - noteHeight(note));
+    const by = settle(laid.length ? Math.max(...laid.map((r) => r.y + r.h)) : yFigure + hFigure, frame.bottom);
     const out: LayerNodes = {
-      headline: <Headline text={head} />,
+      headline: frame.headline,
       amount: (
         <div
           style={{
@@ -50,7 +48,7 @@ export const Amount: React.FC<KindProps<'amount'>> = ({ scene, locale, opacityOf
       const r = laid[i];
       out[`row-${i}`] = r ? <Row row={row} at={r} /> : null;
     });
-    if (note) out.note = <Note note={note} />;
+    if (frame.note) out.note = frame.note;
     return lowerAll(out, by);
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;

@@ -3,10 +3,9 @@ import { formatCents, formatEuroWhole, type Locale } from '../../common/locale';
 import type { CalendarContent } from '../../common/storyboard-types';
 import { FONT_STACK } from '../ui/fonts';
 import { CONTENT } from '../ui/geometry';
-import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
+import { cardFrame } from '../ui/card-frame';
 import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { fit, textWidth } from '../ui/measure';
-import { fitNote, Note, noteHeight } from '../ui/note';
 import { C, SHADOW, tint } from '../ui/palette';
 import { at } from '../ui/text';
 import { tileGrid, type TileGrid } from './tile-layout';
@@ -102,10 +101,9 @@ const Page: React.FC<{ entry: Entry; grid: TileGrid; x: number; y: number; local
 export const Calendar: React.FC<KindProps<'calendar'>> = ({ scene, locale, opacityOf }) => {
   const nodes = useMemo((): LayerNodes => {
     const c = scene.content;
-    const head = fitHeadline(c.headline[locale]);
-    const note = fitNote(c.note?.[locale]);
-    const top = CONTENT.y + headlineHeight(head) + 22;
-    const area = { w: CONTENT.w, h: CONTENT.y + CONTENT.h - noteHeight(note) - 10 - top };
+    const frame = cardFrame(c.headline[locale], c.note?.[locale], 22);
+    const top = frame.top;
+    const area = { w: CONTENT.w, h: frame.bottom - 10 - top };
     const grid = tileGrid(c.entries.length, area);
     const usedW = grid.cols * grid.tileW + (grid.cols - 1) * grid.gap;
     const usedH = grid.rows * grid.tileH + (grid.rows - 1) * grid.gap;
@@ -115,7 +113,7 @@ export const Calendar: React.FC<KindProps<'calendar'>> = ({ scene, locale, opaci
     const longMonths = c.entries.every((e) => textWidth(monthOf(e.date, locale, 'long'), 28, 600) <= grid.tileW - 16);
     // ...and every amount the same way: cents only if they all fit.
     const wholeEuros = !c.entries.every((e) => e.cents === undefined || textWidth(formatCents(e.cents, locale), 30, 700) <= grid.tileW - 16);
-    const out: LayerNodes = { headline: <Headline text={head} /> };
+    const out: LayerNodes = { headline: frame.headline };
     c.entries.forEach((entry, i) => {
       const col = i % grid.cols;
       const row = Math.floor(i / grid.cols);
@@ -131,7 +129,7 @@ export const Calendar: React.FC<KindProps<'calendar'>> = ({ scene, locale, opaci
         />
       );
     });
-    if (note) out.note = <Note note={note} />;
+    if (frame.note) out.note = frame.note;
     return out;
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;

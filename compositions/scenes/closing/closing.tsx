@@ -6,7 +6,7 @@ import { GREETING_TEXT } from '../ui/geometry';
 import { Icon } from '../ui/icons';
 import { closingNeedsContact } from '../layers-of';
 import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
-import { blockHeight, fit } from '../ui/measure';
+import { blockHeight, fit, stackTops } from '../ui/measure';
 import { C, theme, tint } from '../ui/palette';
 import { at, Lines } from '../ui/text';
 
@@ -28,13 +28,8 @@ export const Closing: React.FC<KindProps<'closing'>> = ({ scene, locale, opacity
     const hText = blockHeight(text.lines.length, text.size, 1.3);
     const hUntil = c.availableUntil ? blockHeight(untilText.lines.length, untilText.size) + 28 : 0;
     const gap = 28;
-    const total = hHead + gap + hText + (hUntil ? gap + hUntil : 0);
-    let y = T.y + Math.max(0, (T.h - 130 - total) / 2);
-    const yHead = y;
-    y += hHead + gap;
-    const yText = y;
-    y += hText + gap;
-    const yUntil = y;
+    // 130: the sign-off's room at the bottom.
+    const [yHead, yText, yUntil] = stackTops(T.y, T.h - 130, [hHead + gap, hText + (hUntil ? gap : 0), hUntil]) as [number, number, number];
 
     return {
       headline: (

@@ -2,10 +2,9 @@ import React, { useMemo } from 'react';
 import { formatCents } from '../../common/locale';
 import { LABELS } from '../ui/figure';
 import { CONTENT } from '../ui/geometry';
-import { fitHeadline, Headline, headlineHeight } from '../ui/headline';
+import { cardFrame } from '../ui/card-frame';
 import { LayerStack, lowerAll, settle, type KindProps, type LayerNodes } from '../ui/layer-stack';
 import { fit } from '../ui/measure';
-import { fitNote, Note, noteHeight } from '../ui/note';
 import { C, tint } from '../ui/palette';
 import { layoutRows, Row, type RowSpec } from '../ui/rows';
 import { at, Lines } from '../ui/text';
@@ -16,10 +15,9 @@ const NET_H = 92;
 export const Deductions: React.FC<KindProps<'deductions'>> = ({ scene, locale, opacityOf }) => {
   const nodes = useMemo((): LayerNodes => {
     const c = scene.content;
-    const head = fitHeadline(c.headline[locale]);
-    const note = fitNote(c.note?.[locale]);
-    const top = CONTENT.y + headlineHeight(head) + 18;
-    const netMaxY = CONTENT.y + CONTENT.h - noteHeight(note) - NET_H - 6;
+    const frame = cardFrame(c.headline[locale], c.note?.[locale], 18);
+    const top = frame.top;
+    const netMaxY = frame.bottom - NET_H - 6;
     const rows: RowSpec[] = [
       { label: LABELS.gross[locale], value: formatCents(c.grossCents, locale) },
       ...c.lines.map((l) => ({ label: l.label[locale], value: `− ${formatCents(l.cents, locale)}`, minus: true })),
@@ -32,8 +30,8 @@ export const Deductions: React.FC<KindProps<'deductions'>> = ({ scene, locale, o
     const netLabel = fit(LABELS.net[locale], { maxWidth: CONTENT.w * 0.45, maxSize: 34, minSize: 28, maxLines: 2, weight: 700 });
     const netValue = fit(formatCents(c.netCents, locale), { maxWidth: CONTENT.w * 0.5, maxSize: 60, minSize: 40, maxLines: 1, weight: 700 });
 
-    const by = settle(netY + NET_H, CONTENT.y + CONTENT.h - noteHeight(note));
-    const out: LayerNodes = { headline: <Headline text={head} /> };
+    const by = settle(netY + NET_H, frame.bottom);
+    const out: LayerNodes = { headline: frame.headline };
     out.gross = laid[0] && rows[0] ? <Row row={rows[0]} at={laid[0]} /> : null;
     c.lines.forEach((_, i) => {
       const r = laid[i + 1];
@@ -58,7 +56,7 @@ export const Deductions: React.FC<KindProps<'deductions'>> = ({ scene, locale, o
         <Lines text={netValue} weight={700} color={C.primaryDark} lineHeight={1} />
       </div>
     );
-    if (note) out.note = <Note note={note} />;
+    if (frame.note) out.note = frame.note;
     return lowerAll(out, by);
   }, [scene, locale]);
   return <LayerStack scene={scene} nodes={nodes} opacityOf={opacityOf} />;

@@ -1,7 +1,7 @@
 import React, { useMemo } from 'react';
 import { GREETING_TEXT } from '../ui/geometry';
 import { LayerStack, type KindProps, type LayerNodes } from '../ui/layer-stack';
-import { blockHeight, fit, textWidth } from '../ui/measure';
+import { blockHeight, fit, stackTops, textWidth } from '../ui/measure';
 import { C, SHADOW } from '../ui/palette';
 import { at, Lines } from '../ui/text';
 
@@ -34,13 +34,7 @@ export const Greeting: React.FC<KindProps<'greeting'>> = ({ scene, locale, opaci
     // The card hugs its words (56 = padding and the accent edge).
     const subW = Math.min(T.w, Math.ceil(Math.max(...subtitle.lines.map((l) => textWidth(l, subtitle.size)))) + 64);
     const gap = 26;
-    const total = hSal + (hasName ? 6 + hName : 0) + gap + hSub;
-    let y = T.y + Math.max(0, (T.h - total) / 2);
-    const ySal = y;
-    y += hSal + (hasName ? 6 : 0);
-    const yName = y;
-    y += hName + gap;
-    const ySub = y;
+    const [ySal, yName, ySub] = stackTops(T.y, T.h, [hSal + (hasName ? 6 : 0), hName + gap, hSub]) as [number, number, number];
 
     return {
       salutation: (

@@ -90,3 +90,16 @@ export function balance(text: string, n: number, maxWidth: number, style: TextSt
 
 /** Height of a wrapped block. */
 export const blockHeight = (lines: number, size: number, lineHeight = 1.2): number => Math.ceil(lines * size * lineHeight);
+
+/**
+ * Tops of blocks stacked one under the other (each height counts the gap below it), the stack
+ * centred vertically in `height` from `top` and never above it.
+ */
+export function stackTops(top: number, height: number, blocks: number[]): number[] {
+  let y = top + Math.max(0, (height - blocks.reduce((s, h) => s + h, 0)) / 2);
+  return blocks.map((h) => {
+    const at = y;
+    y += h;
+    return at;
+  });
+}
