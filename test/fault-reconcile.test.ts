@@ -97,7 +97,7 @@ describe('the periodic reconcile', () => {
     await emailCampaign(api, { consenting: CONSENTING, declined: 5, seed: 'fault-reconcile-notify' });
     const inbox = new Inbox();
     const sink = await startMailSink((m) => inbox.add(m.to));
-    stacks.defer(() => sink.stop());
+    stacks.defer(() => sink.close());
     const { logger, logs } = memoryLogger();
     const notifier: RunningNotifier = await startNotifier({
       config,

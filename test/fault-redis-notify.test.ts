@@ -57,7 +57,7 @@ describe('email exactly once, whatever Redis does', () => {
         })();
       }
     });
-    stacks.defer(() => sink.stop());
+    stacks.defer(() => sink.close());
     const { logger, logs } = memoryLogger();
     const notifier = await startNotifier({ config, db, logger, redisUrl: redis.url, settings: settings(sink.url) });
     stacks.defer(() => notifier.close());

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import type { SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { signBody, SIGNATURE_HEADER } from '../server/notify/signature';
 import { call, startTestApi, type TestApi } from './helpers/api';
-import { startMailSink, startWebhookSink, type WebhookSink } from './helpers/channel-sinks';
+import { closeInOrder } from './helpers/close-in-order';
+import { startMailSink, startWebhookSink, type WebhookSink, type MailSink } from './helpers/channel-sinks';
 import { waitUntil } from './helpers/services';
 
 /**
@@ -18,7 +18,7 @@ import { waitUntil } from './helpers/services';
 type Row = Record<string, any>;
 const N = 40;
 let api: TestApi;
-let sink: SmtpSink;
+let sink: MailSink;
 let notifier: RunningNotifier;
 let hooks: WebhookSink;
 const mailLinks: { to: string; token: string; messageId: string }[] = [];
@@ -100,12 +100,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-afterAll(async () => {
-  await notifier?.close();
-  await sink?.stop();
-  await hooks?.close();
-  await api?.close();
-});
+afterAll(() => closeInOrder(notifier, sink, hooks, api));
 
 describe('monitoring console', () => {
   let campaignId = '';

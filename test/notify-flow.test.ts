@@ -5,14 +5,14 @@ import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import { checkEnvelope } from '../server/guides/prepare';
 import type { Envelope } from '../compositions/guide-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import type { SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { relayOutboxBatch } from '../server/notify/outbox';
 import { createNotifyQueue } from '../server/notify/queue';
 import { signBody, SIGNATURE_HEADER, verifySignature } from '../server/notify/signature';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
-import { startMailSink, startWebhookSink, type WebhookSink } from './helpers/channel-sinks';
+import { closeInOrder } from './helpers/close-in-order';
+import { startMailSink, startWebhookSink, type WebhookSink, type MailSink } from './helpers/channel-sinks';
 import { waitUntil } from './helpers/services';
 
 /** The whole path on PGlite: consents → guide → outbox → notify queue → real SMTP / signed webhooks → receipts. */
@@ -44,7 +44,7 @@ function envelopes(n: number, seed: string): Envelope[] {
 const ndjson = (lines: unknown[]) => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
 
 let api: TestApi;
-let sink: SmtpSink;
+let sink: MailSink;
 let notifier: RunningNotifier | undefined;
 let hookServer: WebhookSink;
 const mails: Mail[] = [];
@@ -99,12 +99,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-afterAll(async () => {
-  await notifier?.close();
-  await sink?.stop();
-  await hookServer?.close();
-  await api?.close();
-});
+afterAll(() => closeInOrder(notifier, sink, hookServer, api));
 
 describe('consent registry', () => {
   it('the citizen manages their own consents in the reserved area; every change is in the history', async () => {

@@ -1,8 +1,7 @@
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SendAbandoned, SmtpPool } from '../notifier/adapters/smtp-pool';
-import type { SmtpSink } from '../notifier/smtp-sink';
-import { startMailSink } from './helpers/channel-sinks';
+import { startMailSink, type MailSink } from './helpers/channel-sinks';
 
 /**
  * The notifier's point of no return (send-attempt.ts) is written to PostgreSQL right before SMTP's
@@ -12,7 +11,7 @@ import { startMailSink } from './helpers/channel-sinks';
  */
 
 const TIMEOUTS = { connectMs: 5000, greetingMs: 5000, socketMs: 10_000 };
-let sink: SmtpSink;
+let sink: MailSink;
 const stored: string[] = [];
 const pools: SmtpPool[] = [];
 const originalWrite = net.Socket.prototype.write;
@@ -25,7 +24,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   for (const p of pools) p.close();
-  await sink.stop();
+  await sink.close();
 });
 
 const message = (id: string) =>

@@ -3,21 +3,27 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../notifier/smtp-sink';
+import { startSmtpSink, type SmtpSinkOptions } from '../../notifier/smtp-sink';
 import { createLogger, type Logger } from '../../server/logger';
 
 /**
  * What receives the notifier's sends in a test: the real SMTP sink for email, a local HTTP server
- * standing in for the SMS and app gateways. Each cleans up after itself on stop()/close().
+ * standing in for the SMS and app gateways. Each cleans up after itself on close().
  */
 
-/** The notifier's SMTP sink on a temporary directory of its own, which stop() removes. */
-export async function startMailSink(onMessage: SmtpSinkOptions['onMessage'], logger: Logger = createLogger({ level: 'silent' })): Promise<SmtpSink> {
+export interface MailSink {
+  /** smtp://host:port, for SMTP_URL. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The notifier's SMTP sink on a temporary directory of its own, which close() removes. */
+export async function startMailSink(onMessage: SmtpSinkOptions['onMessage'], logger: Logger = createLogger({ level: 'silent' })): Promise<MailSink> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-mail-'));
   const sink = await startSmtpSink({ dir, logger, onMessage });
   return {
-    ...sink,
-    async stop() {
+    url: sink.url,
+    async close() {
       await sink.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
