@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { syntheticHistory, type Batch } from '../server/analytics/synthetic-history';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
-import { buildDashboardInto, launchItalianChromium } from './helpers/dashboard';
+import { call, tokenOf, type TestApi } from './helpers/api';
+import { exportCsv, openDashboard, signIn, startDashboardRig, type DashboardRig } from './helpers/dashboard';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // Screenshots land in a temp directory; `npm run docs:screenshots` sets DOCS_SCREENSHOTS=1 to refresh docs/.
@@ -60,12 +59,7 @@ async function campaignWithHistory(
     interactingViewers: interacting,
     ratings,
     seed: name.length,
-    scenes: board.scenes.map((s) => ({
-      id: s.id,
-      from: s.from,
-      durationInFrames: s.durationInFrames,
-      actions: s.actions.map((a) => ({ id: a.id, kind: a.kind })),
-    })),
+    scenes: board.scenes,
     durationInFrames: board.durationInFrames,
   });
   let next = 0;
@@ -82,45 +76,32 @@ async function campaignWithHistory(
 }
 
 describe('analysts dashboard in headless Chromium', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let dist: string;
+  let rig: DashboardRig;
   let naspi: string;
 
   beforeAll(async () => {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-dashboard-dist-'));
-    await buildDashboardInto(dist);
-    api = await startTestApi({ backend: 'pglite', label: 'analytics_dashboard', playerDir: dist });
-    naspi = await campaignWithHistory(api, 'naspi', 'NASpI accolte – marzo', 400, 60, 288, 38, [...Array(12).fill(5), ...Array(8).fill(4)]);
-    await campaignWithHistory(api, 'pensione', 'Neopensionati – prima liquidazione', 150, 48, 150, 23, [5, 5, 5, 4, 5, 4, 5, 3, 5, 5]);
-    browser = await launchItalianChromium();
+    rig = await startDashboardRig('analytics_dashboard');
+    naspi = await campaignWithHistory(rig.api, 'naspi', 'NASpI accolte – marzo', 400, 60, 288, 38, [...Array(12).fill(5), ...Array(8).fill(4)]);
+    await campaignWithHistory(rig.api, 'pensione', 'Neopensionati – prima liquidazione', 150, 48, 150, 23, [5, 5, 5, 4, 5, 4, 5, 3, 5, 5]);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    if (dist) fs.rmSync(dist, { recursive: true, force: true });
+    await rig?.close();
+    if (process.env.DOCS_SCREENSHOTS !== '1') fs.rmSync(DOCS, { recursive: true, force: true });
   });
 
   it('asks for the key once, keeps it out of URLs, and shows the figures, chart and tables', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'it-IT' });
-    const urls: string[] = [];
+    const { api } = rig;
+    const { page, response, urls, errors } = await openDashboard(rig.browser, api.url);
+    // Only requests after the key gate can carry it: recorded from here on.
     const authorized: string[] = [];
     page.on('request', (r) => {
-      urls.push(r.url());
       if (r.headers().authorization) authorized.push(r.url());
     });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-
-    const res = await page.goto(`${api.url}/dashboard`);
-    expect(res?.headers()['cache-control']).toBe('no-store');
-    await page.getByLabel('Chiave API').fill('wrong-key-0000000000');
-    await page.getByRole('button', { name: 'Accedi' }).click();
+    expect(response?.headers()['cache-control']).toBe('no-store');
+    await signIn(page, 'wrong-key-0000000000');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Chiave non riconosciuta');
     errors.length = 0; // the browser logs the refused key's 401; nothing else may fail
-    await page.getByLabel('Chiave API').fill(api.analystKey);
-    await page.getByRole('button', { name: 'Accedi' }).click();
+    await signIn(page, api.analystKey);
     await page.getByLabel('Campagna').selectOption(naspi);
     await page.waitForSelector('.tiles');
     await expect.poll(() => page.locator('.status-line').textContent()).toContain('NASpI accolte');
@@ -144,9 +125,7 @@ describe('analysts dashboard in headless Chromium', () => {
     expect(authorized.every((u) => u.includes('/api/stats'))).toBe(true);
     await page.screenshot({ path: path.join(DOCS, 'dashboard.png'), fullPage: true });
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Esporta CSV' }).click();
-    const csv = fs.readFileSync((await (await download).path())!, 'utf8');
+    const csv = await exportCsv(page);
     expect(csv).toContain('viewedRate,0.15');
     expect(csv).toContain('viewsPerViewer,4.8');
     expect(csv).toContain('percento_video,visualizzazioni,quota');
@@ -161,10 +140,9 @@ describe('analysts dashboard in headless Chromium', () => {
   });
 
   it('shows each campaign with its channels and links to the notifications console', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'it-IT' });
-    await page.goto(`${api.url}/dashboard`);
-    await page.getByLabel('Chiave API').fill(api.analystKey);
-    await page.getByRole('button', { name: 'Accedi' }).click();
+    const { api, browser } = rig;
+    const { page } = await openDashboard(browser, api.url);
+    await signIn(page, api.analystKey);
     await page.getByRole('button', { name: 'Campagne' }).click();
     await page.waitForSelector('.campaign');
     expect(await page.locator('.campaign').count()).toBe(2);

@@ -8,6 +8,8 @@ import { webhookAdapter } from '../notifier/adapters/webhook';
 import { FestivalSession } from '../speech/festival-session';
 import { httpEngine } from '../speech/http-engine';
 import { run } from '../speech/process';
+import { outgoingMessage } from './helpers/outgoing-message';
+import { timedFailure } from './helpers/timed';
 
 /**
  * Issue #15: every external call has a timeout and a defined failure — a program that hangs is
@@ -25,15 +27,6 @@ afterAll(async () => {
   }
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function timed(p: Promise<unknown>): Promise<{ error: Error; ms: number }> {
-  const started = performance.now();
-  const error = await p.then(
-    () => new Error('expected a failure'),
-    (e: Error) => e,
-  );
-  return { error, ms: performance.now() - started };
-}
 
 /** A server that takes every request and answers nothing (or only the headers, then nothing). */
 async function silentServer(headersOnly = false): Promise<string> {
@@ -82,7 +75,7 @@ process.stdin.on('data', (d) => {
 
 describe('external calls are bounded', () => {
   it('a program that hangs is killed at its timeout, and the error says so', async () => {
-    const { error, ms } = await timed(run('sleep', ['30'], { timeoutMs: 200 }));
+    const { error, ms } = await timedFailure(run('sleep', ['30'], { timeoutMs: 200 }));
     expect(error.message).toBe('sleep 30 took over 200 ms, expected it to finish; it was killed');
     expect(ms).toBeLessThan(BOUND_MS);
   });
@@ -94,7 +87,7 @@ describe('external calls are bounded', () => {
     const session = new FestivalSession(['(voice_lp_diphone)'], { command: festival.command, timeoutMs: 2000 });
     try {
       festival.hang(true);
-      const { error, ms } = await timed(session.synthesize('Buongiorno'));
+      const { error, ms } = await timedFailure(session.synthesize('Buongiorno'));
       expect(error.message).toBe('festival took over 2000 ms for one sentence, expected well under a second; the process was killed');
       expect(ms).toBeLessThan(BOUND_MS);
       // The wedged process would never answer; the next sentence is spoken by a new one.
@@ -109,7 +102,7 @@ describe('external calls are bounded', () => {
     const voices = { it: { F: 'a', M: 'b' }, en: { F: 'c', M: 'd' } };
     for (const url of [await silentServer(), await silentServer(true)]) {
       const engine = httpEngine({ url, key: 'k', voices, timeoutMs: 200 });
-      const { error, ms } = await timed(engine.synthesize({ text: 'ciao', locale: 'it', voice: 'F' }));
+      const { error, ms } = await timedFailure(engine.synthesize({ text: 'ciao', locale: 'it', voice: 'F' }));
       expect(error.message).toMatch(/^speech service 127\.0\.0\.1:\d+ did not answer within 200 ms \(SPEECH_HTTP_TIMEOUT_MS\)$/);
       expect(ms).toBeLessThan(BOUND_MS);
     }
@@ -123,19 +116,7 @@ describe('external calls are bounded', () => {
       receiptUrl: 'http://127.0.0.1/receipts',
       timeoutMs: 300,
     });
-    const message = {
-      notificationId: '00000000-0000-4000-8000-000000000001',
-      channel: 'sms' as const,
-      to: '+393330000000',
-      guideType: 'naspi' as const,
-      locale: 'it' as const,
-      link: 'http://x/g/t',
-      expiresAt: new Date(),
-      subject: 's',
-      text: 't',
-      html: '<p>t</p>',
-    };
-    const { error, ms } = await timed(adapter.send(message));
+    const { error, ms } = await timedFailure(adapter.send(outgoingMessage('sms', '+393330000000')));
     expect(error.message).toBe('sms gateway did not answer within 300 ms (NOTIFY_WEBHOOK_TIMEOUT_MS)');
     expect(ms).toBeLessThan(BOUND_MS);
   });
@@ -163,7 +144,9 @@ describe('a queue whose Redis never answered', () => {
     const queue = new Queue('render', { connection, prefix: `timeouts-${process.pid}` });
     queue.on('error', () => {});
     try {
-      const { error, ms } = await timed(enqueueRenders(queue, [{ guideId: '00000000-0000-4000-8000-000000000001', typeVersion: 'naspi@1', priority: 1 }], 500));
+      const { error, ms } = await timedFailure(
+        enqueueRenders(queue, [{ guideId: '00000000-0000-4000-8000-000000000001', typeVersion: 'naspi@1', priority: 1 }], 500),
+      );
       expect(error.message).toBe('no answer from Redis within 500 ms');
       expect(ms).toBeLessThan(BOUND_MS);
     } finally {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { openDatabase, type Database } from '../server/db/database';
-import { killApis, OPEN_EVENT_LIMITS, OPERATOR_KEY, spawnApi, viewBatch, type ApiProcess } from './helpers/fault-api';
+import { createGuide, killApis, OPEN_EVENT_LIMITS, spawnApi, viewBatch, type ApiProcess } from './helpers/fault-api';
 import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/services';
 
 /**
@@ -36,16 +36,7 @@ interface Load {
 
 async function createGuides(api: ApiProcess): Promise<string[]> {
   const tokens: string[] = [];
-  for (const envelope of generateEnvelopes('naspi', GUIDES, `fault-kill-${api.port}`)) {
-    const res = await fetch(`${api.url}/api/guides`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...(envelope as object), notify: false }),
-    });
-    expect(res.status).toBeLessThan(300);
-    const link = ((await res.json()) as { links: { qr: string } }).links.qr;
-    tokens.push(link.slice(link.lastIndexOf('/') + 1));
-  }
+  for (const envelope of generateEnvelopes('naspi', GUIDES, `fault-kill-${api.port}`)) tokens.push((await createGuide(api, envelope)).token);
   return tokens;
 }
 

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { openDatabase, type Database } from '../server/db/database';
-import { killApis, OPEN_EVENT_LIMITS, OPERATOR_KEY, spawnApi, viewBatch } from './helpers/fault-api';
-import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/services';
+import { createGuide, OPEN_EVENT_LIMITS, OPERATOR_KEY, viewBatch } from './helpers/fault-api';
+import { FaultStacks } from './helpers/fault-stack';
+import { waitUntil } from './helpers/services';
 
 /**
  * PostgreSQL SIGKILLed (its whole process group) and restarted under load, the API left running:
@@ -18,14 +15,8 @@ import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/service
  * test's own processes.
  */
 
-let db: Database | undefined;
-const temp: string[] = [];
-afterAll(async () => {
-  killApis();
-  await db?.close();
-  await stopAll();
-  for (const d of temp) fs.rmSync(d, { recursive: true, force: true });
-});
+const stacks = new FaultStacks();
+afterAll(() => stacks.close());
 
 interface Answer {
   at: number;
@@ -37,18 +28,11 @@ interface Answer {
 
 describe('PostgreSQL restarted under load', () => {
   it('the API answers 503 while it is down and recovers by itself; every event answered 202 is stored', async () => {
-    const [redis, pgServer] = await Promise.all([startRedis(), startPostgres()]);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-pg-restart-'));
-    temp.push(dataDir);
-    const api = await spawnApi({ DATABASE_URL: pgServer.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'fault-pg-restart', DATA_DIR: dataDir, ...OPEN_EVENT_LIMITS });
+    const { pg: pgServer, api, openDb } = await stacks.start('pg-restart', OPEN_EVENT_LIMITS);
     const headers = { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' };
     const envelopes = [...generateEnvelopes('naspi', 30, 'fault-pg-restart')];
     const tokens: string[] = [];
-    for (const e of envelopes.slice(0, 6)) {
-      const res = await fetch(`${api.url}/api/guides`, { method: 'POST', headers, body: JSON.stringify({ ...(e as object), notify: false }) });
-      const link = ((await res.json()) as { links: { qr: string } }).links.qr;
-      tokens.push(link.slice(link.lastIndexOf('/') + 1));
-    }
+    for (const e of envelopes.slice(0, 6)) tokens.push((await createGuide(api, e)).token);
 
     const answers: Answer[] = [];
     const accepted = new Set<string>();
@@ -139,11 +123,10 @@ describe('PostgreSQL restarted under load', () => {
     expect(answers.filter((a) => a.status === 500 || a.status === 0)).toEqual([]);
 
     // Nothing answered 202 was lost: the events are in the database, once.
-    db = await openDatabase({ url: pgServer.url, max: 2 });
+    const db = await openDb(2);
     const ids = [...accepted];
     const [{ n: found }] = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM events WHERE id = ANY($1::uuid[])`, [ids])) as [{ n: number }];
     expect(found).toBe(ids.length);
     await api.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }, 90_000);
 });

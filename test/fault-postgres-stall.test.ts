@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { killApis, OPERATOR_KEY, spawnApi } from './helpers/fault-api';
-import { startPostgres, startRedis, stopAll, waitUntil, type PostgresProcess } from './helpers/services';
+import { createGuide, OPERATOR_KEY } from './helpers/fault-api';
+import { FaultStacks } from './helpers/fault-stack';
+import { waitUntil } from './helpers/services';
 
 /**
  * Issue #15: PostgreSQL frozen (SIGSTOP to its whole process group: the connections stay open, the
@@ -19,14 +17,8 @@ const BOUND_MS = 2000;
 /** Above the bound: the request's own work and a loaded machine's scheduling; far below "for ever". */
 const SLACK_MS = 4000;
 
-let pgServer: PostgresProcess | undefined;
-const temp: string[] = [];
-afterAll(async () => {
-  pgServer?.resume();
-  killApis();
-  await stopAll();
-  for (const d of temp) fs.rmSync(d, { recursive: true, force: true });
-});
+const stacks = new FaultStacks();
+afterAll(() => stacks.close());
 
 interface Answer {
   what: string;
@@ -37,29 +29,20 @@ interface Answer {
 
 describe('PostgreSQL frozen while the API serves', () => {
   it('database routes answer 503 with Retry-After within the bound, and serve again after SIGCONT', async () => {
-    const [redis, pgs] = await Promise.all([startRedis(), startPostgres()]);
-    pgServer = pgs;
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-pg-stall-'));
-    temp.push(dataDir);
-    const api = await spawnApi({
-      DATABASE_URL: pgs.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: 'fault-pg-stall',
-      DATA_DIR: dataDir,
+    const { pg: pgs, api } = await stacks.start('pg-stall', {
       DATABASE_QUERY_TIMEOUT_MS: String(BOUND_MS),
       DATABASE_CONNECT_TIMEOUT_MS: String(BOUND_MS),
     });
+    // Resumed before anything else is closed, should the test fail while it is frozen.
+    stacks.defer(() => pgs.resume());
     const headers = { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' };
     const [envelope] = [...generateEnvelopes('naspi', 1, 'fault-pg-stall')];
-    const created = await fetch(`${api.url}/api/guides`, { method: 'POST', headers, body: JSON.stringify({ ...(envelope as object), notify: false }) });
-    expect(created.status).toBe(201);
-    const guide = (await created.json()) as { id: string; links: { qr: string } };
-    const token = guide.links.qr.slice(guide.links.qr.lastIndexOf('/') + 1);
+    const { id, token } = await createGuide(api, envelope);
     const routes: Record<string, () => Promise<Response>> = {
       // A citizen's link: the token lookup.
       access: () => fetch(`${api.url}/api/access/${token}`, { signal: AbortSignal.timeout(30_000) }),
       // An operator's read: the key check, then the guide.
-      guide: () => fetch(`${api.url}/api/guides/${guide.id}`, { headers, signal: AbortSignal.timeout(30_000) }),
+      guide: () => fetch(`${api.url}/api/guides/${id}`, { headers, signal: AbortSignal.timeout(30_000) }),
       // A write in a transaction.
       create: () => {
         const [e] = [...generateEnvelopes('naspi', 1, `fault-pg-stall-${Math.random()}`)];

@@ -1,19 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { startSmtpSink } from '../notifier/smtp-sink';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { startRenderWorker } from '../render-worker/start';
-import { loadConfig } from '../server/config';
-import { openDatabase, type Database } from '../server/db/database';
-import { createLogger } from '../server/logger';
+import { startMailSink } from './helpers/channel-sinks';
 import { fakeRenderer } from './helpers/fake-renderer';
-import { killApis, OPERATOR_KEY, spawnApi } from './helpers/fault-api';
+import { createGuide, OPERATOR_KEY } from './helpers/fault-api';
 import { emailCampaign, emailOf, Inbox, statusCounts } from './helpers/fault-notify';
-import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/services';
+import { FaultStacks } from './helpers/fault-stack';
+import { memoryLogger } from './helpers/memory-logger';
+import { flushPrefix } from './helpers/render-env';
+import { waitUntil } from './helpers/services';
 
 /**
  * Jobs Redis loses while every process keeps running come back without a restart: the render
@@ -25,58 +22,18 @@ import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/service
  * instead of doing it a second time. Before the periodic reconcile they waited for a restart.
  */
 
-const closers: (() => Promise<void>)[] = [];
-/** A temporary directory for the SMTP sink's files, removed after the file. */
-const mailDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-mail-'));
-  closers.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
-const dbs: Database[] = [];
-afterAll(async () => {
-  for (const c of closers.reverse()) await c().catch(() => undefined);
-  killApis();
-  for (const db of dbs) await db.close().catch(() => undefined);
-  await stopAll();
-});
-
-/** Deletes every key of the queue prefix (the jobs, their locks, the queue's lists). */
-async function flushQueueKeys(redisUrl: string, prefix: string): Promise<number> {
-  const r = new Redis(redisUrl);
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await r.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
-  return deleted;
-}
+const stacks = new FaultStacks();
+afterAll(() => stacks.close());
 
 async function setUp(label: string) {
-  const [redis, pgServer] = await Promise.all([startRedis(), startPostgres()]);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-fault-${label}-`));
-  closers.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const env = { DATABASE_URL: pgServer.url, REDIS_URL: redis.url, QUEUE_PREFIX: `fault-${label}`, DATA_DIR: dataDir };
-  const api = await spawnApi(env);
-  const db = await openDatabase({ url: pgServer.url, max: 6 });
-  dbs.push(db);
-  const config = loadConfig({
-    ...env,
-    NODE_ENV: 'test',
-    PUBLIC_BASE_URL: api.url,
-    VIDEO_DIR: path.join(dataDir, 'videos'),
+  const stack = await stacks.start(label);
+  const config = stack.config({
+    VIDEO_DIR: path.join(stack.dataDir, 'videos'),
     RENDER_RECONCILE_INTERVAL: '1s',
     RENDER_LOCK_DURATION: '4s',
     RENDER_CONCURRENCY: '2',
-    TOKEN_SECRET: 's'.repeat(40),
-    FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
   });
-  return { redis, api, env, config, db };
+  return { ...stack, config, db: await stack.openDb(6) };
 }
 
 describe('the periodic reconcile', () => {
@@ -84,10 +41,7 @@ describe('the periodic reconcile', () => {
     const { redis, api, config, db } = await setUp('reconcile-render');
     const headers = { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' };
     const direct: string[] = [];
-    for (const e of generateEnvelopes('naspi', 8, 'fault-reconcile-render')) {
-      const res = await fetch(`${api.url}/api/guides`, { method: 'POST', headers, body: JSON.stringify({ ...(e as object), notify: false }) });
-      direct.push(((await res.json()) as { id: string }).id);
-    }
+    for (const e of generateEnvelopes('naspi', 8, 'fault-reconcile-render')) direct.push((await createGuide(api, e)).id);
     // A lazy campaign's guide: rendered at its first access, when the API flips it to queued.
     const campaign = (await (
       await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers, body: JSON.stringify({ guideType: 'red', name: 'lazy', renderPolicy: 'lazy' }) })
@@ -107,15 +61,9 @@ describe('the periodic reconcile', () => {
 
     // Renders take 1.5 s each (waiting, the event loop free), two at a time.
     const renderer = fakeRenderer({ delayMs: 1500 });
-    const logs: string[] = [];
-    const worker = await startRenderWorker({
-      config,
-      db,
-      logger: createLogger({ level: 'info', destination: { write: (l: string) => void logs.push(l) } }),
-      redisUrl: redis.url,
-      renderer,
-    });
-    closers.push(() => worker.close());
+    const { logger, logs } = memoryLogger();
+    const worker = await startRenderWorker({ config, db, logger, redisUrl: redis.url, renderer });
+    stacks.defer(() => worker.close());
     const counts = async () =>
       Object.fromEntries(
         (await db.query<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM guides GROUP BY status`)).map((r) => [r.status, r.n]),
@@ -126,7 +74,7 @@ describe('the periodic reconcile', () => {
     await waitUntil(async () => (await status(lazy.guideId)) === 'queued', 10_000, 'the lazy guide to be flipped to queued');
 
     // Redis loses the queue: waiting jobs, the active ones and their locks, the lazy guide's new job.
-    const deleted = await flushQueueKeys(redis.url, config.queuePrefix);
+    const deleted = await flushPrefix(redis.url, config.queuePrefix);
     expect(deleted).toBeGreaterThan(0);
     const all = [...direct, lazy.guideId];
     await waitUntil(async () => (await counts()).ready === all.length, 60_000, 'every guide to be rendered', 250);
@@ -148,13 +96,13 @@ describe('the periodic reconcile', () => {
     const { redis, api, config, db } = await setUp('reconcile-notify');
     await emailCampaign(api, { consenting: CONSENTING, declined: 5, seed: 'fault-reconcile-notify' });
     const inbox = new Inbox();
-    const sink = await startSmtpSink({ dir: mailDir(), logger: createLogger({ level: 'silent' }), onMessage: (m) => inbox.add(m.to) });
-    closers.push(() => sink.stop());
-    const logs: string[] = [];
+    const sink = await startMailSink((m) => inbox.add(m.to));
+    stacks.defer(() => sink.close());
+    const { logger, logs } = memoryLogger();
     const notifier: RunningNotifier = await startNotifier({
       config,
       db,
-      logger: createLogger({ level: 'info', destination: { write: (l: string) => void logs.push(l) } }),
+      logger,
       redisUrl: redis.url,
       // Slow on purpose (8 a second): most of the batch is waiting in the queue when it vanishes.
       settings: {
@@ -167,9 +115,9 @@ describe('the periodic reconcile', () => {
         reconcileIntervalMs: 1000,
       },
     });
-    closers.push(() => notifier.close());
+    stacks.defer(() => notifier.close());
     await waitUntil(() => inbox.total >= 8, 30_000, 'the first emails');
-    const deleted = await flushQueueKeys(redis.url, config.queuePrefix);
+    const deleted = await flushPrefix(redis.url, config.queuePrefix);
     expect(deleted).toBeGreaterThan(0);
     await waitUntil(async () => (await statusCounts(db)).sent === CONSENTING, 60_000, 'every notification to be sent', 250);
     await new Promise((r) => setTimeout(r, 1500));

@@ -1,16 +1,12 @@
-import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '../notifier/smtp-sink';
-import { startNotifier, type RunningNotifier } from '../notifier/start';
-import { loadConfig } from '../server/config';
-import { openDatabase, type Database } from '../server/db/database';
+import { startNotifier } from '../notifier/start';
 import { createLogger } from '../server/logger';
-import { killApis, spawnApi } from './helpers/fault-api';
+import { startMailSink } from './helpers/channel-sinks';
 import { emailCampaign, emailOf, Inbox, statusCounts } from './helpers/fault-notify';
-import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/services';
+import { FaultStacks } from './helpers/fault-stack';
+import { memoryLogger } from './helpers/memory-logger';
+import { waitUntil } from './helpers/services';
 
 /**
  * Email exactly once does not rest on Redis. (1) Redis is SIGKILLed in the middle of a 600-email
@@ -22,32 +18,12 @@ import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/service
  * again. API, PostgreSQL and Redis are the test's own processes.
  */
 
-let db: Database | undefined;
-const notifiers: RunningNotifier[] = [];
-const closers: (() => Promise<void>)[] = [];
-/** A temporary directory for the SMTP sink's files, removed after the file. */
-const mailDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-mail-'));
-  closers.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
-afterAll(async () => {
-  for (const n of notifiers) await n.close().catch(() => undefined);
-  for (const c of closers) await c().catch(() => undefined);
-  killApis();
-  await db?.close();
-  await stopAll();
-});
+const stacks = new FaultStacks();
+afterAll(() => stacks.close());
 
 async function setUp(label: string) {
-  const [redis, pgServer] = await Promise.all([startRedis(), startPostgres()]);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vg-fault-${label}-`));
-  closers.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const env = { DATABASE_URL: pgServer.url, REDIS_URL: redis.url, QUEUE_PREFIX: `fault-${label}`, DATA_DIR: dataDir };
-  const api = await spawnApi(env);
-  db = await openDatabase({ url: pgServer.url, max: 10 });
-  const config = loadConfig({ ...env, NODE_ENV: 'test', PUBLIC_BASE_URL: api.url, TOKEN_SECRET: 's'.repeat(40), FISCAL_CODE_HMAC_KEY: 'h'.repeat(40) });
-  return { redis, api, env, config, db };
+  const stack = await stacks.start(label);
+  return { ...stack, config: stack.config(), db: await stack.openDb(10) };
 }
 
 const settings = (smtpUrl: string) => ({
@@ -70,31 +46,21 @@ describe('email exactly once, whatever Redis does', () => {
 
     const inbox = new Inbox();
     let killed: Promise<void> | undefined;
-    const sink = await startSmtpSink({
-      dir: mailDir(),
-      logger: createLogger({ level: 'silent' }),
-      onMessage: (m) => {
-        inbox.add(m.to);
-        if (inbox.total === KILL_AT) {
-          // Redis dies while sends are in flight, stays away a while, and comes back empty.
-          killed = (async () => {
-            await redis.kill();
-            await new Promise((r) => setTimeout(r, 1500));
-            await redis.start();
-          })();
-        }
-      },
+    const sink = await startMailSink((m) => {
+      inbox.add(m.to);
+      if (inbox.total === KILL_AT) {
+        // Redis dies while sends are in flight, stays away a while, and comes back empty.
+        killed = (async () => {
+          await redis.kill();
+          await new Promise((r) => setTimeout(r, 1500));
+          await redis.start();
+        })();
+      }
     });
-    closers.push(() => sink.stop());
-    const logs: string[] = [];
-    const notifier = await startNotifier({
-      config,
-      db,
-      logger: createLogger({ level: 'info', destination: { write: (l: string) => void logs.push(l) } }),
-      redisUrl: redis.url,
-      settings: settings(sink.url),
-    });
-    notifiers.push(notifier);
+    stacks.defer(() => sink.close());
+    const { logger, logs } = memoryLogger();
+    const notifier = await startNotifier({ config, db, logger, redisUrl: redis.url, settings: settings(sink.url) });
+    stacks.defer(() => notifier.close());
 
     await waitUntil(() => killed !== undefined, 60_000, 'the kill').catch(async (err: Error) => {
       throw new Error(`${err.message}: ${inbox.total} received; ${JSON.stringify(await statusCounts(db))}; ${logs.slice(-8).join(' ')}`);
@@ -160,7 +126,7 @@ describe('email exactly once, whatever Redis does', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    stacks.defer(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const url = `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const notifier = await startNotifier({
       config,
@@ -169,7 +135,7 @@ describe('email exactly once, whatever Redis does', () => {
       redisUrl: redis.url,
       settings: { ...settings(url), concurrency: 1 },
     });
-    notifiers.push(notifier);
+    stacks.defer(() => notifier.close());
 
     await waitUntil(async () => (await statusCounts(db)).sent === 3, 60_000, 'the three notifications to be sent', 200);
     // A retry would come after the backoff (300 ms here): give it time to show.

@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { startRenderWorker } from '../render-worker/start';
-import { loadConfig } from '../server/config';
-import { openDatabase, type Database } from '../server/db/database';
-import { createLogger } from '../server/logger';
 import { createRenderQueue } from '../server/queues';
 import { fakeRenderer } from './helpers/fake-renderer';
-import { killApis, OPERATOR_KEY, spawnApi } from './helpers/fault-api';
-import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/services';
+import { OPERATOR_KEY } from './helpers/fault-api';
+import { FaultStacks } from './helpers/fault-stack';
+import { memoryLogger } from './helpers/memory-logger';
+import { waitUntil } from './helpers/services';
 
 /**
  * Redis killed (SIGKILL, no persistence: it comes back empty) and restarted in the middle of a bulk
@@ -24,25 +21,14 @@ import { startPostgres, startRedis, stopAll, waitUntil } from './helpers/service
 const ROWS = 2400;
 const KILL_AT_ROW = 1200;
 
-let db: Database | undefined;
-let stopWorker: (() => Promise<void>) | undefined;
-const temp: string[] = [];
-afterAll(async () => {
-  await stopWorker?.().catch(() => undefined);
-  killApis();
-  await db?.close();
-  await stopAll();
-  for (const d of temp) fs.rmSync(d, { recursive: true, force: true });
-});
+const stacks = new FaultStacks();
+afterAll(() => stacks.close());
 
 describe('Redis killed and restarted mid-campaign upload', () => {
   it('loses no row, duplicates none, and every guide gets its render exactly once', async () => {
-    const [redis, pgServer] = await Promise.all([startRedis(), startPostgres()]);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-fault-upload-'));
-    temp.push(dataDir);
-    const env = { DATABASE_URL: pgServer.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'fault-upload', DATA_DIR: dataDir };
-    const api = await spawnApi(env);
-    db = await openDatabase({ url: pgServer.url, max: 4 });
+    const stack = await stacks.start('upload');
+    const { redis, api, env } = stack;
+    const db = await stack.openDb(4);
     const headers = { authorization: `Bearer ${OPERATOR_KEY}` };
     const campaign = (await (
       await fetch(`${api.url}/api/campaigns`, {
@@ -55,20 +41,18 @@ describe('Redis killed and restarted mid-campaign upload', () => {
     // The render worker runs all along (a fake renderer: this is about the queue), with a short
     // reconcile period: the jobs the restarted Redis lost come back while everything keeps running.
     const renderer = fakeRenderer();
-    const config = loadConfig({
-      ...env,
-      NODE_ENV: 'test',
-      VIDEO_DIR: path.join(dataDir, 'videos'),
+    const config = stack.config({
+      VIDEO_DIR: path.join(stack.dataDir, 'videos'),
       RENDER_RECONCILE_INTERVAL: '1s',
       RENDER_LOCK_DURATION: '10s',
       RENDER_CONCURRENCY: '4',
-      TOKEN_SECRET: 's'.repeat(40),
-      FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
     });
-    const logs: string[] = [];
-    const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } });
+    const { logger, logs } = memoryLogger();
     const worker = await startRenderWorker({ config, db, logger, redisUrl: redis.url, renderer });
-    stopWorker = () => worker.close();
+    let workerRunning = true;
+    stacks.defer(async () => {
+      if (workerRunning) await worker.close();
+    });
     // A campaign uploads far faster than it renders: the worker is held (as if busy with other
     // renders) so the jobs enqueued before the kill are still waiting in Redis when it dies.
     await worker.worker.worker.pause(true);
@@ -82,7 +66,7 @@ describe('Redis killed and restarted mid-campaign upload', () => {
         if (sent === KILL_AT_ROW && !redisRestarted) {
           // Let the API commit and enqueue its first batch (1,000 rows), then kill Redis under it.
           await waitUntil(
-            async () => (await db!.query<{ n: number }>('SELECT count(*) AS n FROM guides'))[0]!.n >= 1000,
+            async () => (await db.query<{ n: number }>('SELECT count(*) AS n FROM guides'))[0]!.n >= 1000,
             30_000,
             'the first batch to be stored',
           );
@@ -120,7 +104,7 @@ describe('Redis killed and restarted mid-campaign upload', () => {
     expect(report).toMatchObject({ rows: ROWS, created: ROWS, rejected: 0, complete: true });
 
     // Nothing lost, nothing twice: one guide per row, four tokens each.
-    const count = async (sql: string) => (await db!.query<{ n: number }>(sql, [campaign.id]))[0]!.n;
+    const count = async (sql: string) => (await db.query<{ n: number }>(sql, [campaign.id]))[0]!.n;
     expect(await count(`SELECT count(*) AS n FROM guides WHERE campaign_id = $1`)).toBe(ROWS);
     expect(await count(`SELECT count(DISTINCT external_ref) AS n FROM guides WHERE campaign_id = $1`)).toBe(ROWS);
     expect(await count(`SELECT count(*) AS n FROM tokens t JOIN guides g ON g.id = t.guide_id WHERE g.campaign_id = $1`)).toBe(ROWS * 4);
@@ -131,8 +115,8 @@ describe('Redis killed and restarted mid-campaign upload', () => {
       'every guide to be rendered',
       250,
     );
-    await stopWorker();
-    stopWorker = undefined;
+    await worker.close();
+    workerRunning = false;
     expect(renderer.renders.size).toBe(ROWS);
     expect([...renderer.renders.values()].filter((n) => n !== 1)).toEqual([]);
     // Restored by the periodic pass (the start-up one found an empty database).
@@ -142,6 +126,5 @@ describe('Redis killed and restarted mid-campaign upload', () => {
     );
     expect(restored.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     await api.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }, 90_000);
 });

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { romeToday } from '../server/impact/ingest-outcomes';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { insertCampaign } from '../server/db/campaigns';
 import { emptyTally, syntheticOutcomes, type OutcomeModel } from '../server/impact/synthetic';
-import { call, startTestApi, type TestApi } from './helpers/api';
-import { buildDashboardInto, launchItalianChromium } from './helpers/dashboard';
+import { call } from './helpers/api';
+import { exportCsv, openDashboard, signIn, startDashboardRig, type DashboardRig } from './helpers/dashboard';
 
 /**
  * Issue #17 on the dashboard: the "Impatto" view of a campaign in Chromium shows the API's figures,
@@ -28,16 +27,13 @@ const MODELS: OutcomeModel[] = [
 ];
 
 describe('the Impatto view in headless Chromium', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let dist = '';
+  let rig: DashboardRig;
   let shots = '';
 
   beforeAll(async () => {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-impact-dashboard-dist-'));
     shots = process.env.IMPACT_SCREENSHOT_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vg-impact-shots-'));
-    await buildDashboardInto(dist);
-    api = await startTestApi({ backend: 'pglite', label: 'impact_dashboard', playerDir: dist });
+    rig = await startDashboardRig('impact_dashboard');
+    const { api } = rig;
     // A 10% holdout so that 3,000 guides give groups large enough to conclude.
     await insertCampaign(api.db, {
       id: CAMPAIGN,
@@ -78,27 +74,18 @@ describe('the Impatto view in headless Chromium', () => {
       await call(api, 'POST', '/api/outcomes', { raw: lines.map((l) => JSON.stringify(l)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } })
     ).json();
     expect(report.created).toBe(tally.outcomes);
-    browser = await launchItalianChromium();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    if (dist) fs.rmSync(dist, { recursive: true, force: true });
+    await rig?.close();
     if (shots && !process.env.IMPACT_SCREENSHOT_DIR) fs.rmSync(shots, { recursive: true, force: true });
   });
 
   it('shows the effects with their intervals, the sentences, the non-randomised comparison apart, and exports CSV', async () => {
+    const { api, browser } = rig;
     const api30 = await (await call(api, 'GET', `/api/impact?campaign=${CAMPAIGN}&windows=7,30,60,90`, { key: api.analystKey })).json();
     const effects30 = api30.effects.filter((e: any) => e.windowDays === 30);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'it-IT' });
-    const urls: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (r) => urls.push(r.url()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${api.url}/dashboard`);
-    await page.getByLabel('Chiave API').fill(api.analystKey);
-    await page.getByRole('button', { name: 'Accedi' }).click();
+    const { page, urls, errors } = await openDashboard(browser, api.url);
+    await signIn(page, api.analystKey);
     await page.getByRole('button', { name: 'Impatto' }).click();
     await page.getByLabel('Campagna da valutare').selectOption(`c:${CAMPAIGN}`);
     await page.waitForSelector('section[aria-label="Effetto della videoguida"] .forest svg');
@@ -143,9 +130,7 @@ describe('the Impatto view in headless Chromium', () => {
 
     await page.screenshot({ path: path.join(shots, 'impact-dashboard.png'), fullPage: true });
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Esporta CSV' }).click();
-    const csv = fs.readFileSync((await (await download).path())!, 'utf8');
+    const csv = await exportCsv(page);
     expect(csv).toContain('metodo_differenza,newcombe-hybrid-score');
     expect(csv).toContain('esito,kind,serviceId,finestra_giorni');
     const dataLines = csv.split('\n\n')[1]!.trim().split('\n');

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { storyboardOf } from '../compositions/guide-types';
@@ -10,14 +9,14 @@ import { getGuide } from '../server/db/guides';
 import { createLogger } from '../server/logger';
 import { S3MediaStore } from '../server/media';
 import { purgeExpired } from '../server/purge';
-import { ffprobeJson } from '../render-worker/ffmpeg';
 import { isShared } from '../render-worker/compositor/keys';
 import type { CompositingRenderer } from '../render-worker/compositor/pipeline';
 import { startRenderWorker } from '../render-worker/start';
 import type { RenderWorker } from '../render-worker/worker';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
-import { renderTestEnv, waitFor } from './helpers/render-env';
+import { RENDER_OUTPUTS, renderTestEnv, waitFor } from './helpers/render-env';
 import { startTestS3, type TestS3 } from './helpers/s3-server';
+import { expectStreamsStoredVideo } from './helpers/stored-video';
 
 // Issue #18: real renders published to an S3 server (s3rver), streamed back through the real API,
 // purged; and a second worker with an empty disk that starts warm from the store's shared segments.
@@ -25,7 +24,6 @@ const logger = createLogger({ level: 'warn' });
 // A cold invalidità render (the shortest type, about 95 s of video; RED took 466 s at a load of 17):
 // wait for the outcome up to 15 minutes.
 const RENDER_WAIT = 900_000;
-const OUTPUTS = ['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4'];
 
 describe('renders on the S3 media store (s3rver)', () => {
   let s3: TestS3;
@@ -42,7 +40,6 @@ describe('renders on the S3 media store (s3rver)', () => {
     return { id: body.id as string, token: tokenOf(body.links.qr) };
   };
   const ready = (id: string) => waitFor(async () => (await getGuide(api.db, id))?.status === 'ready', RENDER_WAIT, `guide ${id} to be ready`);
-  const guideKeys = async (id: string) => (await s3.keys(`videoguida/test/guides/${id}/`)).map((k) => k.slice(k.lastIndexOf('/') + 1)).sort();
   const sharedScenes = async (id: string) => {
     const row = await getGuide(api.db, id);
     return storyboardOf(row!.data as never, { narrationFrames: (row as { narration?: { frames: Record<string, number> } }).narration?.frames }).scenes.filter(
@@ -75,29 +72,12 @@ describe('renders on the S3 media store (s3rver)', () => {
       } finally {
         await running.close();
       }
-      expect(await guideKeys(first.id)).toEqual(OUTPUTS);
+      expect(await s3.guideFiles(first.id)).toEqual(RENDER_OUTPUTS);
       // Nothing published on the worker's disk: only its (empty) staging area.
       expect(fs.readdirSync(config.videoDir).filter((n) => n !== '.staging')).toEqual([]);
 
-      const store = new S3MediaStore(s3.settings);
-      try {
-        const object = Buffer.from(
-          await (await store.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: store.keyOf(first.id, 'video.mp4') }))).Body!.transformToByteArray(),
-        );
-        const url = `${api.url}/api/media/${first.token}/video.mp4`;
-        const mid = Math.floor(object.length / 2);
-        const part = await fetch(url, { headers: { range: `bytes=${mid}-${mid + 65_535}` } });
-        expect(part.status).toBe(206);
-        expect(part.headers.get('content-range')).toBe(`bytes ${mid}-${mid + 65_535}/${object.length}`);
-        expect(Buffer.from(await part.arrayBuffer()).equals(object.subarray(mid, mid + 65_536))).toBe(true);
-        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-s3-video-')), 'video.mp4');
-        fs.writeFileSync(out, Buffer.from(await (await fetch(url)).arrayBuffer()));
-        const probe = await ffprobeJson(out, ['-show_streams']);
-        expect(probe.streams.map((s: { codec_name: string }) => s.codec_name).sort()).toEqual(['aac', 'h264']);
-        expect((await fetch(`${api.url}/api/media/${first.token}/captions.vtt`)).status).toBe(200);
-      } finally {
-        store.close();
-      }
+      await expectStreamsStoredVideo(s3, first.id, `${api.url}/api/media/${first.token}/video.mp4`);
+      expect((await fetch(`${api.url}/api/media/${first.token}/captions.vtt`)).status).toBe(200);
       // Segments the same for every citizen went to the store, those showing this citizen's data did
       // not; and the presenter's base loops (one per variant: greeting and side for this guide).
       const cache = await s3.keys('videoguida/test/cache/');
@@ -130,7 +110,7 @@ describe('renders on the S3 media store (s3rver)', () => {
       expect(renderer.lastStats).toMatchObject({ cachedScenes: 0, storeScenes: shared, storeBases: 2 });
       // For the record (docs/deployment.md): the cold and the warm worker's time in Chrome and in all.
       console.info(`cold worker: ${JSON.stringify(coldStats)}\nwarm worker: ${JSON.stringify(renderer.lastStats)}`);
-      expect(await guideKeys(second.id)).toEqual(OUTPUTS);
+      expect(await s3.guideFiles(second.id)).toEqual(RENDER_OUTPUTS);
       // Fetched, not rendered and put again.
       expect((await s3.keys('videoguida/test/cache/')).sort()).toEqual(cached.sort());
     },
@@ -145,7 +125,7 @@ describe('renders on the S3 media store (s3rver)', () => {
     } finally {
       store.close();
     }
-    expect(await guideKeys(first.id)).toEqual([]);
+    expect(await s3.guideFiles(first.id)).toEqual([]);
     expect((await fetch(`${api.url}/api/media/${first.token}/video.mp4`)).status).toBe(404);
     expect((await s3.keys('videoguida/test/cache/')).length).toBeGreaterThan(0);
   });

@@ -2,20 +2,18 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Queue } from 'bullmq';
 import { Connection } from 'rabbitmq-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { getGuide } from '../server/db/guides';
-import { S3MediaStore } from '../server/media';
-import { ffprobeJson } from '../render-worker/ffmpeg';
 import { tokenOf } from './helpers/api';
 import { closeTestDatabase, openTestDatabase, TEST_DATABASE_URL } from './helpers/databases';
 import { canBuildHosts, createTestNetwork, type TestHost, type TestNetwork } from './helpers/netns';
 import { createTestVhost, drainQueue, testPublisher, uniqueName, waitFor, type TestVhost } from './helpers/rabbitmq';
-import { renderTestEnv } from './helpers/render-env';
+import { RENDER_OUTPUTS, renderTestEnv } from './helpers/render-env';
 import { startTestS3, type TestS3 } from './helpers/s3-server';
+import { expectStreamsStoredVideo } from './helpers/stored-video';
 import type { Database } from '../server/db/database';
 
 /**
@@ -34,7 +32,6 @@ import type { Database } from '../server/db/database';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 /** A cold invalidità render on a loaded 2-core machine (see media-store-s3-render.test.ts): up to 15 minutes. */
 const RENDER_WAIT = 900_000;
-const OUTPUTS = ['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4'];
 
 interface HostProcess {
   host: TestHost;
@@ -202,7 +199,6 @@ describe('many hosts: two API hosts, two worker hosts, one PostgreSQL, Redis, Ra
   });
 
   const hostsOn = (guideId: string, msg: string) => workers.filter((w) => logged(w, msg, guideId));
-  const guideKeys = async (id: string) => (await s3.keys(`videoguida/test/guides/${id}/`)).map((k) => k.slice(k.lastIndexOf('/') + 1)).sort();
 
   it(
     'a guide from the broker, its worker host killed mid-render, is finished once by the other host and streamed with Range from the other API host',
@@ -229,29 +225,13 @@ describe('many hosts: two API hosts, two worker hosts, one PostgreSQL, Redis, Ra
       expect(hostsOn(guide.id, 'guide rendered')).toEqual([survivor]);
       expect(logged(survivor, 'render started', guide.id)).toBe(true);
       expect(logsOf(survivor).filter((l) => l.includes('"msg":"guide rendered"') && l.includes(guide.id))).toHaveLength(1);
-      expect(await guideKeys(guide.id)).toEqual(OUTPUTS);
+      expect(await s3.guideFiles(guide.id)).toEqual(RENDER_OUTPUTS);
       // The guide row was created once for its message.
       expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM guides`))[0]!.n).toBe(1);
 
-      const store = new S3MediaStore(s3.settings);
-      try {
-        const object = Buffer.from(
-          await (await store.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: store.keyOf(guide.id, 'video.mp4') }))).Body!.transformToByteArray(),
-        );
-        // From the root namespace to api2's address, over the bridge.
-        const url = `http://${api2.address}:3000/api/media/${guide.token}/video.mp4`;
-        const mid = Math.floor(object.length / 2);
-        const part = await fetch(url, { headers: { range: `bytes=${mid}-${mid + 65_535}` } });
-        expect(part.status).toBe(206);
-        expect(part.headers.get('content-range')).toBe(`bytes ${mid}-${mid + 65_535}/${object.length}`);
-        expect(Buffer.from(await part.arrayBuffer()).equals(object.subarray(mid, mid + 65_536))).toBe(true);
-        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-multihost-video-')), 'video.mp4');
-        fs.writeFileSync(out, Buffer.from(await (await fetch(`http://${api1.address}:3000/api/media/${guide.token}/video.mp4`)).arrayBuffer()));
-        const probe = await ffprobeJson(out, ['-show_streams']);
-        expect(probe.streams.map((s: { codec_name: string }) => s.codec_name).sort()).toEqual(['aac', 'h264']);
-      } finally {
-        store.close();
-      }
+      // From the root namespace to api2's address (the Range request) and api1's, over the bridge.
+      const media = (host: TestHost) => `http://${host.address}:3000/api/media/${guide.token}/video.mp4`;
+      await expectStreamsStoredVideo(s3, guide.id, media(api2), media(api1));
       // The API hosts served it without a file of theirs: nothing under their video directories.
       for (const dir of apiVideoDirs) expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
     },

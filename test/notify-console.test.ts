@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { signBody, SIGNATURE_HEADER } from '../server/notify/signature';
 import { call, startTestApi, type TestApi } from './helpers/api';
+import { closeInOrder } from './helpers/close-in-order';
+import { startMailSink, startWebhookSink, type WebhookSink, type MailSink } from './helpers/channel-sinks';
 import { waitUntil } from './helpers/services';
 
 /**
@@ -22,10 +18,9 @@ import { waitUntil } from './helpers/services';
 type Row = Record<string, any>;
 const N = 40;
 let api: TestApi;
-let sink: SmtpSink;
+let sink: MailSink;
 let notifier: RunningNotifier;
-let hooks: http.Server;
-let hookBase = '';
+let hooks: WebhookSink;
 const mailLinks: { to: string; token: string; messageId: string }[] = [];
 const smsCalls: { id: string; to: string; link: string }[] = [];
 
@@ -85,22 +80,12 @@ function compare(campaigns: Awaited<ReturnType<typeof stats>>, want: Map<string,
 
 beforeAll(async () => {
   api = await startTestApi({ backend: 'postgres', label: 'notify_console' });
-  sink = await startSmtpSink({
-    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-console-mail-')),
-    logger: api.ctx.logger,
-    onMessage: (m) => mailLinks.push({ to: m.to[0]!, token: tokenIn(m.raw.toString('latin1')), messageId: m.messageId! }),
+  sink = await startMailSink((m) => mailLinks.push({ to: m.to[0]!, token: tokenIn(m.raw.toString('latin1')), messageId: m.messageId! }), api.ctx.logger);
+  hooks = await startWebhookSink(({ body }) => {
+    const j = JSON.parse(body.toString('utf8'));
+    smsCalls.push({ id: j.id, to: j.to, link: j.link });
+    return { status: 202, json: {} };
   });
-  hooks = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const j = JSON.parse(body);
-      smsCalls.push({ id: j.id, to: j.to, link: j.link });
-      res.writeHead(202).end('{}');
-    });
-  });
-  await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', r));
-  hookBase = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}`;
   notifier = await startNotifier({
     config: api.config,
     db: api.db,
@@ -108,19 +93,14 @@ beforeAll(async () => {
     redisUrl: api.config.redisUrl,
     settings: {
       smtpUrl: sink.url,
-      smsWebhookUrl: `${hookBase}/sms`,
+      smsWebhookUrl: `${hooks.base}/sms`,
       outboxPollMs: 100,
       ratePerSecond: { ...api.config.notify.ratePerSecond, email: 500, sms: 500 },
     },
   });
 }, 60_000);
 
-afterAll(async () => {
-  await notifier?.close();
-  await sink?.stop();
-  await new Promise((r) => hooks?.close(r));
-  await api?.close();
-});
+afterAll(() => closeInOrder(notifier, sink, hooks, api));
 
 describe('monitoring console', () => {
   let campaignId = '';

@@ -1,21 +1,18 @@
-import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import { checkEnvelope } from '../server/guides/prepare';
 import type { Envelope } from '../compositions/guide-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { relayOutboxBatch } from '../server/notify/outbox';
 import { createNotifyQueue } from '../server/notify/queue';
 import { signBody, SIGNATURE_HEADER, verifySignature } from '../server/notify/signature';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { closeInOrder } from './helpers/close-in-order';
+import { startMailSink, startWebhookSink, type WebhookSink, type MailSink } from './helpers/channel-sinks';
 import { waitUntil } from './helpers/services';
 
 /** The whole path on PGlite: consents → guide → outbox → notify queue → real SMTP / signed webhooks → receipts. */
@@ -47,12 +44,11 @@ function envelopes(n: number, seed: string): Envelope[] {
 const ndjson = (lines: unknown[]) => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
 
 let api: TestApi;
-let sink: SmtpSink;
+let sink: MailSink;
 let notifier: RunningNotifier | undefined;
-let hookServer: http.Server;
+let hookServer: WebhookSink;
 const mails: Mail[] = [];
 const hooks: Hook[] = [];
-let hookBase = '';
 let secret = '';
 
 type Personal = Envelope & { citizen: { fiscalCode: string; givenName: string } };
@@ -96,30 +92,14 @@ async function settled(guideIds: string[]) {
 beforeAll(async () => {
   api = await startTestApi({ backend: 'pglite', label: 'notify_flow' });
   secret = api.ctx.secrets.notifyWebhookSecret!;
-  sink = await startSmtpSink({
-    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-mail-')),
-    logger: api.ctx.logger,
-    onMessage: (m) => mails.push({ at: Date.now(), to: m.to, messageId: m.messageId, raw: m.raw.toString('latin1') }),
+  sink = await startMailSink((m) => mails.push({ at: Date.now(), to: m.to, messageId: m.messageId, raw: m.raw.toString('latin1') }), api.ctx.logger);
+  hookServer = await startWebhookSink(({ url, headers, body }) => {
+    hooks.push({ url, signature: headers[SIGNATURE_HEADER] as string | undefined, body, json: JSON.parse(body.toString('utf8')) });
+    return { status: 200, json: { providerId: `gw-${hooks.length}` } };
   });
-  hookServer = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      hooks.push({ url: req.url ?? '', signature: req.headers[SIGNATURE_HEADER] as string | undefined, body, json: JSON.parse(body.toString('utf8')) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ providerId: `gw-${hooks.length}` }));
-    });
-  });
-  await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
-  hookBase = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}`;
 }, 60_000);
 
-afterAll(async () => {
-  await notifier?.close();
-  await sink?.stop();
-  await new Promise((r) => hookServer?.close(r));
-  await api?.close();
-});
+afterAll(() => closeInOrder(notifier, sink, hookServer, api));
 
 describe('consent registry', () => {
   it('the citizen manages their own consents in the reserved area; every change is in the history', async () => {
@@ -224,7 +204,7 @@ describe('notifications', () => {
       db: api.db,
       logger: api.ctx.logger,
       redisUrl: api.config.redisUrl,
-      settings: { smtpUrl: sink.url, smsWebhookUrl: `${hookBase}/sms`, appWebhookUrl: `${hookBase}/app`, outboxPollMs: 100, backoffMs: 200 },
+      settings: { smtpUrl: sink.url, smsWebhookUrl: `${hookServer.base}/sms`, appWebhookUrl: `${hookServer.base}/app`, outboxPollMs: 100, backoffMs: 200 },
     });
     await settled(Object.values(guides).map((g) => g.id));
 
@@ -353,8 +333,8 @@ describe('notifications', () => {
       redisUrl: api.config.redisUrl,
       settings: {
         smtpUrl: sink.url,
-        smsWebhookUrl: `${hookBase}/sms`,
-        appWebhookUrl: `${hookBase}/app`,
+        smsWebhookUrl: `${hookServer.base}/sms`,
+        appWebhookUrl: `${hookServer.base}/app`,
         outboxPollMs: 100,
         ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 },
       },

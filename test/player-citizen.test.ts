@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { generateEnvelopes } from '../compositions/generator/generate';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
-import { citizenFlow, FLOW_KINDS, waitFirstFrame } from './helpers/player-flow';
-import { createGuide, ensurePlayerBuilt, launchChromium, REPO, startPlayerApi, type PlayerApi } from './helpers/player-env';
+import { citizenFlow, FLOW_KINDS, openGuide, waitFirstFrame } from './helpers/player-flow';
+import { createGuide, redEnvelope, REPO, startPlayerWithBrowser, type PlayerApi } from './helpers/player-env';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -15,19 +14,14 @@ const RED_FLOW = {
   button: { sceneId: 'how', actionId: 'btn-red-online', service: 'red-online' as const },
   popup: { sceneId: 'at-risk', actionId: 'popup-why' },
 };
-const redEnvelope = (seed: string) => ({ ...([...generateEnvelopes('red', 1, seed)][0] as Record<string, unknown>), locale: 'it' });
 
 let api: PlayerApi;
 let browser: Browser;
-
+let close: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  ensurePlayerBuilt();
-  [api, browser] = await Promise.all([startPlayerApi({ label: 'player_citizen' }), launchChromium()]);
+  ({ api, browser, close } = await startPlayerWithBrowser({ label: 'player_citizen' }));
 }, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => close?.());
 
 async function newContext(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT' });
@@ -63,11 +57,8 @@ describe('citizen page at /g/:token', () => {
   it('plays live: first frame, narration in sync, a button in its window opens the service, a pop-up pauses, rating 5; the database holds exactly the events sent', async () => {
     const guide = await createGuide(api, redEnvelope('player-e2e'));
     const context = await newContext();
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(guide.qr);
-    const firstFrameMs = await waitFirstFrame(page.mainFrame());
-    expect(firstFrameMs).toBeLessThan(Date.now() - started + 1);
+    const { page, firstFrameMs, elapsedMs } = await openGuide(context, guide.qr);
+    expect(firstFrameMs).toBeLessThan(elapsedMs + 1);
     expect(await page.locator('h1').textContent()).toBe(redType.title.it);
 
     // axe-core on the page as the citizen first sees it, then with the full text open.
@@ -96,9 +87,7 @@ describe('citizen page at /g/:token', () => {
   it('offers the audio-only version and the transcript, in English too; resumes where the citizen stopped', async () => {
     const guide = await createGuide(api, redEnvelope('player-resume'));
     const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(guide.qr);
-    await waitFirstFrame(page.mainFrame());
+    const { page } = await openGuide(context, guide.qr);
     await page.locator('.vg-tab', { hasText: 'Solo audio' }).click();
     await page.locator('.vg-audio button[aria-pressed]').click();
     expect(await page.locator('.vg-stage.vg-audio-only').count()).toBe(1);
@@ -140,9 +129,7 @@ describe('citizen page at /g/:token', () => {
     const frames = [30, 47, 71, 103, 137].map((f) => scene.from + f).filter((f) => f < scene.from + scene.durationInFrames);
     const presenterPixels = async (reducedMotion: 'reduce' | 'no-preference') => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', reducedMotion });
-      const page = await context.newPage();
-      await page.goto(guide.qr);
-      await waitFirstFrame(page.mainFrame());
+      const { page } = await openGuide(context, guide.qr);
       const box = (await page.locator('.vg-surface').boundingBox())!;
       const k = box.width / 1280;
       const shots: Buffer[] = [];

@@ -3,25 +3,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { generateEnvelopes } from '../compositions/generator/generate';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
-import { frameOf, waitFirstFrame } from './helpers/player-flow';
-import { createGuide, ensurePlayerBuilt, launchChromium, startPlayerApi, type PlayerApi } from './helpers/player-env';
+import { frameOf, openGuide } from './helpers/player-flow';
+import { createGuide, redEnvelope, startPlayerWithBrowser, type PlayerApi } from './helpers/player-env';
 
 process.env.LOG_LEVEL ??= 'warn';
 
 let api: PlayerApi;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  ensurePlayerBuilt();
-  [api, browser] = await Promise.all([startPlayerApi({ label: 'player_delivery' }), launchChromium()]);
+  ({ api, browser, close } = await startPlayerWithBrowser({ label: 'player_delivery' }));
 }, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => close?.());
 
-const redEnvelope = (seed: string) => ({ ...([...generateEnvelopes('red', 1, seed)][0] as Record<string, unknown>), locale: 'it' });
+/** The guide's page on a phone-sized viewport, at its first frame. */
+const openOnPhone = async (url: string) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  return { context, ...(await openGuide(context, url)) };
+};
 const sentOf = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { __videoguida: { queue: { sent: { id: string; kind: string }[] } } }).__videoguida.queue.sent);
 const storedKinds = async (guideId: string) =>
@@ -65,10 +65,7 @@ describe('the rendered MP4', () => {
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', path.join(dir, 'video.mp4'), '-frames:v', '1', path.join(dir, 'poster.jpg')]);
     await api.db.query(`UPDATE guides SET status = 'ready' WHERE id = $1`, [g.id]);
 
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto(g.qr);
-    await waitFirstFrame(page.mainFrame());
+    const { context, page } = await openOnPhone(g.qr);
     expect(await page.locator('.vg-picture video').getAttribute('src')).toBe(`/api/media/${g.token}/video.mp4`);
     expect(await page.locator('.vg-surface').count()).toBe(0);
     await page.locator('.vg-bigplay').click();
@@ -90,10 +87,7 @@ describe('the rendered MP4', () => {
 describe('viewing events on a bad connection', () => {
   it('keeps events on the device while offline (under a hash of the token) and sends them when back online', async () => {
     const g = await createGuide(api, redEnvelope('delivery-offline'));
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto(g.qr);
-    await waitFirstFrame(page.mainFrame());
+    const { context, page } = await openOnPhone(g.qr);
     await context.setOffline(true);
     await page.locator('.vg-buttons button[aria-pressed]').first().click();
     await page.locator('.vg-buttons button[aria-pressed]').first().click();
@@ -116,10 +110,7 @@ describe('viewing events on a bad connection', () => {
 
   it('hands the unsent events to sendBeacon when the citizen leaves the page', async () => {
     const g = await createGuide(api, redEnvelope('delivery-beacon'));
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto(g.qr);
-    await waitFirstFrame(page.mainFrame());
+    const { context, page } = await openOnPhone(g.qr);
     await page.locator('.vg-buttons button[aria-pressed]').first().click();
     // Leave before the batch timer: only the beacon can deliver them.
     await page.goto('about:blank');

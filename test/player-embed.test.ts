@@ -4,10 +4,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'playwright-core';
-import { generateEnvelopes } from '../compositions/generator/generate';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { citizenFlow, FLOW_KINDS, waitFirstFrame } from './helpers/player-flow';
-import { createGuide, ensurePlayerBuilt, launchChromium, REPO, startPlayerApi, type PlayerApi } from './helpers/player-env';
+import { createGuide, redEnvelope, REPO, startPlayerWithBrowser, type PlayerApi } from './helpers/player-env';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -17,9 +16,9 @@ let host: http.Server;
 let hostUrl: string;
 let api: PlayerApi;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  ensurePlayerBuilt();
   host = http.createServer((req, res) => {
     res.writeHead(req.url?.startsWith('/embed-example.html') ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(req.url?.startsWith('/embed-example.html') ? EXAMPLE : 'not found');
@@ -27,15 +26,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
   // This host may frame the player, no other.
-  [api, browser] = await Promise.all([startPlayerApi({ label: 'player_embed', env: { EMBED_FRAME_ANCESTORS: hostUrl } }), launchChromium()]);
+  ({ api, browser, close } = await startPlayerWithBrowser({ label: 'player_embed', env: { EMBED_FRAME_ANCESTORS: hostUrl } }));
 }, 240_000);
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
+  await close?.();
   await new Promise((resolve) => host?.close(resolve));
 });
-
-const redEnvelope = (seed: string) => ({ ...([...generateEnvelopes('red', 1, seed)][0] as Record<string, unknown>), locale: 'it' });
 
 async function playerFrame(page: import('playwright-core').Page): Promise<Frame> {
   const handle = await page.waitForSelector('iframe#videoguida');

@@ -16,7 +16,7 @@ import { framePsnr } from '../render-worker/psnr';
 import { renderGuide } from '../render-worker/render-guide';
 import { measureLoudness } from '../speech/loudness';
 import { closeTestDatabase, TEST_DATABASE_URL, uniqueSchema } from './helpers/databases';
-import { flushPrefix, guideOf, renderTestEnv, storeGuide, TEST_BUNDLE_DIR, waitFor } from './helpers/render-env';
+import { flushPrefix, guideOf, RENDER_OUTPUTS, renderTestEnv, storeGuide, TEST_BUNDLE_DIR, waitFor } from './helpers/render-env';
 import { ensureBundle } from '../render-worker/bundle';
 
 const schema = uniqueSchema('render_worker');
@@ -38,6 +38,26 @@ async function enqueue(id: string, version: string) {
   const q = queue();
   await enqueueRenders(q, [{ guideId: id, typeVersion: version, priority: 0 }]);
   await q.close();
+}
+
+/** A guide of `type` stored under `ref`, its render enqueued. */
+async function queuedGuide(type: Parameters<typeof guideOf>[0], seed: string, ref: string) {
+  const guide = guideOf(type, seed);
+  const row = await storeGuide(db, guide, ref);
+  await enqueue(row.id, row.type_version);
+  return { guide, row };
+}
+
+const untilStatus = (id: string, status: string, ms: number, what: string) => waitFor(async () => (await getGuide(db, id))?.status === status, ms, what);
+
+/** An in-process render worker for the length of `during`. */
+async function withWorker<T>(during: (running: Awaited<ReturnType<typeof startRenderWorker>>) => Promise<T>): Promise<T> {
+  const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
+  try {
+    return await during(running);
+  } finally {
+    await running.close();
+  }
 }
 
 async function frameCount(file: string): Promise<number> {
@@ -86,18 +106,13 @@ describe('render worker', () => {
   it(
     'renders a guide enqueued twice exactly once, into a joined MP4 with its narration',
     async () => {
-      const guide = guideOf('invalidita', 'worker-dup');
-      const row = await storeGuide(db, guide, 'dup-1');
+      const { guide, row } = await queuedGuide('invalidita', 'worker-dup', 'dup-1');
       await enqueue(row.id, row.type_version);
-      await enqueue(row.id, row.type_version);
-      const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
-      try {
-        await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the guide to be ready');
+      await withWorker(async (running) => {
+        await untilStatus(row.id, 'ready', RENDER_WAIT, 'the guide to be ready');
         await new Promise((r) => setTimeout(r, 1500));
         expect(running.worker.renders).toBe(1);
-      } finally {
-        await running.close();
-      }
+      });
       const counts = await queue().getJobCounts('completed', 'failed', 'waiting', 'active');
       expect(counts).toMatchObject({ completed: 1, failed: 0, waiting: 0, active: 0 });
 
@@ -176,8 +191,7 @@ describe('render worker', () => {
     // Corrupt the stored data behind the API's back: a deadline inside the income year.
     await db.query(`UPDATE guides SET data = jsonb_set(data, '{benefit,deadline}', '"2019-06-01"') WHERE id = $1`, [row.id]);
     await enqueue(row.id, row.type_version);
-    const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
-    try {
+    await withWorker(async (running) => {
       const failed = await waitFor(
         async () => {
           const g = await getGuide(db, row.id);
@@ -191,20 +205,16 @@ describe('render worker', () => {
       expect(await job!.getState()).toBe('failed');
       expect(job!.attemptsMade).toBe(1);
       expect(running.worker.renders).toBe(0);
-    } finally {
-      await running.close();
-    }
+    });
   }, 120_000);
 
   it(
     'after SIGKILL mid-render, a new worker completes the guide exactly once',
     async () => {
-      const guide = guideOf('invalidita', 'worker-kill');
-      const row = await storeGuide(db, guide, 'kill-1');
-      await enqueue(row.id, row.type_version);
+      const { guide, row } = await queuedGuide('invalidita', 'worker-kill', 'kill-1');
       const first = spawnWorker();
       try {
-        await waitFor(async () => (await getGuide(db, row.id))?.status === 'rendering', 120_000, 'the first worker to start rendering');
+        await untilStatus(row.id, 'rendering', 120_000, 'the first worker to start rendering');
         await new Promise((r) => setTimeout(r, 4000));
         expect((await getGuide(db, row.id))?.status).toBe('rendering');
       } finally {
@@ -214,14 +224,14 @@ describe('render worker', () => {
 
       const second = spawnWorker();
       try {
-        await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the second worker to finish');
+        await untilStatus(row.id, 'ready', RENDER_WAIT, 'the second worker to finish');
       } finally {
         killGroup(second, 'SIGTERM');
       }
       const g = await getGuide(db, row.id);
       expect(g?.status_reason).toBeNull();
       const files = fs.readdirSync(outputsOf(row.id)).sort();
-      expect(files).toEqual(['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4']);
+      expect(files).toEqual(RENDER_OUTPUTS);
       expect(fs.readdirSync(path.join(config.videoDir, '.staging')).filter((d) => d.startsWith(row.id))).toEqual([]);
       expect(await frameCount(path.join(outputsOf(row.id), 'video.mp4'))).toBe(
         storyboardOf(guide, { narrationFrames: (g as any).narration.frames }).durationInFrames,
@@ -235,11 +245,9 @@ describe('render worker', () => {
   it(
     'on SIGTERM stops within its bounded time, and the job is completed by the next worker',
     async () => {
-      const guide = guideOf('invalidita', 'worker-term');
-      const row = await storeGuide(db, guide, 'term-1');
-      await enqueue(row.id, row.type_version);
+      const { row } = await queuedGuide('invalidita', 'worker-term', 'term-1');
       const first = spawnWorker();
-      await waitFor(async () => (await getGuide(db, row.id))?.status === 'rendering', 120_000, 'the first worker to start rendering');
+      await untilStatus(row.id, 'rendering', 120_000, 'the first worker to start rendering');
       const exited = new Promise<number>((resolve) => first.once('exit', () => resolve(Date.now())));
       const t0 = Date.now();
       first.kill('SIGTERM'); // the worker process only, as an orchestrator would
@@ -248,27 +256,16 @@ describe('render worker', () => {
       expect(stoppedAfter).toBeLessThan(15_000);
       killGroup(first, 'SIGKILL'); // nothing of it may linger
       expect(['queued', 'rendering']).toContain((await getGuide(db, row.id))?.status);
-      const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
-      try {
-        await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', RENDER_WAIT, 'the next worker to finish');
-      } finally {
-        await running.close();
-      }
+      await withWorker(() => untilStatus(row.id, 'ready', RENDER_WAIT, 'the next worker to finish'));
     },
     RENDER_WAIT + 200_000,
   );
 
   it('re-enqueues queued guides that Redis lost, and renders them', async () => {
-    const guide = guideOf('invalidita', 'worker-dup'); // same data as the first test: the cache makes this quick
-    const row = await storeGuide(db, guide, 'flushed-1');
-    await enqueue(row.id, row.type_version);
+    // Same data as the first test: the cache makes this quick.
+    const { row } = await queuedGuide('invalidita', 'worker-dup', 'flushed-1');
     expect(await flushPrefix(config.redisUrl, config.queuePrefix)).toBeGreaterThan(0);
     expect(await queue().getJob(renderJobId(row.id, row.type_version))).toBeUndefined();
-    const running = await startRenderWorker({ config, db, logger, redisUrl: config.redisUrl });
-    try {
-      await waitFor(async () => (await getGuide(db, row.id))?.status === 'ready', 300_000, 'the flushed guide to be rendered');
-    } finally {
-      await running.close();
-    }
+    await withWorker(() => untilStatus(row.id, 'ready', 300_000, 'the flushed guide to be rendered'));
   }, 360_000);
 });

@@ -1,11 +1,7 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SendAbandoned, SmtpPool } from '../notifier/adapters/smtp-pool';
-import { startSmtpSink, type SmtpSink } from '../notifier/smtp-sink';
-import { createLogger } from '../server/logger';
+import { startMailSink, type MailSink } from './helpers/channel-sinks';
 
 /**
  * The notifier's point of no return (send-attempt.ts) is written to PostgreSQL right before SMTP's
@@ -15,24 +11,20 @@ import { createLogger } from '../server/logger';
  */
 
 const TIMEOUTS = { connectMs: 5000, greetingMs: 5000, socketMs: 10_000 };
-let sink: SmtpSink;
+let sink: MailSink;
 const stored: string[] = [];
 const pools: SmtpPool[] = [];
 const originalWrite = net.Socket.prototype.write;
 
 beforeAll(async () => {
-  sink = await startSmtpSink({
-    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'vg-final-dot-')),
-    logger: createLogger({ level: 'silent' }),
-    onMessage: (m) => stored.push((m.messageId ?? '?').replace(/@.*/, '')),
-  });
+  sink = await startMailSink((m) => stored.push((m.messageId ?? '?').replace(/@.*/, '')));
 });
 afterEach(() => {
   net.Socket.prototype.write = originalWrite;
 });
 afterAll(async () => {
   for (const p of pools) p.close();
-  await sink.stop();
+  await sink.close();
 });
 
 const message = (id: string) =>
@@ -48,50 +40,53 @@ function recordWrites(events: string[]): void {
   } as net.Socket['write'];
 }
 
+/** A pool of `size` connections to the sink, closed after the file. */
+function newPool(size: number): SmtpPool {
+  const pool = new SmtpPool(sink.url, size, TIMEOUTS);
+  pools.push(pool);
+  return pool;
+}
+
+/**
+ * Sends `body` with every socket write recorded; the point of no return marks 'commit' (then runs
+ * `alsoAtCommit`) and is expected to pass once, right before the one and only final ".".
+ */
+async function sendRecordingWrites(pool: SmtpPool, body: Buffer, alsoAtCommit: (events: string[]) => void = () => undefined): Promise<string[]> {
+  const events: string[] = [];
+  recordWrites(events);
+  let passes = 0;
+  await pool.send(envelope, body, async () => () => {
+    passes += 1;
+    events.push('commit');
+    alsoAtCommit(events);
+  });
+  expect(passes).toBe(1);
+  const at = events.indexOf('commit');
+  expect(events.slice(at, at + 2)).toEqual(['commit', 'dot']);
+  expect(events.filter((e) => e === 'dot')).toHaveLength(1);
+  return events;
+}
+
 describe('SMTP final "." and the point of no return', () => {
   it('records the point of no return inside the write of the ".", with nothing run between them', async () => {
-    const pool = new SmtpPool(sink.url, 2, TIMEOUTS);
-    pools.push(pool);
-    const events: string[] = [];
-    recordWrites(events);
-    let passes = 0;
-    await pool.send(envelope, message('adjacent'), async () => () => {
-      passes += 1;
-      events.push('commit');
+    const events = await sendRecordingWrites(newPool(2), message('adjacent'), (seen) => {
       // Anything queued here (a stream tick, a promise) runs only after the "." has been written.
-      process.nextTick(() => events.push('tick'));
-      void Promise.resolve().then(() => events.push('microtask'));
+      process.nextTick(() => seen.push('tick'));
+      void Promise.resolve().then(() => seen.push('microtask'));
     });
-    expect(passes).toBe(1);
     const at = events.indexOf('commit');
-    expect(events.slice(at, at + 2)).toEqual(['commit', 'dot']);
     expect(events.indexOf('tick')).toBeGreaterThan(at + 1);
     expect(events.indexOf('microtask')).toBeGreaterThan(at + 1);
-    expect(events.filter((e) => e === 'dot')).toHaveLength(1);
     expect(stored).toContain('adjacent');
   });
 
   it('a body line that is only a dot is escaped by the client, never taken for the final "."', async () => {
-    const pool = new SmtpPool(sink.url, 1, TIMEOUTS);
-    pools.push(pool);
-    const events: string[] = [];
-    recordWrites(events);
-    let passes = 0;
-    const body = Buffer.from(`Message-ID: <lone-dot@test>\r\nSubject: t\r\n\r\n.\r\n.\r\nend\r\n`, 'latin1');
-    await pool.send(envelope, body, async () => () => {
-      passes += 1;
-      events.push('commit');
-    });
-    expect(passes).toBe(1);
-    const at = events.indexOf('commit');
-    expect(events.slice(at, at + 2)).toEqual(['commit', 'dot']);
-    expect(events.filter((e) => e === 'dot')).toHaveLength(1);
+    await sendRecordingWrites(newPool(1), Buffer.from(`Message-ID: <lone-dot@test>\r\nSubject: t\r\n\r\n.\r\n.\r\nend\r\n`, 'latin1'));
     expect(stored).toContain('lone-dot');
   });
 
   it('abandons the message without its "." when the gate says no, and the next message on the pool goes through', async () => {
-    const pool = new SmtpPool(sink.url, 1, TIMEOUTS);
-    pools.push(pool);
+    const pool = newPool(1);
     await expect(pool.send(envelope, message('abandoned'), async () => null)).rejects.toBeInstanceOf(SendAbandoned);
     await pool.send(envelope, message('after-abandon'), async () => () => undefined);
     expect(stored).toContain('after-abandon');
@@ -99,8 +94,7 @@ describe('SMTP final "." and the point of no return', () => {
   });
 
   it('a point of no return that throws keeps the "." back: the server discards the message', async () => {
-    const pool = new SmtpPool(sink.url, 1, TIMEOUTS);
-    pools.push(pool);
+    const pool = newPool(1);
     const events: string[] = [];
     recordWrites(events);
     const sent = pool.send(envelope, message('commit-threw'), async () => () => {

@@ -2,11 +2,14 @@ import net, { type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import type { Envelope } from '../compositions/guide-types';
+import type { ChannelAdapter } from '../notifier/adapters';
 import { smtpAdapter } from '../notifier/adapters/smtp';
 import { startNotifier, type RunningNotifier } from '../notifier/start';
 import { checkEnvelope } from '../server/guides/prepare';
 import { call, startTestApi, type TestApi } from './helpers/api';
+import { outgoingMessage } from './helpers/outgoing-message';
 import { waitUntil } from './helpers/services';
+import { timed } from './helpers/timed';
 
 /**
  * Issue #15, beside external-timeouts.test.ts: an SMTP server that takes the connection and never
@@ -25,6 +28,8 @@ const TIMEOUTS = { connectMs: 5000, greetingMs: GREETING_MS, socketMs: SOCKET_MS
 
 interface FakeSmtp {
   url: string;
+  /** host:port, as the adapter's errors name the server. */
+  address: string;
   /** SMTP commands received, in order, over every connection. */
   commands: string[];
   connections: number;
@@ -82,8 +87,10 @@ async function fakeSmtp(silentAt: 'connect' | 'DATA' | '.'): Promise<FakeSmtp> {
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const s: FakeSmtp = {
-    url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `smtp://${address}`,
+    address,
     get commands() {
       return fake.commands;
     },
@@ -99,71 +106,50 @@ async function fakeSmtp(silentAt: 'connect' | 'DATA' | '.'): Promise<FakeSmtp> {
   return s;
 }
 
-const message = (n: number) => ({
-  notificationId: `00000000-0000-4000-8000-00000000000${n}`,
-  channel: 'email' as const,
-  to: 'citizen@example.test',
-  guideType: 'naspi' as const,
-  locale: 'it' as const,
-  link: 'http://x/g/t',
-  expiresAt: new Date(),
-  subject: 's',
-  text: 't',
-  html: '<p>t</p>',
-});
+/** The reason a send cut off by the socket bound fails with. */
+const socketBound = (fake: FakeSmtp) => `email server ${fake.address} did not answer within ${SOCKET_MS} ms (NOTIFY_SMTP_SOCKET_TIMEOUT_MS)`;
 
-async function timed<T>(p: Promise<T>): Promise<{ value?: T; error?: Error; ms: number }> {
-  const started = performance.now();
-  const r = await p.then(
-    (value) => ({ value }),
-    (error: Error) => ({ error }),
-  );
-  return { ...r, ms: performance.now() - started };
+/** An SMTP adapter on a fake server silent from `silentAt` on, closed once `check` is done. */
+async function againstSilentServer(silentAt: 'connect' | 'DATA' | '.', check: (fake: FakeSmtp, adapter: ChannelAdapter) => Promise<void>): Promise<void> {
+  const fake = await fakeSmtp(silentAt);
+  const adapter = smtpAdapter({ channel: 'email', url: fake.url, from: 'Videoguida <noreply@example.test>', timeouts: TIMEOUTS });
+  try {
+    await check(fake, adapter);
+  } finally {
+    await adapter.close();
+  }
 }
 
+/** Cut off at the bound: not before it, and not much after it. */
+function expectAtBound(ms: number, boundMs: number): void {
+  expect(ms).toBeGreaterThanOrEqual(boundMs - 5);
+  expect(ms).toBeLessThan(boundMs + SLACK_MS);
+}
+
+const send = (adapter: ChannelAdapter, n: number) => timed(adapter.send(outgoingMessage('email', 'citizen@example.test', n)));
+
 describe('an SMTP server that does not answer', () => {
-  it('fails the send at the greeting bound when it accepts the connection and never greets', async () => {
-    const fake = await fakeSmtp('connect');
-    const adapter = smtpAdapter({ channel: 'email', url: fake.url, from: 'Videoguida <noreply@example.test>', timeouts: TIMEOUTS });
-    try {
-      const { error, ms } = await timed(adapter.send(message(1)));
-      expect(error?.message).toBe(
-        `email server ${fake.url.slice('smtp://'.length)} sent no greeting within ${GREETING_MS} ms (NOTIFY_SMTP_GREETING_TIMEOUT_MS)`,
-      );
-      expect(ms).toBeGreaterThanOrEqual(GREETING_MS - 5);
-      expect(ms).toBeLessThan(GREETING_MS + SLACK_MS);
-    } finally {
-      await adapter.close();
-    }
-  });
+  it('fails the send at the greeting bound when it accepts the connection and never greets', () =>
+    againstSilentServer('connect', async (fake, adapter) => {
+      const { error, ms } = await send(adapter, 1);
+      expect(error?.message).toBe(`email server ${fake.address} sent no greeting within ${GREETING_MS} ms (NOTIFY_SMTP_GREETING_TIMEOUT_MS)`);
+      expectAtBound(ms, GREETING_MS);
+    }));
 
-  it('fails the send at the socket bound when it greets and goes silent after DATA, before any "."', async () => {
-    const fake = await fakeSmtp('DATA');
-    const adapter = smtpAdapter({ channel: 'email', url: fake.url, from: 'Videoguida <noreply@example.test>', timeouts: TIMEOUTS });
-    try {
-      const { error, ms } = await timed(adapter.send(message(2)));
-      expect(error?.message).toBe(`email server ${fake.url.slice('smtp://'.length)} did not answer within ${SOCKET_MS} ms (NOTIFY_SMTP_SOCKET_TIMEOUT_MS)`);
-      expect(ms).toBeGreaterThanOrEqual(SOCKET_MS - 5);
-      expect(ms).toBeLessThan(SOCKET_MS + SLACK_MS);
+  it('fails the send at the socket bound when it greets and goes silent after DATA, before any "."', () =>
+    againstSilentServer('DATA', async (fake, adapter) => {
+      const { error, ms } = await send(adapter, 2);
+      expect(error?.message).toBe(socketBound(fake));
+      expectAtBound(ms, SOCKET_MS);
       expect(fake.commands.slice(-1)).toEqual(['DATA']);
-    } finally {
-      await adapter.close();
-    }
-  });
+    }));
 
-  it('silence after the final "." is recorded as sent, unconfirmed, naming the bound (not sent again)', async () => {
-    const fake = await fakeSmtp('.');
-    const adapter = smtpAdapter({ channel: 'email', url: fake.url, from: 'Videoguida <noreply@example.test>', timeouts: TIMEOUTS });
-    try {
-      const { value, ms } = await timed(adapter.send(message(3)));
-      expect(value?.unconfirmed).toBe(
-        `no answer after the final "." (email server ${fake.url.slice('smtp://'.length)} did not answer within ${SOCKET_MS} ms (NOTIFY_SMTP_SOCKET_TIMEOUT_MS))`,
-      );
+  it('silence after the final "." is recorded as sent, unconfirmed, naming the bound (not sent again)', () =>
+    againstSilentServer('.', async (fake, adapter) => {
+      const { value, ms } = await send(adapter, 3);
+      expect(value?.unconfirmed).toBe(`no answer after the final "." (${socketBound(fake)})`);
       expect(ms).toBeLessThan(SOCKET_MS + SLACK_MS);
-    } finally {
-      await adapter.close();
-    }
-  });
+    }));
 
   it('the notifier retries a send that timed out, then marks the notification failed with the bound as reason', async () => {
     api = await startTestApi({ backend: 'pglite', label: 'smtp_timeouts' });
@@ -188,7 +174,7 @@ describe('an SMTP server that does not answer', () => {
       redisUrl: api.config.redisUrl,
       settings: { smtpUrl: fake.url, smtpTimeouts: TIMEOUTS, attempts: 2, backoffMs: 100, outboxPollMs: 100 },
     });
-    const reason = `email server ${fake.url.slice('smtp://'.length)} did not answer within ${SOCKET_MS} ms (NOTIFY_SMTP_SOCKET_TIMEOUT_MS)`;
+    const reason = socketBound(fake);
     const row = await waitUntil(
       async () => {
         const [r] = await api!.db.query<{ status: string; reason: string | null; attempts: number; sent_at: Date | null }>(

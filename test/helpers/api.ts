@@ -64,6 +64,36 @@ export async function storeTestKey(db: Database, role: 'operator' | 'analyst'): 
   return key;
 }
 
+/** What serving a test API needs besides its app, all stopped by the close() serveTestApp gives. */
+export interface TestAppParts {
+  server: http.Server;
+  app: Express;
+  db: Database;
+  /** False when the caller lent the database and closes it itself. */
+  ownsDb: boolean;
+  redis: Redis;
+  renderQueue: ReturnType<typeof createRenderQueue>;
+  /** The API's queue and rate-limit prefix in the shared Redis. */
+  prefix: string;
+  dataDir: string;
+}
+
+/**
+ * Puts `app` on the listening server and stores an operator key; close() stops the server and the
+ * queue, deletes the prefix's keys, closes the database (when owned) and removes DATA_DIR.
+ */
+export async function serveTestApp(t: TestAppParts): Promise<{ operatorKey: string; close(): Promise<void> }> {
+  t.server.on('request', t.app);
+  return {
+    operatorKey: await storeTestKey(t.db, 'operator'),
+    async close() {
+      await stopTestServices(t);
+      if (t.ownsDb) await closeTestDatabase(t.db);
+      fs.rmSync(t.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface TestApi {
   url: string;
   app: Express;
@@ -121,27 +151,9 @@ export async function startTestApi(o: TestApiOptions): Promise<TestApi> {
     playerDir: o.playerDir ?? path.join(dataDir, 'no-player'),
     ...(o.speech ? { speech: o.speech } : {}),
   });
-  server.on('request', app);
-  const operatorKey = await storeTestKey(db, 'operator');
+  const served = await serveTestApp({ server, app, db, ownsDb: !o.db, redis, renderQueue, prefix: unique, dataDir });
   const analystKey = await storeTestKey(db, 'analyst');
-
-  return {
-    url,
-    app,
-    ctx: contextOf(app),
-    db,
-    config,
-    redis,
-    operatorKey,
-    analystKey,
-    logs,
-    dataDir,
-    async close() {
-      await stopTestServices({ server, renderQueue, redis, prefix: unique });
-      if (!o.db) await closeTestDatabase(db);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { url, app, ctx: contextOf(app), db, config, redis, analystKey, logs, dataDir, ...served };
 }
 
 /** fetch with the operator key (or another) and JSON by default. */

@@ -16,6 +16,8 @@ export interface ApiProcess {
 
 export const OPERATOR_KEY = `vg_op_${'f'.repeat(40)}`;
 export const ANALYST_KEY = `vg_an_${'a'.repeat(40)}`;
+/** The API's secrets: a worker or notifier configured beside it needs the same to read its tokens. */
+export const API_SECRETS = { TOKEN_SECRET: 's'.repeat(40), FISCAL_CODE_HMAC_KEY: 'h'.repeat(40) };
 
 const running = new Set<ChildProcess>();
 
@@ -33,8 +35,7 @@ export async function spawnApi(env: Record<string, string>, port?: number): Prom
       HOST: '127.0.0.1',
       PORT: String(p),
       PUBLIC_BASE_URL: `http://127.0.0.1:${p}`,
-      TOKEN_SECRET: 's'.repeat(40),
-      FISCAL_CODE_HMAC_KEY: 'h'.repeat(40),
+      ...API_SECRETS,
       OPERATOR_KEY,
       ANALYST_KEY,
       LOG_LEVEL: 'warn',
@@ -71,6 +72,18 @@ export async function spawnApi(env: Record<string, string>, port?: number): Prom
       return child.exitCode;
     },
   };
+}
+
+/** POST /api/guides as the operator, notifications off: the guide's id and its QR token. */
+export async function createGuide(api: ApiProcess, envelope: unknown): Promise<{ id: string; token: string }> {
+  const res = await fetch(`${api.url}/api/guides`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...(envelope as object), notify: false }),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/guides: expected 201, got ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { id: string; links: { qr: string } };
+  return { id: body.id, token: body.links.qr.slice(body.links.qr.lastIndexOf('/') + 1) };
 }
 
 /** A player's batch: `n` events of one fresh view through `token`. */

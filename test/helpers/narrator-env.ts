@@ -12,8 +12,8 @@ import { createRedis } from '../../server/redis';
 import { ClipCache } from '../../speech/clip-cache';
 import { defaultEngine } from '../../speech/config';
 import { countingEngine } from '../../speech/engine';
-import { listenTestServer, REDIS_URL, stopTestServices, storeTestKey, testApiEnv } from './api';
-import { closeTestDatabase, openTestDatabase } from './databases';
+import { listenTestServer, REDIS_URL, serveTestApp, testApiEnv } from './api';
+import { openTestDatabase } from './databases';
 
 export interface NarrationApi {
   url: string;
@@ -87,15 +87,14 @@ export async function startNarrationApi(o: NarrationApiOptions): Promise<Narrati
     playerDir: path.join(dataDir, 'no-player'),
     speech: { cache },
   });
-  server.on('request', app);
-  const operatorKey = await storeTestKey(db, 'operator');
+  const served = await serveTestApp({ server, app, db, ownsDb: true, redis, renderQueue, prefix: unique, dataDir });
   return {
     url,
     db,
     config,
     env,
     logger,
-    operatorKey,
+    operatorKey: served.operatorKey,
     logs,
     speechDir,
     cache,
@@ -105,9 +104,7 @@ export async function startNarrationApi(o: NarrationApiOptions): Promise<Narrati
       if (!o.narrationRedisUrl) await narrationQueue.obliterate({ force: true }).catch(() => undefined);
       await narrationQueue.close().catch(() => undefined);
       narrationConnection.disconnect();
-      await stopTestServices({ server, renderQueue, redis, prefix: unique });
-      await closeTestDatabase(db);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await served.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../api/app';
+import { generateEnvelopes } from '../../compositions/generator/generate';
 import { loadConfig, type Config } from '../../server/config';
 import type { Database } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
@@ -14,8 +15,9 @@ import { createRenderQueue } from '../../server/queues';
 import { ClipCache } from '../../speech/clip-cache';
 import { defaultEngine } from '../../speech/config';
 import type { SpeechEngine } from '../../speech/engine';
-import { listenTestServer, REDIS_URL, stopTestServices, storeTestKey, testApiEnv } from './api';
-import { closeTestDatabase, openTestDatabase, type Backend } from './databases';
+import { closeInOrder } from './close-in-order';
+import { listenTestServer, REDIS_URL, serveTestApp, testApiEnv } from './api';
+import { openTestDatabase, type Backend } from './databases';
 
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 /**
@@ -73,6 +75,13 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The built player's API (see startPlayerApi) and Chromium, started side by side; close() stops both. */
+export async function startPlayerWithBrowser(o: PlayerApiOptions): Promise<{ api: PlayerApi; browser: Browser; close(): Promise<void> }> {
+  ensurePlayerBuilt();
+  const [api, browser] = await Promise.all([startPlayerApi(o), launchChromium()]);
+  return { api, browser, close: () => closeInOrder(browser, api) };
+}
+
 export interface PlayerApi {
   url: string;
   db: Database;
@@ -109,22 +118,12 @@ export async function startPlayerApi(o: PlayerApiOptions): Promise<PlayerApi> {
   const engine = o.engine === undefined ? defaultEngine() : o.engine;
   const speech = engine ? { cache: new ClipCache({ dir: speechDir, engine }) } : undefined;
   const app = createApp({ config, db, redis, renderQueue, logger, rateLimitPrefix: `${unique}:rl:`, playerDir: PLAYER_DIST, ...(speech ? { speech } : {}) });
-  server.on('request', app);
-  const operatorKey = await storeTestKey(db, 'operator');
-  return {
-    url,
-    db,
-    config,
-    operatorKey,
-    logs,
-    speechDir,
-    async close() {
-      await stopTestServices({ server, renderQueue, redis, prefix: unique });
-      await closeTestDatabase(db);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const served = await serveTestApp({ server, app, db, ownsDb: true, redis, renderQueue, prefix: unique, dataDir });
+  return { url, db, config, logs, speechDir, ...served };
 }
+
+/** A RED envelope (the short guide: about 90 s) in Italian. */
+export const redEnvelope = (seed: string) => ({ ...([...generateEnvelopes('red', 1, seed)][0] as Record<string, unknown>), locale: 'it' });
 
 /** POST /api/guides as an operator; answers the guide id and its QR link. */
 export async function createGuide(api: PlayerApi, envelope: unknown): Promise<{ id: string; qr: string; token: string }> {

@@ -21,6 +21,18 @@ export async function waitFirstFrame(f: Frame): Promise<number> {
   return f.evaluate(() => window.__videoguida.firstFrameMs!);
 }
 
+/**
+ * A new page of `context` on the guide at `url`, once its first frame is drawn: the page's own
+ * first-frame time and the wall time from the navigation to it.
+ */
+export async function openGuide(context: BrowserContext, url: string): Promise<{ page: Page; firstFrameMs: number; elapsedMs: number }> {
+  const page = await context.newPage();
+  const started = Date.now();
+  await page.goto(url);
+  const firstFrameMs = await waitFirstFrame(page.mainFrame());
+  return { page, firstFrameMs, elapsedMs: Date.now() - started };
+}
+
 async function waitFrameAtLeast(f: Frame, frame: number, timeout = 30_000): Promise<void> {
   await f.waitForFunction((n) => window.__videoguida.playback.getCurrentFrame() >= n && window.__videoguida.playback.isPlaying(), frame, { timeout });
 }

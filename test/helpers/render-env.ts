@@ -13,6 +13,9 @@ import { TEST_DATABASE_URL } from './databases';
 /** Bundles are keyed by a hash of the code: every test file shares them, in a temporary directory (never the repo's data/). */
 export const TEST_BUNDLE_DIR = path.join(os.tmpdir(), 'videoguida-test-bundles');
 
+/** What a finished render publishes for a guide, sorted by name. */
+export const RENDER_OUTPUTS = ['audio.m4a', 'captions.en.vtt', 'captions.it.vtt', 'captions.vtt', 'chapters.json', 'poster.jpg', 'video.mp4'];
+
 /** Polls until `check` returns a value (not undefined/false), or fails after timeoutMs. */
 export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;

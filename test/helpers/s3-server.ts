@@ -6,6 +6,8 @@ import S3rver from 's3rver';
 import { createS3Client } from '../../server/media';
 import { loadConfig, type S3StoreSettings } from '../../server/config';
 
+const PREFIX = 'videoguida/test';
+
 export interface TestS3 {
   endpoint: string;
   bucket: string;
@@ -14,6 +16,8 @@ export interface TestS3 {
   settings: S3StoreSettings;
   /** Every key in the bucket under `prefix`. */
   keys(prefix?: string): Promise<string[]>;
+  /** The names of the files published for a guide, sorted. */
+  guideFiles(guideId: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -34,7 +38,7 @@ export async function startTestS3(label: string, overrides: Record<string, strin
   const env: Record<string, string> = {
     MEDIA_STORE: 's3',
     MEDIA_S3_BUCKET: bucket,
-    MEDIA_S3_PREFIX: 'videoguida/test',
+    MEDIA_S3_PREFIX: PREFIX,
     MEDIA_S3_ENDPOINT: endpoint,
     MEDIA_S3_FORCE_PATH_STYLE: 'true',
     MEDIA_S3_REGION: 'eu-south-1',
@@ -46,21 +50,23 @@ export async function startTestS3(label: string, overrides: Record<string, strin
   const settings = loadConfig({ NODE_ENV: 'test', ...env }).mediaStore as S3StoreSettings;
   const client = createS3Client(settings);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  const keys = async (prefix = '') => {
+    const out: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      out.push(...(page.Contents ?? []).map((o) => o.Key!));
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return out;
+  };
   return {
     endpoint,
     bucket,
     env,
     settings,
-    async keys(prefix = '') {
-      const out: string[] = [];
-      let token: string | undefined;
-      do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-        out.push(...(page.Contents ?? []).map((o) => o.Key!));
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token);
-      return out;
-    },
+    keys,
+    guideFiles: async (guideId) => (await keys(`${env.MEDIA_S3_PREFIX}/guides/${guideId}/`)).map((k) => k.slice(k.lastIndexOf('/') + 1)).sort(),
     async close() {
       client.destroy();
       server.httpServer.closeAllConnections();

@@ -56,6 +56,24 @@ export function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signal
 
 const cleanups: (() => Promise<void>)[] = [];
 
+/** Started, and once stopAll() runs killed and its directory removed. */
+async function launched<T extends ServiceProcess>(service: T): Promise<T> {
+  cleanups.push(async () => {
+    await service.kill();
+    fs.rmSync(service.dir, { recursive: true, force: true });
+  });
+  await service.start();
+  return service;
+}
+
+const alive = (child: ChildProcess | undefined): boolean => Boolean(child && child.exitCode === null && child.signalCode === null);
+
+/** SIGKILL to the child's process group; resolves once the child has exited. */
+async function killed(child: ChildProcess | undefined): Promise<void> {
+  killGroup(child);
+  if (child) await exited(child);
+}
+
 /** Kills every service process this file started and removes their directories. */
 export async function stopAll(): Promise<void> {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
@@ -116,24 +134,15 @@ export async function startRedis(o: { appendonly?: boolean } = {}): Promise<Redi
     dir,
     url: `redis://127.0.0.1:${port}`,
     get running() {
-      return Boolean(child && child.exitCode === null && child.signalCode === null);
+      return alive(child);
     },
     async start() {
       child = spawn('redis-server', args, { stdio: 'ignore', detached: true });
       await waitUntil(() => portAnswers(port), 20_000, `redis-server on ${port}`, 50);
     },
-    async kill() {
-      const c = child;
-      killGroup(c);
-      if (c) await exited(c);
-    },
+    kill: () => killed(child),
   };
-  cleanups.push(async () => {
-    await r.kill();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  await r.start();
-  return r;
+  return launched(r);
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {
@@ -244,7 +253,7 @@ export async function startPostgres(): Promise<PostgresProcess> {
     dir,
     url,
     get running() {
-      return Boolean(child && child.exitCode === null && child.signalCode === null);
+      return alive(child);
     },
     async start() {
       child = spawn(path.join(bin, 'postgres'), args, { stdio: 'ignore', detached: true, ...(user ?? {}) });
@@ -276,15 +285,8 @@ export async function startPostgres(): Promise<PostgresProcess> {
     async kill() {
       // A stopped backend would never notice its postmaster's death.
       p.resume();
-      const c = child;
-      killGroup(c);
-      if (c) await exited(c);
+      await killed(child);
     },
   };
-  cleanups.push(async () => {
-    await p.kill();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  await p.start();
-  return p;
+  return launched(p);
 }
