@@ -13,17 +13,16 @@
  * whole second's quota as a burst of ten concurrent streams, so the figure remains conservative;
  * --connections 50 shows the burstier case.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { deriveToken } from '../server/db/token-derivation';
 import { call, startTestApi } from '../test/helpers/api';
+import { databaseBenchArgs, runScript, say } from './bench-common';
 
 interface Load {
   url: string;
@@ -60,28 +59,14 @@ process.stdin.on('data', (d) => (input += d)).on('end', () => {
 });
 `;
 
-function runLoad(w: Load): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', LOAD_SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited with ${code}`))));
-    child.stdin.end(JSON.stringify(w));
-  });
-}
+const runLoad = (w: Load) => runScript<LoadResult>(LOAD_SCRIPT, w);
 
-const { values } = parseArgs({
-  options: {
-    rate: { type: 'string', default: '1000' },
-    duration: { type: 'string', default: '20' },
-    guides: { type: 'string', default: '2000' },
-    backend: { type: 'string', default: 'both' },
-    connections: { type: 'string', default: '10' },
-  },
+const { values, backends } = databaseBenchArgs({
+  rate: { type: 'string', default: '1000' },
+  duration: { type: 'string', default: '20' },
+  guides: { type: 'string', default: '2000' },
+  connections: { type: 'string', default: '10' },
 });
-type Backend = 'pglite' | 'postgres';
-const backends: Backend[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as Backend];
-const say = (line: string) => process.stdout.write(`${line}\n`);
 const autocannon = createRequire(import.meta.url).resolve('autocannon');
 const rate = Number(values.rate);
 const duration = Number(values.duration);

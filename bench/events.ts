@@ -13,32 +13,25 @@
  * PGlite runs on a data directory as in production, syncing every commit (`--pglite nosync`: without
  * fsync, as before; `--pglite memory`: the in-memory database the tests use).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { syntheticHistory } from '../server/analytics/synthetic-history';
 import { deriveToken } from '../server/db/token-derivation';
 import { call, startTestApi } from '../test/helpers/api';
+import { databaseBenchArgs, runScript, say } from './bench-common';
 import { openBenchDatabase } from './bench-database';
 
-const { values } = parseArgs({
-  options: {
-    views: { type: 'string', default: '9000' },
-    batch: { type: 'string', default: '20' },
-    connections: { type: 'string', default: '16' },
-    guides: { type: 'string', default: '2000' },
-    backend: { type: 'string', default: 'both' },
-    pglite: { type: 'string', default: 'disk' },
-  },
+const { values, backends } = databaseBenchArgs({
+  views: { type: 'string', default: '9000' },
+  batch: { type: 'string', default: '20' },
+  connections: { type: 'string', default: '16' },
+  guides: { type: 'string', default: '2000' },
+  pglite: { type: 'string', default: 'disk' },
 });
-type Backend = 'pglite' | 'postgres';
-const backends: Backend[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as Backend];
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 // Plain JavaScript for a separate node process: reads the bodies on stdin, sends each once.
 const LOAD_SCRIPT = `
@@ -67,15 +60,7 @@ interface LoadResult {
   p99: number;
 }
 
-function runLoad(job: object): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', LOAD_SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited with ${code}`))));
-    child.stdin.end(JSON.stringify(job));
-  });
-}
+const runLoad = (job: object) => runScript<LoadResult>(LOAD_SCRIPT, job);
 
 // Every request comes from 127.0.0.1 and one token sends many batches: raise the limits in the
 // configuration the test API is built from (process.env never reaches it). The distinct views a link

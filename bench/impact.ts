@@ -30,6 +30,7 @@ import { emptyTally, syntheticOutcomes, watches, type OutcomeModel, type Synthet
 import { startTestApi } from '../test/helpers/api';
 import { TEST_DATABASE_URL } from '../test/helpers/databases';
 import { buildDashboardInto, launchItalianChromium } from '../test/helpers/dashboard';
+import { openImpactTab } from '../test/helpers/dashboard-impact';
 
 /** The parts of GET /api/impact's answer this bench reads. */
 interface ImpactAnswer {
@@ -207,11 +208,7 @@ try {
       const browser = await launchItalianChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'it-IT' });
-        await page.goto(`${api.url}/dashboard`);
-        await page.getByLabel('Chiave API').fill(api.analystKey);
-        await page.getByRole('button', { name: 'Accedi' }).click();
-        await page.getByRole('button', { name: 'Impatto' }).click();
-        await page.getByLabel('Campagna da valutare').selectOption(`c:${CAMPAIGN}`);
+        await openImpactTab(page, api, CAMPAIGN);
         await page.waitForSelector('.forest svg');
         fs.mkdirSync(values.screenshot, { recursive: true });
         const file = path.join(values.screenshot, 'impact-650k.png');

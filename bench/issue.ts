@@ -10,23 +10,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import { parseArgs } from 'node:util';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { call, startTestApi } from '../test/helpers/api';
-import type { Backend } from '../test/helpers/databases';
+import { databaseBenchArgs, say } from './bench-common';
 import { openBenchDatabase } from './bench-database';
 
-const { values } = parseArgs({
-  options: {
-    count: { type: 'string', default: '100000' },
-    backend: { type: 'string', default: 'both' },
-    render: { type: 'string', default: 'eager' },
-    pglite: { type: 'string', default: 'disk' },
-  },
+const { values, backends } = databaseBenchArgs({
+  count: { type: 'string', default: '100000' },
+  render: { type: 'string', default: 'eager' },
+  pglite: { type: 'string', default: 'disk' },
 });
 const count = Number(values.count);
-const backends: Backend[] = values.backend === 'both' ? ['postgres', 'pglite'] : [values.backend as Backend];
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vg-bench-issue-')), 'campaign.ndjson');
 {

@@ -14,23 +14,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { benchCampaignId, loadBulkHistory } from '../server/analytics/bulk-history';
 import { openDatabase, type Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { TEST_DATABASE_URL } from '../test/helpers/databases';
 import { startTestApi } from '../test/helpers/api';
+import { databaseBenchArgs, say } from './bench-common';
 
-const { values } = parseArgs({
-  options: {
-    guides: { type: 'string', default: '790000' },
-    backend: { type: 'string', default: 'both' },
-    chunk: { type: 'string', default: '2500' },
-    runs: { type: 'string', default: '7' },
-  },
+const { values, backends } = databaseBenchArgs({
+  guides: { type: 'string', default: '790000' },
+  chunk: { type: 'string', default: '2500' },
+  runs: { type: 'string', default: '7' },
 });
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const QUERIES: [string, string][] = [
   ['all', ''],
@@ -120,7 +116,6 @@ async function run(backend: 'postgres' | 'pglite'): Promise<number> {
   }
 }
 
-const backends = values.backend === 'both' ? (['postgres', 'pglite'] as const) : ([values.backend] as ('postgres' | 'pglite')[]);
 let worst = 0;
 for (const b of backends) worst = Math.max(worst, await run(b));
 say(`stats_ms: ${worst.toFixed(1)} ms`);

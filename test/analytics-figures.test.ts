@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { storyboardOf, type Guide } from '../compositions/guide-types';
 import { syntheticHistory, type Batch, type ExpectedFigures } from '../server/analytics/synthetic-history';
 import { applyReceipts, claimForSend, markFinal, markSent } from '../server/notify/notifications';
 import { BACKENDS } from './helpers/databases';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf, type TestApi } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 /**
  * Seed 004's NASpI figures (15% viewed, 63% of viewers interacted, 4.8 views per viewer, 4.6/5) built
@@ -83,7 +84,6 @@ async function exportTokens(api: TestApi, campaignId: string, channel: string): 
 }
 
 describe.each(BACKENDS)('analytics figures on %s', (backend) => {
-  let api: TestApi;
   let campaignId: string;
   let history: { batches: Batch[]; expected: ExpectedFigures };
   let qr: string[];
@@ -100,8 +100,7 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
        ORDER BY g.external_ref, n.channel`,
     );
 
-  beforeAll(async () => {
-    api = await startTestApi({ backend, label: 'analytics_figures' });
+  const api = useTestApi({ backend, label: 'analytics_figures' }, async () => {
     const consents = [
       ...envelopes.map(consentOf),
       ...direct.map((e, i) => ({ fiscalCode: e.citizen.fiscalCode, proactive: true, email: `d${i}@example.test`, pec: `d${i}@pec.example.it` })),
@@ -142,9 +141,6 @@ describe.each(BACKENDS)('analytics figures on %s', (backend) => {
     await sendAll(api, history.batches);
     // The citizens' page loads mark each channel's link as opened.
     for (const t of viewerTokens.slice(1)) expect((await fetch(`${api.url}/api/access/${t}`)).status).toBe(200);
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it("gives back the institute's NASpI figures", async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { closeEventIngestion, eventWriterOf } from '../api/analytics/registry';
 import { BACKENDS } from './helpers/databases';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf, type TestApi } from './helpers/api';
+import { useTestApi, withTestApi } from './helpers/test-api-hooks';
 
 const event = (kind: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), viewId: VIEW, kind, at: new Date().toISOString(), ...extra });
 const VIEW = randomUUID();
@@ -18,13 +19,7 @@ async function newToken(api: TestApi, seed: string, channel = 'qr'): Promise<str
 }
 
 describe.each(BACKENDS)('event ingestion on %s', (backend) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend, label: 'analytics_ingest' });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend, label: 'analytics_ingest' });
 
   it('stores the valid events of a batch and reports each malformed one with its field and reason', async () => {
     const token = await newToken(api, `malformed-${backend}`);
@@ -94,52 +89,52 @@ describe.each(BACKENDS)('event ingestion on %s', (backend) => {
   });
 
   it('limits batches per token and per address (429, one error shape)', async () => {
-    const limited = await startTestApi({
-      backend,
-      label: 'analytics_limits',
-      db: api.db,
-      env: { EVENTS_BATCHES_PER_MINUTE_PER_TOKEN: '3', EVENTS_BATCHES_PER_MINUTE_PER_ADDRESS: '8' },
-    });
-    try {
-      const a = await newToken(limited, `limit-a-${backend}`);
-      for (let i = 0; i < 3; i++) expect((await send(limited, { token: a, events: [event('progress', { value: 5 * i })] })).status).toBe(202);
-      const perToken = await send(limited, { token: a, events: [event('play')] });
-      expect(perToken.status).toBe(429);
-      expect((await perToken.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('this link') });
-      const b = await newToken(limited, `limit-b-${backend}`);
-      const c = await newToken(limited, `limit-c-${backend}`);
-      const statuses = [];
-      for (const t of [b, b, c, c, c]) statuses.push((await send(limited, { token: t, events: [event('play')] })).status);
-      expect(statuses).toEqual([202, 202, 202, 202, 429]);
-      const perAddress = await send(limited, { token: c, events: [event('play')] });
-      expect((await perAddress.json()).error.message).toContain('this address');
-    } finally {
-      await limited.close();
-    }
+    await withTestApi(
+      {
+        backend,
+        label: 'analytics_limits',
+        db: api.db,
+        env: { EVENTS_BATCHES_PER_MINUTE_PER_TOKEN: '3', EVENTS_BATCHES_PER_MINUTE_PER_ADDRESS: '8' },
+      },
+      async (limited) => {
+        const a = await newToken(limited, `limit-a-${backend}`);
+        for (let i = 0; i < 3; i++) expect((await send(limited, { token: a, events: [event('progress', { value: 5 * i })] })).status).toBe(202);
+        const perToken = await send(limited, { token: a, events: [event('play')] });
+        expect(perToken.status).toBe(429);
+        expect((await perToken.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('this link') });
+        const b = await newToken(limited, `limit-b-${backend}`);
+        const c = await newToken(limited, `limit-c-${backend}`);
+        const statuses = [];
+        for (const t of [b, b, c, c, c]) statuses.push((await send(limited, { token: t, events: [event('play')] })).status);
+        expect(statuses).toEqual([202, 202, 202, 202, 429]);
+        const perAddress = await send(limited, { token: c, events: [event('play')] });
+        expect((await perAddress.json()).error.message).toContain('this address');
+      },
+    );
   });
 
   it('writes every accepted batch before a graceful shutdown completes, then refuses new ones', async () => {
-    const slow = await startTestApi({ backend, label: 'analytics_shutdown', db: api.db, env: { EVENTS_FLUSH_MS: '1000', EVENTS_FLUSH_MAX_EVENTS: '10000' } });
-    try {
-      const token = await newToken(slow, `shutdown-${backend}`);
-      const view = randomUUID();
-      const batches = Array.from({ length: 5 }, () => ({
-        token,
-        events: Array.from({ length: 20 }, () => ({ ...event('progress', { value: 10 }), viewId: view })),
-      }));
-      const answers = batches.map((b) => send(slow, b));
-      await expect.poll(() => eventWriterOf(slow.ctx)!.pending, { interval: 5 }).toBe(100);
-      const [{ n: before }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
-      expect(before).toBe(0);
-      await closeEventIngestion(slow.ctx);
-      const [{ n: after }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
-      expect(after).toBe(100);
-      expect((await Promise.all(answers)).map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
-      const late = await send(slow, { token, events: [event('play')] });
-      expect(late.status).toBe(503);
-      expect((await late.json()).error.code).toBe('shutting_down');
-    } finally {
-      await slow.close();
-    }
+    await withTestApi(
+      { backend, label: 'analytics_shutdown', db: api.db, env: { EVENTS_FLUSH_MS: '1000', EVENTS_FLUSH_MAX_EVENTS: '10000' } },
+      async (slow) => {
+        const token = await newToken(slow, `shutdown-${backend}`);
+        const view = randomUUID();
+        const batches = Array.from({ length: 5 }, () => ({
+          token,
+          events: Array.from({ length: 20 }, () => ({ ...event('progress', { value: 10 }), viewId: view })),
+        }));
+        const answers = batches.map((b) => send(slow, b));
+        await expect.poll(() => eventWriterOf(slow.ctx)!.pending, { interval: 5 }).toBe(100);
+        const [{ n: before }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
+        expect(before).toBe(0);
+        await closeEventIngestion(slow.ctx);
+        const [{ n: after }] = (await slow.db.query<{ n: number }>('SELECT count(*) AS n FROM events WHERE view_id = $1', [view])) as [{ n: number }];
+        expect(after).toBe(100);
+        expect((await Promise.all(answers)).map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+        const late = await send(slow, { token, events: [event('play')] });
+        expect(late.status).toBe(503);
+        expect((await late.json()).error.code).toBe('shutting_down');
+      },
+    );
   });
 });

@@ -5,26 +5,19 @@ import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { storyboardOf } from '../compositions/guide-types';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
-import type { Database } from '../server/db/database';
-import { migrate } from '../server/db/migrate';
-import { BACKENDS, closeTestDatabase, openTestDatabase } from './helpers/databases';
+import { BACKENDS } from './helpers/databases';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { useTestApi, withTestApi, useTestDatabase } from './helpers/test-api-hooks';
 
 const envelope = (type: Parameters<typeof generateEnvelopes>[0], seed: string) => [...generateEnvelopes(type, 1, seed)][0]! as Record<string, any>;
 const create = async (api: TestApi, e: Record<string, unknown>) => (await call(api, 'POST', '/api/guides', { body: e })).json();
 
 describe.each(BACKENDS)('access on %s', (backend) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend, label: 'api_access', rateLimits: { tokenMisses: 1000 } });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend, label: 'api_access', rateLimits: { tokenMisses: 1000 } });
 
   it('answers the manifest: public data, chapters, no fiscal code or external reference', async () => {
     const e = envelope('pensione', `manifest-${backend}`);
@@ -90,17 +83,14 @@ describe.each(BACKENDS)('access on %s', (backend) => {
     fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>player</title><script type="module" src="/assets/app.js"></script>');
     fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
-    const own = await startTestApi({ db: api.db, backend, label: 'api_access_player', playerDir: dist });
-    try {
+    await withTestApi({ db: api.db, backend, label: 'api_access_player', playerDir: dist }, async (own) => {
       const { links } = await create(own, envelope('naspi', `player-${backend}`));
       const res = await fetch(links.qr);
       expect(await res.text()).toContain('<title>player</title>');
       expect(res.headers.get('cache-control')).toBe('no-store');
       const js = await fetch(`${own.url}/assets/app.js`);
       expect(js.headers.get('content-type')).toMatch(/javascript/);
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   it('streams rendered files under the token with Range support and the right types', async () => {
@@ -169,18 +159,10 @@ describe.each(BACKENDS)('access on %s', (backend) => {
 
 describe('tokens and keys configured from the environment (PGlite)', () => {
   // One database for the several apps below, each with its own settings.
-  let db: Database;
-  beforeAll(async () => {
-    db = await openTestDatabase('pglite', 'api_access_env');
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await closeTestDatabase(db);
-  });
+  const db = useTestDatabase('pglite', 'api_access_env');
 
   it('answers 404 to an expired token, the same body as an unknown one', async () => {
-    const api = await startTestApi({ db, backend: 'pglite', label: 'api_expiry', env: { TOKEN_TTL: '1' } });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'api_expiry', env: { TOKEN_TTL: '1' } }, async (api) => {
       const { links } = await create(api, envelope('naspi', 'expiry'));
       expect((await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`)).status).toBe(200);
       await new Promise((r) => setTimeout(r, 1100));
@@ -195,14 +177,11 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
         expect(await r.text()).toBe(unknownBody);
       }
       expect((await fetch(links.qr)).status).toBe(404);
-    } finally {
-      await api.close();
-    }
+    });
   });
 
   it('rate-limits token enumeration: misses exhaust a small budget, then 429; a found token is still served', async () => {
-    const api = await startTestApi({ db, backend: 'pglite', label: 'api_enum', rateLimits: { tokenMisses: 5 } });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'api_enum', rateLimits: { tokenMisses: 5 } }, async (api) => {
       const { links } = await create(api, envelope('red', 'enum'));
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) statuses.push((await fetch(`${api.url}/api/access/guess${String(i).padStart(27, '0')}`)).status);
@@ -212,50 +191,45 @@ describe('tokens and keys configured from the environment (PGlite)', () => {
       expect((await limited.json()).error.code).toBe('rate_limited');
       // Only misses are limited (issue #15): citizens behind the same address open their links.
       expect((await fetch(`${api.url}/g/${tokenOf(links.qr)}`)).status).toBe(200);
-    } finally {
-      await api.close();
-    }
+    });
   });
 
   it('rate-limits each address on the public routes', async () => {
-    const api = await startTestApi({ db, backend: 'pglite', label: 'api_general', rateLimits: { publicPerMinute: 3 } });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'api_general', rateLimits: { publicPerMinute: 3 } }, async (api) => {
       const { links } = await create(api, envelope('red', 'general'));
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`)).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
-    } finally {
-      await api.close();
-    }
+    });
   });
 
   it('verifies reserved-area JWTs against JWT_PUBLIC_KEY (RS256)', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const api = await startTestApi({
-      db,
-      backend: 'pglite',
-      label: 'api_jwtkey',
-      env: { JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }) as string, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'videoguida' },
-    });
-    try {
-      const e = envelope('invalidita', 'jwt-key');
-      await create(api, e);
-      const sign = (iss: string) =>
-        new SignJWT({})
-          .setProtectedHeader({ alg: 'RS256' })
-          .setSubject(e.citizen.fiscalCode)
-          .setIssuer(iss)
-          .setAudience('videoguida')
-          .setExpirationTime('5m')
-          .sign(privateKey);
-      const ok = await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${await sign('https://idp.example')}` } });
-      expect((await ok.json()).guides).toHaveLength(1);
-      expect((await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${await sign('https://evil.example')}` } })).status).toBe(401);
-      const demo = await signDemoToken(demoKeyPair(api.config.dataDir), e.citizen.fiscalCode);
-      expect((await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${demo}` } })).status).toBe(401);
-    } finally {
-      await api.close();
-    }
+    await withTestApi(
+      {
+        db,
+        backend: 'pglite',
+        label: 'api_jwtkey',
+        env: { JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }) as string, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'videoguida' },
+      },
+      async (api) => {
+        const e = envelope('invalidita', 'jwt-key');
+        await create(api, e);
+        const sign = (iss: string) =>
+          new SignJWT({})
+            .setProtectedHeader({ alg: 'RS256' })
+            .setSubject(e.citizen.fiscalCode)
+            .setIssuer(iss)
+            .setAudience('videoguida')
+            .setExpirationTime('5m')
+            .sign(privateKey);
+        const ok = await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${await sign('https://idp.example')}` } });
+        expect((await ok.json()).guides).toHaveLength(1);
+        expect((await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${await sign('https://evil.example')}` } })).status).toBe(401);
+        const demo = await signDemoToken(demoKeyPair(api.config.dataDir), e.citizen.fiscalCode);
+        expect((await fetch(`${api.url}/api/me/guides`, { headers: { authorization: `Bearer ${demo}` } })).status).toBe(401);
+      },
+    );
   });
 
   it('verifies reserved-area JWTs against a JWKS_URL key set', async () => {

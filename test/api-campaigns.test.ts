@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { versionOf } from '../compositions/guide-types';
 import { renderJobId } from '../server/queues';
 import { BACKENDS } from './helpers/databases';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf, type TestApi } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 const ndjson = (rows: unknown[]) => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
 const upload = (api: TestApi, id: string, body: string, type = 'application/x-ndjson') =>
@@ -51,13 +52,7 @@ function naspiCsv(seed: string, count: number, drop?: string): string {
 }
 
 describe.each(BACKENDS)('campaigns API on %s', (backend) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend, label: 'api_campaigns' });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend, label: 'api_campaigns' });
 
   it('creates a campaign and refuses bad ones field by field', async () => {
     const res = await call(api, 'POST', '/api/campaigns', {

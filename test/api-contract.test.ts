@@ -1,12 +1,13 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import { apiRoutes } from '../api/openapi/document';
 import { romeToday } from '../server/impact/ingest-outcomes';
 import { SIGNATURE_HEADER, signBody } from '../server/notify/signature';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 /**
  * The response contract (issue #19): every route the OpenAPI document lists is requested as a client
@@ -36,12 +37,10 @@ const NOT_REQUESTED: Record<string, string> = {
 };
 
 describe('every documented route answers as the contract says', () => {
-  let api: TestApi;
   const samples = new Map<string, Sample>();
   const routes = apiRoutes();
 
-  beforeAll(async () => {
-    api = await startTestApi({ backend: 'postgres', label: 'api_contract' });
+  const api = useTestApi({ backend: 'postgres', label: 'api_contract' }, async () => {
     const [envelope, other] = [...generateEnvelopes('red', 2, 'api-contract')];
     const { fiscalCode } = (envelope as { citizen: { fiscalCode: string } }).citizen;
     // Consent first, so the guide's notification is queued and the citizen's history lists it.
@@ -111,9 +110,6 @@ describe('every documented route answers as the contract says', () => {
     add('GET /readyz', { path: '/readyz' });
     add('GET /api/openapi.json', { path: '/api/openapi.json', init: { key: null } });
     add('GET /api/docs', { path: '/api/docs', init: { key: null } });
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('lists a request, or the reason for none, for every route of the document', () => {

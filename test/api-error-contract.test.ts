@@ -1,10 +1,11 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { errorBody } from '../contract/errors';
 import { apiRoutes } from '../api/openapi/document';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 /**
  * The refusals of the contract (issue #19): each route's document lists the error statuses the code
@@ -22,12 +23,10 @@ const routes = new Map(apiRoutes().map((r) => [key(r), r]));
 const NOT_ERROR_BODIES = new Set(['GET /g/{token} 404', 'GET /dashboard 503', 'GET /console 503', 'GET /readyz 503']);
 
 describe('the error statuses the document lists are the ones the routes answer', () => {
-  let api: TestApi;
   const samples: Provoked[] = [];
 
-  beforeAll(async () => {
-    // A tiny failed-key budget, so the 429 of a guessing address is reached in three requests.
-    api = await startTestApi({ backend: 'postgres', label: 'api_error_contract', rateLimits: { keyFailures: 2 } });
+  // A tiny failed-key budget, so the 429 of a guessing address is reached in three requests.
+  const api = useTestApi({ backend: 'postgres', label: 'api_error_contract', rateLimits: { keyFailures: 2 } }, async () => {
     const [envelope] = [...generateEnvelopes('red', 1, 'api-error-contract')];
     const guide = await (await call(api, 'POST', '/api/guides', { body: envelope })).json();
     const campaign = await (await call(api, 'POST', '/api/campaigns', { body: { name: 'Errors', guideType: 'red', holdoutShare: 0.5 } })).json();
@@ -80,9 +79,6 @@ describe('the error statuses the document lists are the ones the routes answer',
     add('GET /api/impact', 400, '/api/impact', an);
     add('GET /api/impact', 404, `/api/impact?campaign=${missing}`, an);
     add('GET /metrics', 404, '/metrics', { key: null });
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('gives every error status of every route the shared error body', () => {

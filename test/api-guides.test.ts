@@ -1,9 +1,10 @@
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { BACKENDS } from './helpers/databases';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 import type { RefusedEnvelope } from './golden/golden';
 import { refused as auuRefused } from './golden/auu';
 import { refused as naspiRefused } from './golden/naspi';
@@ -22,13 +23,7 @@ const CROSS_CHECKS = [
 const envelope = (type: Parameters<typeof generateEnvelopes>[0], seed: string, i = 0) => [...generateEnvelopes(type, i + 1, seed)][i]! as Record<string, any>;
 
 describe.each(BACKENDS)('guides API on %s', (backend) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend, label: 'api_guides' });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend, label: 'api_guides' });
 
   it('creates a guide with one link per channel and stores no fiscal code', async () => {
     const e = envelope('naspi', `create-${backend}`);

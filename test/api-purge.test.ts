@@ -1,19 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { purgeExpired } from '../server/purge';
 import { BACKENDS } from './helpers/databases';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 describe.each(BACKENDS)('retention purge on %s', (backend) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend, label: 'api_purge' });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend, label: 'api_purge' });
 
   it('deletes guides, tokens and videos past expiry plus grace, keeping events and live guides', async () => {
     const ids: string[] = [];

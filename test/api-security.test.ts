@@ -1,19 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import { errorHandler } from '../api/middleware/error-handler';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 describe('logs, documentation, health and operations (PGlite)', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend: 'pglite', label: 'api_security', env: { METRICS_KEY: 'm'.repeat(40) } });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend: 'pglite', label: 'api_security', env: { METRICS_KEY: 'm'.repeat(40) } });
 
   it('logs no token, fiscal code, name, JWT or API key while serving every kind of request', async () => {
     const envs = [...generateEnvelopes('all', 6, 'log-capture')] as Record<string, any>[];

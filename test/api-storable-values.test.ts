@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { SIGNATURE_HEADER, signBody } from '../server/notify/signature';
 import { BACKENDS } from './helpers/databases';
-import { call, startTestApi, type TestApi } from './helpers/api';
+import { call } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 /**
  * Issue #15, finding 1's class: every client value that reaches SQL is checked at the edge so that
@@ -16,13 +17,7 @@ const SECRET = 'w'.repeat(40);
 const envelope = (seed: string) => structuredClone([...generateEnvelopes('red', 1, seed)][0]!) as Record<string, any>;
 
 describe.each(BACKENDS)('values PostgreSQL would refuse are refused at the edge on %s', (backend) => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend, label: 'api_storable', env: { NOTIFY_WEBHOOK_SECRET: SECRET } });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend, label: 'api_storable', env: { NOTIFY_WEBHOOK_SECRET: SECRET } });
 
   const expectError = async (res: Response, status: number, code: string, field: string, message: RegExp) => {
     expect(res.status, `${field}`).toBe(status);

@@ -17,39 +17,27 @@ import {
 
 describe('pension rules (DOMAIN.md §2)', () => {
   it('paydays follow the 2025 calendar: first banking day, the second in January, Saturdays at the post office', () => {
-    const bank = [
-      '2025-01-03',
-      '2025-02-03',
-      '2025-03-03',
-      '2025-04-01',
-      '2025-05-02',
-      '2025-06-03',
-      '2025-07-01',
-      '2025-08-01',
-      '2025-09-01',
-      '2025-10-01',
-      '2025-11-03',
-      '2025-12-01',
+    // Month by month: [at the bank, at the post office] (1 Feb and 1 Mar 2025 are Saturdays).
+    const paydays = [
+      ['2025-01-03', '2025-01-03'],
+      ['2025-02-03', '2025-02-01'],
+      ['2025-03-03', '2025-03-01'],
+      ['2025-04-01', '2025-04-01'],
+      ['2025-05-02', '2025-05-02'],
+      ['2025-06-03', '2025-06-03'],
+      ['2025-07-01', '2025-07-01'],
+      ['2025-08-01', '2025-08-01'],
+      ['2025-09-01', '2025-09-01'],
+      ['2025-10-01', '2025-10-01'],
+      ['2025-11-03', '2025-11-03'],
+      ['2025-12-01', '2025-12-01'],
     ];
-    const post = [
-      '2025-01-03',
-      '2025-02-01',
-      '2025-03-01',
-      '2025-04-01',
-      '2025-05-02',
-      '2025-06-03',
-      '2025-07-01',
-      '2025-08-01',
-      '2025-09-01',
-      '2025-10-01',
-      '2025-11-03',
-      '2025-12-01',
-    ];
-    for (let m = 1; m <= 12; m++) {
-      const month = `2025-${String(m).padStart(2, '0')}`;
-      expect(pensionPayday(month, 'bank'), month).toBe(bank[m - 1]);
-      expect(pensionPayday(month, 'post'), month).toBe(post[m - 1]);
-    }
+    expect(paydays).toHaveLength(12);
+    paydays.forEach(([bank, post], i) => {
+      const month = `2025-${String(i + 1).padStart(2, '0')}`;
+      expect(pensionPayday(month, 'bank'), month).toBe(bank);
+      expect(pensionPayday(month, 'post'), month).toBe(post);
+    });
   });
 
   it('a holiday on a Saturday is no payday at the post office either; Easter Monday is a holiday', () => {

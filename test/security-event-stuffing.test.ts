@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf, type TestApi } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 const event = (kind: string, viewId: string, extra: Record<string, unknown> = {}) => ({
   id: randomUUID(),
@@ -20,13 +21,7 @@ const post = (api: TestApi, body: unknown, headers: Record<string, string> = {})
 // Issue #15, finding 4: one text/plain batch from a foreign Origin with 99 view_start events (fresh
 // view ids) and a rating dated 9999-12-31 was accepted: 99 views, and a rating that outranked all.
 describe('view and rating stuffing (PGlite)', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend: 'pglite', label: 'security_stuffing' });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend: 'pglite', label: 'security_stuffing' });
 
   const newToken = async (seed: string) =>
     tokenOf((await (await call(api, 'POST', '/api/guides', { body: [...generateEnvelopes('red', 1, seed)][0] })).json()).links.qr);

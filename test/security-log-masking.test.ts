@@ -1,8 +1,9 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { redactUrl } from '../server/logger';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf, type TestApi } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 /** A raw request, so the request target is sent exactly as written (absolute form, a fragment). */
 function rawGet(api: TestApi, target: string): Promise<number> {
@@ -19,15 +20,10 @@ function rawGet(api: TestApi, target: string): Promise<number> {
 
 // Issue #15, finding 5: masking was case-sensitive while routing is not, so /G/<token> was logged in clear.
 describe('tokens never reach the log, whatever the spelling of the path (PGlite)', () => {
-  let api: TestApi;
   let token: string;
-  beforeAll(async () => {
-    api = await startTestApi({ backend: 'pglite', label: 'security_logs' });
+  const api = useTestApi({ backend: 'pglite', label: 'security_logs' }, async () => {
     const g = await (await call(api, 'POST', '/api/guides', { body: [...generateEnvelopes('red', 1, 'log-mask')][0] })).json();
     token = tokenOf(g.links.qr);
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it('masks every path routing answers with the token, in any case', async () => {

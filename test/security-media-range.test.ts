@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 // Issue #15, finding 7: a Range the file cannot serve answered 500 with a stack trace in the log.
 describe('Range requests on media (PGlite)', () => {
-  let api: TestApi;
   let video: string;
   const SIZE = 1000;
-  beforeAll(async () => {
-    api = await startTestApi({ backend: 'pglite', label: 'security_range' });
+  const api = useTestApi({ backend: 'pglite', label: 'security_range' }, async () => {
     const g = await (await call(api, 'POST', '/api/guides', { body: [...generateEnvelopes('red', 1, 'range')][0] })).json();
     const dir = path.join(api.config.videoDir, g.id);
     fs.mkdirSync(dir, { recursive: true });
@@ -18,9 +17,6 @@ describe('Range requests on media (PGlite)', () => {
     fs.writeFileSync(path.join(dir, 'chapters.json'), '');
     await api.db.query(`UPDATE guides SET status = 'ready' WHERE id = $1`, [g.id]);
     video = `${api.url}/api/media/${tokenOf(g.links.qr)}/video.mp4`;
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it.each([

@@ -1,12 +1,13 @@
 import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { envelopeSchema } from '../compositions/guide-types';
 import { parseWith } from '../compositions/common/validation';
 import { CampaignCard } from '../player/console/campaign-card';
 import { CampaignsView } from '../player/dashboard/campaigns';
-import { call, startTestApi, type TestApi } from './helpers/api';
+import { call } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 const sample = () => [...generateEnvelopes('red', 1, 'names')][0] as Record<string, any>;
 const nameErrors = (name: string) => {
@@ -78,13 +79,7 @@ describe('personal names', () => {
 });
 
 describe('campaign names (PGlite)', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi({ backend: 'pglite', label: 'security_names' });
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const api = useTestApi({ backend: 'pglite', label: 'security_names' });
 
   it('refuses a personal name that displays as another at the API, with its field', async () => {
     const e = sample();

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../server/config';
-import type { Database } from '../server/db/database';
-import { migrate } from '../server/db/migrate';
-import { closeTestDatabase, openTestDatabase } from './helpers/databases';
-import { call, startTestApi, type TestApi } from './helpers/api';
+import { call } from './helpers/api';
+import { useTestApi, withTestApi, useTestDatabase } from './helpers/test-api-hooks';
 
 const basic = (key: string) => `Basic ${Buffer.from(`operator:${key}`).toString('base64')}`;
 const METRICS_KEY = 'm'.repeat(40);
@@ -11,17 +9,8 @@ const METRICS_KEY = 'm'.repeat(40);
 // Issue #15, finding 9: Bull Board took cross-site POSTs with cached Basic credentials, /metrics was
 // public, API-key routes had no limit on failed attempts and any non-empty key was accepted in config.
 describe('operator surfaces (PGlite)', () => {
-  let db: Database;
-  let api: TestApi;
-  beforeAll(async () => {
-    db = await openTestDatabase('pglite', 'security_operators');
-    await migrate(db);
-    api = await startTestApi({ db, backend: 'pglite', label: 'operators', env: { METRICS_KEY } });
-  });
-  afterAll(async () => {
-    await api?.close();
-    await closeTestDatabase(db);
-  });
+  const db = useTestDatabase('pglite', 'security_operators');
+  const api = useTestApi({ db, backend: 'pglite', label: 'operators', env: { METRICS_KEY } });
 
   const board = (path: string, method: string, headers: Record<string, string>, body?: string) =>
     fetch(`${api.url}/admin/queues${path}`, { method, headers: { authorization: basic(api.operatorKey), ...headers }, body });
@@ -74,19 +63,15 @@ describe('operator surfaces (PGlite)', () => {
     const ok = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_KEY}` } });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('videoguida_token_lookups_total');
-    const without = await startTestApi({ db, backend: 'pglite', label: 'operators_nometrics' });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'operators_nometrics' }, async (without) => {
       const res = await fetch(`${without.url}/metrics`);
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'not found', field: null } });
-    } finally {
-      await without.close();
-    }
+    });
   });
 
   it('limits failed API-key attempts per address, atomically: 20 concurrent guesses against a budget of 5', async () => {
-    const limited = await startTestApi({ db, backend: 'pglite', label: 'operators_keys', rateLimits: { keyFailures: 5, keyFailureWindowSeconds: 600 } });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'operators_keys', rateLimits: { keyFailures: 5, keyFailureWindowSeconds: 600 } }, async (limited) => {
       // Valid keys are not counted: many requests with good keys spend nothing.
       for (let i = 0; i < 12; i++)
         expect((await call(limited, 'GET', '/api/campaigns', { key: i % 2 ? limited.operatorKey : limited.analystKey })).status).toBe(200);
@@ -107,16 +92,13 @@ describe('operator surfaces (PGlite)', () => {
       // The public routes are not concerned.
       expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
       await Promise.all(guesses.filter((r) => r !== refused).map((r) => r.arrayBuffer()));
-    } finally {
-      await limited.close();
-    }
+    });
   });
 
   it('never counts a valid key: waves of 100 concurrent requests with good keys all pass a budget of 5', async () => {
     // Each check used to take a slot and a refused check kept it: waves of 25 valid requests against
     // a budget of 20 got 20, 15, 5, then 0 through, and the upstream was locked out for the window.
-    const limited = await startTestApi({ db, backend: 'pglite', label: 'operators_valid', rateLimits: { keyFailures: 5, keyFailureWindowSeconds: 600 } });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'operators_valid', rateLimits: { keyFailures: 5, keyFailureWindowSeconds: 600 } }, async (limited) => {
       for (let wave = 0; wave < 4; wave++) {
         const replies = await Promise.all(
           Array.from({ length: 100 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: i % 2 ? limited.operatorKey : limited.analystKey })),
@@ -133,42 +115,40 @@ describe('operator surfaces (PGlite)', () => {
       );
       expect(guesses.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 401, 429]);
       await Promise.all(guesses.map((r) => r.arrayBuffer()));
-    } finally {
-      await limited.close();
-    }
+    });
   });
 
   it('accepts a valid key from an address past its failure budget: a guesser behind the same NAT locks no operator out', async () => {
-    const limited = await startTestApi({
-      db,
-      backend: 'pglite',
-      label: 'operators_nat',
-      env: { METRICS_KEY },
-      rateLimits: { keyFailures: 3, keyFailureWindowSeconds: 600 },
-    });
-    try {
-      const guesses = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: `vg_op_nat${String(i).padStart(30, '0')}` })),
-      );
-      expect(guesses.filter((r) => r.status === 429)).toHaveLength(7);
-      await Promise.all(guesses.map((r) => r.arrayBuffer()));
-      // The address is over its budget: guesses stay refused, valid keys of every kind are served.
-      expect((await call(limited, 'GET', '/api/campaigns', { key: `vg_op_${'z'.repeat(32)}` })).status).toBe(429);
-      expect((await fetch(`${limited.url}/metrics`, { headers: { authorization: `Bearer ${'x'.repeat(40)}` } })).status).toBe(429);
-      const valid = await Promise.all([
-        ...Array.from({ length: 30 }, () => call(limited, 'GET', '/api/campaigns')),
-        call(limited, 'GET', '/api/campaigns', { key: limited.analystKey }),
-        call(limited, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'after the guesser' } }),
-        fetch(`${limited.url}/admin/queues/api/queues`, { headers: { authorization: basic(limited.operatorKey) } }),
-        fetch(`${limited.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_KEY}` } }),
-      ]);
-      expect(valid.map((r) => r.status)).toEqual([...Array(31).fill(200), 201, 200, 200]);
-      await Promise.all(valid.map((r) => r.arrayBuffer()));
-      // A valid key of the wrong role is a 403, not a guess, and spends nothing either.
-      expect((await call(limited, 'POST', '/api/campaigns', { key: limited.analystKey, body: { guideType: 'red', name: 'x' } })).status).toBe(403);
-    } finally {
-      await limited.close();
-    }
+    await withTestApi(
+      {
+        db,
+        backend: 'pglite',
+        label: 'operators_nat',
+        env: { METRICS_KEY },
+        rateLimits: { keyFailures: 3, keyFailureWindowSeconds: 600 },
+      },
+      async (limited) => {
+        const guesses = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => call(limited, 'GET', '/api/campaigns', { key: `vg_op_nat${String(i).padStart(30, '0')}` })),
+        );
+        expect(guesses.filter((r) => r.status === 429)).toHaveLength(7);
+        await Promise.all(guesses.map((r) => r.arrayBuffer()));
+        // The address is over its budget: guesses stay refused, valid keys of every kind are served.
+        expect((await call(limited, 'GET', '/api/campaigns', { key: `vg_op_${'z'.repeat(32)}` })).status).toBe(429);
+        expect((await fetch(`${limited.url}/metrics`, { headers: { authorization: `Bearer ${'x'.repeat(40)}` } })).status).toBe(429);
+        const valid = await Promise.all([
+          ...Array.from({ length: 30 }, () => call(limited, 'GET', '/api/campaigns')),
+          call(limited, 'GET', '/api/campaigns', { key: limited.analystKey }),
+          call(limited, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'after the guesser' } }),
+          fetch(`${limited.url}/admin/queues/api/queues`, { headers: { authorization: basic(limited.operatorKey) } }),
+          fetch(`${limited.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_KEY}` } }),
+        ]);
+        expect(valid.map((r) => r.status)).toEqual([...Array(31).fill(200), 201, 200, 200]);
+        await Promise.all(valid.map((r) => r.arrayBuffer()));
+        // A valid key of the wrong role is a 403, not a guess, and spends nothing either.
+        expect((await call(limited, 'POST', '/api/campaigns', { key: limited.analystKey, body: { guideType: 'red', name: 'x' } })).status).toBe(403);
+      },
+    );
   });
 });
 

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { buildRow, planColumns } from '../api/campaigns/csv-columns';
 import { GUIDE_TYPE_DEFINITIONS } from '../compositions/guide-types';
-import { call, startTestApi, type TestApi } from './helpers/api';
+import { call, type TestApi } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 const upload = (api: TestApi, id: string, body: string, type: string) =>
   call(api, 'POST', `/api/campaigns/${id}/guides`, { raw: body, headers: { 'content-type': type } });
@@ -14,14 +15,9 @@ const polluted = () => (({}) as Record<string, unknown>).polluted !== undefined 
 
 // Issue #15, finding 8: a CSV header naming a prototype member answered 503 "upload the same file again".
 describe('client keys never reach an object prototype (PGlite)', () => {
-  let api: TestApi;
   let campaign: string;
-  beforeAll(async () => {
-    api = await startTestApi({ backend: 'pglite', label: 'security_proto' });
+  const api = useTestApi({ backend: 'pglite', label: 'security_proto' }, async () => {
     campaign = (await (await call(api, 'POST', '/api/campaigns', { body: { guideType: 'red', name: 'proto' } })).json()).id;
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   it.each([

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER, signBody } from '../server/notify/signature';
-import { startTestApi, type TestApi } from './helpers/api';
+import { useTestApi } from './helpers/test-api-hooks';
 
 // Issue #15, finding 11: a receipt with a valid signature but a wrong Content-Type used up its replay
 // slot before it was refused, so the gateway's corrected retry was refused as a replay.
 describe('delivery receipts take their replay slot only once everything else is valid (PGlite)', () => {
-  let api: TestApi;
   let secret: string;
-  beforeAll(async () => {
-    api = await startTestApi({ backend: 'pglite', label: 'security_receipts' });
+  const api = useTestApi({ backend: 'pglite', label: 'security_receipts' }, async () => {
     secret = api.ctx.secrets.notifyWebhookSecret!;
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   const send = (body: string, signature: string, contentType = 'application/json') =>

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import type { Database } from '../server/db/database';
-import { migrate } from '../server/db/migrate';
-import { closeTestDatabase, openTestDatabase } from './helpers/databases';
-import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
+import { call, tokenOf, type TestApi } from './helpers/api';
+import { withTestApi, useTestDatabase } from './helpers/test-api-hooks';
 
 const guess = () => randomUUID().replace(/-/g, '');
 const newGuide = async (api: TestApi, seed: string) =>
@@ -18,18 +16,10 @@ const sendEvents = (api: TestApi, token: string) =>
 // Issue #15, finding 6: the miss budget was checked before it was incremented (~57 of 100 concurrent
 // misses got through a budget of 30), and an address over it was locked out of valid links too.
 describe('the token-miss budget (PGlite)', () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await openTestDatabase('pglite', 'security_misses');
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await closeTestDatabase(db);
-  });
+  const db = useTestDatabase('pglite', 'security_misses');
 
   it('lets exactly the budget of 100 concurrent misses through, then answers 429 with Retry-After', async () => {
-    const api = await startTestApi({ db, backend: 'pglite', label: 'misses_burst', rateLimits: { tokenMisses: 30, tokenMissWindowSeconds: 900 } });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'misses_burst', rateLimits: { tokenMisses: 30, tokenMissWindowSeconds: 900 } }, async (api) => {
       const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => fetch(`${api.url}/${i % 2 ? 'g' : 'api/access'}/${guess()}`)));
       const statuses = answers.map((r) => r.status);
       expect(statuses.filter((s) => s === 404)).toHaveLength(30);
@@ -38,14 +28,11 @@ describe('the token-miss budget (PGlite)', () => {
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(800);
       expect((await limited.json()).error.code).toBe('rate_limited');
       await Promise.all(answers.filter((r) => r !== limited).map((r) => r.arrayBuffer()));
-    } finally {
-      await api.close();
-    }
+    });
   });
 
   it('serves valid links to an address past its miss budget (a carrier NAT), counting only misses', async () => {
-    const api = await startTestApi({ db, backend: 'pglite', label: 'misses_nat', rateLimits: { tokenMisses: 3 } });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'misses_nat', rateLimits: { tokenMisses: 3 } }, async (api) => {
       const { links } = await newGuide(api, 'nat');
       // Many citizens behind one address open their own links: none of that spends the miss budget.
       for (let i = 0; i < 10; i++) expect((await fetch(`${api.url}/api/access/${tokenOf(links.qr)}`)).status).toBe(200);
@@ -59,20 +46,15 @@ describe('the token-miss budget (PGlite)', () => {
       // An unknown file under a valid token is not a token miss.
       expect((await fetch(`${api.url}/api/media/${tokenOf(links.qr)}/video.mp4`)).status).toBe(404);
       expect((await fetch(`${api.url}/api/access/${guess()}`)).status).toBe(429);
-    } finally {
-      await api.close();
-    }
+    });
   });
 
   it("makes /api/events spend the same budget, with createApp's override of the limits", async () => {
-    const api = await startTestApi({ db, backend: 'pglite', label: 'misses_events', rateLimits: { tokenMisses: 3 } });
-    try {
+    await withTestApi({ db, backend: 'pglite', label: 'misses_events', rateLimits: { tokenMisses: 3 } }, async (api) => {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await sendEvents(api, guess())).status);
       expect(statuses).toEqual([404, 404, 404, 429]);
       expect((await fetch(`${api.url}/api/access/${guess()}`)).status).toBe(429);
-    } finally {
-      await api.close();
-    }
+    });
   });
 });

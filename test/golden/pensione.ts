@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { pensione } from '../../compositions/pensione/schema';
 import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
+import ENVELOPES from './golden-pensione-envelopes.json';
 
 /**
  * Golden citizens of the pensione guide, from DOMAIN.md §2's worked examples: decorrenza March,
@@ -13,155 +14,37 @@ import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEn
 type PensionEnvelope = z.input<typeof pensione.envelope>;
 
 /**
- * DOMAIN.md §2: "decorrenza March, first paid in May → March+April+May". Old-age pension at 67,
- * first paid on 2 May 2025 (the May 2025 payday of DOMAIN's calendar). Monthly gross 1,500.00 with
- * the pension-income deduction: IRPEF (4,485.00 − 1,247.05) / 13 = 249.07. The 13th of 2025 is pro-rated
- * to the 10 months March–December: 1,250.00 gross. Born 1957-11-20 (F), F205.
+ * The envelopes are pure data, written out in full in golden-pensione-envelopes.json under these names:
+ * - marchToMay: DOMAIN.md §2: "decorrenza March, first paid in May → March+April+May". Old-age
+ *   pension at 67, first paid on 2 May 2025 (the May 2025 payday of DOMAIN's calendar). Monthly
+ *   gross 1,500.00 with the pension-income deduction: IRPEF (4,485.00 − 1,247.05) / 13 = 249.07. The
+ *   13th of 2025 is pro-rated to the 10 months March–December: 1,250.00 gross. Born 1957-11-20 (F),
+ *   F205.
+ * - illustrativeSlip: DOMAIN.md §2's illustrative slip: gross 2,007.74 → IRPEF 416.53, regional
+ *   30.66, municipal 6.14 + advance 2.59, union 8.03 → net 1,540.10. As printed the lines add up to
+ *   463.95, not 467.64: the slip carries one more line of 3.69, taken here as a tax adjustment
+ *   (conguaglio). A slip with surcharges and an advance is a second-year one from March: the pension
+ *   started on 1 November 2025, first paid on 2 February 2026 (1 February is a Sunday) with the
+ *   arrears November–January and the 2025 13th (2/12 of 2,007.74 = 334.62). Paid at the post office:
+ *   Saturdays count (2 May and 1 August 2026). Born 1958-06-15 (M), F839.
+ * - octoberToDecember: DOMAIN.md §2: a pension starting in October with arrears through December,
+ *   including the pro-rated 13th. A survivor's pension from 1 October 2025, first paid on 1 December
+ *   2025: October and November (arrears, 3,200.00) and December with the 13th pro-rated to 3 months
+ *   (1,600.00 × 3/12 = 400.00): 5,200.00 gross. The widow is 63: the quattordicesima is a future
+ *   right. Family deductions for a child of 24 and a parent who lives with her. Born 1962-04-10 (F),
+ *   A944.
+ * - midYear: A pension starting mid-year: the disability allowance from 1 June 2025, first paid on
+ *   7 July 2025 (June in arrears). The calendar's December tile is the ordinary month (963.17) plus
+ *   the 13th pro-rated to the 7 months June–December (1,100.00 × 7/12 = 641.67 gross, 490.88 net):
+ *   1,454.05. A 45-year-old who asked for a neutral form of address (X). Born 1980-02-03 (M in the
+ *   code), H501.
+ * - inabilityJanuary: The inability pension, no arrears, first paid on January's payday: the
+ *   second banking day, 5 January 2026 (1 January is a holiday, 2 January the first banking day,
+ *   then a weekend). No deductions requested: 23% IRPEF on the whole amount. Born 1973-09-08 (F),
+ *   L219.
  */
-const marchToMay: PensionEnvelope = {
-  type: 'pensione',
-  locale: 'it',
-  externalRef: 'GOLDEN-PENS-MARCH-MAY',
-  citizen: { givenName: 'Anna', familyName: 'Ferrari', gender: 'F', fiscalCode: 'FRRNNA57S60F205D', province: 'MI' },
-  benefit: {
-    pensionType: 'old-age',
-    fund: 'private-employees',
-    contributionYears: 38,
-    startDate: '2025-03-01',
-    firstPaymentDate: '2025-05-02',
-    firstPayment: { grossCents: 450_000, netCents: 375_279, arrearsCents: 300_000, arrearsMonths: 2, thirteenthCents: 0 },
-    monthly: { grossCents: 150_000, netCents: 125_093, withholdings: [{ kind: 'irpef', cents: 24_907 }] },
-    thirteenth: { months: 10, grossCents: 125_000, netCents: 96_250 },
-    paymentChannel: 'bank',
-    ibanLast4: '4821',
-    deductionRequest: 'pension-income',
-  },
-};
-
-/**
- * DOMAIN.md §2's illustrative slip: gross 2,007.74 → IRPEF 416.53, regional 30.66, municipal 6.14 +
- * advance 2.59, union 8.03 → net 1,540.10. As printed the lines add up to 463.95, not 467.64: the slip
- * carries one more line of 3.69, taken here as a tax adjustment (conguaglio). A slip with surcharges
- * and an advance is a second-year one from March: the pension started on 1 November 2025, first paid
- * on 2 February 2026 (1 February is a Sunday) with the arrears November–January and the 2025 13th
- * (2/12 of 2,007.74 = 334.62). Paid at the post office: Saturdays count (2 May and 1 August 2026).
- * Born 1958-06-15 (M), F839.
- */
-const illustrativeSlip: PensionEnvelope = {
-  type: 'pensione',
-  locale: 'it',
-  externalRef: 'GOLDEN-PENS-SLIP',
-  citizen: { givenName: 'Giuseppe', familyName: 'Esposito', gender: 'M', fiscalCode: 'SPSGPP58H15F839H', province: 'NA' },
-  benefit: {
-    pensionType: 'old-age',
-    fund: 'private-employees',
-    contributionYears: 40,
-    startDate: '2025-11-01',
-    firstPaymentDate: '2026-02-02',
-    firstPayment: { grossCents: 836_558, netCents: 641_040, arrearsCents: 635_784, arrearsMonths: 3, thirteenthCents: 33_462 },
-    monthly: {
-      grossCents: 200_774,
-      netCents: 154_010,
-      withholdings: [
-        { kind: 'irpef', cents: 41_653 },
-        { kind: 'regional-surcharge', cents: 3_066 },
-        { kind: 'municipal-surcharge', cents: 614 },
-        { kind: 'municipal-advance', cents: 259 },
-        { kind: 'tax-adjustment', cents: 369 },
-        { kind: 'union-dues', cents: 803 },
-      ],
-    },
-    thirteenth: { months: 12, grossCents: 200_774, netCents: 148_472 },
-    paymentChannel: 'post',
-    ibanLast4: '0715',
-    deductionRequest: 'pension-income',
-  },
-};
-
-/**
- * DOMAIN.md §2: a pension starting in October with arrears through December, including the
- * pro-rated 13th. A survivor's pension from 1 October 2025, first paid on 1 December 2025: October
- * and November (arrears, 3,200.00) and December with the 13th pro-rated to 3 months (1,600.00 × 3/12 =
- * 400.00): 5,200.00 gross. The widow is 63: the quattordicesima is a future right. Family deductions
- * for a child of 24 and a parent who lives with her. Born 1962-04-10 (F), A944.
- */
-const octoberToDecember: PensionEnvelope = {
-  type: 'pensione',
-  locale: 'it',
-  externalRef: 'GOLDEN-PENS-OCT-DEC',
-  citizen: { givenName: 'Maria', familyName: 'Bianchi', gender: 'F', fiscalCode: 'BNCMRA62D50A944Y', province: 'BO' },
-  benefit: {
-    pensionType: 'survivors',
-    fund: 'cpdel',
-    contributionYears: 35,
-    startDate: '2025-10-01',
-    firstPaymentDate: '2025-12-01',
-    firstPayment: { grossCents: 520_000, netCents: 457_178, arrearsCents: 320_000, arrearsMonths: 2, thirteenthCents: 40_000 },
-    monthly: { grossCents: 160_000, netCents: 142_126, withholdings: [{ kind: 'irpef', cents: 17_874 }] },
-    paymentChannel: 'bank',
-    ibanLast4: '3390',
-    deductionRequest: 'pension-income-and-family',
-    dependants: { spouse: false, children: [{ age: 24, disabled: false }], others: [{ relation: 'parent', cohabiting: true }] },
-  },
-};
-
-/**
- * A pension starting mid-year: the disability allowance from 1 June 2025, first paid on 7 July 2025
- * (June in arrears). The calendar's December tile is the ordinary month (963.17) plus the 13th
- * pro-rated to the 7 months June–December (1,100.00 × 7/12 = 641.67 gross, 490.88 net): 1,454.05.
- * A 45-year-old who asked for a neutral form of address (X). Born 1980-02-03 (M in the code), H501.
- */
-const midYear: PensionEnvelope = {
-  type: 'pensione',
-  locale: 'it',
-  externalRef: 'GOLDEN-PENS-MID-YEAR',
-  citizen: { givenName: 'Luca', familyName: 'Romano', gender: 'X', fiscalCode: 'RMNLCU80B03H501S', province: 'RM' },
-  benefit: {
-    pensionType: 'disability-allowance',
-    fund: 'private-employees',
-    contributionYears: 20,
-    startDate: '2025-06-01',
-    firstPaymentDate: '2025-07-07',
-    firstPayment: { grossCents: 220_000, netCents: 192_634, arrearsCents: 110_000, arrearsMonths: 1, thirteenthCents: 0 },
-    monthly: {
-      grossCents: 110_000,
-      netCents: 96_317,
-      withholdings: [
-        { kind: 'irpef', cents: 13_133 },
-        { kind: 'union-dues', cents: 550 },
-      ],
-    },
-    thirteenth: { months: 7, grossCents: 64_167, netCents: 49_088 },
-    paymentChannel: 'bank',
-    ibanLast4: '2604',
-    deductionRequest: 'pension-income',
-  },
-};
-
-/**
- * The inability pension, no arrears, first paid on January's payday: the second banking day,
- * 5 January 2026 (1 January is a holiday, 2 January the first banking day, then a weekend). No
- * deductions requested: 23% IRPEF on the whole amount. Born 1973-09-08 (F), L219.
- */
-const inabilityJanuary: PensionEnvelope = {
-  type: 'pensione',
-  locale: 'it',
-  externalRef: 'GOLDEN-PENS-INABILITY',
-  citizen: { givenName: 'Chiara', familyName: 'Conti', gender: 'F', fiscalCode: 'CNTCHR73P48L219W', province: 'TO' },
-  benefit: {
-    pensionType: 'inability',
-    fund: 'self-employed',
-    contributionYears: 25,
-    startDate: '2026-01-01',
-    firstPaymentDate: '2026-01-05',
-    firstPayment: { grossCents: 90_000, netCents: 69_300, arrearsCents: 0, arrearsMonths: 0, thirteenthCents: 0 },
-    monthly: { grossCents: 90_000, netCents: 69_300, withholdings: [{ kind: 'irpef', cents: 20_700 }] },
-    thirteenth: { months: 12, grossCents: 90_000, netCents: 69_300 },
-    paymentChannel: 'bank',
-    ibanLast4: '9152',
-    deductionRequest: 'none',
-  },
-};
+// JSON widens the literals ('pensione', 'F'…); the golden test parses every envelope with the schema.
+const { marchToMay, illustrativeSlip, octoberToDecember, midYear, inabilityJanuary } = ENVELOPES as Record<keyof typeof ENVELOPES, PensionEnvelope>;
 
 export const golden: GoldenCitizen[] = [
   {
