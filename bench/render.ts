@@ -61,10 +61,20 @@ function pensionGuides(seed: string, n: number): Guide[] {
   return out;
 }
 
+/** CPU seconds of this process's waited-for children (ffmpeg; Chrome only once it has exited), from /proc. */
+function childrenCpuSeconds(): number {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100;
+}
+let lastChildrenCpu = 0;
+
 async function pipelineRender(renderer: CompositingRenderer, guide: Guide, outDir: string): Promise<number> {
   fs.mkdirSync(outDir, { recursive: true });
   const t0 = performance.now();
+  const c0 = childrenCpuSeconds();
   await renderer.render({ guideId: 'bench', guide, outDir, onProgress: () => undefined, signal: new AbortController().signal });
+  lastChildrenCpu = childrenCpuSeconds() - c0;
   return (performance.now() - t0) / 1000;
 }
 
@@ -91,12 +101,14 @@ for (const [i, other] of pensionGuides('bench-warmup', Number(values.warmups)).e
 // The same warm cache for the comparison: a copy taken before the subject's scenes are in it.
 if (values['compare-whole']) fs.cpSync(path.join(work, 'warm-cache'), path.join(work, 'whole-cache'), { recursive: true });
 const warm = await pipelineRender(warmRenderer, subject, path.join(work, 'warm'));
+const warmFfmpegCpu = lastChildrenCpu;
 const warmStats = warmRenderer.lastStats!;
 note(`warm render reused ${warmStats.cachedScenes}/${warmStats.scenes} scenes`);
 await warmRenderer.close();
 line('render_pipeline_warm_s', warm.toFixed(1), 's');
 line('render_pipeline_warm_chrome_s', warmStats.chromeSeconds.toFixed(1), 's');
 line('render_pipeline_warm_compose_s', warmStats.composeSeconds.toFixed(1), 's');
+line('render_pipeline_warm_ffmpeg_cpu_s', warmFfmpegCpu.toFixed(1), 's');
 line('render_pipeline_warm_composed_frames', warmStats.composedFrames, 'frames');
 line('render_pipeline_warm_encoded_frames', warmStats.encodedFrames, 'frames');
 if (values['compare-whole']) {
@@ -106,6 +118,7 @@ if (values['compare-whole']) {
   await wholeRenderer.close();
   line('render_pipeline_warm_whole_s', whole.toFixed(1), 's');
   line('render_pipeline_warm_whole_compose_s', wholeStats.composeSeconds.toFixed(1), 's');
+  line('render_pipeline_warm_whole_ffmpeg_cpu_s', lastChildrenCpu.toFixed(1), 's');
   line('render_periods_speedup', (whole / warm).toFixed(2));
 }
 const pipelineVideo = path.join(work, 'warm', 'video.mp4');
