@@ -7,13 +7,12 @@ import { GUIDE_TYPES } from './common/envelope';
 import { GUIDE_TYPE_DEFINITIONS, storyboardOf } from './guide-types';
 import { sampleGuide } from './video/default-props';
 import { GuideVideo, type GuideVideoProps } from './video/guide-video';
-import { BaseVideo, baseProps, LayerStill, layerProps, SceneLayersStrip, sceneLayersProps, sceneOf, type SceneLayersProps } from './video/helper-videos';
-import { layersOf } from './scenes/layers-of';
+import { BaseVideo, baseProps, LayerStill, layerProps, SceneLayersStrip, sceneLayersProps, stripOf, type SceneLayersProps } from './video/helper-videos';
 import { HEIGHT, WIDTH } from './scenes/ui/geometry';
 
 /** The guide's length is its storyboard's, with measured narration when the props carry it. */
 const stripMetadata: CalculateMetadataFunction<SceneLayersProps> = ({ props }) => ({
-  durationInFrames: Math.max(1, layersOf(sceneOf(props).scene).length),
+  durationInFrames: Math.max(1, stripOf(props).frames.length),
 });
 
 const guideMetadata: CalculateMetadataFunction<GuideVideoProps> = ({ props }) => ({
@@ -67,7 +66,7 @@ const registrations = (): Registration[] => [
     id: 'scene-layers',
     component: SceneLayersStrip,
     schema: sceneLayersProps,
-    defaultProps: { guide: sampleGuide('naspi'), sceneId: 'payments' },
+    defaultProps: { guide: sampleGuide('naspi'), sceneIds: ['payments'] },
     calculateMetadata: stripMetadata,
     durationInFrames: 1,
     ...FRAME,

@@ -53,33 +53,41 @@ export const LayerStill: React.FC<LayerStillProps> = ({ guide, narration, sceneI
   );
 };
 
-/** Props of `scene-layers`: every layer of one scene, one per frame (frame i = layer i). */
+/**
+ * Props of `scene-layers`: every layer of the named scenes, one per frame, scene after scene (the
+ * renderer draws all the scenes a guide needs in one Chrome pass).
+ */
 export const sceneLayersProps = z.strictObject({
   guide: guideSchema,
   narration: narrationTrack.optional(),
-  sceneId: z.string(),
+  sceneIds: z.array(z.string()).min(1),
 });
 export type SceneLayersProps = z.infer<typeof sceneLayersProps>;
 
-export function sceneOf(props: SceneLayersProps) {
+/** The strip's frames in order: for each named scene, each of its layers. */
+export function stripOf(props: SceneLayersProps) {
   const storyboard = storyboardOf(props.guide, { narrationFrames: props.narration?.frames });
-  const scene = storyboard.scenes.find((s) => s.id === props.sceneId);
-  if (!scene) throw new Error(`guide type ${props.guide.type} has no scene "${props.sceneId}"`);
-  return { storyboard, scene };
+  const frames = props.sceneIds.flatMap((id) => {
+    const scene = storyboard.scenes.find((s) => s.id === id);
+    if (!scene) throw new Error(`guide type ${props.guide.type} has no scene "${id}"`);
+    return layersOf(scene).map((layer) => ({ scene, layerId: layer.id }));
+  });
+  return { storyboard, frames };
 }
 
 /**
- * All of a scene's layers as a strip of frames: the renderer draws them with one renderFrames
- * call (pages reused, frames in parallel) instead of one renderStill per layer.
+ * The layers of one or more scenes as a strip of frames: the renderer draws them with one
+ * renderFrames call (pages reused, frames in parallel) instead of one renderStill per layer.
  */
 export const SceneLayersStrip: React.FC<SceneLayersProps> = (props) => {
   const frame = useCurrentFrame();
-  const { storyboard, scene } = useMemo(() => sceneOf(props), [props]);
-  const ids = layersOf(scene).map((l) => l.id);
+  const { storyboard, frames } = useMemo(() => stripOf(props), [props]);
+  const at = frames[frame];
+  if (!at) return null;
   return (
     <FontGate>
       <AbsoluteFill>
-        <SceneLayers scene={scene} locale={storyboard.locale} opacityOf={(id) => (id === ids[frame] ? 1 : 0)} />
+        <SceneLayers scene={at.scene} locale={storyboard.locale} opacityOf={(id) => (id === at.layerId ? 1 : 0)} />
       </AbsoluteFill>
     </FontGate>
   );

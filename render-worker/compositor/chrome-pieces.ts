@@ -68,28 +68,41 @@ export async function renderBaseFrames(
 }
 
 /**
- * Every layer of a scene as a cropped transparent PNG with its position and timing: one
- * renderFrames call over the `scene-layers` strip (frame i = layer i).
+ * Every layer of the given scenes as a cropped transparent PNG with its position and timing: ONE
+ * renderFrames call over the `scene-layers` strip (its frames are the scenes' layers, scene after
+ * scene), so a guide's personal scenes cost one Chrome pass, not one each (docs/rendering.md).
  */
-export async function renderSceneLayers(c: ChromeContext, guide: Guide, scene: Scene, narration: unknown, dir: string): Promise<PlacedLayer[]> {
+export async function renderLayersOfScenes(
+  c: ChromeContext,
+  guide: Guide,
+  scenes: Scene[],
+  narration: unknown,
+  dir: string,
+): Promise<Map<string, PlacedLayer[]>> {
   fs.mkdirSync(dir, { recursive: true });
-  const layers = layersOf(scene);
-  if (layers.length === 0) return [];
-  const inputProps = { guide, sceneId: scene.id, ...(narration ? { narration } : {}) };
+  const placed = new Map<string, PlacedLayer[]>(scenes.map((s) => [s.id, []]));
+  const strip = scenes.flatMap((scene) => layersOf(scene).map((layer) => ({ scene, layer })));
+  if (strip.length === 0) return placed;
+  const withLayers = scenes.filter((s) => layersOf(s).length > 0);
+  const inputProps = { guide, sceneIds: withLayers.map((s) => s.id), ...(narration ? { narration } : {}) };
   const composition = await selectComposition({ ...common(c), id: 'scene-layers', inputProps });
-  if (composition.durationInFrames !== layers.length)
-    throw new Error(`scene ${scene.id}: strip has ${composition.durationInFrames} frames for ${layers.length} layers`);
+  if (composition.durationInFrames !== strip.length)
+    throw new Error(`scenes ${inputProps.sceneIds.join(', ')}: strip has ${composition.durationInFrames} frames for ${strip.length} layers`);
   await renderPngFrames(c, composition, inputProps, dir, 'layer-[frame].[ext]', 2);
   const files = fs
     .readdirSync(dir)
     .filter((f) => /^layer-\d+\.png$/.test(f))
     .sort((a, b) => parseInt(a.slice(6), 10) - parseInt(b.slice(6), 10));
-  if (files.length !== layers.length) throw new Error(`scene ${scene.id}: ${files.length} layer frames for ${layers.length} layers`);
-  const placed: PlacedLayer[] = [];
+  if (files.length !== strip.length) throw new Error(`${files.length} layer frames for ${strip.length} layers`);
   // Off the event loop (crop-layer.ts), one layer after the other.
-  for (const [i, layer] of layers.entries()) {
-    const cropped = await cropLayerOffThread(path.join(dir, files[i]!), path.join(dir, `${layer.id}.png`));
-    if (cropped.path) placed.push({ png: cropped.path, x: cropped.x, y: cropped.y, in: layer.in, fadeFrames: layer.fadeFrames });
+  for (const [i, { scene, layer }] of strip.entries()) {
+    const cropped = await cropLayerOffThread(path.join(dir, files[i]!), path.join(dir, `${scene.id}-${layer.id}.png`));
+    if (cropped.path) placed.get(scene.id)!.push({ png: cropped.path, x: cropped.x, y: cropped.y, in: layer.in, fadeFrames: layer.fadeFrames });
   }
   return placed;
+}
+
+/** One scene's layers (a scene not drawn with the others, e.g. a shared one the store did not have). */
+export async function renderSceneLayers(c: ChromeContext, guide: Guide, scene: Scene, narration: unknown, dir: string): Promise<PlacedLayer[]> {
+  return (await renderLayersOfScenes(c, guide, [scene], narration, dir)).get(scene.id)!;
 }

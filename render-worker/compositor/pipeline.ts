@@ -14,8 +14,8 @@ import { ensureBundle } from '../bundle';
 import { runFfmpeg } from '../ffmpeg';
 import { posterFrame } from '../render-guide';
 import type { GuideRenderer, RenderRequest } from '../renderer';
-import { renderBaseFrames, renderSceneLayers, type ChromeContext } from './chrome-pieces';
-import { composeScene } from './compose-scene';
+import { renderBaseFrames, renderLayersOfScenes, renderSceneLayers, type ChromeContext } from './chrome-pieces';
+import { composeScene, type PlacedLayer } from './compose-scene';
 import { concatSegments } from './concat';
 import { RESOLUTIONS, type Resolution } from './encoding';
 import { baseKey, isShared, segmentKey } from './keys';
@@ -138,9 +138,20 @@ export class CompositingRenderer implements GuideRenderer {
       let basesFromStore = 0;
       const logger = this.options.logger;
       let doneFrames = 0;
+      // The personal scenes this worker has not made yet: their layers in one Chrome pass. Shared
+      // scenes are left to their own pass, made only if the media store does not have them either.
+      const keyOf = (scene: (typeof sb.scenes)[number]) =>
+        segmentKey({ bundleId, resolution: this.options.resolution, guide: req.guide, storyboard: sb, scene });
+      const personal = sb.scenes.filter((scene) => !isShared(scene) && !this.segments.has(keyOf(scene), '.mp4'));
+      const drawn = personal.length
+        ? await timed(
+            (ms) => (chromeMs += ms),
+            () => renderLayersOfScenes(ctx, req.guide, personal, track, path.join(work, 'layers')),
+          )
+        : new Map<string, PlacedLayer[]>();
       for (const scene of sb.scenes) {
         if (req.signal.aborted) throw new Error('render aborted');
-        const key = segmentKey({ bundleId, resolution: this.options.resolution, guide: req.guide, storyboard: sb, scene });
+        const key = keyOf(scene);
         if (this.segments.has(key, '.mp4')) cached++;
         // Segments the same for every citizen, and base loops, also come from (and go to) the media store.
         const shared = isShared(scene) ? this.options.sharedCache : null;
@@ -172,10 +183,12 @@ export class CompositingRenderer implements GuideRenderer {
                   ),
               );
               const layerDir = path.join(work, scene.id);
-              const layers = await timed(
-                (ms) => (chromeMs += ms),
-                () => renderSceneLayers(ctx, req.guide, scene, track, layerDir),
-              );
+              const layers =
+                drawn.get(scene.id) ??
+                (await timed(
+                  (ms) => (chromeMs += ms),
+                  () => renderSceneLayers(ctx, req.guide, scene, track, layerDir),
+                ));
               const plan = await timed(
                 (ms) => (composeMs += ms),
                 () =>
