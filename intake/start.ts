@@ -177,6 +177,15 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
     return msgs.map((msg, i) => ({ msg, decoded: combine(props[i]!, props[i]!.readable ? bodies[k++] : undefined) }));
   }
 
+  /** A batch that failed as a whole: counted, logged, and the error its messages are nacked with once the pause is over. */
+  async function backOnQueue(err: unknown, messages: number, not: 'read' | 'written'): Promise<Error> {
+    backoff.failed();
+    stats.retried += 1;
+    log.warn({ err: logged(err), messages }, `batch not ${not}: back on the queue after a pause`);
+    if (!closing) await backoff.pause();
+    return err instanceof Error ? err : new Error(String(err));
+  }
+
   async function run(msgs: AsyncMessage[]): Promise<(undefined | Error)[]> {
     const t0 = performance.now();
     let items: Item[];
@@ -184,11 +193,7 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
       items = await decode(msgs);
     } catch (err) {
       // A reader thread failed: nothing was decided about these messages, they go back on the queue.
-      backoff.failed();
-      stats.retried += 1;
-      log.warn({ err: logged(err), messages: msgs.length }, 'batch not read: back on the queue after a pause');
-      if (!closing) await backoff.pause();
-      const e = err instanceof Error ? err : new Error(String(err));
+      const e = await backOnQueue(err, msgs.length, 'read');
       return msgs.map(() => e);
     }
     stats.batches += 1;
@@ -199,11 +204,7 @@ export function startIntake(deps: StartIntakeDeps): RunningIntake {
       valid.length
         ? write(valid).catch(async (err: unknown) => {
             // Nothing of the batch was committed: its messages go back on the queue, after a pause.
-            backoff.failed();
-            stats.retried += 1;
-            log.warn({ err: logged(err), messages: valid.length }, 'batch not written: back on the queue after a pause');
-            if (!closing) await backoff.pause();
-            const e = err instanceof Error ? err : new Error(String(err));
+            const e = await backOnQueue(err, valid.length, 'written');
             return valid.map(() => e);
           })
         : Promise.resolve([]),

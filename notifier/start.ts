@@ -1,3 +1,4 @@
+import { closeInOrder } from '../server/close-in-order';
 import type { Config, NotifierSettings } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
@@ -72,10 +73,7 @@ export async function startNotifier(deps: StartNotifierDeps): Promise<RunningNot
     reconcile,
     settings,
     async close() {
-      await reconcile.close();
-      await relay.close();
-      await worker.close();
-      await queue.close();
+      await closeInOrder([reconcile, relay, worker, queue]);
       connection.disconnect();
     },
   };

@@ -1,3 +1,4 @@
+import { closeInOrder } from '../server/close-in-order';
 import type { Config } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Logger } from '../server/logger';
@@ -74,9 +75,7 @@ export async function startRenderWorker(deps: StartRenderWorkerDeps): Promise<{ 
     worker,
     reconcile,
     async close() {
-      await reconcile.close();
-      await worker.close();
-      await queue.close();
+      await closeInOrder([reconcile, worker, queue]);
       connection.disconnect();
       if (!deps.media) media.close();
     },

@@ -11,7 +11,7 @@ import { enqueueRenders, renderPriority } from '../../server/queues';
 import type { AppContext } from '../deps';
 import { checkEnvelope, prepareGuide } from '../../server/guides/prepare';
 import { requestNarrations } from '../../server/guides/narration-ahead';
-import { ingestRows, rowRejecter } from '../../server/uploads/ingest-rows';
+import { ingestRows, storingReport } from '../../server/uploads/ingest-rows';
 import type { SourceRow } from '../../server/uploads/source-row';
 
 /** The HTTP answer of POST /api/campaigns/:id/guides, as the contract gives it. */
@@ -44,22 +44,7 @@ export async function ingestUpload(
   const expiresAt = campaign.expires_at ?? new Date(Date.now() + ctx.config.tokenTtlSeconds * 1000);
   const bulk = { campaignId: campaign.id, typeVersion, expiresAt, status: eager ? ('queued' as const) : ('pending' as const), notify: true };
   const priority = renderPriority({ printDate: campaign.print_date });
-  const report: UploadReport = {
-    campaignId: campaign.id,
-    format,
-    rows: 0,
-    created: 0,
-    existing: 0,
-    heldOut: 0,
-    rejected: 0,
-    enqueued: 0,
-    errors: [],
-    errorsTruncated: false,
-    complete: true,
-    fatal: null,
-    seconds: 0,
-  };
-  const reject = rowRejecter(report, maxErrors);
+  const { report, reject } = storingReport({ campaignId: campaign.id, format }, { created: 0, existing: 0, heldOut: 0, enqueued: 0 }, maxErrors);
 
   // The holdout (docs/impact.md): decided per row from the campaign and the external reference, so a
   // re-upload holds out the same citizens; rows the campaign already has keep what was stored.

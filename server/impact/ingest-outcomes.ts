@@ -4,7 +4,7 @@ import type { FieldError } from '../../compositions/common/validation';
 import type { Queryable } from '../db/database';
 import { explain } from '../guides/field-errors';
 import { storableTextProblems } from '../guides/storable-text';
-import { ingestRows, rowRejecter } from '../uploads/ingest-rows';
+import { ingestRows, storingReport } from '../uploads/ingest-rows';
 import type { SourceRow } from '../uploads/source-row';
 import { DEADLINES } from './kinds';
 import { OUTCOME_FIELDS, outcomeLine } from './outcome-line';
@@ -65,19 +65,7 @@ export async function ingestOutcomes(db: Queryable, source: AsyncIterable<Source
   const batchSize = options.batchSize ?? 5000;
   const maxErrors = options.maxErrors ?? 1000;
   const today = options.today ?? romeToday();
-  const report: OutcomeReport = {
-    format: 'ndjson',
-    rows: 0,
-    created: 0,
-    existing: 0,
-    rejected: 0,
-    errors: [],
-    errorsTruncated: false,
-    complete: true,
-    fatal: null,
-    seconds: 0,
-  };
-  const reject = rowRejecter(report, maxErrors);
+  const { report, reject } = storingReport({ format: 'ndjson' as const }, { created: 0, existing: 0 }, maxErrors);
   const known = new Set<string>();
 
   async function write(batch: OutcomeRow[]): Promise<void> {

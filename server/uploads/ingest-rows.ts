@@ -27,6 +27,24 @@ export function rowRejecter(report: RejectTally, maxErrors: number): (line: numb
   };
 }
 
+/** What every storing upload's report carries besides what it uploaded and what it stored. */
+export type StoringTally = IngestTally & { seconds: number };
+
+/**
+ * A storing upload's report before its first line, keys in the contract's order (contract/reports.ts:
+ * what was uploaded, the line counts, what was stored, whether the reading reached the end), and the
+ * rejecter that fills it.
+ */
+export function storingReport<Head extends object, Stored extends object>(
+  head: Head,
+  stored: Stored,
+  maxErrors: number,
+): { report: Head & StoringTally & Stored; reject: (line: number, errors: FieldError[]) => void } {
+  const tally = { rows: 0, rejected: 0, errors: [], errorsTruncated: false, seconds: 0 };
+  const report = { ...head, ...tally, ...stored, complete: true, fatal: null };
+  return { report, reject: rowRejecter(report, maxErrors) };
+}
+
 export interface IngestRows<T> {
   report: IngestTally;
   reject: (line: number, errors: FieldError[]) => void;
