@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Connection } from 'rabbitmq-client';
+import type { Connection } from 'rabbitmq-client';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import { HEADERS } from '../intake/results';
 import { romeToday } from '../server/impact/ingest-outcomes';
 import type { OutcomeResultBody } from '../intake/outcomes';
-import { startTestIntake, type TestIntake } from './helpers/intake';
-import { createTestVhost, drainQueue, testPublisher, waitFor, type TestVhost } from './helpers/rabbitmq';
+import type { TestIntake } from './helpers/intake';
+import { startIntakeWithResults } from './helpers/intake-with-results';
+import { drainQueue, testPublisher, waitFor, type TestVhost } from './helpers/rabbitmq';
 
 /**
  * Outcomes from the institute's broker (issue #17 point 2, docs/impact.md): NDJSON messages on the
@@ -43,13 +44,7 @@ const line = (o: Record<string, unknown>) => JSON.stringify(o);
 const ndjson = (lines: string[]) => Buffer.from(lines.join('\n') + '\n', 'utf8');
 
 beforeAll(async () => {
-  vhost = await createTestVhost('intake-outcomes');
-  t = await startTestIntake({ label: 'intake-outcomes', amqpUrl: vhost.url });
-  admin = new Connection({ url: vhost.url });
-  admin.on('error', () => undefined);
-  resultQueue = `${t.config.intake.queue}.outcome-results`;
-  await admin.queueDeclare({ queue: resultQueue, durable: true });
-  await admin.queueBind({ queue: resultQueue, exchange: t.config.intake.replyExchange, routingKey: 'outcomes.#' });
+  ({ vhost, t, admin, resultQueue } = await startIntakeWithResults('intake-outcomes', { queueSuffix: 'outcome-results', routingKey: 'outcomes.#' }));
   // The guides the outcomes are about, created through the guide intake (guides created one at a time).
   const envelopes = [...generateEnvelopes('red', 6, 'intake-outcomes')];
   const pub = testPublisher(vhost.url);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Connection } from 'rabbitmq-client';
+import type { Connection } from 'rabbitmq-client';
 import { generateEnvelopes } from '../compositions/generator/generate';
 import type { EnvelopeInput } from '../compositions/guide-types';
 import { createBodyReader } from '../intake/body-reader';
@@ -8,7 +8,8 @@ import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { RULE_REFUSED } from '../server/guides/field-errors';
 import { applyConsentChanges } from '../server/notify/consents';
 import { startTestIntake, type TestIntake } from './helpers/intake';
-import { createTestVhost, drainQueue, testPublisher, waitFor, type TestVhost } from './helpers/rabbitmq';
+import { startIntakeWithResults } from './helpers/intake-with-results';
+import { drainQueue, testPublisher, waitFor, type TestVhost } from './helpers/rabbitmq';
 
 /**
  * The intake against the real RabbitMQ (issue #18): a vhost of this file's own on the shared broker,
@@ -21,14 +22,8 @@ let resultQueue: string;
 let admin: Connection;
 
 beforeAll(async () => {
-  vhost = await createTestVhost('intake');
-  t = await startTestIntake({ label: 'intake', amqpUrl: vhost.url });
-  admin = new Connection({ url: vhost.url });
-  admin.on('error', () => undefined);
   // The upstream's side: a queue bound to the reply exchange for every result.
-  resultQueue = `${t.config.intake.queue}.results-seen`;
-  await admin.queueDeclare({ queue: resultQueue, durable: true });
-  await admin.queueBind({ queue: resultQueue, exchange: t.config.intake.replyExchange, routingKey: 'guide.#' });
+  ({ vhost, t, admin, resultQueue } = await startIntakeWithResults('intake', { queueSuffix: 'results-seen', routingKey: 'guide.#' }));
 });
 
 afterAll(async () => {

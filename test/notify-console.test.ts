@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { startNotifier, type RunningNotifier } from '../notifier/start';
+import type { RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { signBody, SIGNATURE_HEADER } from '../server/notify/signature';
 import { call, startTestApi, type TestApi } from './helpers/api';
 import { closeInOrder } from './helpers/close-in-order';
+import { startNotifierBeside } from './helpers/test-notifier';
 import { startMailSink, startWebhookSink, type WebhookSink, type MailSink } from './helpers/channel-sinks';
 import { waitUntil } from './helpers/services';
 
@@ -86,17 +87,11 @@ beforeAll(async () => {
     smsCalls.push({ id: j.id, to: j.to, link: j.link });
     return { status: 202, json: {} };
   });
-  notifier = await startNotifier({
-    config: api.config,
-    db: api.db,
-    logger: api.ctx.logger,
-    redisUrl: api.config.redisUrl,
-    settings: {
-      smtpUrl: sink.url,
-      smsWebhookUrl: `${hooks.base}/sms`,
-      outboxPollMs: 100,
-      ratePerSecond: { ...api.config.notify.ratePerSecond, email: 500, sms: 500 },
-    },
+  notifier = await startNotifierBeside(api, {
+    smtpUrl: sink.url,
+    smsWebhookUrl: `${hooks.base}/sms`,
+    outboxPollMs: 100,
+    ratePerSecond: { ...api.config.notify.ratePerSecond, email: 500, sms: 500 },
   });
 }, 60_000);
 

@@ -5,13 +5,14 @@ import { demoKeyPair, signDemoToken } from '../api/auth/demo-keys';
 import { checkEnvelope } from '../server/guides/prepare';
 import type { Envelope } from '../compositions/guide-types';
 import { generateEnvelopes } from '../compositions/generator/generate';
-import { startNotifier, type RunningNotifier } from '../notifier/start';
+import type { RunningNotifier } from '../notifier/start';
 import { fiscalCodeHmac } from '../server/fiscal-code-hmac';
 import { relayOutboxBatch } from '../server/notify/outbox';
 import { createNotifyQueue } from '../server/notify/queue';
 import { signBody, SIGNATURE_HEADER, verifySignature } from '../server/notify/signature';
 import { call, startTestApi, tokenOf, type TestApi } from './helpers/api';
 import { closeInOrder } from './helpers/close-in-order';
+import { startNotifierBeside } from './helpers/test-notifier';
 import { startMailSink, startWebhookSink, type WebhookSink, type MailSink } from './helpers/channel-sinks';
 import { waitUntil } from './helpers/services';
 
@@ -199,12 +200,12 @@ describe('notifications', () => {
     const revoke = await put('/api/consents', ndjson([{ fiscalCode: carla.citizen.fiscalCode, proactive: false }]));
     expect((await revoke.json()).updated).toBe(1);
 
-    notifier = await startNotifier({
-      config: api.config,
-      db: api.db,
-      logger: api.ctx.logger,
-      redisUrl: api.config.redisUrl,
-      settings: { smtpUrl: sink.url, smsWebhookUrl: `${hookServer.base}/sms`, appWebhookUrl: `${hookServer.base}/app`, outboxPollMs: 100, backoffMs: 200 },
+    notifier = await startNotifierBeside(api, {
+      smtpUrl: sink.url,
+      smsWebhookUrl: `${hookServer.base}/sms`,
+      appWebhookUrl: `${hookServer.base}/app`,
+      outboxPollMs: 100,
+      backoffMs: 200,
     });
     await settled(Object.values(guides).map((g) => g.id));
 
@@ -326,18 +327,12 @@ describe('notifications', () => {
     expect(await rows(`SELECT count(*) AS n FROM notifications WHERE guide_id = $1 AND enqueued_at IS NOT NULL`, [g.id])).toEqual([{ n: 3 }]);
 
     const before = mails.length;
-    notifier = await startNotifier({
-      config: api.config,
-      db: api.db,
-      logger: api.ctx.logger,
-      redisUrl: api.config.redisUrl,
-      settings: {
-        smtpUrl: sink.url,
-        smsWebhookUrl: `${hookServer.base}/sms`,
-        appWebhookUrl: `${hookServer.base}/app`,
-        outboxPollMs: 100,
-        ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 },
-      },
+    notifier = await startNotifierBeside(api, {
+      smtpUrl: sink.url,
+      smsWebhookUrl: `${hookServer.base}/sms`,
+      appWebhookUrl: `${hookServer.base}/app`,
+      outboxPollMs: 100,
+      ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 },
     });
     await settled([g.id]);
     expect(mails.length).toBe(before + 1);
@@ -353,13 +348,7 @@ describe('notifications', () => {
     const ids = [];
     for (const e of crowd) ids.push((await createGuide(e)).id);
     const startedAt = Date.now();
-    notifier = await startNotifier({
-      config: api.config,
-      db: api.db,
-      logger: api.ctx.logger,
-      redisUrl: api.config.redisUrl,
-      settings: { smtpUrl: sink.url, outboxPollMs: 100, ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 } },
-    });
+    notifier = await startNotifierBeside(api, { smtpUrl: sink.url, outboxPollMs: 100, ratePerSecond: { ...api.config.notify.ratePerSecond, email: 4 } });
     await settled(ids);
     const times = mails.slice(before).map((m) => m.at);
     expect(times).toHaveLength(8);
@@ -400,12 +389,10 @@ describe('notifications', () => {
       ]),
     );
     const [gone, later] = [await createGuide(crowd[0]!), await createGuide(crowd[1]!)];
-    notifier = await startNotifier({
-      config: api.config,
-      db: api.db,
-      logger: api.ctx.logger,
-      redisUrl: api.config.redisUrl,
-      settings: { smtpUrl: `smtp://127.0.0.1:${(strict.server.address() as AddressInfo).port}`, outboxPollMs: 100, backoffMs: 200 },
+    notifier = await startNotifierBeside(api, {
+      smtpUrl: `smtp://127.0.0.1:${(strict.server.address() as AddressInfo).port}`,
+      outboxPollMs: 100,
+      backoffMs: 200,
     });
     try {
       await settled([gone.id, later.id]);

@@ -1,86 +1,22 @@
 import type { EnvelopeInput } from '../../compositions/guide-types';
 import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
+import ENVELOPES from './golden-auu-envelopes.json';
 
-const maria = { givenName: 'Maria', familyName: 'Rossi', gender: 'F', fiscalCode: 'RSSMRA88D52H501S', province: 'RM' } as const; // born 12 Apr 1988
-const giuseppe = { givenName: 'Giuseppe', familyName: 'Esposito', gender: 'M', fiscalCode: 'SPSGPP85L20F839M', province: 'NA' } as const; // born 20 Jul 1985
-const francesca = { givenName: 'Francesca', familyName: 'Bianchi', gender: 'F', fiscalCode: 'BNCFNC92S45F205Q', province: 'MI' } as const; // born 5 Nov 1992
-const antonio = { givenName: 'Antonio', familyName: 'Russo', gender: 'M', fiscalCode: 'RSSNTN75C08L219G', province: 'TO' } as const; // born 8 Mar 1975
-
-/** An IBAN error for an account not held by the applicant, one child at the 2025 maximum (ISEE €12,000 ≤ €17,227.33). */
-const ibanNotHolder: EnvelopeInput = {
-  type: 'auu',
-  locale: 'it',
-  externalRef: 'GOLDEN-AUU-1',
-  citizen: maria,
-  benefit: {
-    applicationId: 'AUU-2025-0001234',
-    submittedDate: '2025-03-03',
-    blockedSince: '2025-05-12',
-    blockReason: 'iban-error',
-    missingItems: [],
-    ibanLast4: '0071',
-    ibanProblem: 'not-holder',
-    children: [{ givenName: 'Luca', birthDate: '2017-09-01', monthlyAmountCents: 20_100, disability: 'none' }],
-    iseeCents: 1_200_000,
-  },
-};
-
-/** Applied in September 2025 with no ISEE: the 30 June deadline for arrears from March has passed. */
-const septemberNoIsee: EnvelopeInput = {
-  type: 'auu',
-  locale: 'it',
-  externalRef: 'GOLDEN-AUU-2',
-  citizen: giuseppe,
-  benefit: {
-    applicationId: 'AUU-2025-0004321',
-    submittedDate: '2025-09-10',
-    blockedSince: '2025-09-15',
-    blockReason: 'missing-information',
-    missingItems: ['other-parent-data'],
-    children: [{ givenName: 'Anna', birthDate: '2019-02-03', monthlyAmountCents: 5_750, disability: 'none' }],
-    iseeCents: null,
-  },
-};
-
-/** A child under 1 at the 2025 maximum: €201.00 + 50% = €301.50 (ISEE €9,500). */
-const babyAtMaximum: EnvelopeInput = {
-  type: 'auu',
-  locale: 'it',
-  externalRef: 'GOLDEN-AUU-3',
-  citizen: francesca,
-  benefit: {
-    applicationId: 'AUU-2025-0007777',
-    submittedDate: '2025-02-20',
-    blockedSince: '2025-04-10',
-    blockReason: 'missing-documents',
-    missingItems: ['residence-permit'],
-    children: [{ givenName: 'Marco', birthDate: '2025-01-15', monthlyAmountCents: 30_150, disability: 'none' }],
-    iseeCents: 950_000,
-  },
-};
-
-/**
- * 2026: a daughter of 19 whose declaration is missing, a son of 13 at ISEE €20,000:
- * €203.80 − (€203.80 − €58.50) × (20,000 − 17,468.51) / (46,582.71 − 17,468.51) ≈ €191.17.
+/*
+ * The auu envelopes are pure data, written out in full in golden-auu-envelopes.json under the
+ * names below (fiscal codes computed with encodeFiscalCode from the birth dates given):
+ * - ibanNotHolder: Maria, born 12 Apr 1988; an IBAN error for an account not held by the
+ *   applicant, one child at the 2025 maximum (ISEE €12,000 ≤ €17,227.33).
+ * - septemberNoIsee: Giuseppe, born 20 Jul 1985; applied in September 2025 with no ISEE: the
+ *   30 June deadline for arrears from March has passed.
+ * - babyAtMaximum: Francesca, born 5 Nov 1992; a child under 1 at the 2025 maximum:
+ *   €201.00 + 50% = €301.50 (ISEE €9,500).
+ * - adultDeclarationMissing: Antonio, born 8 Mar 1975; 2026: a daughter of 19 whose declaration
+ *   is missing, a son of 13 at ISEE €20,000:
+ *   €203.80 − (€203.80 − €58.50) × (20,000 − 17,468.51) / (46,582.71 − 17,468.51) ≈ €191.17.
  */
-const adultDeclarationMissing: EnvelopeInput = {
-  type: 'auu',
-  locale: 'it',
-  externalRef: 'GOLDEN-AUU-4',
-  citizen: antonio,
-  benefit: {
-    applicationId: 'AUU-2026-0000042',
-    submittedDate: '2026-03-02',
-    blockedSince: '2026-04-20',
-    blockReason: 'missing-information',
-    missingItems: ['adult-child-declaration'],
-    children: [
-      { givenName: 'Giulia', birthDate: '2006-10-02', disability: 'none' },
-      { givenName: 'Paolo', birthDate: '2012-05-05', monthlyAmountCents: 19_117, disability: 'none' },
-    ],
-    iseeCents: 2_000_000,
-  },
-};
+// JSON widens the literals ('auu', 'F'…); the golden test parses every envelope with the schema.
+const { ibanNotHolder, septemberNoIsee, babyAtMaximum, adultDeclarationMissing } = ENVELOPES as Record<keyof typeof ENVELOPES, EnvelopeInput>;
 
 const TIMING = 'Dopo lo sblocco, di solito il primo pagamento arriva a fine mese, tra il 24 e il 29 circa; poi, di norma, intorno al 20 di ogni mese.';
 const CONTACT = `chiama il contact center: ${CONTACT_NUMBERS}.`;

@@ -34,3 +34,27 @@ export interface RefusedEnvelope {
   /** The reason must match. */
   reason: RegExp;
 }
+
+/**
+ * A copy of base with one value set at a field path ("benefit.payments.11.date"): most refusals
+ * break one field and are refused at that very field, so the path is written once for both.
+ */
+export function withValueAt<E extends EnvelopeInput>(base: E, path: string, value: unknown): E {
+  const copy = structuredClone(base);
+  const keys = path.split('.');
+  let node = copy as unknown as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (!next || typeof next !== 'object') throw new Error(`withValueAt: ${path} expected an object at ${key}, got ${JSON.stringify(next)}`);
+    node = next as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+  return copy;
+}
+
+/** One row of a refusal table: [name, base envelope, field set and refused, value set there, reason]. */
+export type RefusedAtField<E extends EnvelopeInput> = [name: string, base: E, field: string, value: unknown, reason: RegExp];
+
+/** The refusals of a table of rows that each set one field and are refused at it. */
+export const refusedAtFields = <E extends EnvelopeInput>(rows: RefusedAtField<E>[]): RefusedEnvelope[] =>
+  rows.map(([name, base, field, value, reason]) => ({ name, envelope: withValueAt(base, field, value), field, reason }));

@@ -1,4 +1,5 @@
 import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
+import DATA from './golden-invalidita-envelopes.json';
 
 /*
  * Golden citizens of the invalidita guide, from DOMAIN.md §6 (amounts and income limits of INPS
@@ -6,70 +7,22 @@ import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEn
  * and limits are those of the verdict's year. Fiscal codes computed with encodeFiscalCode.
  */
 
-const MARIA = { givenName: 'Maria', familyName: 'Rossi', gender: 'F', fiscalCode: 'RSSMRA80E50H501I', province: 'RM' } as const; // born 10 May 1980
-const GIUSEPPE = { givenName: 'Giuseppe', familyName: 'Esposito', gender: 'M', fiscalCode: 'SPSGPP75P22F839N', province: 'NA' } as const; // 22 Sep 1975
-const ANNA = { givenName: 'Anna', familyName: 'Bianchi', gender: 'F', fiscalCode: 'BNCNNA88A55F205Q', province: 'MI' } as const; // 15 Jan 1988
-const MARIO = { givenName: 'Mario', familyName: 'Romano', gender: 'M', fiscalCode: 'RMNMRA90S30L219F', province: 'TO' } as const; // 30 Nov 1990
-const GIULIA_X = { givenName: 'Giulia', familyName: 'Ferrari', gender: 'X', fiscalCode: 'FRRGLI85L44A944B', province: 'BO' } as const; // 4 Jul 1985
-const ANTONIO = { givenName: 'Antonio', familyName: 'Ricci', gender: 'M', fiscalCode: 'RCCNTN52C18G273Q', province: 'PA' } as const; // 18 Mar 1952
-const FRANCESCA = { givenName: 'Francesca', familyName: 'Greco', gender: 'F', fiscalCode: 'GRCFNC79T42D612H', province: 'FI' } as const; // 2 Dec 1979
-const PAOLO = { givenName: 'Paolo', familyName: 'Conti', gender: 'M', fiscalCode: 'CNTPLA60H12L736F', province: 'VE' } as const; // 12 Jun 1960
-const LUCA_CHILD = { givenName: 'Luca', familyName: 'Marino', gender: 'M', fiscalCode: 'MRNLCU15D20H501W', province: 'RM' } as const; // 20 Apr 2015: a minor
+/*
+ * The citizens and the base verdicts are pure data, in golden-invalidita-envelopes.json:
+ * - citizens (birth dates): MARIA 10 May 1980, GIUSEPPE 22 Sep 1975, ANNA 15 Jan 1988, MARIO
+ *   30 Nov 1990, GIULIA_X 4 Jul 1985 (gender X), ANTONIO 18 Mar 1952, FRANCESCA 2 Dec 1979,
+ *   PAOLO 12 Jun 1960, LUCA_CHILD 20 Apr 2015 (a minor).
+ * - adult80: the 80% working-age adult of 2026, the monthly allowance with its income limit.
+ * - full100: 100% with the attendance allowance and the inability pension, 2026, L. 104 art. 3 c. 3.
+ * - minorFrequenza: a minor's verdict of 2025 with the attendance-at-school allowance, addressed
+ *   to the mother.
+ * - pct25: a 25% verdict, no invalidity recognised, no benefit.
+ * Each entry below derives its envelope from them; the golden test parses every one with the schema.
+ */
+const { MARIA, GIUSEPPE, ANNA, MARIO, GIULIA_X, ANTONIO, FRANCESCA, PAOLO, LUCA_CHILD } = DATA.citizens;
+const { adult80, full100, minorFrequenza, pct25 } = DATA.benefits;
 
 const env = (citizen: object, benefit: object, externalRef = 'INV-GOLDEN-1') => ({ type: 'invalidita', locale: 'it', externalRef, citizen, benefit }) as never;
-
-/** The 80% working-age adult of 2026: the monthly allowance with its income limit. */
-const adult80 = {
-  verdictDate: '2026-03-10',
-  subject: { relation: 'self' },
-  assessment: 'civil-invalidity',
-  percentage: 80,
-  reviewable: true,
-  revisionDate: '2028-03-10',
-  law104: 'not-assessed',
-  benefits: [{ kind: 'monthly-allowance', monthlyCents: 34_071 }],
-  taxBenefits: ['disability-card'],
-};
-
-/** 100% with the attendance allowance and the inability pension, 2026, L. 104 art. 3 c. 3. */
-const full100 = {
-  verdictDate: '2026-02-20',
-  subject: { relation: 'self' },
-  assessment: 'civil-invalidity',
-  percentage: 100,
-  reviewable: false,
-  law104: 'art3c3',
-  benefits: [
-    { kind: 'inability-pension', monthlyCents: 34_071 },
-    { kind: 'attendance-allowance', monthlyCents: 55_153 },
-  ],
-  taxBenefits: ['paid-leave', 'car-vat-4', 'car-irpef-19', 'car-tax-exemption', 'disability-card'],
-};
-
-/** A minor's verdict of 2025 with the attendance-at-school allowance, addressed to the mother. */
-const minorFrequenza = {
-  verdictDate: '2025-10-06',
-  subject: { relation: 'child', givenName: 'Luca' },
-  assessment: 'civil-invalidity',
-  minorFinding: 'persistent-difficulties',
-  reviewable: true,
-  revisionDate: '2027-10-06',
-  law104: 'not-assessed',
-  benefits: [{ kind: 'frequency-allowance', monthlyCents: 33_600 }],
-  taxBenefits: [],
-};
-
-/** A 25% verdict: no invalidity recognised, no benefit. */
-const pct25 = {
-  verdictDate: '2025-02-03',
-  subject: { relation: 'self' },
-  assessment: 'civil-invalidity',
-  percentage: 25,
-  reviewable: false,
-  law104: 'not-assessed',
-  benefits: [],
-  taxBenefits: [],
-};
 
 export const golden: GoldenCitizen[] = [
   {

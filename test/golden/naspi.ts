@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { naspi } from '../../compositions/naspi/schema';
-import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope, refusedAtFields, type RefusedAtField } from './golden';
 import ENVELOPES from './golden-naspi-envelopes.json';
 
 /**
@@ -144,16 +144,119 @@ const clone = (e: NaspiEnvelope, change: (b: NaspiEnvelope['benefit'], e: NaspiE
   return c;
 };
 
+/** Refusals that set one field and are refused at that field. */
+const REFUSED_AT_FIELD: RefusedAtField<NaspiEnvelope>[] = [
+  [
+    'a payment dated 2029 for February 2026 (a month is paid in the following month)',
+    rmm1200,
+    'benefit.payments.11.date',
+    '2029-03-12',
+    /expected 2026-02 paid in 2026-03, got 2029-03-12/,
+  ],
+  [
+    'a first payment three months after its month',
+    rmm1200,
+    'benefit.payments.0.date',
+    '2025-06-10',
+    /expected 2025-03 paid in 2025-04 or 2025-05, got 2025-06-10/,
+  ],
+  [
+    "the issue's claim from 31 January: one full January payment and none for the other days",
+    cap31jan,
+    'benefit.payments',
+    [{ period: '2025-01', date: '2025-02-12', grossCents: 156282, netCents: 136337 }],
+    /expected 3 payments, one per calendar month from 2025-01 to 2025-03; none for 2025-02 \(28 days\), 2025-03 \(27 days\)/,
+  ],
+  [
+    'a partial first month paid in full (1 day of January paid as a whole month)',
+    cap31jan,
+    'benefit.payments.0.grossCents',
+    156282,
+    /expected 5041 cents for 2025-01: 1 days of month 1 at 156282, over 31 days in the month \(2025-01-31 to 2025-01-31\); got 156282/,
+  ],
+  [
+    'an end date that is not half of the contribution weeks',
+    cap31jan,
+    'benefit.endDate',
+    '2025-02-27',
+    /half of 16 contribution weeks is 56 days: from 2025-01-31 the benefit ends on 2025-03-27, got 2025-02-27/,
+  ],
+  ['more contribution weeks than four years hold', rmm3000over55, 'benefit.contributionWeeks', 230, /at most 208 contribution weeks, got 230/],
+  ['an amount above the 2025 cap', cap31jan, 'benefit.firstMonthlyAmountCents', 159331, /159331 cents is above the 2025 cap of 156282 cents/],
+  [
+    'a first amount that does not follow the average pay (75% of the whole RMM 2,000 € = 1,500 €)',
+    rmm2000,
+    'benefit.firstMonthlyAmountCents',
+    150000,
+    /does not follow the average monthly pay: .* is 121831 cents; got 150000/,
+  ],
+  [
+    'a first amount computed with the wrong year (2026 threshold for a job that ended in December 2025)',
+    lateYearBoundary,
+    'benefit.firstMonthlyAmountCents',
+    122836,
+    /2025 threshold of 143661.* is 121831 cents; got 122836/,
+  ],
+  ['the cap of another year', cap31jan, 'benefit.capCents', 158470, /the 2025 NASpI cap is 156282 cents \(1562\.82 €\), got 158470/],
+  [
+    'a claimant at the cap not flagged as capped',
+    cap31jan,
+    'benefit.capped',
+    false,
+    /formula gives 159331 cents against the 2025 cap of 156282: expected capped true, got false/,
+  ],
+  ['a claimant below the cap flagged as capped', rmm3000over55, 'benefit.capped', true, /expected capped false, got true/],
+  [
+    'the 55+ rule without the age: reduction from month 8 for a claimant of 42',
+    rmm2000,
+    'benefit.reductionFromMonth',
+    8,
+    /the claimant was 42 on the application date \(from the fiscal code\): the reduction starts from month 6, got 8/,
+  ],
+  [
+    'a claimant of 58 with the reduction from month 6',
+    rmm3000over55,
+    'benefit.reductionFromMonth',
+    6,
+    /the claimant was 58 on the application date.*from month 8, got 6/,
+  ],
+  [
+    'no reduction in month 6 (every month paid at the first amount)',
+    rmm2000,
+    'benefit.payments.5.grossCents',
+    121831,
+    /expected 118176 cents for 2025-08: 31 days of month 6 at 118176/,
+  ],
+  ['a simple (not compounding) reduction: month 7 at first amount − 6%', rmm2000, 'benefit.payments.6.grossCents', 114521, /expected 114631 cents for 2025-09/],
+  ['a net amount above the gross', rmm1200, 'benefit.payments.0.netCents', 95000, /net 95000 cents is more than gross 90000/],
+  ['a net amount implausibly low (gross presented as net elsewhere, or a typo)', rmm1200, 'benefit.payments.1.netCents', 9000, /less than half of gross 90000/],
+  [
+    'an application after the 68-day deadline',
+    lateYearBoundary,
+    'benefit.applicationDate',
+    '2026-02-26',
+    /within 68 days of the end of the job \(2025-12-19: by 2026-02-25\), got 2026-02-26/,
+  ],
+  [
+    'filed within 8 days but started the day after the application',
+    rmm2000,
+    'benefit.startDate',
+    '2025-02-25',
+    /within 8 days of the end of the job \(2025-02-21\): the benefit starts on the 8th day after it, 2025-03-01; got 2025-02-25/,
+  ],
+  [
+    'filed late but started on the 8th day after the end of the job',
+    lateYearBoundary,
+    'benefit.startDate',
+    '2025-12-27',
+    /more than 8 days after the end of the job \(2025-12-19\): the benefit starts the day after the application, 2026-01-21; got 2025-12-27/,
+  ],
+  ['a month paid before it ends', rmm1200, 'benefit.payments.0.date', '2025-03-28', /a month is paid after it ends \(period 2025-03, date 2025-03-28\)/],
+  ['an average monthly pay of zero', rmm1200, 'benefit.averageMonthlyPayCents', 0, /must be positive/],
+];
+
 /** Contradictory naspi envelopes, each refused with its field. */
 export const refused: RefusedEnvelope[] = [
-  {
-    name: 'a payment dated 2029 for February 2026 (a month is paid in the following month)',
-    envelope: clone(rmm1200, (b) => {
-      b.payments[11]!.date = '2029-03-12';
-    }),
-    field: 'benefit.payments.11.date',
-    reason: /expected 2026-02 paid in 2026-03, got 2029-03-12/,
-  },
   {
     name: 'a month paid two months later (only the first payment may wait for the acceptance)',
     envelope: clone(rmm1200, (b) => {
@@ -164,36 +267,12 @@ export const refused: RefusedEnvelope[] = [
     reason: /expected 2025-06 paid in 2025-07, got 2025-08-12/,
   },
   {
-    name: 'a first payment three months after its month',
-    envelope: clone(rmm1200, (b) => {
-      b.payments[0]!.date = '2025-06-10';
-    }),
-    field: 'benefit.payments.0.date',
-    reason: /expected 2025-03 paid in 2025-04 or 2025-05, got 2025-06-10/,
-  },
-  {
     name: '104 contribution weeks for a 16-year-old (contributions count from 15 at the earliest: at most 79 weeks)',
     envelope: clone(rmm1200, (_b, e) => {
       e.citizen = { ...e.citizen, fiscalCode: 'BNCGLI08M54H501T' };
     }),
     field: 'benefit.contributionWeeks',
     reason: /born 2008-08-14 \(from the fiscal code\), the claimant can have at most 79 weeks by the end of the job on 2025-02-21, got 104/,
-  },
-  {
-    name: "the issue's claim from 31 January: one full January payment and none for the other days",
-    envelope: clone(cap31jan, (b) => {
-      b.payments = [{ period: '2025-01', date: '2025-02-12', grossCents: 156282, netCents: 136337 }];
-    }),
-    field: 'benefit.payments',
-    reason: /expected 3 payments, one per calendar month from 2025-01 to 2025-03; none for 2025-02 \(28 days\), 2025-03 \(27 days\)/,
-  },
-  {
-    name: 'a partial first month paid in full (1 day of January paid as a whole month)',
-    envelope: clone(cap31jan, (b) => {
-      b.payments[0]!.grossCents = 156282;
-    }),
-    field: 'benefit.payments.0.grossCents',
-    reason: /expected 5041 cents for 2025-01: 1 days of month 1 at 156282, over 31 days in the month \(2025-01-31 to 2025-01-31\); got 156282/,
   },
   {
     name: 'the last days never paid (the calendar stops a month early)',
@@ -213,70 +292,6 @@ export const refused: RefusedEnvelope[] = [
     reason: /at least 13 contribution weeks.*got 8/,
   },
   {
-    name: 'an end date that is not half of the contribution weeks',
-    envelope: clone(cap31jan, (b) => {
-      b.endDate = '2025-02-27';
-    }),
-    field: 'benefit.endDate',
-    reason: /half of 16 contribution weeks is 56 days: from 2025-01-31 the benefit ends on 2025-03-27, got 2025-02-27/,
-  },
-  {
-    name: 'more contribution weeks than four years hold',
-    envelope: clone(rmm3000over55, (b) => {
-      b.contributionWeeks = 230;
-    }),
-    field: 'benefit.contributionWeeks',
-    reason: /at most 208 contribution weeks, got 230/,
-  },
-  {
-    name: 'an amount above the 2025 cap',
-    envelope: clone(cap31jan, (b) => {
-      b.firstMonthlyAmountCents = 159331;
-    }),
-    field: 'benefit.firstMonthlyAmountCents',
-    reason: /159331 cents is above the 2025 cap of 156282 cents/,
-  },
-  {
-    name: 'a first amount that does not follow the average pay (75% of the whole RMM 2,000 € = 1,500 €)',
-    envelope: clone(rmm2000, (b) => {
-      b.firstMonthlyAmountCents = 150000;
-    }),
-    field: 'benefit.firstMonthlyAmountCents',
-    reason: /does not follow the average monthly pay: .* is 121831 cents; got 150000/,
-  },
-  {
-    name: 'a first amount computed with the wrong year (2026 threshold for a job that ended in December 2025)',
-    envelope: clone(lateYearBoundary, (b) => {
-      b.firstMonthlyAmountCents = 122836;
-    }),
-    field: 'benefit.firstMonthlyAmountCents',
-    reason: /2025 threshold of 143661.* is 121831 cents; got 122836/,
-  },
-  {
-    name: 'the cap of another year',
-    envelope: clone(cap31jan, (b) => {
-      b.capCents = 158470;
-    }),
-    field: 'benefit.capCents',
-    reason: /the 2025 NASpI cap is 156282 cents \(1562\.82 €\), got 158470/,
-  },
-  {
-    name: 'a claimant at the cap not flagged as capped',
-    envelope: clone(cap31jan, (b) => {
-      b.capped = false;
-    }),
-    field: 'benefit.capped',
-    reason: /formula gives 159331 cents against the 2025 cap of 156282: expected capped true, got false/,
-  },
-  {
-    name: 'a claimant below the cap flagged as capped',
-    envelope: clone(rmm3000over55, (b) => {
-      b.capped = true;
-    }),
-    field: 'benefit.capped',
-    reason: /expected capped false, got true/,
-  },
-  {
     name: 'a job ended in a year with no published threshold and cap',
     envelope: clone(rmm1200, (b) => {
       b.jobEndDate = '2023-02-21';
@@ -286,78 +301,6 @@ export const refused: RefusedEnvelope[] = [
     reason: /no NASpI threshold and cap are known for 2023/,
   },
   {
-    name: 'the 55+ rule without the age: reduction from month 8 for a claimant of 42',
-    envelope: clone(rmm2000, (b) => {
-      b.reductionFromMonth = 8;
-    }),
-    field: 'benefit.reductionFromMonth',
-    reason: /the claimant was 42 on the application date \(from the fiscal code\): the reduction starts from month 6, got 8/,
-  },
-  {
-    name: 'a claimant of 58 with the reduction from month 6',
-    envelope: clone(rmm3000over55, (b) => {
-      b.reductionFromMonth = 6;
-    }),
-    field: 'benefit.reductionFromMonth',
-    reason: /the claimant was 58 on the application date.*from month 8, got 6/,
-  },
-  {
-    name: 'no reduction in month 6 (every month paid at the first amount)',
-    envelope: clone(rmm2000, (b) => {
-      b.payments[5]!.grossCents = 121831;
-    }),
-    field: 'benefit.payments.5.grossCents',
-    reason: /expected 118176 cents for 2025-08: 31 days of month 6 at 118176/,
-  },
-  {
-    name: 'a simple (not compounding) reduction: month 7 at first amount − 6%',
-    envelope: clone(rmm2000, (b) => {
-      b.payments[6]!.grossCents = 114521;
-    }),
-    field: 'benefit.payments.6.grossCents',
-    reason: /expected 114631 cents for 2025-09/,
-  },
-  {
-    name: 'a net amount above the gross',
-    envelope: clone(rmm1200, (b) => {
-      b.payments[0]!.netCents = 95000;
-    }),
-    field: 'benefit.payments.0.netCents',
-    reason: /net 95000 cents is more than gross 90000/,
-  },
-  {
-    name: 'a net amount implausibly low (gross presented as net elsewhere, or a typo)',
-    envelope: clone(rmm1200, (b) => {
-      b.payments[1]!.netCents = 9000;
-    }),
-    field: 'benefit.payments.1.netCents',
-    reason: /less than half of gross 90000/,
-  },
-  {
-    name: 'an application after the 68-day deadline',
-    envelope: clone(lateYearBoundary, (b) => {
-      b.applicationDate = '2026-02-26';
-    }),
-    field: 'benefit.applicationDate',
-    reason: /within 68 days of the end of the job \(2025-12-19: by 2026-02-25\), got 2026-02-26/,
-  },
-  {
-    name: 'filed within 8 days but started the day after the application',
-    envelope: clone(rmm2000, (b) => {
-      b.startDate = '2025-02-25';
-    }),
-    field: 'benefit.startDate',
-    reason: /within 8 days of the end of the job \(2025-02-21\): the benefit starts on the 8th day after it, 2025-03-01; got 2025-02-25/,
-  },
-  {
-    name: 'filed late but started on the 8th day after the end of the job',
-    envelope: clone(lateYearBoundary, (b) => {
-      b.startDate = '2025-12-27';
-    }),
-    field: 'benefit.startDate',
-    reason: /more than 8 days after the end of the job \(2025-12-19\): the benefit starts the day after the application, 2026-01-21; got 2025-12-27/,
-  },
-  {
     name: 'a payment for a month outside the benefit period',
     envelope: clone(cap31jan, (b) => {
       b.payments.push({ period: '2025-04', date: '2025-05-12', grossCents: 156282, netCents: 136337 });
@@ -365,20 +308,5 @@ export const refused: RefusedEnvelope[] = [
     field: 'benefit.payments.3.period',
     reason: /2025-04 is outside the benefit period 2025-01-31 to 2025-03-27/,
   },
-  {
-    name: 'a month paid before it ends',
-    envelope: clone(rmm1200, (b) => {
-      b.payments[0]!.date = '2025-03-28';
-    }),
-    field: 'benefit.payments.0.date',
-    reason: /a month is paid after it ends \(period 2025-03, date 2025-03-28\)/,
-  },
-  {
-    name: 'an average monthly pay of zero',
-    envelope: clone(rmm1200, (b) => {
-      b.averageMonthlyPayCents = 0;
-    }),
-    field: 'benefit.averageMonthlyPayCents',
-    reason: /must be positive/,
-  },
+  ...refusedAtFields(REFUSED_AT_FIELD),
 ];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { pensione } from '../../compositions/pensione/schema';
-import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope } from './golden';
+import { CONTACT_NUMBERS, CONTACT_NUMBERS_EN, type GoldenCitizen, type RefusedEnvelope, refusedAtFields, type RefusedAtField } from './golden';
 import ENVELOPES from './golden-pensione-envelopes.json';
 
 /**
@@ -158,6 +158,116 @@ function breaking(base: PensionEnvelope, edit: (e: PensionEnvelope & { benefit: 
   return e;
 }
 
+/** Refusals that set one field and are refused at that field. */
+const REFUSED_AT_FIELD: RefusedAtField<PensionEnvelope>[] = [
+  [
+    'a first payment gross that is not the months from the start date × the monthly gross',
+    marchToMay,
+    'benefit.firstPayment.grossCents',
+    300_000,
+    /3 months from 2025-03 to 2025-05 × €1500\.00 = €4500\.00 \(got €3000\.00\)/,
+  ],
+  [
+    'arrears months that are not the months between the start month and the payment month',
+    marchToMay,
+    'benefit.firstPayment.arrearsMonths',
+    3,
+    /there are 2 months of arrears \(got 3\)/,
+  ],
+  [
+    'an arrears amount that does not follow the arrears months',
+    marchToMay,
+    'benefit.firstPayment.arrearsCents',
+    150_000,
+    /2 months of arrears × €1500\.00 = €3000\.00 \(got €1500\.00\)/,
+  ],
+  [
+    'a 13th gross that is not the monthly gross × months / 12',
+    marchToMay,
+    'benefit.thirteenth.grossCents',
+    150_000,
+    /€1500\.00 × 10\/12 = €1250\.00 \(got €1500\.00\)/,
+  ],
+  [
+    'a 13th whose net equals its gross while the monthly slip withholds IRPEF',
+    marchToMay,
+    'benefit.thirteenth.netCents',
+    125_000,
+    /taxed without deductions.*\(€1500\.00 − €249\.07\) × 10\/12 = €1042\.44, got €1250\.00/,
+  ],
+  [
+    "a 13th whose net is above a month's net after IRPEF, pro-rated (it is taxed without the deductions)",
+    marchToMay,
+    'benefit.thirteenth.netCents',
+    110_000,
+    /expected a net of at most .* = €1042\.44, got €1100\.00/,
+  ],
+  [
+    'a first payment whose net equals its gross while the monthly slip withholds IRPEF ("riceverai 4.500,00 € netti")',
+    marchToMay,
+    'benefit.firstPayment.netCents',
+    450_000,
+    /withholds IRPEF \(€249\.07\).*expected a net below the gross €4500\.00, got €4500\.00/,
+  ],
+  ['a 13th whose net exceeds its gross', marchToMay, 'benefit.thirteenth.netCents', 130_000, /must not exceed the gross/],
+  [
+    "a separate 13th when the first payment is December's (it holds the 13th)",
+    octoberToDecember,
+    'benefit.thirteenth',
+    { months: 3, grossCents: 40_000, netCents: 30_800 },
+    /the first payment is December's/,
+  ],
+  [
+    'a first payment on neither day 1 (the payday) nor day 7',
+    marchToMay,
+    'benefit.firstPaymentDate',
+    '2025-05-15',
+    /in 2025-05 that is 2025-05-02 or 2025-05-07 \(got 2025-05-15\)/,
+  ],
+  [
+    "a January first payment on the first banking day (January's payday is the second)",
+    inabilityJanuary,
+    'benefit.firstPaymentDate',
+    '2026-01-02',
+    /in 2026-01 that is 2026-01-05 or 2026-01-07/,
+  ],
+  [
+    'the illustrative slip exactly as printed: its lines do not add up to gross minus net',
+    illustrativeSlip,
+    'benefit.monthly.withholdings',
+    illustrativeSlip.benefit.monthly.withholdings.filter((w) => w.kind !== 'tax-adjustment'),
+    /add up to 46395 cents, expected gross minus net = 46764/,
+  ],
+  ['a monthly net above the gross', marchToMay, 'benefit.monthly.netCents', 160_000, /must not exceed the gross amount/],
+  ['a monthly gross in the wrong unit (euros × 100 twice)', marchToMay, 'benefit.monthly.grossCents', 15_000_000, /implausible: check the unit/],
+  ['a first payment net below half its gross', marchToMay, 'benefit.firstPayment.netCents', 100_000, /less than half the gross/],
+  [
+    'dependants without family deductions',
+    marchToMay,
+    'benefit.dependants',
+    { spouse: true, children: [], others: [] },
+    /only allowed when family deductions are requested/,
+  ],
+  [
+    'a disability allowance at 67 (a working-age benefit)',
+    marchToMay,
+    'benefit.pensionType',
+    'disability-allowance',
+    /the citizen is 67 .*working-age benefit/,
+  ],
+  ['an inability pension at 67 (a working-age benefit)', marchToMay, 'benefit.pensionType', 'inability', /the inability pension is a working-age benefit/],
+  [
+    'more years of contributions than the age allows (from 14)',
+    marchToMay,
+    'benefit.contributionYears',
+    55,
+    /the citizen is 67: at most 53 years of contributions/,
+  ],
+  ['an old-age pension at 67 on 10 years of contributions', marchToMay, 'benefit.contributionYears', 10, /needs at least 15 years of contributions \(got 10\)/],
+  ['a start date that is not the first of a month', marchToMay, 'benefit.startDate', '2025-03-15', /starts on the first day of a month/],
+  ['a first payment before the start date', marchToMay, 'benefit.firstPaymentDate', '2025-02-03', /is before the start date/],
+];
+
 export const refused: RefusedEnvelope[] = [
   {
     name: 'the December 13th missing from a first payment whose arrears span December',
@@ -177,30 +287,6 @@ export const refused: RefusedEnvelope[] = [
     }),
     field: 'benefit.firstPayment.thirteenthCents',
     reason: /3\/12 of the monthly gross = €400\.00.*got €1600\.00/,
-  },
-  {
-    name: 'a first payment gross that is not the months from the start date × the monthly gross',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.firstPayment.grossCents = 300_000;
-    }),
-    field: 'benefit.firstPayment.grossCents',
-    reason: /3 months from 2025-03 to 2025-05 × €1500\.00 = €4500\.00 \(got €3000\.00\)/,
-  },
-  {
-    name: 'arrears months that are not the months between the start month and the payment month',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.firstPayment.arrearsMonths = 3;
-    }),
-    field: 'benefit.firstPayment.arrearsMonths',
-    reason: /there are 2 months of arrears \(got 3\)/,
-  },
-  {
-    name: 'an arrears amount that does not follow the arrears months',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.firstPayment.arrearsCents = 150_000;
-    }),
-    field: 'benefit.firstPayment.arrearsCents',
-    reason: /2 months of arrears × €1500\.00 = €3000\.00 \(got €1500\.00\)/,
   },
   {
     name: 'a 13th in a first payment without any December in its span',
@@ -228,70 +314,6 @@ export const refused: RefusedEnvelope[] = [
     reason: /has 10 months of pension in 2025.*got 12/,
   },
   {
-    name: 'a 13th gross that is not the monthly gross × months / 12',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.thirteenth.grossCents = 150_000;
-    }),
-    field: 'benefit.thirteenth.grossCents',
-    reason: /€1500\.00 × 10\/12 = €1250\.00 \(got €1500\.00\)/,
-  },
-  {
-    name: 'a 13th whose net equals its gross while the monthly slip withholds IRPEF',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.thirteenth.netCents = 125_000;
-    }),
-    field: 'benefit.thirteenth.netCents',
-    reason: /taxed without deductions.*\(€1500\.00 − €249\.07\) × 10\/12 = €1042\.44, got €1250\.00/,
-  },
-  {
-    name: "a 13th whose net is above a month's net after IRPEF, pro-rated (it is taxed without the deductions)",
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.thirteenth.netCents = 110_000;
-    }),
-    field: 'benefit.thirteenth.netCents',
-    reason: /expected a net of at most .* = €1042\.44, got €1100\.00/,
-  },
-  {
-    name: 'a first payment whose net equals its gross while the monthly slip withholds IRPEF ("riceverai 4.500,00 € netti")',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.firstPayment.netCents = 450_000;
-    }),
-    field: 'benefit.firstPayment.netCents',
-    reason: /withholds IRPEF \(€249\.07\).*expected a net below the gross €4500\.00, got €4500\.00/,
-  },
-  {
-    name: 'a 13th whose net exceeds its gross',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.thirteenth.netCents = 130_000;
-    }),
-    field: 'benefit.thirteenth.netCents',
-    reason: /must not exceed the gross/,
-  },
-  {
-    name: "a separate 13th when the first payment is December's (it holds the 13th)",
-    envelope: breaking(octoberToDecember, (e) => {
-      e.benefit.thirteenth = { months: 3, grossCents: 40_000, netCents: 30_800 };
-    }),
-    field: 'benefit.thirteenth',
-    reason: /the first payment is December's/,
-  },
-  {
-    name: 'a first payment on neither day 1 (the payday) nor day 7',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.firstPaymentDate = '2025-05-15';
-    }),
-    field: 'benefit.firstPaymentDate',
-    reason: /in 2025-05 that is 2025-05-02 or 2025-05-07 \(got 2025-05-15\)/,
-  },
-  {
-    name: "a January first payment on the first banking day (January's payday is the second)",
-    envelope: breaking(inabilityJanuary, (e) => {
-      e.benefit.firstPaymentDate = '2026-01-02';
-    }),
-    field: 'benefit.firstPaymentDate',
-    reason: /in 2026-01 that is 2026-01-05 or 2026-01-07/,
-  },
-  {
     name: 'a bank payment on a Saturday (only post offices pay on Saturdays)',
     envelope: breaking(illustrativeSlip, (e) => {
       e.benefit.paymentChannel = 'bank';
@@ -309,22 +331,6 @@ export const refused: RefusedEnvelope[] = [
     }),
     field: 'benefit.firstPaymentDate',
     reason: /first payments in 2025–2027/,
-  },
-  {
-    name: 'the illustrative slip exactly as printed: its lines do not add up to gross minus net',
-    envelope: breaking(illustrativeSlip, (e) => {
-      e.benefit.monthly.withholdings = e.benefit.monthly.withholdings.filter((w: { kind: string }) => w.kind !== 'tax-adjustment');
-    }),
-    field: 'benefit.monthly.withholdings',
-    reason: /add up to 46395 cents, expected gross minus net = 46764/,
-  },
-  {
-    name: 'a monthly net above the gross',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.monthly.netCents = 160_000;
-    }),
-    field: 'benefit.monthly.netCents',
-    reason: /must not exceed the gross amount/,
   },
   {
     name: 'IRPEF above the top rate (43%) of the gross',
@@ -368,30 +374,6 @@ export const refused: RefusedEnvelope[] = [
     }),
     field: 'benefit.monthly.withholdings.1.kind',
     reason: /irpef appears twice/,
-  },
-  {
-    name: 'a monthly gross in the wrong unit (euros × 100 twice)',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.monthly.grossCents = 15_000_000;
-    }),
-    field: 'benefit.monthly.grossCents',
-    reason: /implausible: check the unit/,
-  },
-  {
-    name: 'a first payment net below half its gross',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.firstPayment.netCents = 100_000;
-    }),
-    field: 'benefit.firstPayment.netCents',
-    reason: /less than half the gross/,
-  },
-  {
-    name: 'dependants without family deductions',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.dependants = { spouse: true, children: [], others: [] };
-    }),
-    field: 'benefit.dependants',
-    reason: /only allowed when family deductions are requested/,
   },
   {
     name: 'a child under 21 as a dependant (from 2025 the Assegno Unico covers them)',
@@ -451,22 +433,6 @@ export const refused: RefusedEnvelope[] = [
     reason: /the citizen is 68 .*an early pension is paid before 67/,
   },
   {
-    name: 'a disability allowance at 67 (a working-age benefit)',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.pensionType = 'disability-allowance';
-    }),
-    field: 'benefit.pensionType',
-    reason: /the citizen is 67 .*working-age benefit/,
-  },
-  {
-    name: 'an inability pension at 67 (a working-age benefit)',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.pensionType = 'inability';
-    }),
-    field: 'benefit.pensionType',
-    reason: /the inability pension is a working-age benefit/,
-  },
-  {
     name: "a survivor's guide addressed to a 12-year-old (a minor's pension is the guardian's to collect)",
     envelope: breaking(octoberToDecember, (e) => {
       e.citizen = { givenName: 'Sara', familyName: 'Costa', gender: 'F', fiscalCode: 'CSTSRA13C43D612C', province: 'FI', birthDate: '2013-03-03' };
@@ -476,36 +442,5 @@ export const refused: RefusedEnvelope[] = [
     field: 'citizen.birthDate',
     reason: /the citizen is 12 on 2025-10-01: this benefit is for ages 18 to 115/,
   },
-  {
-    name: 'more years of contributions than the age allows (from 14)',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.contributionYears = 55;
-    }),
-    field: 'benefit.contributionYears',
-    reason: /the citizen is 67: at most 53 years of contributions/,
-  },
-  {
-    name: 'an old-age pension at 67 on 10 years of contributions',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.contributionYears = 10;
-    }),
-    field: 'benefit.contributionYears',
-    reason: /needs at least 15 years of contributions \(got 10\)/,
-  },
-  {
-    name: 'a start date that is not the first of a month',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.startDate = '2025-03-15';
-    }),
-    field: 'benefit.startDate',
-    reason: /starts on the first day of a month/,
-  },
-  {
-    name: 'a first payment before the start date',
-    envelope: breaking(marchToMay, (e) => {
-      e.benefit.firstPaymentDate = '2025-02-03';
-    }),
-    field: 'benefit.firstPaymentDate',
-    reason: /is before the start date/,
-  },
+  ...refusedAtFields(REFUSED_AT_FIELD),
 ];
