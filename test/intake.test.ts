@@ -338,7 +338,8 @@ describe('intake: 10,000 messages, 5% duplicates, 2% invalid', () => {
         const d = (await collect()).dead.filter((x) => x.headers['x-invalid'] !== undefined);
         return d.length >= INVALID && d;
       },
-      20_000,
+      // Bounds, not waits: it returns once they are all in; a loaded CI machine drains the queues late.
+      120_000,
       'every dead letter',
     );
     expect(new Set(dead.map((d) => d.headers['x-invalid'])).size).toBe(INVALID);
@@ -352,7 +353,7 @@ describe('intake: 10,000 messages, 5% duplicates, 2% invalid', () => {
         const r = (await collect()).results.filter((x) => /^(m|x)-/.test(x.correlationId ?? '') || bodyOf(x).messageId === null);
         return r.length >= stream.length && r;
       },
-      20_000,
+      120_000,
       'every result',
     );
     const created = new Map(results.filter((r) => bodyOf(r).outcome === 'created').map((r) => [r.correlationId!, bodyOf(r).guideId]));
@@ -362,5 +363,5 @@ describe('intake: 10,000 messages, 5% duplicates, 2% invalid', () => {
     // No personal datum in what was published or logged.
     const published = JSON.stringify([dead.map((d) => d.headers), results.map((r) => r.body), t.logs]);
     for (const v of valid.slice(0, 500)) if (v.citizen) expect(published).not.toContain(v.citizen.fiscalCode);
-  }, 240_000);
+  }, 480_000);
 });
